@@ -1,0 +1,1 @@
+"""KVP-reglene i ren Python: parametere, beregning av kvalifiseringsstønad og kommandolinjen."""
