@@ -1,0 +1,227 @@
+"""JSON-kontrakten for `kvp beregn` (spec/beregning.md § 6): inndata til `Beregningsgrunnlag`, resultat til JSON.
+
+Alle feil i inndata blir `UgyldigGrunnlag` med feltnavnet, slik at kommandolinjen og API-et kan gi én klar norsk
+melding. Desimaltall kan være JSON-tekst eller JSON-tall; tall leses som `Decimal`, aldri som flyttall.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import Any, TypeVar
+
+from kvp_regler.belop import desimaltekst
+from kvp_regler.beregning.modell import (
+    Arbeid,
+    Barn,
+    Beregningsgrunnlag,
+    Beregningsmodell,
+    Beregningsresultat,
+    Dagregistrering,
+    Dagstatus,
+    Deltaker,
+    Linje,
+    UgyldigGrunnlag,
+    Ytelse,
+    Ytelsestype,
+)
+from kvp_regler.tid import Periode
+
+__all__ = ["grunnlag_fra_json", "resultat_til_json"]
+
+_DATO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_E = TypeVar("_E", bound=Enum)
+_T = TypeVar("_T")
+
+_FELTER = {
+    "": {
+        "fra_og_med",
+        "til_og_med",
+        "beregningsmodell",
+        "deltaker",
+        "programperioder",
+        "barn",
+        "dager",
+        "arbeid",
+        "ytelser",
+    },
+    "deltaker": {"foedselsdato"},
+    "programperioder": {"fra_og_med", "til_og_med"},
+    "barn": {"foedselsdato", "fra_og_med", "til_og_med"},
+    "dager": {"dato", "status", "timer"},
+    "arbeid": {"fra_og_med", "til_og_med", "timer_per_uke"},
+    "ytelser": {"type", "fra_og_med", "til_og_med", "dagsats"},
+}
+
+
+def _sti(forelder: str, navn: str) -> str:
+    return f"{forelder}.{navn}" if forelder else navn
+
+
+def _objekt(verdi: object, sti: str, skjema: str) -> dict[str, Any]:
+    if not isinstance(verdi, dict):
+        raise UgyldigGrunnlag(sti, "må være et JSON-objekt ({ … }).")
+    ukjente = sorted(set(verdi) - _FELTER[skjema])
+    if ukjente:
+        raise UgyldigGrunnlag(_sti(sti, ukjente[0]), "er ikke et kjent felt. Sjekk stavemåten.")
+    return verdi
+
+
+def _paakrevd(data: dict[str, Any], navn: str, sti: str) -> object:
+    if data.get(navn) is None:
+        raise UgyldigGrunnlag(_sti(sti, navn), "mangler. Feltet er påkrevd.")
+    return data[navn]
+
+
+def _dato(verdi: object, sti: str) -> date:
+    if not isinstance(verdi, str) or not _DATO.match(verdi):
+        raise UgyldigGrunnlag(sti, f"må være en dato på formen ÅÅÅÅ-MM-DD, fikk {_vis(verdi)}.")
+    try:
+        return date.fromisoformat(verdi)
+    except ValueError:
+        raise UgyldigGrunnlag(sti, f"datoen {verdi} finnes ikke.") from None
+
+
+def _valgfri_dato(data: dict[str, Any], navn: str, sti: str) -> date | None:
+    verdi = data.get(navn)
+    return None if verdi is None else _dato(verdi, _sti(sti, navn))
+
+
+def _desimal(verdi: object, sti: str) -> Decimal:
+    if isinstance(verdi, bool) or not isinstance(verdi, (str, int, Decimal)):
+        raise UgyldigGrunnlag(sti, f"må være et tall (som tekst eller JSON-tall), fikk {_vis(verdi)}.")
+    try:
+        tall = Decimal(verdi.strip() if isinstance(verdi, str) else verdi)
+    except InvalidOperation:
+        raise UgyldigGrunnlag(sti, f"må være et tall, fikk {_vis(verdi)}.") from None
+    if not tall.is_finite():
+        raise UgyldigGrunnlag(sti, f"må være et endelig tall, fikk {_vis(verdi)}.")
+    return tall
+
+
+def _enum(type_: type[_E], verdi: object, sti: str) -> _E:
+    try:
+        return type_(verdi)
+    except ValueError:
+        gyldige = ", ".join(str(m.value) for m in type_)
+        raise UgyldigGrunnlag(sti, f"ukjent verdi {_vis(verdi)}. Gyldige verdier: {gyldige}.") from None
+
+
+def _liste(data: dict[str, Any], navn: str, sti: str, les: Callable[[dict[str, Any], str], _T]) -> tuple[_T, ...]:
+    verdi = data.get(navn)
+    if verdi is None:
+        return ()
+    felt = _sti(sti, navn)
+    if not isinstance(verdi, list):
+        raise UgyldigGrunnlag(felt, "må være en liste ([ … ]).")
+    return tuple(les(_objekt(element, f"{felt}[{i}]", navn), f"{felt}[{i}]") for i, element in enumerate(verdi))
+
+
+def _periode(data: dict[str, Any], sti: str) -> Periode:
+    fom = _dato(_paakrevd(data, "fra_og_med", sti), _sti(sti, "fra_og_med"))
+    tom = _dato(_paakrevd(data, "til_og_med", sti), _sti(sti, "til_og_med"))
+    if tom < fom:
+        raise UgyldigGrunnlag(_sti(sti, "til_og_med"), f"{tom.isoformat()} er før fra_og_med {fom.isoformat()}.")
+    return Periode(fom, tom)
+
+
+def _barn(data: dict[str, Any], sti: str) -> Barn:
+    return Barn(
+        foedselsdato=_dato(_paakrevd(data, "foedselsdato", sti), _sti(sti, "foedselsdato")),
+        fra_og_med=_valgfri_dato(data, "fra_og_med", sti),
+        til_og_med=_valgfri_dato(data, "til_og_med", sti),
+    )
+
+
+def _dag(data: dict[str, Any], sti: str) -> Dagregistrering:
+    timer = data.get("timer")
+    return Dagregistrering(
+        dato=_dato(_paakrevd(data, "dato", sti), _sti(sti, "dato")),
+        status=_enum(Dagstatus, _paakrevd(data, "status", sti), _sti(sti, "status")),
+        timer=None if timer is None else _desimal(timer, _sti(sti, "timer")),
+    )
+
+
+def _arbeid(data: dict[str, Any], sti: str) -> Arbeid:
+    periode = _periode(data, sti)
+    return Arbeid(
+        fra_og_med=periode.fra_og_med,
+        til_og_med=periode.til_og_med,
+        timer_per_uke=_desimal(_paakrevd(data, "timer_per_uke", sti), _sti(sti, "timer_per_uke")),
+    )
+
+
+def _ytelse(data: dict[str, Any], sti: str) -> Ytelse:
+    type_ = _enum(Ytelsestype, _paakrevd(data, "type", sti), _sti(sti, "type"))
+    periode = _periode(data, sti)
+    return Ytelse(
+        type=type_,
+        fra_og_med=periode.fra_og_med,
+        til_og_med=periode.til_og_med,
+        dagsats=_desimal(_paakrevd(data, "dagsats", sti), _sti(sti, "dagsats")),
+    )
+
+
+def grunnlag_fra_json(dokument: object) -> Beregningsgrunnlag:
+    """Et JSON-dokument (allerede tolket, med tall som `Decimal`) til et `Beregningsgrunnlag`."""
+    data = _objekt(dokument, "", "")
+    periode = _periode(data, "")
+    deltaker = _objekt(_paakrevd(data, "deltaker", ""), "deltaker", "deltaker")
+    programperioder = data.get("programperioder")
+    if programperioder is None:
+        raise UgyldigGrunnlag("programperioder", "mangler. Feltet er påkrevd (en liste med perioder).")
+    modell = data.get("beregningsmodell")
+    return Beregningsgrunnlag(
+        periode=periode,
+        deltaker=Deltaker(_dato(_paakrevd(deltaker, "foedselsdato", "deltaker"), "deltaker.foedselsdato")),
+        programperioder=_liste(data, "programperioder", "", _periode),
+        beregningsmodell=(
+            Beregningsmodell.VIRKEDAGER if modell is None else _enum(Beregningsmodell, modell, "beregningsmodell")
+        ),
+        barn=_liste(data, "barn", "", _barn),
+        dager=_liste(data, "dager", "", _dag),
+        arbeid=_liste(data, "arbeid", "", _arbeid),
+        ytelser=_liste(data, "ytelser", "", _ytelse),
+    )
+
+
+def _linje_til_json(linje: Linje) -> dict[str, Any]:
+    return {
+        "type": linje.type.value,
+        "fra_og_med": linje.fra_og_med.isoformat(),
+        "til_og_med": linje.til_og_med.isoformat(),
+        "antall_dager": linje.antall_dager,
+        "dagsats": desimaltekst(linje.dagsats),
+        "dagsats_eksakt": f"{linje.dagsats.numerator}/{linje.dagsats.denominator}",
+        "beloep": f"{linje.beloep:.2f}",
+        "hjemmel": linje.hjemmel,
+        "forklaring": linje.forklaring,
+    }
+
+
+def resultat_til_json(resultat: Beregningsresultat) -> dict[str, Any]:
+    """Resultatet som JSON-objekt. Penger er tekst med nøyaktig to desimaler."""
+    return {
+        "fra_og_med": resultat.periode.fra_og_med.isoformat(),
+        "til_og_med": resultat.periode.til_og_med.isoformat(),
+        "beregningsmodell": resultat.beregningsmodell.value,
+        "total": f"{resultat.total:.2f}",
+        "linjer": [_linje_til_json(linje) for linje in resultat.linjer],
+        "parametere_brukt": resultat.parametere_brukt,
+        "regelversjon": resultat.regelversjon,
+    }
+
+
+def _vis(verdi: object) -> str:
+    if isinstance(verdi, str):
+        return f"«{verdi}»"
+    if verdi is None:
+        return "null"
+    if isinstance(verdi, bool):
+        return "true" if verdi else "false"
+    if isinstance(verdi, (list, dict)):
+        return "en liste" if isinstance(verdi, list) else "et objekt"
+    return str(verdi)

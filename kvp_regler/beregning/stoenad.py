@@ -1,0 +1,697 @@
+"""Beregning av kvalifiseringsstønad for en periode (spec/beregning.md §§ 2–5).
+
+Perioden deles i segmenter: sammenhengende dager der ingenting som påvirker dagsatsen endrer seg (parameterverdier,
+25-årsdag, barn, programperioder, arbeid, ytelser, registrerte dager og månedsskifter). Dagsatsene regnes eksakt
+(brøk) én gang per segment, og segmentene slås sammen til linjer: en linje er en lengst mulig rekke programdager
+som følger etter hverandre blant virkedagene, med samme type og samme eksakte dagsats, innenfor én kalendermåned.
+Beløpet på hver linje rundes én gang, halvt opp til øre, og totalen er summen av de avrundede linjene.
+
+Dagsatsene for en kombinasjon av grunnlag (G, faktor, alder, barn, status, arbeid, ytelser …) er en ren funksjon
+av kombinasjonen og parameterne, og huskes derfor i parametersettets mellomlager på tvers av beregninger.
+Forklaringstekstene lages først når de leses.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from kvp_regler.belop import kroner_tekst, tall_tekst
+from kvp_regler.beregning.modell import (
+    Beregningsgrunnlag,
+    Beregningsmodell,
+    Beregningsresultat,
+    Dagstatus,
+    Linje,
+    Linjetype,
+    UgyldigGrunnlag,
+    Ytelsestype,
+)
+from kvp_regler.parametere import STANDARD, ManglendeParameter, Parameter, Parametersett
+from kvp_regler.tid import (
+    UKEDAGER,
+    bursdag,
+    maanedens_virkedager,
+    neste_maaned,
+)
+
+__all__ = ["REGELVERSJON", "beregn_stoenad"]
+
+REGELVERSJON = "2026.11.1"
+"""Versjonen av beregningsreglene. Økes når en regel (ikke en parameterverdi) endres."""
+
+EN_DAG = timedelta(days=1)
+_NULL = Fraction(0)
+_NULL_KRONER = Decimal("0.00")
+_EN = Fraction(1)
+_TOLV = Fraction(12)
+_MELLOMLAGER_MAKS = 200_000
+
+HJEMMEL_STOENAD = "sosialtjenesteloven § 35"
+HJEMMEL_BARNETILLEGG = "sosialtjenesteloven § 35; forskrift om kvalifiseringsprogram og kvalifiseringsstønad"
+HJEMMEL_FRADRAG = "sosialtjenesteloven § 38"
+HJEMMEL_FRAVAER = "sosialtjenesteloven § 36"
+HJEMMEL_ARBEID = "sosialtjenesteloven § 37"
+
+# Parameterne nøkkelen peker inn i, i samme rekkefølge som indeksene i nøkkelen.
+_NOEKKELPARAMETRE = (
+    "grunnbeloep",
+    "faktor",
+    "andel_under_25",
+    "virkedager_per_aar",
+    "barnetillegg_sats",
+    "barnetillegg_dager_per_maaned",
+    "timer_per_uke_full_tid",
+    "timer_per_virkedag",
+    "maks_arbeidstimer_per_uke",
+)
+
+
+def beregn_stoenad(grunnlag: Beregningsgrunnlag, parametere: Parametersett = STANDARD) -> Beregningsresultat:
+    """Sosialtjenesteloven §§ 35–38: kvalifiseringsstønad med barnetillegg og fradrag for en periode.
+
+    Kaster `UgyldigGrunnlag` (med feltnavn) for inndata som ikke kan beregnes, også når en parameter mangler
+    for en dag som skal beregnes.
+    """
+    try:
+        _valider(grunnlag, parametere)
+        beregning = _Beregning(grunnlag, parametere)
+        linjer = beregning.linjer()
+    except ManglendeParameter as feil:
+        raise UgyldigGrunnlag(_felt_for_dato(grunnlag, feil.dato), str(feil)) from feil
+    total = sum([linje.beloep for linje in linjer], _NULL_KRONER)
+    return Beregningsresultat(
+        periode=grunnlag.periode,
+        beregningsmodell=grunnlag.beregningsmodell,
+        total=total,
+        linjer=tuple(linjer),
+        regelversjon=REGELVERSJON,
+        grunnlag=grunnlag,
+        parameterbruk=beregning,
+    )
+
+
+# --- validering ----------------------------------------------------------------------------------------------
+
+
+def _valider(grunnlag: Beregningsgrunnlag, parametere: Parametersett) -> None:
+    sett: dict[date, int] = {}
+    for i, dag in enumerate(grunnlag.dager):
+        if dag.dato.weekday() >= 5:
+            raise UgyldigGrunnlag(
+                f"dager[{i}].dato",
+                f"{dag.dato.isoformat()} er en {UKEDAGER[dag.dato.weekday()]}; "
+                "bare virkedager (mandag–fredag) kan registreres.",
+            )
+        if dag.dato in sett:
+            raise UgyldigGrunnlag(
+                f"dager[{i}].dato",
+                f"{dag.dato.isoformat()} er registrert to ganger (også i dager[{sett[dag.dato]}]).",
+            )
+        sett[dag.dato] = i
+        if dag.timer is not None:
+            if dag.status is not Dagstatus.UGYLDIG_FRAVAER:
+                raise UgyldigGrunnlag(f"dager[{i}].timer", "timer kan bare oppgis for status UGYLDIG_FRAVAER.")
+            per_dag = parametere["timer_per_virkedag"]
+            timer_per_dag = (
+                per_dag.verdi(dag.dato) if grunnlag.periode.inneholder(dag.dato) else per_dag.verdier[-1].verdi
+            )
+            if not 0 < dag.timer <= timer_per_dag:
+                raise UgyldigGrunnlag(
+                    f"dager[{i}].timer",
+                    f"må være større enn 0 og høyst {tall_tekst(timer_per_dag)} timer, fikk {dag.timer}.",
+                )
+    for i, arbeid in enumerate(grunnlag.arbeid):
+        _valider_periode(f"arbeid[{i}]", arbeid.fra_og_med, arbeid.til_og_med)
+        if arbeid.timer_per_uke < 0:
+            raise UgyldigGrunnlag(f"arbeid[{i}].timer_per_uke", "kan ikke være negativ.")
+    for i, ytelse in enumerate(grunnlag.ytelser):
+        _valider_periode(f"ytelser[{i}]", ytelse.fra_og_med, ytelse.til_og_med)
+        if ytelse.dagsats < 0:
+            raise UgyldigGrunnlag(f"ytelser[{i}].dagsats", "kan ikke være negativ.")
+    for i, barn in enumerate(grunnlag.barn):
+        if barn.fra_og_med is not None and barn.til_og_med is not None:
+            _valider_periode(f"barn[{i}]", barn.fra_og_med, barn.til_og_med)
+
+
+def _valider_periode(felt: str, fra_og_med: date, til_og_med: date) -> None:
+    if til_og_med < fra_og_med:
+        raise UgyldigGrunnlag(
+            f"{felt}.til_og_med", f"{til_og_med.isoformat()} er før fra_og_med {fra_og_med.isoformat()}."
+        )
+
+
+def _felt_for_dato(grunnlag: Beregningsgrunnlag, dato: date) -> str:
+    for i, periode in enumerate(grunnlag.programperioder):
+        if periode.fra_og_med == dato and dato > grunnlag.periode.fra_og_med:
+            return f"programperioder[{i}].fra_og_med"
+    return "fra_og_med"
+
+
+# --- dagsatser -----------------------------------------------------------------------------------------------
+
+
+class _Grunnsats:
+    """§ 35: dagsatsen for stønad og barnetillegg før reduksjoner, for en kombinasjon av parameterverdier, alder,
+    beregningsmodell, virkedager i måneden og antall barn."""
+
+    __slots__ = (
+        "_tekster",
+        "aarsbeloep",
+        "andel",
+        "antall_barn",
+        "barnetillegg_dager",
+        "divisor",
+        "faktor",
+        "g",
+        "grunnsats",
+        "sats",
+        "tillegg_sats",
+        "virkedager_i_maaned",
+    )
+
+    def __init__(
+        self, indekser: tuple[int, ...], virkedager_i_maaned: int, antall_barn: int, sett: Parametersett
+    ) -> None:
+        g_i, f_i, a_i, v_i, s_i, d_i = indekser
+        self._tekster: dict[str, str] = {}
+        self.virkedager_i_maaned = virkedager_i_maaned
+        self.antall_barn = antall_barn
+        # årsbeløp = faktor × G, og 2/3 av dette for deltaker under 25 år
+        self.g = sett["grunnbeloep"].verdier[g_i].verdi
+        self.faktor = sett["faktor"].verdier[f_i].verdi
+        self.andel = sett["andel_under_25"].verdier[a_i].verdi if a_i >= 0 else None
+        self.aarsbeloep = self.faktor * self.g
+        if self.andel is not None:
+            self.aarsbeloep *= self.andel
+        if v_i < 0:  # FAST_MAANEDSBELOEP: årsbeløp / 12 fordelt på månedens virkedager
+            self.divisor = None
+            self.grunnsats = self.aarsbeloep / (_TOLV * virkedager_i_maaned)
+        else:
+            self.divisor = sett["virkedager_per_aar"].verdier[v_i].verdi
+            self.grunnsats = self.aarsbeloep / self.divisor
+        # barnetillegg per barn per virkedag (i FAST_MAANEDSBELOEP for 22 dager per måned)
+        self.sats = sett["barnetillegg_sats"].verdier[s_i].verdi if s_i >= 0 else _NULL
+        self.barnetillegg_dager = sett["barnetillegg_dager_per_maaned"].verdier[d_i].verdi if d_i >= 0 else None
+        self.tillegg_sats = self.sats * antall_barn
+        if self.barnetillegg_dager is not None:
+            self.tillegg_sats = self.tillegg_sats * self.barnetillegg_dager / virkedager_i_maaned
+
+    def tekst(self, linjetype: Linjetype) -> str:
+        tekst = self._tekster.get(linjetype)
+        if tekst is None:
+            tekst = self._tekster[linjetype] = (
+                self._tekst_stoenad() if linjetype is Linjetype.STOENAD else self._tekst_tillegg()
+            )
+        return tekst
+
+    def _tekst_stoenad(self) -> str:
+        aar = f"{tall_tekst(self.faktor)} × G {tall_tekst(self.g)}"
+        if self.andel is not None:
+            aar = f"under 25 år: {self.andel.numerator}/{self.andel.denominator} av {aar}"
+        aar += f" = {tall_tekst(self.aarsbeloep)} kr i året"
+        if self.divisor is None:
+            return (
+                f"Fast månedsbeløp ({aar}) / 12 = {kroner_tekst(self.aarsbeloep / _TOLV)}, fordelt på månedens "
+                f"{self.virkedager_i_maaned} virkedager = {tall_tekst(self.grunnsats)} kr per dag"
+            )
+        return f"Stønad ({aar}) / {tall_tekst(self.divisor)} virkedager = {tall_tekst(self.grunnsats)} kr per dag"
+
+    def _tekst_tillegg(self) -> str:
+        tekst = f"Barnetillegg: {self.antall_barn} barn × {tall_tekst(self.sats)} kr per virkedag"
+        if self.barnetillegg_dager is not None:
+            tekst += f" × {tall_tekst(self.barnetillegg_dager)} dager / {self.virkedager_i_maaned} virkedager i måneden"
+        return f"{tekst} = {tall_tekst(self.tillegg_sats)} kr per dag"
+
+
+class _Reduksjon:
+    """§§ 36–37: faktoren s(d) × w(d) for dagens status (fravær, permisjon) og lønnet arbeid."""
+
+    __slots__ = (
+        "_tekst",
+        "arbeidstimer",
+        "faktor",
+        "full_tid",
+        "hjemler",
+        "s",
+        "status",
+        "timer",
+        "timer_per_dag",
+        "w",
+    )
+
+    def __init__(
+        self,
+        indekser: tuple[int, ...],
+        status: Dagstatus,
+        timer: Decimal | None,
+        arbeidstimer: Decimal,
+        sett: Parametersett,
+    ) -> None:
+        t_i, p_i = indekser
+        self._tekst: str | None = None
+        self.status = status
+        self.timer = None if timer is None else Fraction(timer)
+        self.arbeidstimer = Fraction(arbeidstimer)
+        hjemler: list[str] = []
+        # § 36: fravær og permisjon gir statusfaktoren s(d)
+        self.timer_per_dag = sett["timer_per_virkedag"].verdier[p_i].verdi if p_i >= 0 else None
+        if status.gir_stoenad:
+            self.s = _EN
+        elif self.timer is not None and self.timer_per_dag is not None:  # ugyldig fravær i timer
+            self.s = _EN - self.timer / self.timer_per_dag
+            hjemler.append(HJEMMEL_FRAVAER)
+        else:
+            self.s = _NULL
+            hjemler.append(HJEMMEL_FRAVAER)
+        # § 37: lønnet arbeid reduserer stønad og barnetillegg i forhold til timene, faktoren w(d)
+        self.full_tid = sett["timer_per_uke_full_tid"].verdier[t_i].verdi if t_i >= 0 else None
+        if self.full_tid is not None:
+            self.w = _EN - self.arbeidstimer / self.full_tid
+            hjemler.append(HJEMMEL_ARBEID)
+        else:
+            self.w = _EN
+        self.faktor = self.s * self.w
+        self.hjemler = tuple(hjemler)
+
+    @property
+    def har_reduksjon(self) -> bool:
+        return self.status is not Dagstatus.DELTATT or self.full_tid is not None
+
+    def tekst(self) -> str:
+        if self._tekst is None:
+            deler: list[str] = []
+            if self.status is not Dagstatus.DELTATT:
+                if self.s == _EN:
+                    deler.append(f"{self.status.tekst} gir stønad")
+                elif self.s == _NULL:
+                    deler.append(f"{self.status.tekst}: ingen stønad")
+                elif self.timer is not None and self.timer_per_dag is not None:
+                    deler.append(
+                        f"ugyldig fravær {tall_tekst(self.timer)} av {tall_tekst(self.timer_per_dag)} timer: "
+                        f"redusert til {tall_tekst(self.s * 100, 2)} %"
+                    )
+            if self.full_tid is not None:
+                deler.append(
+                    f"lønnet arbeid {tall_tekst(self.arbeidstimer)} av {tall_tekst(self.full_tid)} timer per uke: "
+                    f"redusert til {tall_tekst(self.w * 100, 2)} %"
+                )
+            self._tekst = "; ".join(deler)
+        return self._tekst
+
+
+class _Dagverdi:
+    """De eksakte beløpene for én programdag: grunnsats × reduksjon, og fradrag for andre ytelser (§ 38).
+
+    Delt mellom beregninger via parametersettets mellomlager, så den endres aldri etter at den er laget.
+    """
+
+    __slots__ = (
+        "_tekst_fradrag",
+        "fradrag",
+        "grunnsats",
+        "reduksjon",
+        "satser",
+        "satsnoekler",
+        "stoenad",
+        "tillegg",
+        "ytelser",
+        "ytelsessum",
+    )
+
+    def __init__(
+        self, grunnsats: _Grunnsats, reduksjon: _Reduksjon, ytelser: tuple[tuple[Ytelsestype, Decimal], ...]
+    ) -> None:
+        self.grunnsats = grunnsats
+        self.reduksjon = reduksjon
+        self._tekst_fradrag: str | None = None
+        faktor = reduksjon.faktor
+        if faktor == _EN:
+            self.stoenad, self.tillegg = grunnsats.grunnsats, grunnsats.tillegg_sats
+        elif not faktor:
+            self.stoenad = self.tillegg = _NULL
+        else:
+            self.stoenad = grunnsats.grunnsats * faktor
+            self.tillegg = grunnsats.tillegg_sats * faktor if grunnsats.tillegg_sats else _NULL
+        # § 38: andre ytelser trekkes krone for krone, men aldri mer enn dagens stønad og barnetillegg
+        self.ytelser = tuple((type_, Fraction(sats)) for type_, sats in ytelser)
+        if self.ytelser:
+            self.ytelsessum = sum((sats for _, sats in self.ytelser), _NULL)
+            self.fradrag = min(self.ytelsessum, self.stoenad + self.tillegg)
+        else:
+            self.ytelsessum = self.fradrag = _NULL
+        self.satser = (self.stoenad, self.tillegg, self.fradrag)
+        # (teller, nevner) for hver sats, None for 0: rask og eksakt likhet mellom dagverdier (brøkene er forkortet)
+        self.satsnoekler = tuple((x.numerator, x.denominator) if x else None for x in self.satser)
+
+    @property
+    def hjemler_reduksjon(self) -> tuple[str, ...]:
+        return self.reduksjon.hjemler
+
+    @property
+    def har_reduksjon(self) -> bool:
+        return self.reduksjon.har_reduksjon
+
+    def tekst(self, linjetype: Linjetype) -> str:
+        if linjetype is not Linjetype.FRADRAG:
+            return self.grunnsats.tekst(linjetype)
+        if self._tekst_fradrag is None:
+            navn = ", ".join(f"{type_.tekst} {kroner_tekst(sats)}" for type_, sats in self.ytelser)
+            tekst = f"Andre ytelser trekkes krone for krone: {navn} per dag"
+            if self.fradrag < self.ytelsessum:
+                tekst += f"; trekket er begrenset til dagens stønad og barnetillegg, {tall_tekst(self.fradrag)} kr"
+            self._tekst_fradrag = tekst
+        return self._tekst_fradrag
+
+
+# --- linjer --------------------------------------------------------------------------------------------------
+
+_HJEMMEL = (HJEMMEL_STOENAD, HJEMMEL_BARNETILLEGG, HJEMMEL_FRADRAG)
+_TYPER = (Linjetype.STOENAD, Linjetype.BARNETILLEGG, Linjetype.FRADRAG)
+_NULL_TIMER = Decimal(0)
+_STATUSER = tuple(Dagstatus)
+_STATUSKODE = {status: kode for kode, status in enumerate(_STATUSER)}
+_DELTATT = (_STATUSKODE[Dagstatus.DELTATT], None)
+
+
+class _Forklaring:
+    """Forklaringen til én linje: hvilke dagverdier linjen består av, og hvor mange dager av hver."""
+
+    __slots__ = ("dager_per_verdi", "nr")
+
+    def __init__(self, nr: int, dager_per_verdi: dict[_Dagverdi, int]) -> None:
+        self.nr = nr
+        self.dager_per_verdi = dager_per_verdi
+
+    def forklar(self, linje: Linje) -> str:
+        type_ = _TYPER[self.nr]
+        grunner = list(dict.fromkeys(verdi.tekst(type_) for verdi in self.dager_per_verdi))
+        tekst = "; ".join(grunner) + "."
+        if type_ is not Linjetype.FRADRAG:
+            merknader: dict[str, int] = {}
+            for verdi, antall in self.dager_per_verdi.items():
+                if verdi.har_reduksjon:
+                    merknader[verdi.reduksjon.tekst()] = merknader.get(verdi.reduksjon.tekst(), 0) + antall
+            if merknader:
+                tekst += " " + "; ".join(f"{_dager(n)}: {m}" for m, n in merknader.items()) + "."
+        return f"{tekst} {_dager(linje.antall_dager)} × {tall_tekst(linje.dagsats)} kr = {kroner_tekst(linje.beloep)}."
+
+
+def _dager(antall: int) -> str:
+    return f"{antall} dag" if antall == 1 else f"{antall} dager"
+
+
+def _linje(nr: int, fra: int, til: int, antall: int, dagsats: Fraction, dager_per_verdi: dict[_Dagverdi, int]) -> Linje:
+    """Lukker en linje: beløpet er eksakt dagsats × antall dager, rundet halvt opp til øre én gang."""
+    teller = dagsats.numerator * antall
+    nevner = dagsats.denominator
+    beloep = Decimal((teller * 200 + nevner) // (2 * nevner)).scaleb(-2)
+    hjemmel = _HJEMMEL[nr]
+    if nr == 2:  # FRADRAG: beløpet rundes som positivt tall og får minus etterpå
+        dagsats, beloep = -dagsats, -beloep
+    else:
+        for verdi in dager_per_verdi:
+            if verdi.hjemler_reduksjon:
+                hjemler = [h for v in dager_per_verdi for h in v.hjemler_reduksjon]
+                hjemmel = "; ".join([hjemmel, *dict.fromkeys(hjemler)])
+                break
+    return Linje(
+        _TYPER[nr],
+        date.fromordinal(fra),
+        date.fromordinal(til),
+        antall,
+        dagsats,
+        beloep,
+        hjemmel,
+        _Forklaring(nr, dager_per_verdi),
+    )
+
+
+def _brukte_indekser(noekkel: tuple[Any, ...], indekser: tuple[int, ...], fast: bool) -> tuple[int, ...]:
+    """Indeksene (rekkefølge som `_NOEKKELPARAMETRE`) til verdiene en dagverdi faktisk bruker; -1 = ikke brukt."""
+    _, under_25, _, antall_barn, _, timer, arbeidstimer, _ = noekkel
+    g_i, f_i, a_i, v_i, s_i, d_i, t_i, p_i, _ = indekser
+    return (
+        g_i,
+        f_i,
+        a_i if under_25 else -1,
+        -1 if fast else v_i,
+        s_i if antall_barn else -1,
+        d_i if antall_barn and fast else -1,
+        t_i if arbeidstimer else -1,
+        p_i if timer is not None else -1,
+    )
+
+
+def _trengs(noekkel: tuple[Any, ...], fast: bool) -> tuple[bool, ...]:
+    """Hvilke parametere (rekkefølge som `_NOEKKELPARAMETRE`) en dagverdi trenger, for å kunne si fra når de mangler."""
+    _, under_25, _, antall_barn, _, timer, arbeidstimer, _ = noekkel
+    return (
+        True,
+        True,
+        under_25,
+        not fast,
+        antall_barn > 0,
+        antall_barn > 0 and fast,
+        bool(arbeidstimer),
+        timer is not None,
+    )
+
+
+def _virkedager_til_og_med(ordinal: int) -> int:
+    uker, rest = divmod(ordinal, 7)  # ordinal 1 (0001-01-01) er en mandag
+    return 5 * uker + (rest if rest < 5 else 5)
+
+
+class _Beregning:
+    """Én beregning: segmenterer perioden, finner dagsatsene og bygger linjene. Dager regnes som ordinaler."""
+
+    def __init__(self, grunnlag: Beregningsgrunnlag, parametere: Parametersett) -> None:
+        self.grunnlag = grunnlag
+        self.sett = parametere
+        self.fast = grunnlag.beregningsmodell is Beregningsmodell.FAST_MAANEDSBELOEP
+        self.fyller_25 = bursdag(grunnlag.deltaker.foedselsdato, 25).toordinal()
+        self.barn = [
+            (
+                b.foedselsdato.toordinal(),
+                bursdag(b.foedselsdato, 18).toordinal(),
+                b.fra_og_med.toordinal() if b.fra_og_med else 0,
+                b.til_og_med.toordinal() if b.til_og_med else date.max.toordinal(),
+            )
+            for b in grunnlag.barn
+        ]
+        self.arbeid = [
+            (a.fra_og_med.toordinal(), a.til_og_med.toordinal(), a.timer_per_uke, i)
+            for i, a in enumerate(grunnlag.arbeid)
+        ]
+        self.ytelser = [
+            (y.fra_og_med.toordinal(), y.til_og_med.toordinal(), (y.type, y.dagsats)) for y in grunnlag.ytelser
+        ]
+        # statusen som heltallskode i nøkkelen: Enum-hashing er treg i en varm løkke
+        self.registrert = {d.dato.toordinal(): (_STATUSKODE[d.status], d.timer) for d in grunnlag.dager}
+        self.noekler: dict[tuple[Any, ...], tuple[int, ...]] = {}
+
+    def brukte_verdier(self) -> tuple[tuple[Parameter, tuple[int, ...]], ...]:
+        brukt: dict[int, set[int]] = {}
+        for noekkel, indekser in self.noekler.items():
+            for nr, indeks in enumerate(_brukte_indekser(noekkel, indekser, self.fast)):
+                if indeks >= 0:
+                    brukt.setdefault(nr, set()).add(indeks)
+        return tuple(
+            (self.sett[_NOEKKELPARAMETRE[nr]], tuple(sorted(brukt[nr])))
+            for nr in sorted(brukt, key=lambda nr: _NOEKKELPARAMETRE[nr])
+        )
+
+    def programperioder(self, fom: int, tom: int) -> list[list[int]]:
+        """Programperiodene innenfor [fom, tom], sortert og slått sammen der de overlapper eller støter."""
+        programperioder = self.grunnlag.programperioder
+        if len(programperioder) == 1:
+            a, b = (
+                max(programperioder[0].fra_og_med.toordinal(), fom),
+                min(programperioder[0].til_og_med.toordinal(), tom),
+            )
+            return [[a, b]] if a <= b else []
+        klippet = sorted(
+            [(max(p.fra_og_med.toordinal(), fom), min(p.til_og_med.toordinal(), tom)) for p in programperioder]
+        )
+        sammen: list[list[int]] = []
+        for a, b in klippet:
+            if a > b:
+                continue
+            if sammen and a <= sammen[-1][1] + 1:
+                sammen[-1][1] = max(sammen[-1][1], b)
+            else:
+                sammen.append([a, b])
+        return sammen
+
+    def segmentstarter(self, fom: int, tom: int, perioder: list[list[int]], maanedsstarter: list[int]) -> list[int]:
+        starter = {fom, self.fyller_25, *maanedsstarter, *self.sett.endringsordinaler(fom, tom)}
+        legg = starter.add
+        for a, b in perioder:
+            legg(a)
+            legg(b + 1)
+        for foedt, fyller_18, b_fom, b_tom in self.barn:
+            starter.update((foedt, fyller_18, b_fom, b_tom + 1))
+        for a_fom, a_tom, _, _ in self.arbeid:
+            legg(a_fom)
+            legg(a_tom + 1)
+        for y_fom, y_tom, _ in self.ytelser:
+            legg(y_fom)
+            legg(y_tom + 1)
+        for dag in self.registrert:
+            legg(dag)
+            legg(dag + 1)
+        return sorted([d for d in starter if fom <= d <= tom])
+
+    def arbeidstimer(self, dag: int, indekser: tuple[int, ...]) -> Decimal:
+        """Samlet arbeidstid per uke på `dag`; kaster når den er over grensen for arbeid ved siden av programmet."""
+        timer = _NULL_TIMER
+        dekker: list[int] = []
+        for fom, tom, t, i in self.arbeid:
+            if fom <= dag <= tom:
+                timer += t
+                dekker.append(i)
+        if timer:
+            maks_parameter = self.sett[_NOEKKELPARAMETRE[8]]
+            if indekser[8] < 0:
+                raise ManglendeParameter(maks_parameter, date.fromordinal(dag))
+            maks = maks_parameter.verdier[indekser[8]].verdi
+            if timer > maks:
+                felt = f"arbeid[{dekker[0]}].timer_per_uke" if len(dekker) == 1 else "arbeid"
+                raise UgyldigGrunnlag(
+                    felt,
+                    f"samlet arbeidstid {tall_tekst(timer)} timer per uke ({date.fromordinal(dag).isoformat()}) er mer "
+                    f"enn {tall_tekst(maks)} timer, som er det høyeste som er tillatt ved siden av programmet.",
+                )
+        return timer
+
+    def dagverdi(
+        self, dag: int, indekser: tuple[int, ...], epoke: int, w_maaned: int, arbeidstimer: Decimal
+    ) -> _Dagverdi:
+        antall_barn = 0
+        for foedt, fyller_18, fom, tom in self.barn:
+            if foedt <= dag < fyller_18 and fom <= dag <= tom:
+                antall_barn += 1
+        ytelser = tuple([y for fom, tom, y in self.ytelser if fom <= dag <= tom]) if self.ytelser else ()
+        status, timer = self.registrert.get(dag, _DELTATT)
+        noekkel = (epoke, dag < self.fyller_25, w_maaned, antall_barn, status, timer, arbeidstimer, ytelser)
+        self.noekler[noekkel] = indekser
+        lager = self.sett.mellomlager
+        lager_noekkel = (self.fast, noekkel)
+        verdi: _Dagverdi | None = lager.get(lager_noekkel)
+        if verdi is None:
+            bruk = _brukte_indekser(noekkel, indekser, self.fast)
+            for nr, (trengs, indeks) in enumerate(zip(_trengs(noekkel, self.fast), bruk, strict=True)):
+                if trengs and indeks < 0:
+                    raise ManglendeParameter(self.sett[_NOEKKELPARAMETRE[nr]], date.fromordinal(dag))
+            if len(lager) >= _MELLOMLAGER_MAKS:
+                lager.clear()
+            g_noekkel = ("grunnsats", bruk[:6], w_maaned, antall_barn)
+            grunnsats = lager.get(g_noekkel)
+            if grunnsats is None:
+                grunnsats = lager[g_noekkel] = _Grunnsats(bruk[:6], w_maaned, antall_barn, self.sett)
+            r_noekkel = ("reduksjon", bruk[6:], status, timer, arbeidstimer)
+            reduksjon = lager.get(r_noekkel)
+            if reduksjon is None:
+                reduksjon = lager[r_noekkel] = _Reduksjon(bruk[6:], _STATUSER[status], timer, arbeidstimer, self.sett)
+            verdi = lager[lager_noekkel] = _Dagverdi(grunnsats, reduksjon, ytelser)
+        return verdi
+
+    def linjer(self) -> list[Linje]:
+        periode = self.grunnlag.periode
+        fom, tom = periode.fra_og_med.toordinal(), periode.til_og_med.toordinal()
+        perioder = self.programperioder(fom, tom)
+        if not perioder:
+            return []
+        maanedsstarter = []
+        maaned = neste_maaned(periode.fra_og_med)
+        while maaned <= periode.til_og_med:
+            maanedsstarter.append(maaned.toordinal())
+            maaned = neste_maaned(maaned)
+        maanedsstarter.append(tom + 1)
+        starter = self.segmentstarter(fom, tom, perioder, maanedsstarter)
+        starter.append(tom + 1)
+        sett = self.sett
+        endringer = sett.endringsordinaler_alle
+        fast = self.fast
+        arbeid = bool(self.arbeid)
+
+        ferdige: list[tuple[int, int, list[Any]]] = []
+        # åpne linjer per type (STOENAD, BARNETILLEGG, FRADRAG): [fra, til, antall, dagsats, dager per dagverdi]
+        aapne: list[list[Any] | None] = [None, None, None]
+        p_i = 0
+        m_i = 0
+        neste_maaned_start = maanedsstarter[0]
+        w_maaned = maanedens_virkedager(periode.fra_og_med.year, periode.fra_og_med.month) if fast else 0
+        ny_maaned = False
+        forrige = _virkedager_til_og_med(fom - 1)
+        epoke, neste_endring = -1, fom
+        indekser: tuple[int, ...] = ()
+        for i in range(len(starter) - 1):
+            start = starter[i]
+            slutt = starter[i + 1] - 1
+            uker, rest = divmod(slutt, 7)
+            til_og_med = 5 * uker + (rest if rest < 5 else 5)
+            antall = til_og_med - forrige
+            forrige = til_og_med
+            if start >= neste_maaned_start:  # en linje ligger alltid innenfor én kalendermåned
+                m_i += 1
+                neste_maaned_start = maanedsstarter[m_i]
+                ny_maaned = True
+                if fast:
+                    d = date.fromordinal(start)
+                    w_maaned = maanedens_virkedager(d.year, d.month)
+            if not antall:
+                continue
+            if start >= neste_endring:  # ny parameterverdi: finn tidsrommet og indeksene på nytt
+                epoke = bisect_right(endringer, start) - 1
+                neste_endring = endringer[epoke + 1] if epoke + 1 < len(endringer) else tom + 1
+                indekser = sett.indekser(epoke, _NOEKKELPARAMETRE)
+            arbeidstimer = self.arbeidstimer(start, indekser) if arbeid else _NULL_TIMER
+            while p_i < len(perioder) and perioder[p_i][1] < start:
+                p_i += 1
+            i_program = p_i < len(perioder) and start >= perioder[p_i][0]
+            if ny_maaned or not i_program:  # virkedager utenfor programmet bryter alle linjer
+                ny_maaned = False
+                for nr in (0, 1, 2):
+                    aapen = aapne[nr]
+                    if aapen is not None:
+                        ferdige.append((aapen[0], nr, aapen))
+                        aapne[nr] = None
+                if not i_program:
+                    continue
+            verdi = self.dagverdi(start, indekser, epoke, w_maaned, arbeidstimer)
+            fra = til = 0
+            satsnoekler = verdi.satsnoekler
+            for nr in (0, 1, 2):
+                satsnoekkel = satsnoekler[nr]
+                aapen = aapne[nr]
+                if aapen is not None:
+                    if aapen[5] == satsnoekkel:  # samme eksakte dagsats: linjen fortsetter
+                        if not til:
+                            ukedag = (slutt - 1) % 7
+                            til = slutt - (ukedag - 4) if ukedag > 4 else slutt
+                        aapen[1] = til
+                        aapen[2] += antall
+                        aapen[4][verdi] = aapen[4].get(verdi, 0) + antall
+                        continue
+                    ferdige.append((aapen[0], nr, aapen))
+                    aapne[nr] = None
+                if satsnoekkel is not None:
+                    if not fra:
+                        ukedag = (start - 1) % 7
+                        fra = start + (7 - ukedag) if ukedag > 4 else start
+                    if not til:
+                        ukedag = (slutt - 1) % 7
+                        til = slutt - (ukedag - 4) if ukedag > 4 else slutt
+                    aapne[nr] = [fra, til, antall, verdi.satser[nr], {verdi: antall}, satsnoekkel]
+        for nr in (0, 1, 2):
+            aapen = aapne[nr]
+            if aapen is not None:
+                ferdige.append((aapen[0], nr, aapen))
+        if len(ferdige) > 1:
+            ferdige.sort()  # etter fra_og_med, så STOENAD, BARNETILLEGG, FRADRAG (to linjer deler aldri begge)
+        return [_linje(nr, *aapen[:5]) for _, nr, aapen in ferdige]

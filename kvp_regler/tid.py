@@ -1,0 +1,87 @@
+"""Datoer, perioder og virkedager. Ingen klokke: alle datoer kommer inn som argumenter."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = [
+    "Periode",
+    "antall_virkedager",
+    "bursdag",
+    "er_virkedag",
+    "foerste_virkedag_fra",
+    "maanedens_virkedager",
+    "neste_maaned",
+    "siste_virkedag_til",
+]
+
+EN_DAG = timedelta(days=1)
+UKEDAGER = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+
+
+@dataclass(frozen=True, slots=True)
+class Periode:
+    """En periode fra og med `fra_og_med` til og med `til_og_med` (begge dager med)."""
+
+    fra_og_med: date
+    til_og_med: date
+
+    def __post_init__(self) -> None:
+        if self.til_og_med < self.fra_og_med:
+            raise ValueError(f"til_og_med {self.til_og_med} er før fra_og_med {self.fra_og_med}")
+
+    def inneholder(self, dato: date) -> bool:
+        return self.fra_og_med <= dato <= self.til_og_med
+
+    def snitt(self, annen: Periode) -> Periode | None:
+        fra = max(self.fra_og_med, annen.fra_og_med)
+        til = min(self.til_og_med, annen.til_og_med)
+        return Periode(fra, til) if fra <= til else None
+
+
+def er_virkedag(dato: date) -> bool:
+    """Mandag–fredag. Helligdager på hverdager er virkedager (spec/beregning.md § 2)."""
+    return dato.weekday() < 5
+
+
+def _virkedager_til_og_med(ordinal: int) -> int:
+    # date.fromordinal(1) (0001-01-01) er en mandag: hver hele uke gir fem virkedager.
+    uker, rest = divmod(ordinal, 7)
+    return 5 * uker + min(rest, 5)
+
+
+def antall_virkedager(fra_og_med: date, til_og_med: date) -> int:
+    """Antall virkedager i perioden, begge ender med (0 når perioden er tom)."""
+    if til_og_med < fra_og_med:
+        return 0
+    return _virkedager_til_og_med(til_og_med.toordinal()) - _virkedager_til_og_med(fra_og_med.toordinal() - 1)
+
+
+def foerste_virkedag_fra(dato: date) -> date:
+    ukedag = dato.weekday()
+    return dato if ukedag < 5 else dato + timedelta(days=7 - ukedag)
+
+
+def siste_virkedag_til(dato: date) -> date:
+    ukedag = dato.weekday()
+    return dato if ukedag < 5 else dato - timedelta(days=ukedag - 4)
+
+
+def neste_maaned(dato: date) -> date:
+    """Første dag i måneden etter `dato`."""
+    return date(dato.year + 1, 1, 1) if dato.month == 12 else date(dato.year, dato.month + 1, 1)
+
+
+def maanedens_virkedager(aar: int, maaned: int) -> int:
+    siste = calendar.monthrange(aar, maaned)[1]
+    return antall_virkedager(date(aar, maaned, 1), date(aar, maaned, siste))
+
+
+def bursdag(foedselsdato: date, alder: int) -> date:
+    """Datoen personen fyller `alder` år. Født 29. februar: bursdag 1. mars i år som ikke er skuddår."""
+    if foedselsdato.month == 2 and foedselsdato.day == 29:
+        aar = foedselsdato.year + alder
+        return date(aar, 2, 29) if calendar.isleap(aar) else date(aar, 3, 1)
+    return date(foedselsdato.year + alder, foedselsdato.month, foedselsdato.day)
