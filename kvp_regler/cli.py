@@ -9,6 +9,7 @@ output. Ugyldige inndata gir exit-kode 2, ingenting på standard output og én n
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -90,8 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         argumenter = parser.parse_args(argv)
         if argumenter.kommando != "beregn":
             raise _Avbryt("Mangler kommando. Bruk: kvp beregn < grunnlag.json")
-        sys.stdin.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-        sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+        for stroem in (sys.stdin, sys.stdout):
+            if isinstance(stroem, io.TextIOWrapper):
+                stroem.reconfigure(encoding="utf-8")
         beregn(sys.stdin, sys.stdout)
     except _Avbryt as feil:
         print(f"kvp: {feil.melding}", file=sys.stderr)

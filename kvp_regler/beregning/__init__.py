@@ -15,7 +15,7 @@ from kvp_regler.beregning.modell import (
     Ytelse,
     Ytelsestype,
 )
-from kvp_regler.beregning.stoenad import REGELVERSJON, beregn_stoenad
+from kvp_regler.beregning.stoenad import REGELVERSJON, aarsbeloep, beregn_stoenad
 
 __all__ = [
     "REGELVERSJON",
@@ -32,5 +32,6 @@ __all__ = [
     "UgyldigGrunnlag",
     "Ytelse",
     "Ytelsestype",
+    "aarsbeloep",
     "beregn_stoenad",
 ]

@@ -38,7 +38,7 @@ from kvp_regler.tid import (
     neste_maaned,
 )
 
-__all__ = ["REGELVERSJON", "beregn_stoenad"]
+__all__ = ["REGELVERSJON", "aarsbeloep", "beregn_stoenad"]
 
 REGELVERSJON = "2026.11.1"
 """Versjonen av beregningsreglene. Økes når en regel (ikke en parameterverdi) endres."""
@@ -83,6 +83,8 @@ def beregn_stoenad(grunnlag: Beregningsgrunnlag, parametere: Parametersett = STA
     except ManglendeParameter as feil:
         raise UgyldigGrunnlag(_felt_for_dato(grunnlag, feil.dato), str(feil)) from feil
     total = sum([linje.beloep for linje in linjer], _NULL_KRONER)
+    if total < 0:
+        linjer, total = _uten_negativ_total(linjer, total)
     return Beregningsresultat(
         periode=grunnlag.periode,
         beregningsmodell=grunnlag.beregningsmodell,
@@ -92,6 +94,50 @@ def beregn_stoenad(grunnlag: Beregningsgrunnlag, parametere: Parametersett = STA
         grunnlag=grunnlag,
         parameterbruk=beregning,
     )
+
+
+def aarsbeloep(*, dato: date, under_25: bool, parametere: Parametersett = STANDARD) -> Fraction:
+    """Sosialtjenesteloven § 35: årlig kvalifiseringsstønad på `dato` = faktor × G, og 2/3 av dette under 25 år.
+
+    Eksakt brøk; vises i vedtak og brev (rund med `rund_av_til_oere`).
+    """
+    beloep = parametere["faktor"].verdi(dato) * parametere["grunnbeloep"].verdi(dato)
+    return beloep * parametere["andel_under_25"].verdi(dato) if under_25 else beloep
+
+
+def _uten_negativ_total(linjer: list[Linje], total: Decimal) -> tuple[list[Linje], Decimal]:
+    """Fradraget kan aldri bli større enn stønaden og barnetillegget (§ 38, spec § 3). Hver dag holder det eksakt,
+    men når linjene rundes hver for seg kan summen likevel bli noen øre negativ. Da reduseres det siste fradraget
+    med differansen, slik at totalen blir 0,00 og linjene fortsatt summerer til totalen (docs/regler/beregning.md)."""
+    for i in range(len(linjer) - 1, -1, -1):
+        linje = linjer[i]
+        if linje.type is Linjetype.FRADRAG:
+            justering = min(-total, -linje.beloep)
+            linjer[i] = linje._replace(
+                beloep=linje.beloep + justering, forklarer=_Avrundingsjustering(linje.forklarer, justering)
+            )
+            total += justering
+            if total >= 0:
+                break
+    return linjer, total
+
+
+class _Avrundingsjustering:
+    """Forklaring for et fradrag som er justert for avrunding, slik at utbetalingen ikke blir negativ."""
+
+    __slots__ = ("forklarer", "justering")
+
+    def __init__(self, forklarer: Any, justering: Decimal) -> None:
+        self.forklarer = forklarer
+        self.justering = justering
+
+    def forklar(self, linje: Linje) -> str:
+        uten = linje._replace(beloep=linje.beloep - self.justering)
+        return (
+            f"{self.forklarer.forklar(uten)} Trekket er redusert med {kroner_tekst(self.justering)} til "
+            f"{kroner_tekst(linje.beloep)} fordi avrundingen av linjene ellers ville gitt en negativ utbetaling; "
+            "fradraget kan ikke være større enn stønaden og barnetillegget."
+        )
 
 
 # --- validering ----------------------------------------------------------------------------------------------

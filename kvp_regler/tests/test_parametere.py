@@ -1,0 +1,135 @@
+"""Daterte parametere: kjente verdier, gyldighet fra og med dato, og at feil i filene stoppes ved innlesing."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from fractions import Fraction
+
+import pytest
+
+from kvp_regler.belop import rund_av_til_oere
+from kvp_regler.beregning import aarsbeloep
+from kvp_regler.parametere import STANDARD, ManglendeParameter, ParameterfilFeil, les_parametersett
+
+G_PER_1_MAI = {
+    2007: 66812, 2008: 70256, 2009: 72881, 2010: 75641, 2011: 79216, 2012: 82122, 2013: 85245, 2014: 88370,
+    2015: 90068, 2016: 92576, 2017: 93634, 2018: 96883, 2019: 99858, 2020: 101351, 2021: 106399, 2022: 111477,
+    2023: 118620, 2024: 124028, 2025: 130160, 2026: 136549,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("aar", sorted(G_PER_1_MAI))
+def test_grunnbeloep_gjelder_fra_1_mai(aar: int) -> None:
+    g = STANDARD["grunnbeloep"]
+    assert g.verdi(date(aar, 5, 1)) == G_PER_1_MAI[aar]
+    assert g.verdi(date(aar + 1, 4, 30)) == G_PER_1_MAI[aar]
+    if aar - 1 in G_PER_1_MAI:
+        assert g.verdi(date(aar, 4, 30)) == G_PER_1_MAI[aar - 1]
+
+
+def test_grunnbeloep_foer_foerste_verdi_gir_navngitt_feil() -> None:
+    with pytest.raises(ManglendeParameter, match="grunnbeløp") as feil:
+        STANDARD["grunnbeloep"].verdi(date(2007, 4, 30))
+    assert feil.value.dato == date(2007, 4, 30)
+
+
+def test_faktor_gaar_fra_2_til_2041_1_juli_2024() -> None:
+    faktor = STANDARD["faktor"]
+    assert faktor.verdi(date(2024, 6, 30)) == 2
+    assert faktor.verdi(date(2024, 7, 1)) == Fraction("2.041")
+
+
+@pytest.mark.parametrize(
+    ("dato", "sats"),
+    [(date(2023, 12, 31), 27), (date(2024, 1, 1), 36), (date(2025, 1, 1), 37), (date(2026, 1, 1), 38)],
+)
+def test_barnetilleggsats(dato: date, sats: int) -> None:
+    assert STANDARD["barnetillegg_sats"].verdi(dato) == sats
+
+
+def test_faste_stoerrelser() -> None:
+    dag = date(2025, 3, 3)
+    assert STANDARD["andel_under_25"].verdi(dag) == Fraction(2, 3)
+    assert STANDARD["virkedager_per_aar"].verdi(dag) == 260
+    assert STANDARD["timer_per_uke_full_tid"].verdi(dag) == Fraction("37.5")
+    assert STANDARD["timer_per_virkedag"].verdi(dag) == Fraction("7.5")
+    assert STANDARD["maks_arbeidstimer_per_uke"].verdi(dag) == Fraction("18.75")
+    assert STANDARD["barnetillegg_dager_per_maaned"].verdi(dag) == 22
+
+
+def test_hver_verdi_har_kilde_og_paalitelighet() -> None:
+    for parameter in STANDARD:
+        assert parameter.hjemmel
+        for verdi in parameter.verdier:
+            assert verdi.kilde and verdi.paalitelighet in "VSCIDKU"
+
+
+def test_antakelser_er_merket_som_utledet() -> None:
+    """Verdier som ikke er bekreftet for KVP (divisor 260, barnetillegg 2026) er merket I, aldri V."""
+    assert STANDARD["virkedager_per_aar"].verdier[0].paalitelighet == "I"
+    assert STANDARD["barnetillegg_sats"].verdier[-1].paalitelighet == "I"
+
+
+def test_aarsbeloep_som_paa_nav_no() -> None:
+    """nav.no: 2,041 G = 253 141 kr, under 25 år 168 761 kr (G 124 028, rundet til hele kroner på nav.no)."""
+    assert rund_av_til_oere(aarsbeloep(dato=date(2024, 7, 1), under_25=False)) == rund_av_til_oere(
+        Fraction("253141.148")
+    )
+    assert str(rund_av_til_oere(aarsbeloep(dato=date(2024, 7, 1), under_25=False))) == "253141.15"
+    assert str(rund_av_til_oere(aarsbeloep(dato=date(2024, 7, 1), under_25=True))) == "168760.77"
+    assert str(rund_av_til_oere(aarsbeloep(dato=date(2023, 5, 1), under_25=True))) == "158160.00"
+
+
+def _fil(*verdier: str) -> str:
+    linjer = "\n".join(f"  - {v}" for v in verdier)
+    return f"navn: test\ntittel: Test\nenhet: kr\nhjemmel: lov\nverdier:\n{linjer}\n"
+
+
+@pytest.mark.parametrize(
+    ("tekst", "melding"),
+    [
+        (
+            _fil(
+                '{gyldig_fra: 2025-05-01, verdi: "2", paalitelighet: V, kilde: k}',
+                '{gyldig_fra: 2024-05-01, verdi: "1", paalitelighet: V, kilde: k}',
+            ),
+            "ikke stigende",
+        ),
+        (
+            _fil(
+                '{gyldig_fra: 2025-05-01, verdi: "2", paalitelighet: V, kilde: k}',
+                '{gyldig_fra: 2025-05-01, verdi: "3", paalitelighet: V, kilde: k}',
+            ),
+            "duplikat",
+        ),
+        (_fil("{gyldig_fra: 2025-05-01, verdi: 2.041, paalitelighet: V, kilde: k}"), "eksakt tall"),
+        (_fil('{gyldig_fra: 2025-05-01, verdi: "2", paalitelighet: V}'), "mangler kilde"),
+        (_fil('{gyldig_fra: 2025-05-01, verdi: "2", paalitelighet: X, kilde: k}'), "pålitelighet"),
+        (_fil('{gyldig_fra: mai, verdi: "2", paalitelighet: V, kilde: k}'), "dato"),
+        ("navn: test\ntittel: T\nenhet: kr\nhjemmel: lov\nverdier: []\n", "ingen verdier"),
+        ("navn: test\nverdier: []\n", "mangler «tittel»"),
+    ],
+)
+def test_ugyldige_parameterfiler_stoppes(tekst: str, melding: str) -> None:
+    with pytest.raises(ParameterfilFeil, match=melding):
+        les_parametersett(tekst)
+
+
+def test_samme_parameter_i_to_filer_stoppes() -> None:
+    fil = _fil('{gyldig_fra: 2025-05-01, verdi: "2", paalitelighet: V, kilde: k}')
+    with pytest.raises(ParameterfilFeil, match="to ganger"):
+        les_parametersett(fil, fil)
+
+
+def test_verdi_gjelder_til_dagen_foer_neste() -> None:
+    sett = les_parametersett(
+        _fil(
+            '{gyldig_fra: 2024-05-01, verdi: "1", paalitelighet: V, kilde: k}',
+            '{gyldig_fra: 2025-05-01, verdi: "2/3", paalitelighet: V, kilde: k}',
+        )
+    )
+    p = sett["test"]
+    assert p.verdi(date(2025, 5, 1) - timedelta(days=1)) == 1
+    assert p.verdi(date(2025, 5, 1)) == Fraction(2, 3)
+    assert p.verdi(date(2099, 1, 1)) == Fraction(2, 3)
+    assert sett.endringsdatoer(date(2024, 5, 1), date(2025, 5, 1)) == (date(2025, 5, 1),)
