@@ -25,9 +25,24 @@ def rund_av_til_oere(beloep: Fraction) -> Decimal:
     return -avrundet if beloep < 0 and oere else avrundet
 
 
+_TEKSTER: dict[tuple[int, int, int], str] = {}
+
+
 def desimaltekst(verdi: Fraction, desimaler: int = 10) -> str:
     """Et eksakt tall som desimaltekst, rundet halvt opp (bort fra null) til `desimaler` plasser, uten
-    overflødige nuller. Brukes for visning av dagsatser; beløp rundes med `rund_av_til_oere`."""
+    overflødige nuller. Brukes for visning av dagsatser; beløp rundes med `rund_av_til_oere`.
+
+    Få ulike dagsatser går igjen i et utbetalingsløp, så tekstene huskes (begrenset antall)."""
+    noekkel = (verdi.numerator, verdi.denominator, desimaler)
+    tekst = _TEKSTER.get(noekkel)
+    if tekst is None:
+        if len(_TEKSTER) > 50_000:
+            _TEKSTER.clear()
+        tekst = _TEKSTER[noekkel] = _desimaltekst(verdi, desimaler)
+    return tekst
+
+
+def _desimaltekst(verdi: Fraction, desimaler: int) -> str:
     skala = 10**desimaler
     teller, nevner = abs(verdi.numerator), verdi.denominator
     heltall = (teller * skala * 2 + nevner) // (2 * nevner)
@@ -40,15 +55,25 @@ def desimaltekst(verdi: Fraction, desimaler: int = 10) -> str:
 def tall_tekst(verdi: Decimal | Fraction | int, desimaler: int | None = None) -> str:
     """Et tall på norsk form: mellomrom som tusenskille og komma som desimaltegn («253 141,15»)."""
     if isinstance(verdi, Fraction):
-        verdi = Decimal(desimaltekst(verdi, 4 if desimaler is None else desimaler))
+        noekkel = (verdi.numerator, verdi.denominator, -1 if desimaler is None else desimaler)
+        tekst = _NORSKE.get(noekkel)
+        if tekst is None:
+            if len(_NORSKE) > 50_000:
+                _NORSKE.clear()
+            tekst = _NORSKE[noekkel] = tall_tekst(Decimal(desimaltekst(verdi, 4 if desimaler is None else desimaler)))
+        return tekst
     if desimaler is not None:
         verdi = Decimal(verdi).quantize(Decimal(1).scaleb(-desimaler), rounding=ROUND_HALF_UP)
-    tekst = format(Decimal(verdi), ",f").replace(",", " ").replace(".", ",")
-    return tekst
+    return format(Decimal(verdi), ",f").replace(",", " ").replace(".", ",")
+
+
+_NORSKE: dict[tuple[int, int, int], str] = {}
 
 
 def kroner_tekst(verdi: Decimal | Fraction) -> str:
     """Et kronebeløp med to desimaler på norsk form («20 446,02 kr»)."""
     if isinstance(verdi, Fraction):
         verdi = rund_av_til_oere(verdi)
+    if verdi.as_tuple().exponent == -2:
+        return format(verdi, ",f").replace(",", " ").replace(".", ",") + " kr"
     return f"{tall_tekst(verdi, 2)} kr"

@@ -75,7 +75,8 @@ def beregn(inn: TextIO, ut: TextIO) -> None:
         except UgyldigGrunnlag as feil:
             raise _Avbryt(str(feil)) from None
     # Alt er beregnet før noe skrives: en feil gir aldri halve resultater på standard output.
-    json.dump(svar, ut, ensure_ascii=False, separators=(",", ":"))
+    # json.dumps (ikke json.dump): bare den bruker den raske C-koderen for hele dokumentet
+    ut.write(json.dumps(svar, ensure_ascii=False, separators=(",", ":")))
     ut.write("\n")
 
 

@@ -64,9 +64,9 @@ def _sti(forelder: str, navn: str) -> str:
 def _objekt(verdi: object, sti: str, skjema: str) -> dict[str, Any]:
     if not isinstance(verdi, dict):
         raise UgyldigGrunnlag(sti, "må være et JSON-objekt ({ … }).")
-    ukjente = sorted(set(verdi) - _FELTER[skjema])
-    if ukjente:
-        raise UgyldigGrunnlag(_sti(sti, ukjente[0]), "er ikke et kjent felt. Sjekk stavemåten.")
+    if not verdi.keys() <= _FELTER[skjema]:
+        ukjent = sorted(str(k) for k in verdi.keys() - _FELTER[skjema])[0]
+        raise UgyldigGrunnlag(_sti(sti, ukjent), "er ikke et kjent felt. Sjekk stavemåten.")
     return verdi
 
 
@@ -102,10 +102,16 @@ def _desimal(verdi: object, sti: str) -> Decimal:
     return tall
 
 
+_OPPSLAG: dict[type[Enum], dict[object, Enum]] = {}
+
+
 def _enum(type_: type[_E], verdi: object, sti: str) -> _E:
+    oppslag = _OPPSLAG.get(type_)
+    if oppslag is None:
+        oppslag = _OPPSLAG[type_] = {m.value: m for m in type_}
     try:
-        return type_(verdi)
-    except ValueError:
+        return oppslag[verdi]  # type: ignore[return-value]
+    except (KeyError, TypeError):
         gyldige = ", ".join(str(m.value) for m in type_)
         raise UgyldigGrunnlag(sti, f"ukjent verdi {_vis(verdi)}. Gyldige verdier: {gyldige}.") from None
 

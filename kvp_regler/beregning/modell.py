@@ -212,13 +212,25 @@ class Beregningsresultat(NamedTuple):
 
     @property
     def parametere_brukt(self) -> dict[str, Any]:
-        """Parameterverdiene beregningen brukte, med kilde og pålitelighet, slått opp på parameternavn."""
-        return {
-            parameter.navn: {
-                "tittel": parameter.tittel,
-                "enhet": parameter.enhet,
-                "hjemmel": parameter.hjemmel,
-                "verdier": [parameter.verdier[i].som_dict() for i in indekser],
+        """Parameterverdiene beregningen brukte, med kilde og pålitelighet, slått opp på parameternavn.
+
+        Samme kombinasjon gir samme (delte) objekt; det skal bare leses, ikke endres."""
+        brukte = self.brukte_verdier
+        noekkel = tuple((parameter.navn, id(parameter), indekser) for parameter, indekser in brukte)
+        svar: dict[str, Any] | None = _PARAMETERE_BRUKT.get(noekkel)
+        if svar is None:
+            if len(_PARAMETERE_BRUKT) > 10_000:
+                _PARAMETERE_BRUKT.clear()
+            svar = _PARAMETERE_BRUKT[noekkel] = {
+                parameter.navn: {
+                    "tittel": parameter.tittel,
+                    "enhet": parameter.enhet,
+                    "hjemmel": parameter.hjemmel,
+                    "verdier": [parameter.verdier[i].som_dict() for i in indekser],
+                }
+                for parameter, indekser in brukte
             }
-            for parameter, indekser in self.brukte_verdier
-        }
+        return svar
+
+
+_PARAMETERE_BRUKT: dict[tuple[tuple[str, int, tuple[int, ...]], ...], dict[str, Any]] = {}

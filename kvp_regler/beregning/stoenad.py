@@ -357,6 +357,7 @@ class _Dagverdi:
 
     __slots__ = (
         "_tekst_fradrag",
+        "bruk",
         "fradrag",
         "grunnsats",
         "reduksjon",
@@ -369,8 +370,14 @@ class _Dagverdi:
     )
 
     def __init__(
-        self, grunnsats: _Grunnsats, reduksjon: _Reduksjon, ytelser: tuple[tuple[Ytelsestype, Decimal], ...]
+        self,
+        grunnsats: _Grunnsats,
+        reduksjon: _Reduksjon,
+        ytelser: tuple[tuple[Ytelsestype, Decimal], ...],
+        bruk: tuple[int, ...],
     ) -> None:
+        self.bruk = bruk
+        """Indeksene til parameterverdiene dagverdien bygger på (rekkefølge som `_NOEKKELPARAMETRE`; -1 = ikke brukt)."""
         self.grunnsats = grunnsats
         self.reduksjon = reduksjon
         self._tekst_fradrag: str | None = None
@@ -434,13 +441,18 @@ class _Forklaring:
 
     def forklar(self, linje: Linje) -> str:
         type_ = _TYPER[self.nr]
-        grunner = list(dict.fromkeys(verdi.tekst(type_) for verdi in self.dager_per_verdi))
-        tekst = "; ".join(grunner) + "."
+        verdier = self.dager_per_verdi
+        if len(verdier) == 1:
+            grunner = next(iter(verdier)).tekst(type_)
+        else:
+            grunner = "; ".join(dict.fromkeys(verdi.tekst(type_) for verdi in verdier))
+        tekst = grunner + "."
         if type_ is not Linjetype.FRADRAG:
             merknader: dict[str, int] = {}
-            for verdi, antall in self.dager_per_verdi.items():
+            for verdi, antall in verdier.items():
                 if verdi.har_reduksjon:
-                    merknader[verdi.reduksjon.tekst()] = merknader.get(verdi.reduksjon.tekst(), 0) + antall
+                    merknad = verdi.reduksjon.tekst()
+                    merknader[merknad] = merknader.get(merknad, 0) + antall
             if merknader:
                 tekst += " " + "; ".join(f"{_dager(n)}: {m}" for m, n in merknader.items()) + "."
         return f"{tekst} {_dager(linje.antall_dager)} × {tall_tekst(linje.dagsats)} kr = {kroner_tekst(linje.beloep)}."
@@ -538,12 +550,12 @@ class _Beregning:
         ]
         # statusen som heltallskode i nøkkelen: Enum-hashing er treg i en varm løkke
         self.registrert = {d.dato.toordinal(): (_STATUSKODE[d.status], d.timer) for d in grunnlag.dager}
-        self.noekler: dict[tuple[Any, ...], tuple[int, ...]] = {}
+        self.brukt: set[_Dagverdi] = set()
 
     def brukte_verdier(self) -> tuple[tuple[Parameter, tuple[int, ...]], ...]:
         brukt: dict[int, set[int]] = {}
-        for noekkel, indekser in self.noekler.items():
-            for nr, indeks in enumerate(_brukte_indekser(noekkel, indekser, self.fast)):
+        for verdi in self.brukt:
+            for nr, indeks in enumerate(verdi.bruk):
                 if indeks >= 0:
                     brukt.setdefault(nr, set()).add(indeks)
         return tuple(
@@ -624,7 +636,6 @@ class _Beregning:
         ytelser = tuple([y for fom, tom, y in self.ytelser if fom <= dag <= tom]) if self.ytelser else ()
         status, timer = self.registrert.get(dag, _DELTATT)
         noekkel = (epoke, dag < self.fyller_25, w_maaned, antall_barn, status, timer, arbeidstimer, ytelser)
-        self.noekler[noekkel] = indekser
         lager = self.sett.mellomlager
         lager_noekkel = (self.fast, noekkel)
         verdi: _Dagverdi | None = lager.get(lager_noekkel)
@@ -643,7 +654,8 @@ class _Beregning:
             reduksjon = lager.get(r_noekkel)
             if reduksjon is None:
                 reduksjon = lager[r_noekkel] = _Reduksjon(bruk[6:], _STATUSER[status], timer, arbeidstimer, self.sett)
-            verdi = lager[lager_noekkel] = _Dagverdi(grunnsats, reduksjon, ytelser)
+            verdi = lager[lager_noekkel] = _Dagverdi(grunnsats, reduksjon, ytelser, bruk)
+        self.brukt.add(verdi)
         return verdi
 
     def linjer(self) -> list[Linje]:

@@ -71,6 +71,7 @@ class Parameterverdi:
     vedtatt: date | None = None
 
     def som_dict(self) -> dict[str, str | None]:
+        """Verdien som JSON-objekt (ny kopi hver gang)."""
         return {
             "gyldig_fra": self.gyldig_fra.isoformat(),
             "verdi": self.tekst,
