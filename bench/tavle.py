@@ -1,9 +1,10 @@
 """Måler KVP-tavla med 10 000 saker: servertid per visning og antall spørringer.
 
-Kjøres med `make bench` (eller `python -m bench.tavle`). Bygger en egen SQLite-database i en midlertidig
-mappe (eller bruker DATABASE_URL), fyller den med bulk_create (tjenestene ville brukt minutter på 10 000 saker;
-riktigheten til tjenestene dekkes av testene), og henter /saker/tavle/ gjennom Djangos testklient, altså hele
-mellomvare-, visning- og malkjeden uten nettverk. Resultatet legges til som en ny rad i docs/benchmarks.md.
+Kjøres med `make bench` (eller `python -m bench.tavle`). Bygger en egen SQLite-database i en
+midlertidig mappe (eller bruker DATABASE_URL) og fyller den med bulk_create: tjenestene ville brukt
+minutter på 10 000 saker, og riktigheten til tjenestene dekkes av testene. Henter /saker/tavle/ gjennom
+Djangos testklient, altså hele mellomvare-, visning- og malkjeden uten nettverk. Resultatet legges til
+som en ny rad i docs/benchmarks.md.
 """
 
 import datetime as dt
