@@ -7,10 +7,10 @@ UV_VERSION := 0.13.9
 UV := .tools/bin/uv
 RUN := $(UV) run --frozen --no-progress
 
-.PHONY: help setup run test check lint format bench clean
+.PHONY: help setup run demo-beregning test test-sqlite test-postgres check lint format bench clean
 
 help:  ## Vis kommandoene
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -19,17 +19,36 @@ $(UV):
 setup: $(UV)  ## Installer avhengighetene (låst i uv.lock) i .venv
 	$(UV) sync --frozen --no-progress --python $(PYTHON)
 
-run: setup  ## Kjør en demoberegning med `kvp beregn`
+DEV := DJANGO_SETTINGS_MODULE=config.settings.dev
+# Testene kjøres mot begge databasene; PostgreSQL-adressen kan overstyres.
+TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+run: setup  ## Start webappen med demodata på http://127.0.0.1:8000/
+	$(DEV) $(RUN) python manage.py migrate --no-input -v 0
+	$(DEV) $(RUN) python manage.py demodata
+	@echo "KVP kjører på http://127.0.0.1:8000/ (stopp med Ctrl+C)"
+	$(DEV) $(RUN) python manage.py runserver 127.0.0.1:8000
+
+demo-beregning: setup  ## Kjør en demoberegning med `kvp beregn`
 	$(RUN) kvp beregn < docs/eksempler/mars-2025.json
 
-test: setup  ## Kjør alle testene
-	$(RUN) pytest -n 2 --dist loadfile
+test: test-sqlite test-postgres  ## Kjør alle testene, på SQLite og PostgreSQL
+
+test-sqlite: setup  ## Alle testene på SQLite
+	env -u DATABASE_URL $(RUN) pytest -n 2 --dist loadfile
+
+test-postgres: setup  ## Django-testene (kvp/) på PostgreSQL ($$TEST_POSTGRES_URL)
+	@$(RUN) python -c "import psycopg,sys; psycopg.connect('$(TEST_POSTGRES_URL)', connect_timeout=5).close()" \
+		|| { echo "PostgreSQL svarer ikke på $(TEST_POSTGRES_URL). Start den, eller sett TEST_POSTGRES_URL."; exit 1; }
+	DATABASE_URL=$(TEST_POSTGRES_URL) $(RUN) pytest -n 2 --dist loadfile kvp
 
 check: setup  ## Lint, format, typer og arkitekturkontrakter
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
 	$(RUN) mypy kvp_regler bench
 	$(RUN) lint-imports
+	$(DEV) $(RUN) python manage.py makemigrations --check --dry-run
+	$(DEV) $(RUN) python manage.py check
 
 format: setup  ## Formater koden
 	$(RUN) ruff format .
@@ -37,6 +56,7 @@ format: setup  ## Formater koden
 
 bench: setup  ## Mål ytelsen og skriv resultatet til docs/benchmarks.md
 	$(RUN) python -m bench.beregning
+	$(RUN) python -m bench.tavle
 
 clean:  ## Fjern virtuelle miljøer og mellomlagre
-	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache .hypothesis staticfiles

@@ -1,0 +1,16 @@
+"""Alle URL-er. Alt unntatt innlogging krever innlogget bruker (kvp.tilgang.middleware)."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("kvp.felles.urls")),
+    path("", include("kvp.tilgang.urls")),
+    path("personer/", include("kvp.person.urls")),
+    path("", include("kvp.soeknad.urls")),
+    path("saker/", include("kvp.sak.urls")),
+]
+
+handler400 = "kvp.felles.views.feil_400"
+handler403 = "kvp.felles.views.feil_403"
+handler404 = "kvp.felles.views.feil_404"
+handler500 = "kvp.felles.views.feil_500"

@@ -1,0 +1,121 @@
+"""Felles testoppsett. All tilstand bygges gjennom tjenestene (prodstiene)."""
+
+import datetime as dt
+import itertools
+import os
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from kvp.person import fnr as fnr_modul
+from kvp.person.services import person_opprett
+from kvp.tilgang.models import Kommune, NavKontor, Rolle
+from kvp.tilgang.services import bruker_opprett, kommune_opprett, nav_kontor_opprett, rolle_tildel
+
+# Playwrights synkrone API kjører en hendelsesløkke i testtråden; Django-ORM-et i samme tråd er trygt her.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+_teller = itertools.count(1)
+
+
+def syntetisk_fnr(foedselsdato: dt.date | None = None) -> str:
+    """Et nytt, gyldig syntetisk fødselsnummer."""
+    foedselsdato = foedselsdato or dt.date(1990, 5, 17)
+    while True:
+        nummer = fnr_modul.lag_syntetisk(foedselsdato, next(_teller))
+        if nummer:
+            return nummer
+
+
+@pytest.fixture
+def kontor_a(db: Any) -> NavKontor:
+    return nav_kontor_opprett(
+        enhetsnummer="1127",
+        navn="NAV Randaberg-Kvitsøy",
+        fylke="Rogaland",
+        kommuner=[("1127", "Randaberg"), ("1144", "Kvitsøy")],
+    )
+
+
+@pytest.fixture
+def kontor_b(db: Any) -> NavKontor:
+    return nav_kontor_opprett(
+        enhetsnummer="3401", navn="NAV Kongsvinger", fylke="Innlandet", kommuner=[("3401", "Kongsvinger")]
+    )
+
+
+@pytest.fixture
+def randaberg(kontor_a: NavKontor) -> Kommune:
+    return Kommune.objects.get(nummer="1127")
+
+
+@pytest.fixture
+def kongsvinger(kontor_b: NavKontor) -> Kommune:
+    return Kommune.objects.get(nummer="3401")
+
+
+@pytest.fixture
+def stavanger(db: Any) -> Kommune:
+    return kommune_opprett(nummer="1103", navn="Stavanger")
+
+
+@pytest.fixture
+def lag_bruker(db: Any) -> Callable[..., Any]:
+    def lag(*roller: str, kontor: NavKontor | None = None, passord: str | None = None, **scope: Any) -> Any:
+        n = next(_teller)
+        bruker = bruker_opprett(
+            brukernavn=f"bruker{n}", fornavn="Test", etternavn=f"Bruker{n}", passord=passord
+        )
+        for rolle in roller:
+            if rolle == Rolle.STATSFORVALTER:
+                rolle_tildel(bruker=bruker, rolle=rolle, fylke=scope.get("fylke", "Rogaland"))
+            elif rolle == Rolle.DELTAKER:
+                rolle_tildel(bruker=bruker, rolle=rolle, person=scope["person"])
+            else:
+                rolle_tildel(bruker=bruker, rolle=rolle, kontor=kontor)
+        return bruker
+
+    return lag
+
+
+@pytest.fixture
+def veileder_a(lag_bruker: Callable[..., Any], kontor_a: NavKontor) -> Any:
+    return lag_bruker(Rolle.VEILEDER, kontor=kontor_a)
+
+
+@pytest.fixture
+def kvp_veileder_a(lag_bruker: Callable[..., Any], kontor_a: NavKontor) -> Any:
+    return lag_bruker(Rolle.KVP_VEILEDER, kontor=kontor_a)
+
+
+@pytest.fixture
+def leder_a(lag_bruker: Callable[..., Any], kontor_a: NavKontor) -> Any:
+    return lag_bruker(Rolle.LEDER, kontor=kontor_a)
+
+
+@pytest.fixture
+def kvp_veileder_b(lag_bruker: Callable[..., Any], kontor_b: NavKontor) -> Any:
+    return lag_bruker(Rolle.KVP_VEILEDER, Rolle.VEILEDER, Rolle.LEDER, Rolle.BESLUTTER, kontor=kontor_b)
+
+
+@pytest.fixture
+def lag_person(randaberg: Kommune, veileder_a: Any) -> Callable[..., Any]:
+    def lag(**felter: Any) -> Any:
+        verdier = {
+            "bruker": veileder_a,
+            "foedselsnummer": syntetisk_fnr(),
+            "fornavn": "Ola",
+            "etternavn": "Nordmann",
+            "kommune": randaberg,
+        }
+        verdier.update(felter)
+        return person_opprett(**verdier)
+
+    return lag
+
+
+@pytest.fixture
+def i_dag() -> dt.date:
+    return timezone.localdate()

@@ -1,0 +1,262 @@
+"""Laster demodata gjennom tjenestene (idempotent): kontorer, brukere i alle roller, ~60 personer og saker."""
+
+import datetime as dt
+import random
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from kvp.person import fnr as fnr_modul
+from kvp.person.models import Maalform, Person
+from kvp.person.services import barn_legg_til, person_opprett
+from kvp.sak.models import Status
+from kvp.sak.services import foreloepig_svar_registrer, sak_endre_status, sak_tildel
+from kvp.soeknad.models import Kanal, Oppfoelgingsbehov, RettTilYtelser
+from kvp.soeknad.services import kartlegging_opprett, moetetid_opprett, soeknad_registrer
+from kvp.tilgang.models import Bruker, Kommune, Rolle
+from kvp.tilgang.services import bruker_opprett, kommune_opprett, nav_kontor_opprett, rolle_tildel
+
+DEMO_PASSORD = "demo-passord-kvp"
+
+FORNAVN = [
+    "Ola",
+    "Kari",
+    "Ahmed",
+    "Fatima",
+    "Jonas",
+    "Ingrid",
+    "Mohammed",
+    "Sofie",
+    "Emil",
+    "Nora",
+    "Ali",
+    "Maja",
+    "Henrik",
+    "Emma",
+    "Lukas",
+    "Sara",
+    "Magnus",
+    "Ida",
+    "Omar",
+    "Thea",
+    "Sander",
+    "Amina",
+    "Kristian",
+    "Leah",
+]
+ETTERNAVN = [
+    "Hansen",
+    "Johansen",
+    "Olsen",
+    "Larsen",
+    "Andersen",
+    "Pedersen",
+    "Nilsen",
+    "Kristiansen",
+    "Jensen",
+    "Karlsen",
+    "Hussein",
+    "Berg",
+    "Haugen",
+    "Hagen",
+    "Eriksen",
+    "Bakke",
+    "Ali",
+    "Solberg",
+    "Strand",
+    "Moen",
+    "Tveit",
+    "Vik",
+]
+
+GATER = ["Storgata", "Kirkeveien", "Sjøveien", "Skoleveien"]
+NOTATDELER = ("om_personen", "historikk", "familie", "erfaring", "utdanning", "kompetanse")
+
+BRUKERE = [
+    # brukernavn, fornavn, etternavn, rolle, kontor ("R", "K", fylke eller person)
+    ("vera", "Vera", "Veileder", Rolle.VEILEDER, "R"),
+    ("hakon", "Håkon", "Kvp", Rolle.KVP_VEILEDER, "R"),
+    ("janne", "Janne", "Kvp", Rolle.KVP_VEILEDER, "R"),
+    ("berit", "Berit", "Beslutter", Rolle.BESLUTTER, "R"),
+    ("lars", "Lars", "Leder", Rolle.LEDER, "R"),
+    ("oskar", "Oskar", "Økonomi", Rolle.OEKONOMI, "R"),
+    ("stine", "Stine", "Statsforvalter", Rolle.STATSFORVALTER, "Rogaland"),
+    ("kjell", "Kjell", "Veileder", Rolle.VEILEDER, "K"),
+    ("kristin", "Kristin", "Kvp", Rolle.KVP_VEILEDER, "K"),
+    ("kaare", "Kåre", "Leder", Rolle.LEDER, "K"),
+]
+
+
+class Command(BaseCommand):
+    help = "Laster demodata (gjør ingenting om de finnes fra før) og skriver ut én demoinnlogging per rolle."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--personer", type=int, default=60)
+
+    def handle(self, *args: Any, **opts: Any) -> None:
+        if not settings.KVP_TILLAT_SYNTETISKE_FNR:
+            raise CommandError("Demodata bruker syntetiske fødselsnumre og lastes bare når det er tillatt.")
+        if Bruker.objects.filter(username="vera").exists():
+            self.stdout.write("Demodata finnes allerede.")
+        else:
+            self._last(opts["personer"])
+            self.stdout.write(self.style.SUCCESS("Demodata lastet."))
+        self.stdout.write(f"\nDemoinnlogginger (passord for alle: {DEMO_PASSORD}):")
+        navn = {
+            "R": "NAV Randaberg-Kvitsøy",
+            "K": "NAV Kongsvinger",
+            "Rogaland": "Statsforvalteren i Rogaland",
+        }
+        for brukernavn, _fornavn, _etternavn, rolle, scope in [
+            *BRUKERE,
+            ("dina", "", "", Rolle.DELTAKER, ""),
+        ]:
+            sted = navn.get(scope, "egen søknad")
+            self.stdout.write(f"  {Rolle(rolle).label:<30} {brukernavn:<9} {sted}")
+
+    @transaction.atomic
+    def _last(self, antall_personer: int) -> None:
+        rng = random.Random(2025)
+        i_dag = timezone.localdate()
+        randaberg = nav_kontor_opprett(
+            enhetsnummer="1127",
+            navn="NAV Randaberg-Kvitsøy",
+            fylke="Rogaland",
+            kommuner=[("1127", "Randaberg"), ("1144", "Kvitsøy")],
+        )
+        kongsvinger = nav_kontor_opprett(
+            enhetsnummer="3401",
+            navn="NAV Kongsvinger",
+            fylke="Innlandet",
+            kommuner=[("3401", "Kongsvinger")],
+            frist_varsel_dager=10,
+            frist_overskredet_dager=18,
+        )
+        kommune_opprett(nummer="1103", navn="Stavanger")
+        kontor = {"R": randaberg, "K": kongsvinger}
+        brukere: dict[str, Bruker] = {}
+        for brukernavn, fornavn, etternavn, rolle, scope in BRUKERE:
+            b = bruker_opprett(
+                brukernavn=brukernavn, fornavn=fornavn, etternavn=etternavn, passord=DEMO_PASSORD
+            )
+            if rolle == Rolle.STATSFORVALTER:
+                rolle_tildel(bruker=b, rolle=rolle, fylke=scope)
+            else:
+                rolle_tildel(bruker=b, rolle=rolle, kontor=kontor[scope])
+            brukere[brukernavn] = b
+        # Veiledere trenger også å kunne registrere personer på begge kontorene i demoen via egne roller.
+        kommuner = [Kommune.objects.get(nummer=n) for n in ("1127", "1127", "1127", "1144", "3401", "3401")]
+        personer: list[Person] = []
+        individ = 100
+        while len(personer) < antall_personer:
+            alder_dager = rng.randint(18 * 365 + 10, 64 * 365)
+            foedselsdato = i_dag - dt.timedelta(days=alder_dager)
+            individ += 7
+            fnr = fnr_modul.lag_syntetisk(foedselsdato, individ)
+            if fnr is None or Person.objects.filter(foedselsnummer=fnr).exists():
+                continue
+            kommune = kommuner[len(personer) % len(kommuner)]
+            veileder = brukere["vera"] if kommune.nav_kontor_id == randaberg.pk else brukere["kjell"]
+            person = person_opprett(
+                bruker=veileder,
+                foedselsnummer=fnr,
+                fornavn=rng.choice(FORNAVN),
+                etternavn=rng.choice(ETTERNAVN),
+                kommune=kommune,
+                adresse=f"{rng.choice(GATER)} {rng.randint(1, 80)}",
+                postnummer="4070"
+                if kommune.nummer == "1127"
+                else "4180"
+                if kommune.nummer == "1144"
+                else "2211",
+                poststed=kommune.navn.upper(),
+                maalform=Maalform.NYNORSK if rng.random() < 0.15 else Maalform.BOKMAAL,
+                telefon=f"9{rng.randint(1000000, 9999999)}",
+            )
+            if rng.random() < 0.4:
+                for _ in range(rng.randint(1, 3)):
+                    barn_fdato = i_dag - dt.timedelta(days=rng.randint(100, 17 * 365))
+                    barn_fdato = max(barn_fdato, foedselsdato + dt.timedelta(days=18 * 365))
+                    if barn_fdato > i_dag:
+                        continue
+                    barn_legg_til(
+                        bruker=veileder,
+                        person=person,
+                        fornavn=rng.choice(FORNAVN),
+                        foedselsdato=barn_fdato,
+                        forsoerget_fra_og_med=barn_fdato,
+                    )
+            personer.append(person)
+        # Ledige møtetider de neste virkedagene hos KVP-veilederne.
+        tz = timezone.get_current_timezone()
+        dag = i_dag
+        dager = 0
+        while dager < 5:
+            dag += dt.timedelta(days=1)
+            if dag.weekday() >= 5:
+                continue
+            dager += 1
+            for veileder, kl in (("hakon", 9), ("janne", 13), ("kristin", 10)):
+                for kvarter in range(4):
+                    moetetid_opprett(
+                        bruker=brukere[veileder],
+                        kvp_veileder=brukere[veileder],
+                        start=dt.datetime.combine(dag, dt.time(kl, kvarter * 15), tzinfo=tz),
+                    )
+        # Kartlegginger for noen, og saker i alle tilstander for de fleste.
+        statuser = (
+            [Status.SOEKNAD_REGISTRERT] * 4
+            + [Status.ARBEIDSEVNEVURDERING] * 3
+            + [Status.VILKAARSVURDERING] * 2
+            + [Status.TRUKKET]
+        )
+        deltaker_person = personer[0]
+        for nr, person in enumerate(personer[1:], start=1):
+            kvp = brukere["hakon"] if person.kontor_id == randaberg.pk else brukere["kristin"]
+            veileder = brukere["vera"] if person.kontor_id == randaberg.pk else brukere["kjell"]
+            if nr % 3 == 0:
+                kartlegging_opprett(
+                    bruker=veileder,
+                    person=person,
+                    utdanning="Grunnskole, påbegynt videregående (restaurant- og matfag).",
+                    arbeidserfaring="Sommerjobb i butikk, ett år som assistent i barnehage.",
+                    interesser="Matlaging og barnepass.",
+                    utfordringer="Lite arbeidserfaring, periodevis angst.",
+                    rett_til_ytelser=RettTilYtelser.NEI,
+                    oppfoelgingsbehov=Oppfoelgingsbehov.SPESIELT_TILPASSET,
+                    notat=dict.fromkeys(NOTATDELER, "Se kartleggingen."),
+                )
+            if nr % 5 == 4:
+                continue  # noen personer har ingen søknad
+            mottatt = i_dag - dt.timedelta(days=rng.randint(0, 45))
+            _, sak = soeknad_registrer(
+                bruker=kvp,
+                person=person,
+                mottatt_dato=mottatt,
+                kanal=rng.choice([Kanal.PAPIR, Kanal.EPOST, Kanal.SAMARBEIDSPARTNER]),
+            )
+            status = statuser[nr % len(statuser)]
+            if nr % 4 != 0:
+                tildelt = kvp if nr % 2 else (brukere["janne"] if person.kontor_id == randaberg.pk else kvp)
+                sak_tildel(bruker=kvp, sak_id=sak.pk, saksbehandler=tildelt)
+            sti = {
+                Status.SOEKNAD_REGISTRERT: [],
+                Status.ARBEIDSEVNEVURDERING: [Status.ARBEIDSEVNEVURDERING],
+                Status.VILKAARSVURDERING: [Status.ARBEIDSEVNEVURDERING, Status.VILKAARSVURDERING],
+                Status.TRUKKET: [Status.TRUKKET],
+            }[status]
+            for s in sti:
+                sak_endre_status(bruker=kvp, sak_id=sak.pk, status=s)
+            if (i_dag - mottatt).days > 30 and status != Status.TRUKKET and nr % 2:
+                foreloepig_svar_registrer(
+                    bruker=kvp,
+                    sak_id=sak.pk,
+                    sendt_dato=mottatt + dt.timedelta(days=25),
+                    forventet_svar_dato=mottatt + dt.timedelta(days=60),
+                    begrunnelse="Venter på arbeidsevnevurdering.",
+                )
+        dina = bruker_opprett(brukernavn="dina", fornavn="Dina", etternavn="Deltaker", passord=DEMO_PASSORD)
+        rolle_tildel(bruker=dina, rolle=Rolle.DELTAKER, person=deltaker_person)

@@ -1,0 +1,40 @@
+"""Revisjonsloggen: hvem gjorde eller så hva, når, og hvordan det så ut før og etter."""
+
+from django.conf import settings
+from django.db import models
+
+
+class Handling(models.TextChoices):
+    LES = "LES", "Så på"
+    OPPRETT = "OPPRETT", "Opprettet"
+    ENDRE = "ENDRE", "Endret"
+    SOEK = "SOEK", "Søkte"
+
+
+class Logghendelse(models.Model):
+    """Én hendelse i revisjonsloggen. Skrives bare av `logghendelse_registrer`, endres aldri."""
+
+    tidspunkt = models.DateTimeField("tidspunkt", auto_now_add=True, db_index=True)
+    bruker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    brukernavn = models.CharField("brukernavn", max_length=150, blank=True)
+    kontor = models.ForeignKey("tilgang.NavKontor", on_delete=models.PROTECT, null=True, blank=True)
+    person = models.ForeignKey(
+        "person.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    handling = models.CharField("handling", max_length=10, choices=Handling.choices)
+    objekttype = models.CharField("objekttype", max_length=60)
+    objekt_id = models.CharField("objekt-id", max_length=64, blank=True)
+    beskrivelse = models.CharField("beskrivelse", max_length=200, blank=True)
+    foer = models.JSONField("før", null=True, blank=True)
+    etter = models.JSONField("etter", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "logghendelse"
+        verbose_name_plural = "logghendelser"
+        ordering = ["-tidspunkt", "-id"]
+        indexes = [models.Index(fields=["kontor", "-tidspunkt"], name="logg_kontor_tid")]
+
+    def __str__(self) -> str:
+        return f"{self.tidspunkt:%d.%m.%Y %H:%M} {self.brukernavn} {self.handling} {self.objekttype}"

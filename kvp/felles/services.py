@@ -1,0 +1,53 @@
+"""Felles skriving: revisjonsloggen."""
+
+import re
+from typing import Any
+
+from django.db import transaction
+
+from .models import Handling, Logghendelse
+
+_ELLEVE_SIFRE = re.compile(r"(?<!\d)(\d{6})\s?(\d{5})(?!\d)")
+
+
+def masker(verdi: Any) -> Any:
+    """Masker alt som ser ut som et fødselsnummer (11 sifre) i strenger, lister og ordbøker."""
+    if isinstance(verdi, str):
+        return _ELLEVE_SIFRE.sub(r"\1*****", verdi)
+    if isinstance(verdi, dict):
+        return {k: masker(v) for k, v in verdi.items()}
+    if isinstance(verdi, list | tuple):
+        return [masker(v) for v in verdi]
+    if verdi is None or isinstance(verdi, bool | int | float):
+        return verdi
+    return masker(str(verdi))
+
+
+@transaction.atomic
+def logghendelse_registrer(
+    *,
+    bruker: Any,
+    kontor: Any,
+    handling: str,
+    objekt: Any,
+    person: Any = None,
+    beskrivelse: str = "",
+    foer: dict[str, Any] | None = None,
+    etter: dict[str, Any] | None = None,
+) -> Logghendelse:
+    """Skriver én hendelse. Fødselsnumre maskeres før de lagres."""
+    if handling not in Handling.values:
+        raise ValueError(f"Ukjent handling {handling!r}")
+    innlogget = bruker if getattr(bruker, "is_authenticated", False) else None
+    return Logghendelse.objects.create(
+        bruker=innlogget,
+        brukernavn=innlogget.get_username() if innlogget else "system",
+        kontor=kontor,
+        person=person,
+        handling=handling,
+        objekttype=objekt._meta.verbose_name if hasattr(objekt, "_meta") else str(type(objekt).__name__),
+        objekt_id=str(getattr(objekt, "pk", "") or ""),
+        beskrivelse=masker(beskrivelse)[:200],
+        foer=masker(foer) if foer is not None else None,
+        etter=masker(etter) if etter is not None else None,
+    )

@@ -1,0 +1,37 @@
+"""Malhjelpere: skjemafelt i Aksel-stil med feil koblet til feltet."""
+
+from typing import Any
+
+from django import forms, template
+from django.utils.safestring import SafeString
+
+register = template.Library()
+
+
+@register.inclusion_tag("felles/felt.html")
+def felt(bf: forms.BoundField) -> dict[str, Any]:
+    widget = bf.field.widget
+    attrs: dict[str, Any] = {}
+    if isinstance(widget, forms.Textarea):
+        attrs["class"] = "aksel-textarea__input aksel-body-short"
+        attrs["rows"] = widget.attrs.get("rows", 4)
+        type_ = "textarea"
+    elif isinstance(widget, forms.Select):
+        attrs["class"] = "aksel-select__input aksel-body-short"
+        type_ = "select"
+    elif isinstance(widget, forms.CheckboxInput):
+        attrs["class"] = "aksel-checkbox__input"
+        type_ = "checkbox"
+    else:
+        attrs["class"] = "aksel-text-field__input aksel-body-short"
+        type_ = "text"
+    beskrivelser = []
+    if bf.help_text:
+        beskrivelser.append(f"{bf.auto_id}_hjelp")
+    if bf.errors:
+        beskrivelser.append(f"{bf.auto_id}_feil")
+        attrs["aria-invalid"] = "true"
+    if beskrivelser:
+        attrs["aria-describedby"] = " ".join(beskrivelser)
+    html: SafeString = bf.as_widget(attrs=attrs)
+    return {"bf": bf, "widget_html": html, "type": type_}

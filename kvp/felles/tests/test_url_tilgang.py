@@ -1,0 +1,127 @@
+"""Hver URL i URL-konfigurasjonen krever innlogging og holder seg innenfor brukerens kontor.
+
+Testene genereres fra URL-konfigurasjonen, så en ny URL blir testet automatisk: får den en parameter vi ikke
+kjenner, feiler testen til parameteren er lagt inn i OBJEKTER nedenfor.
+"""
+
+import datetime as dt
+
+import pytest
+from django.conf import settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from kvp.conftest import syntetisk_fnr
+from kvp.person.services import person_opprett
+from kvp.soeknad.models import Kanal
+from kvp.soeknad.services import kartlegging_opprett, soeknad_registrer
+from kvp.tilgang.models import Kommune, Rolle
+
+#: URL-er som er åpne uten innlogging.
+OFFENTLIGE = {"tilgang:logg_inn"}
+MERKE = "Hemmeligsen"
+
+
+def _alle_urler(moenstre=None, prefiks=""):
+    for m in moenstre if moenstre is not None else get_resolver().url_patterns:
+        if isinstance(m, URLResolver):
+            ns = f"{m.namespace}:" if m.namespace else prefiks
+            yield from _alle_urler(m.url_patterns, ns)
+        elif isinstance(m, URLPattern) and m.name:
+            yield f"{prefiks}{m.name}", sorted(m.pattern.converters)
+
+
+URLER = sorted({(navn, tuple(params)) for navn, params in _alle_urler()})
+
+
+def test_urlkonfigurasjonen_er_funnet():
+    assert len(URLER) >= 15
+    assert ("sak:tavle", ()) in URLER
+
+
+@pytest.fixture
+def objekter(lag_person, veileder_a, kvp_veileder_a, lag_bruker, i_dag):
+    """Ett objekt av hver type på kontor A, med et navn som ikke skal lekke til kontor B."""
+    person = lag_person(fornavn=MERKE)
+    kartlegging = kartlegging_opprett(
+        bruker=veileder_a,
+        person=person,
+        utdanning="x",
+        arbeidserfaring="x",
+        interesser="",
+        utfordringer="x",
+        rett_til_ytelser="NEI",
+        oppfoelgingsbehov="SPESIELT_TILPASSET",
+        notat=dict.fromkeys(
+            ("om_personen", "historikk", "familie", "erfaring", "utdanning", "kompetanse"), "x"
+        ),
+    )
+    soeknad, sak = soeknad_registrer(
+        bruker=kvp_veileder_a, person=person, mottatt_dato=i_dag - dt.timedelta(days=2), kanal=Kanal.PAPIR
+    )
+    return {
+        "person_id": person.pk,
+        "kartlegging_id": kartlegging.pk,
+        "sak_id": sak.pk,
+        "soeknad_id": soeknad.pk,
+    }
+
+
+def _url(navn, params, objekter):
+    ukjente = [p for p in params if p not in objekter]
+    assert not ukjente, f"{navn}: legg parameteren {ukjente} inn i fixturen `objekter`"
+    return reverse(navn, kwargs={p: objekter[p] for p in params})
+
+
+@pytest.mark.parametrize(("navn", "params"), URLER, ids=[u[0] for u in URLER])
+def test_url_krever_innlogging(client, objekter, navn, params):
+    url = _url(navn, params, objekter)
+    for metode in (client.get, client.post):
+        svar = metode(url)
+        if navn in OFFENTLIGE:
+            assert svar.status_code in (200, 400)
+        else:
+            assert svar.status_code == 302, f"{metode.__name__.upper()} {url} svarte {svar.status_code}"
+            assert svar["Location"].startswith(reverse(settings.LOGIN_URL))
+            assert MERKE not in svar.content.decode()
+
+
+@pytest.mark.parametrize(("navn", "params"), URLER, ids=[u[0] for u in URLER])
+def test_url_holder_seg_innenfor_kontoret(client, objekter, kvp_veileder_b, navn, params):
+    """En bruker med alle kontorroller på et annet kontor får 404/403 og aldri dataene."""
+    if navn in OFFENTLIGE or navn == "tilgang:logg_ut":
+        assert navn in OFFENTLIGE | {"tilgang:logg_ut"}
+        return
+    client.force_login(kvp_veileder_b)
+    url = _url(navn, params, objekter)
+    for metode in (client.get, client.post):
+        svar = metode(url)
+        tekst = svar.content.decode()
+        assert MERKE not in tekst, f"{metode.__name__.upper()} {url} lekket data fra et annet kontor"
+        assert svar.status_code < 500
+        if params:
+            assert svar.status_code in (403, 404, 405), f"{url} svarte {svar.status_code}"
+
+
+@pytest.mark.parametrize(("navn", "params"), URLER, ids=[u[0] for u in URLER])
+def test_url_gir_ingen_data_til_roller_uten_kontor(client, objekter, lag_bruker, navn, params):
+    """Statsforvalter (saken er ikke sendt dit) og en annen deltaker ser ingenting fra kontor A."""
+    if navn in OFFENTLIGE or navn == "tilgang:logg_ut":
+        assert navn in OFFENTLIGE | {"tilgang:logg_ut"}
+        return
+    veileder = lag_bruker(Rolle.VEILEDER, kontor=Kommune.objects.get(nummer="1127").nav_kontor)
+    annen_person = person_opprett(
+        bruker=veileder,
+        foedselsnummer=syntetisk_fnr(),
+        fornavn="Annen",
+        etternavn="Deltaker",
+        kommune=Kommune.objects.get(nummer="1127"),
+    )
+    url = _url(navn, params, objekter)
+    for bruker in (
+        lag_bruker(Rolle.STATSFORVALTER, fylke="Rogaland"),
+        lag_bruker(Rolle.DELTAKER, person=annen_person),
+    ):
+        client.force_login(bruker)
+        svar = client.get(url)
+        assert MERKE not in svar.content.decode(), f"{url} lekket data"
+        assert svar.status_code < 500

@@ -1,0 +1,133 @@
+"""Forside, revisjonslogg og feilsider."""
+
+from django import forms
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from kvp.felles.feil import KvpFeil
+from kvp.person.selectors import person_hent_paa_fnr
+from kvp.tilgang.models import Rolle
+from kvp.tilgang.tilgang import tilgang_for
+
+from .forms import Datofelt, KvpForm
+from .models import Handling
+from .selectors import logghendelser_for_kontor
+
+
+def forside(request: HttpRequest) -> HttpResponse:
+    tilgang = tilgang_for(request.user)
+    if tilgang.har_rolle(Rolle.KVP_VEILEDER, Rolle.LEDER, Rolle.BESLUTTER):
+        return redirect("sak:tavle")
+    if tilgang.har_rolle(Rolle.VEILEDER):
+        return redirect("person:liste")
+    if tilgang.har_rolle(Rolle.DELTAKER):
+        return redirect("soeknad:min_side")
+    return render(request, "felles/forside.html", {"roller": tilgang.roller})
+
+
+class LoggSoekForm(KvpForm):
+    brukernavn = forms.CharField(label="Brukernavn", required=False, max_length=150)
+    handling = forms.ChoiceField(
+        label="Handling", required=False, choices=[("", "Alle handlinger"), *Handling.choices]
+    )
+    foedselsnummer = forms.CharField(
+        label="Fødselsnummer til personen",
+        required=False,
+        max_length=13,
+        help_text="Viser bare hendelser om denne personen.",
+    )
+    fra_og_med = Datofelt(label="Fra og med", required=False)
+    til_og_med = Datofelt(label="Til og med", required=False)
+
+
+@require_http_methods(["GET", "POST"])
+def logg(request: HttpRequest) -> HttpResponse:
+    """Lederens søk i revisjonsloggen for eget kontor. Søket sendes med POST (fødselsnummer i skjemaet)."""
+    if not tilgang_for(request.user).har_rolle(Rolle.LEDER):
+        raise PermissionDenied
+    form = LoggSoekForm(request.POST or None)
+    hendelser = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                person_id = None
+                if d["foedselsnummer"]:
+                    person_id = person_hent_paa_fnr(
+                        bruker=request.user, foedselsnummer=d["foedselsnummer"]
+                    ).pk
+                hendelser = list(
+                    logghendelser_for_kontor(
+                        bruker=request.user,
+                        brukernavn=d["brukernavn"],
+                        handling=d["handling"],
+                        person_id=person_id,
+                        fra_og_med=d["fra_og_med"],
+                        til_og_med=d["til_og_med"],
+                    )[:200]
+                )
+                # Fødselsnummeret skrives ikke tilbake i skjemaet på resultatsiden.
+                form.data = form.data.copy()
+                form.data["foedselsnummer"] = ""
+            except KvpFeil as feil:
+                form.legg_til_feil(feil)
+                status = 400
+        else:
+            status = 400
+    else:
+        hendelser = list(logghendelser_for_kontor(bruker=request.user)[:50])
+    return render(request, "felles/logg.html", {"form": form, "hendelser": hendelser}, status=status)
+
+
+@login_not_required
+def feil_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(
+        request,
+        "felles/feil.html",
+        {"tittel": "Ugyldig forespørsel", "melding": "Forespørselen kunne ikke behandles."},
+        status=400,
+    )
+
+
+@login_not_required
+def feil_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(
+        request,
+        "felles/feil.html",
+        {"tittel": "Ingen tilgang", "melding": "Du har ikke tilgang til denne siden."},
+        status=403,
+    )
+
+
+@login_not_required
+def feil_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(
+        request,
+        "felles/feil.html",
+        {"tittel": "Fant ikke siden", "melding": "Siden finnes ikke, eller du har ikke tilgang til den."},
+        status=404,
+    )
+
+
+@login_not_required
+def feil_500(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "felles/feil.html",
+        {"tittel": "Noe gikk galt", "melding": "Det oppstod en feil hos oss. Prøv igjen senere."},
+        status=500,
+    )
+
+
+@login_not_required
+def csrf_feil(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return render(
+        request,
+        "felles/feil.html",
+        {"tittel": "Skjemaet er utløpt", "melding": "Last siden på nytt og prøv igjen."},
+        status=403,
+    )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PersonConfig(AppConfig):
+    name = "kvp.person"
+    label = "person"

@@ -1,0 +1,79 @@
+"""Lesing av personer. Alle oppslag går gjennom brukerens kontortilgang; andre kontorer gir IkkeFunnet."""
+
+from typing import Any
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from kvp.felles.feil import IkkeFunnet, KvpFeil
+from kvp.felles.services import logghendelse_registrer
+from kvp.tilgang.models import Rolle
+from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+
+from . import fnr as fnr_modul
+from .models import Person
+
+ROLLER_SOM_SER_PERSONER = (Rolle.VEILEDER, Rolle.KVP_VEILEDER, Rolle.BESLUTTER, Rolle.LEDER)
+
+
+def personer_for_bruker(*, bruker: Any, navn: str = "") -> QuerySet[Person]:
+    """Personene ved brukerens kontorer (uten logging: lister viser bare maskerte numre)."""
+    kontorer = krev_rolle(bruker, ROLLER_SOM_SER_PERSONER)
+    qs = Person.objects.filter(kontor_id__in=kontorer).select_related("kommune")
+    for del_ in navn.split():
+        qs = qs.filter(fornavn__icontains=del_) | qs.filter(etternavn__icontains=del_)
+    return qs.order_by("etternavn", "fornavn")
+
+
+def person_hent(*, bruker: Any, person_id: Any, logg: bool = True) -> Person:
+    """Én person brukeren har tilgang til. Visningen logges (taushetsplikt)."""
+    tilgang = tilgang_for(bruker)
+    kontorer = tilgang.kontorer_med(*ROLLER_SOM_SER_PERSONER)
+    person = (
+        Person.objects.select_related("kommune", "kontor")
+        .filter(pk=person_id)
+        .filter(kontor_id__in=kontorer)
+        .first()
+    )
+    if person is None and person_id in tilgang.deltaker_personer:
+        person = Person.objects.select_related("kommune", "kontor").filter(pk=person_id).first()
+    if person is None:
+        raise IkkeFunnet("Fant ikke personen.")
+    if logg:
+        logghendelse_registrer(
+            bruker=bruker, kontor=person.kontor, person=person, handling="LES", objekt=person
+        )
+    return person
+
+
+def person_hent_paa_fnr(*, bruker: Any, foedselsnummer: str) -> Person:
+    """Slår opp på fødselsnummer (kommer alltid med POST, aldri i URL-en). Søket logges."""
+    kontorer = krev_rolle(bruker, ROLLER_SOM_SER_PERSONER)
+    fnr, _ = fnr_modul.valider(
+        foedselsnummer, tillat_syntetisk=settings.KVP_TILLAT_SYNTETISKE_FNR, i_dag=timezone.localdate()
+    )
+    person = Person.objects.filter(foedselsnummer=fnr, kontor_id__in=kontorer).first()
+    if person is None:
+        raise KvpFeil(
+            "Fant ingen person med dette fødselsnummeret ved ditt kontor.",
+            felt="foedselsnummer",
+            kode="KVP_IKKE_FUNNET",
+        )
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=person.kontor,
+        person=person,
+        handling="SOEK",
+        objekt=person,
+        beskrivelse="Søk på fnr",
+    )
+    return person
+
+
+def deltaker_person_hent(*, bruker: Any) -> Person:
+    """Deltakerens egen person."""
+    personer = tilgang_for(bruker).deltaker_personer
+    if not personer:
+        raise IkkeFunnet("Fant ikke personen.")
+    return Person.objects.select_related("kommune", "kontor").get(pk=next(iter(personer)))

@@ -1,0 +1,149 @@
+"""Skriving av personer og barn."""
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from kvp.felles.feil import KvpFeil
+from kvp.felles.services import logghendelse_registrer
+from kvp.tilgang.models import Kommune, Rolle
+from kvp.tilgang.tilgang import krev_rolle
+
+from . import fnr as fnr_modul
+from .models import Barn, Forsoergerperiode, Maalform, Person
+
+ROLLER_SOM_REGISTRERER = (Rolle.VEILEDER, Rolle.KVP_VEILEDER)
+
+
+def _snapshot(person: Person) -> dict[str, Any]:
+    return {
+        "foedselsnummer": person.maskert_fnr,
+        "fornavn": person.fornavn,
+        "etternavn": person.etternavn,
+        "adresse": person.adresse,
+        "postnummer": person.postnummer,
+        "poststed": person.poststed,
+        "kommune": person.kommune_id,
+        "maalform": person.maalform,
+        "telefon": person.telefon,
+        "epost": person.epost,
+    }
+
+
+@transaction.atomic
+def person_opprett(
+    *,
+    bruker: Any,
+    foedselsnummer: str,
+    fornavn: str,
+    etternavn: str,
+    kommune: Kommune,
+    adresse: str = "",
+    postnummer: str = "",
+    poststed: str = "",
+    maalform: str = Maalform.BOKMAAL,
+    telefon: str = "",
+    epost: str = "",
+) -> Person:
+    """Registrerer en person ved kontoret som betjener bostedskommunen.
+
+    Brukeren må være veileder eller KVP-veileder ved det kontoret.
+    """
+    kontorer = krev_rolle(bruker, ROLLER_SOM_REGISTRERER)
+    fnr, foedselsdato = fnr_modul.valider(
+        foedselsnummer, tillat_syntetisk=settings.KVP_TILLAT_SYNTETISKE_FNR, i_dag=timezone.localdate()
+    )
+    if not fornavn.strip():
+        raise KvpFeil("Fyll ut fornavn.", felt="fornavn", kode="KVP_PERSON_NAVN")
+    if not etternavn.strip():
+        raise KvpFeil("Fyll ut etternavn.", felt="etternavn", kode="KVP_PERSON_NAVN")
+    if kommune.nav_kontor_id not in kontorer:
+        raise KvpFeil(
+            f"Kontoret ditt betjener ikke {kommune.navn} kommune. "
+            "Personen må registreres av NAV-kontoret der hen bor.",
+            felt="kommune",
+            kode="KVP_KOMMUNE_IKKE_BETJENT",
+        )
+    if postnummer and not (len(postnummer) == 4 and postnummer.isdigit()):
+        raise KvpFeil("Postnummer er fire sifre.", felt="postnummer", kode="KVP_POSTNUMMER")
+    if Person.objects.filter(foedselsnummer=fnr).exists():
+        raise KvpFeil(
+            "Det finnes allerede en person med dette fødselsnummeret. Søk opp personen i stedet.",
+            felt="foedselsnummer",
+            kode="KVP_PERSON_FINS",
+        )
+    person = Person.objects.create(
+        foedselsnummer=fnr,
+        foedselsdato=foedselsdato,
+        fornavn=fornavn.strip(),
+        etternavn=etternavn.strip(),
+        adresse=adresse.strip(),
+        postnummer=postnummer,
+        poststed=poststed.strip(),
+        kommune=kommune,
+        kontor_id=kommune.nav_kontor_id,
+        maalform=maalform,
+        telefon=telefon.strip(),
+        epost=epost.strip(),
+    )
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=person.kontor,
+        person=person,
+        handling="OPPRETT",
+        objekt=person,
+        etter=_snapshot(person),
+    )
+    return person
+
+
+@transaction.atomic
+def barn_legg_til(
+    *,
+    bruker: Any,
+    person: Person,
+    fornavn: str,
+    foedselsdato: dt.date,
+    forsoerget_fra_og_med: dt.date,
+    forsoerget_til_og_med: dt.date | None = None,
+) -> Barn:
+    """Legger et barn til i husstanden med én forsørgerperiode."""
+    kontorer = krev_rolle(bruker, ROLLER_SOM_REGISTRERER)
+    if person.kontor_id not in kontorer:
+        raise KvpFeil("Du har ikke tilgang til denne personen.", kode="KVP_IKKE_TILGANG")
+    i_dag = timezone.localdate()
+    if not fornavn.strip():
+        raise KvpFeil("Fyll ut barnets fornavn.", felt="fornavn", kode="KVP_BARN_NAVN")
+    if foedselsdato > i_dag:
+        raise KvpFeil("Fødselsdatoen kan ikke være frem i tid.", felt="foedselsdato", kode="KVP_DATO_FREMTID")
+    if forsoerget_fra_og_med < foedselsdato:
+        raise KvpFeil(
+            "Forsørgerperioden kan ikke starte før barnet er født.",
+            felt="forsoerget_fra_og_med",
+            kode="KVP_PERIODE",
+        )
+    if forsoerget_til_og_med and forsoerget_til_og_med < forsoerget_fra_og_med:
+        raise KvpFeil(
+            "«Til og med» kan ikke være før «fra og med».", felt="forsoerget_til_og_med", kode="KVP_PERIODE"
+        )
+    barn = Barn.objects.create(forelder=person, fornavn=fornavn.strip(), foedselsdato=foedselsdato)
+    Forsoergerperiode.objects.create(
+        barn=barn, fra_og_med=forsoerget_fra_og_med, til_og_med=forsoerget_til_og_med
+    )
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=person.kontor,
+        person=person,
+        handling="OPPRETT",
+        objekt=barn,
+        etter={
+            "fornavn": barn.fornavn,
+            "foedselsdato": foedselsdato.isoformat(),
+            "forsoerget_fra_og_med": forsoerget_fra_og_med.isoformat(),
+            "forsoerget_til_og_med": forsoerget_til_og_med.isoformat() if forsoerget_til_og_med else None,
+        },
+    )
+    return barn

@@ -1,0 +1,76 @@
+"""Personer: liste med søk (POST), registrering, personside og barn."""
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from kvp.felles.feil import KvpFeil
+from kvp.soeknad.selectors import kartlegginger_for_person
+
+from . import selectors, services
+from .forms import BarnForm, PersonForm, PersonSoekForm
+
+
+@require_http_methods(["GET", "POST"])
+def liste(request: HttpRequest) -> HttpResponse:
+    """Personene ved kontoret. Søk på fødselsnummer eller navn sendes med POST, aldri i URL-en."""
+    form = PersonSoekForm(request.POST or None)
+    navn = ""
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["foedselsnummer"]:
+            try:
+                person = selectors.person_hent_paa_fnr(
+                    bruker=request.user, foedselsnummer=form.cleaned_data["foedselsnummer"]
+                )
+                return redirect("person:detalj", person_id=person.pk)
+            except KvpFeil as feil:
+                form.legg_til_feil(feil)
+                status = 400
+        navn = form.cleaned_data["navn"]
+    personer = selectors.personer_for_bruker(bruker=request.user, navn=navn)
+    side = Paginator(personer, 50).get_page(request.GET.get("side"))
+    return render(request, "person/liste.html", {"form": form, "side": side}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def ny(request: HttpRequest) -> HttpResponse:
+    selectors.personer_for_bruker(bruker=request.user)  # tilgangssjekk før skjemaet vises
+    form = PersonForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                person = services.person_opprett(bruker=request.user, **form.cleaned_data)
+                return redirect("person:detalj", person_id=person.pk)
+            except KvpFeil as feil:
+                form.legg_til_feil(feil)
+        return render(request, "person/ny.html", {"form": form}, status=400)
+    return render(request, "person/ny.html", {"form": form})
+
+
+def detalj(request: HttpRequest, person_id: str) -> HttpResponse:
+    person = selectors.person_hent(bruker=request.user, person_id=person_id)
+    barn = person.barn.prefetch_related("forsoergerperioder")
+    kartlegginger = kartlegginger_for_person(bruker=request.user, person=person)
+    saker = person.saker.filter(kontor_id=person.kontor_id).select_related("saksbehandler")
+    return render(
+        request,
+        "person/detalj.html",
+        {"person": person, "barn": barn, "kartlegginger": kartlegginger, "saker": saker},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def barn_ny(request: HttpRequest, person_id: str) -> HttpResponse:
+    person = selectors.person_hent(bruker=request.user, person_id=person_id, logg=False)
+    form = BarnForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.barn_legg_til(bruker=request.user, person=person, **form.cleaned_data)
+                return redirect("person:detalj", person_id=person.pk)
+            except KvpFeil as feil:
+                form.legg_til_feil(feil)
+        return render(request, "person/barn_ny.html", {"form": form, "person": person}, status=400)
+    return render(request, "person/barn_ny.html", {"form": form, "person": person})

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SakConfig(AppConfig):
+    name = "kvp.sak"
+    label = "sak"

@@ -1,0 +1,151 @@
+"""Skriving av saker: opprett (fra søknad), tildel, endre status og foreløpig svar."""
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from kvp.felles.feil import KvpFeil
+from kvp.felles.services import logghendelse_registrer
+from kvp.tilgang.models import Rolle
+from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+
+from .models import AAPNE_STATUSER, ForeloepigSvar, Sak, Status
+
+#: Lovlige overganger i denne delen av saksflyten.
+OVERGANGER: dict[str, tuple[str, ...]] = {
+    Status.SOEKNAD_REGISTRERT: (Status.ARBEIDSEVNEVURDERING, Status.TRUKKET),
+    Status.ARBEIDSEVNEVURDERING: (Status.VILKAARSVURDERING, Status.TRUKKET),
+    Status.VILKAARSVURDERING: (Status.TRUKKET,),
+    Status.TRUKKET: (),
+}
+
+ROLLER_SOM_BEHANDLER = (Rolle.KVP_VEILEDER, Rolle.LEDER)
+
+
+def _statusnavn(status: str) -> str:
+    return Status(status).label if status in Status.values else status
+
+
+def _hent_for_skriving(*, bruker: Any, sak_id: Any) -> Sak:
+    kontorer = krev_rolle(bruker, ROLLER_SOM_BEHANDLER)
+    sak = Sak.objects.select_for_update().filter(pk=sak_id, kontor_id__in=kontorer).first()
+    if sak is None:
+        raise KvpFeil("Fant ikke saken.", kode="KVP_IKKE_FUNNET")
+    return sak
+
+
+@transaction.atomic
+def sak_opprett(*, bruker: Any, soeknad: Any) -> Sak:
+    """Legger søknaden på KVP-tavla som en ny sak uten saksbehandler. Kalles bare fra søknadstjenestene."""
+    if Sak.objects.filter(person=soeknad.person, status__in=AAPNE_STATUSER).exists():
+        raise KvpFeil(
+            "Personen har allerede en åpen søknad om kvalifiseringsprogram.",
+            felt="foedselsnummer",
+            kode="KVP_SOEKNAD_AAPEN",
+        )
+    sak = Sak.objects.create(
+        soeknad=soeknad, person=soeknad.person, kontor=soeknad.kontor, mottatt_dato=soeknad.mottatt_dato
+    )
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=sak.kontor,
+        person=sak.person,
+        handling="OPPRETT",
+        objekt=sak,
+        etter={"status": sak.status, "mottatt_dato": sak.mottatt_dato.isoformat()},
+    )
+    return sak
+
+
+@transaction.atomic
+def sak_tildel(*, bruker: Any, sak_id: Any, saksbehandler: Any) -> Sak:
+    """Tildeler saken til en KVP-veileder på sakens kontor (None fjerner tildelingen)."""
+    sak = _hent_for_skriving(bruker=bruker, sak_id=sak_id)
+    if saksbehandler is not None and sak.kontor_id not in tilgang_for(saksbehandler).kontorer_med(
+        Rolle.KVP_VEILEDER
+    ):
+        raise KvpFeil(
+            "Saken kan bare tildeles en KVP-veileder ved sakens kontor.",
+            felt="saksbehandler",
+            kode="KVP_TILDEL",
+        )
+    if sak.status not in AAPNE_STATUSER:
+        raise KvpFeil("Saken er lukket og kan ikke tildeles.", felt="saksbehandler", kode="KVP_SAK_LUKKET")
+    foer = {"saksbehandler": sak.saksbehandler.get_username() if sak.saksbehandler else None}
+    sak.saksbehandler = saksbehandler
+    sak.save(update_fields=["saksbehandler", "endret"])
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=sak.kontor,
+        person=sak.person,
+        handling="ENDRE",
+        objekt=sak,
+        beskrivelse="Tildelt",
+        foer=foer,
+        etter={"saksbehandler": saksbehandler.get_username() if saksbehandler else None},
+    )
+    return sak
+
+
+@transaction.atomic
+def sak_endre_status(*, bruker: Any, sak_id: Any, status: str) -> Sak:
+    """Flytter saken til neste tilstand (bare lovlige overganger)."""
+    sak = _hent_for_skriving(bruker=bruker, sak_id=sak_id)
+    if status not in OVERGANGER.get(sak.status, ()):
+        raise KvpFeil(
+            f"Saken kan ikke gå fra «{sak.get_status_display()}» til «{_statusnavn(status)}».",
+            felt="status",
+            kode="KVP_STATUS_OVERGANG",
+        )
+    foer = {"status": sak.status}
+    sak.status = status
+    sak.save(update_fields=["status", "endret"])
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=sak.kontor,
+        person=sak.person,
+        handling="ENDRE",
+        objekt=sak,
+        foer=foer,
+        etter={"status": status},
+    )
+    return sak
+
+
+@transaction.atomic
+def foreloepig_svar_registrer(
+    *, bruker: Any, sak_id: Any, sendt_dato: dt.date, forventet_svar_dato: dt.date, begrunnelse: str
+) -> ForeloepigSvar:
+    """Registrerer at et foreløpig svar er sendt (forvaltningsloven § 11 a tredje ledd)."""
+    sak = _hent_for_skriving(bruker=bruker, sak_id=sak_id)
+    i_dag = timezone.localdate()
+    if sendt_dato > i_dag:
+        raise KvpFeil("Sendt dato kan ikke være frem i tid.", felt="sendt_dato", kode="KVP_DATO_FREMTID")
+    if sendt_dato < sak.mottatt_dato:
+        raise KvpFeil("Sendt dato kan ikke være før søknaden kom inn.", felt="sendt_dato", kode="KVP_DATO")
+    if forventet_svar_dato <= sendt_dato:
+        raise KvpFeil(
+            "Forventet svar må være etter datoen det foreløpige svaret ble sendt.",
+            felt="forventet_svar_dato",
+            kode="KVP_DATO",
+        )
+    if not begrunnelse.strip():
+        raise KvpFeil("Skriv hvorfor saken tar tid.", felt="begrunnelse", kode="KVP_BEGRUNNELSE")
+    svar = ForeloepigSvar.objects.create(
+        sak=sak,
+        sendt_dato=sendt_dato,
+        forventet_svar_dato=forventet_svar_dato,
+        begrunnelse=begrunnelse.strip(),
+        registrert_av=bruker,
+    )
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=sak.kontor,
+        person=sak.person,
+        handling="OPPRETT",
+        objekt=svar,
+        etter={"sendt_dato": sendt_dato.isoformat(), "forventet_svar_dato": forventet_svar_dato.isoformat()},
+    )
+    return svar

@@ -1,0 +1,89 @@
+import datetime as dt
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from kvp.sak.models import Status
+from kvp.sak.selectors import saker_for_tavle
+from kvp.sak.services import sak_endre_status, sak_tildel
+from kvp.soeknad.models import Kanal
+from kvp.soeknad.services import soeknad_registrer
+
+
+def lag_saker(antall, *, lag_person, bruker, i_dag, start=0):
+    saker = []
+    for n in range(start, start + antall):
+        person = lag_person(fornavn=f"Person{n}")
+        saker.append(
+            soeknad_registrer(
+                bruker=bruker,
+                person=person,
+                mottatt_dato=i_dag - dt.timedelta(days=n % 30),
+                kanal=Kanal.PAPIR,
+            )[1]
+        )
+    return saker
+
+
+def test_tavla_har_kolonner_per_status_ikke_tildelte_foerst_og_frister(lag_person, kvp_veileder_a, i_dag):
+    gammel, ny, tildelt, aev = lag_saker(4, lag_person=lag_person, bruker=kvp_veileder_a, i_dag=i_dag)
+    sak_tildel(bruker=kvp_veileder_a, sak_id=tildelt.pk, saksbehandler=kvp_veileder_a)
+    sak_endre_status(bruker=kvp_veileder_a, sak_id=aev.pk, status=Status.ARBEIDSEVNEVURDERING)
+    kolonner = saker_for_tavle(bruker=kvp_veileder_a, i_dag=i_dag + dt.timedelta(days=20))
+    assert [k.status for k in kolonner] == [
+        Status.SOEKNAD_REGISTRERT,
+        Status.ARBEIDSEVNEVURDERING,
+        Status.VILKAARSVURDERING,
+    ]
+    foerste = kolonner[0]
+    assert [k.sak for k in foerste.kort] == [ny, gammel, tildelt]  # ikke tildelte først, eldste først
+    assert [k.dager for k in foerste.kort] == [21, 20, 22]
+    assert [k.frist for k in foerste.kort] == ["OVERSKREDET", "VARSEL", "OVERSKREDET"]
+    assert kolonner[1].antall == 1
+    assert kolonner[2].kort == []
+
+
+def test_tavla_filtrerer_paa_saksbehandler_og_ikke_tildelte(lag_person, kvp_veileder_a, i_dag):
+    a, b = lag_saker(2, lag_person=lag_person, bruker=kvp_veileder_a, i_dag=i_dag)
+    sak_tildel(bruker=kvp_veileder_a, sak_id=a.pk, saksbehandler=kvp_veileder_a)
+    mine = saker_for_tavle(bruker=kvp_veileder_a, saksbehandler=str(kvp_veileder_a.pk))
+    assert [k.sak for k in mine[0].kort] == [a]
+    ingen = saker_for_tavle(bruker=kvp_veileder_a, saksbehandler="ingen")
+    assert [k.sak for k in ingen[0].kort] == [b]
+
+
+def test_tavla_viser_ikke_andre_kontorers_saker(lag_person, kvp_veileder_a, kvp_veileder_b, i_dag):
+    lag_saker(3, lag_person=lag_person, bruker=kvp_veileder_a, i_dag=i_dag)
+    assert sum(k.antall for k in saker_for_tavle(bruker=kvp_veileder_b)) == 0
+
+
+def test_tavla_viser_foreloepig_svar_varsel_etter_en_maaned(lag_person, kvp_veileder_a, i_dag):
+    (_sak,) = lag_saker(1, lag_person=lag_person, bruker=kvp_veileder_a, i_dag=i_dag)
+    kort = saker_for_tavle(bruker=kvp_veileder_a, i_dag=i_dag + dt.timedelta(days=31))[0].kort[0]
+    assert kort.mangler_foreloepig_svar is True
+    kort = saker_for_tavle(bruker=kvp_veileder_a, i_dag=i_dag + dt.timedelta(days=29))[0].kort[0]
+    assert kort.mangler_foreloepig_svar is False
+
+
+def test_tavla_har_konstant_antall_sporringer(client, lag_person, kvp_veileder_a, i_dag, settings):
+    """10 og 200 saker (flere enn det som vises per kolonne) gir nøyaktig like mange spørringer."""
+    settings.KVP_TAVLE_MAKS_PER_KOLONNE = 50
+    client.force_login(kvp_veileder_a)
+    url = reverse("sak:tavle")
+    saker = lag_saker(10, lag_person=lag_person, bruker=kvp_veileder_a, i_dag=i_dag)
+    for s in saker[:3]:
+        sak_tildel(bruker=kvp_veileder_a, sak_id=s.pk, saksbehandler=kvp_veileder_a)
+    with CaptureQueriesContext(connection) as ti:
+        assert client.get(url).status_code == 200
+    flere = lag_saker(190, lag_person=lag_person, bruker=kvp_veileder_a, i_dag=i_dag, start=10)
+    for s in flere[::3]:
+        sak_tildel(bruker=kvp_veileder_a, sak_id=s.pk, saksbehandler=kvp_veileder_a)
+    for s in flere[::4]:
+        sak_endre_status(bruker=kvp_veileder_a, sak_id=s.pk, status=Status.ARBEIDSEVNEVURDERING)
+    with CaptureQueriesContext(connection) as to_hundre:
+        svar = client.get(url)
+    assert svar.status_code == 200
+    assert "og 102 saker til" in svar.content.decode()
+    assert len(ti) == len(to_hundre), [q["sql"] for q in to_hundre.captured_queries]
+    assert len(to_hundre) <= 10

@@ -1,0 +1,90 @@
+"""KVP-tavla og saksbildet: tildeling, status og foreløpig svar."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from kvp.felles.feil import KvpFeil
+from kvp.tilgang.models import Bruker
+from kvp.tilgang.selectors import kvp_veiledere_for_bruker, kvp_veiledere_for_kontor
+
+from . import selectors, services
+from .forms import ForeloepigSvarForm, StatusForm, TavleFilterForm, TildelForm
+from .models import Status
+
+
+def tavle(request: HttpRequest) -> HttpResponse:
+    veiledere = list(kvp_veiledere_for_bruker(bruker=request.user))
+    filter_form = TavleFilterForm(request.GET or None, veiledere=veiledere)
+    saksbehandler = ""
+    if filter_form.is_valid():
+        saksbehandler = filter_form.cleaned_data["saksbehandler"]
+    kolonner = selectors.saker_for_tavle(bruker=request.user, saksbehandler=saksbehandler)
+    mal = "sak/_tavle.html" if request.headers.get("HX-Request") else "sak/tavle.html"
+    return render(request, mal, {"kolonner": kolonner, "filter_form": filter_form})
+
+
+def _saksbilde(request: HttpRequest, sak_id: str, *, status: int = 200, **skjemaer: object) -> HttpResponse:
+    sak = selectors.sak_hent(bruker=request.user, sak_id=sak_id)
+    veiledere = list(kvp_veiledere_for_kontor(bruker=request.user, kontor_id=sak.kontor_id))
+    kontekst = {
+        "sak": sak,
+        "svar": selectors.foreloepige_svar_for_sak(sak=sak),
+        "dager": sak.dager if hasattr(sak, "dager") else None,
+        "tildel_form": skjemaer.get("tildel_form")
+        or TildelForm(initial={"saksbehandler": sak.saksbehandler_id}, veiledere=veiledere),
+        "status_form": skjemaer.get("status_form") or StatusForm(),
+        "svar_form": skjemaer.get("svar_form") or ForeloepigSvarForm(),
+        "neste_statuser": [(s, Status(s).label) for s in services.OVERGANGER.get(sak.status, ())],
+    }
+    return render(request, "sak/detalj.html", kontekst, status=status)
+
+
+def detalj(request: HttpRequest, sak_id: str) -> HttpResponse:
+    return _saksbilde(request, sak_id)
+
+
+@require_POST
+def tildel(request: HttpRequest, sak_id: str) -> HttpResponse:
+    sak = selectors.sak_hent(bruker=request.user, sak_id=sak_id)
+    veiledere = list(kvp_veiledere_for_kontor(bruker=request.user, kontor_id=sak.kontor_id))
+    form = TildelForm(request.POST, veiledere=veiledere)
+    if form.is_valid():
+        valgt = form.cleaned_data["saksbehandler"]
+        saksbehandler = Bruker.objects.get(pk=valgt) if valgt else None
+        try:
+            services.sak_tildel(bruker=request.user, sak_id=sak.pk, saksbehandler=saksbehandler)
+            messages.success(request, "Saken er tildelt." if saksbehandler else "Tildelingen er fjernet.")
+            return redirect("sak:detalj", sak_id=sak.pk)
+        except KvpFeil as feil:
+            form.legg_til_feil(feil)
+    return _saksbilde(request, sak_id, status=400, tildel_form=form)
+
+
+@require_POST
+def endre_status(request: HttpRequest, sak_id: str) -> HttpResponse:
+    sak = selectors.sak_hent(bruker=request.user, sak_id=sak_id)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.sak_endre_status(bruker=request.user, sak_id=sak.pk, status=form.cleaned_data["status"])
+            messages.success(request, "Statusen er endret.")
+            return redirect("sak:detalj", sak_id=sak.pk)
+        except KvpFeil as feil:
+            form.legg_til_feil(feil)
+    return _saksbilde(request, sak_id, status=400, status_form=form)
+
+
+@require_POST
+def foreloepig_svar(request: HttpRequest, sak_id: str) -> HttpResponse:
+    sak = selectors.sak_hent(bruker=request.user, sak_id=sak_id)
+    form = ForeloepigSvarForm(request.POST)
+    if form.is_valid():
+        try:
+            services.foreloepig_svar_registrer(bruker=request.user, sak_id=sak.pk, **form.cleaned_data)
+            messages.success(request, "Det foreløpige svaret er registrert.")
+            return redirect("sak:detalj", sak_id=sak.pk)
+        except KvpFeil as feil:
+            form.legg_til_feil(feil)
+    return _saksbilde(request, sak_id, status=400, svar_form=form)

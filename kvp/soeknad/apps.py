@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SoeknadConfig(AppConfig):
+    name = "kvp.soeknad"
+    label = "soeknad"

@@ -1,0 +1,93 @@
+"""Lesing i inntaket: kartlegginger, ledige møtetider og overføringsnotatets mal."""
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from kvp.felles.feil import IkkeFunnet
+from kvp.felles.services import logghendelse_registrer
+from kvp.person.models import Person
+from kvp.tilgang.models import Rolle
+from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+
+from .models import Kartlegging, Moetetid, Soeknad
+
+ROLLER_I_INNTAKET = (Rolle.VEILEDER, Rolle.KVP_VEILEDER, Rolle.LEDER)
+
+
+def kartlegging_hent(*, bruker: Any, kartlegging_id: Any) -> Kartlegging:
+    kontorer = tilgang_for(bruker).kontorer_med(*ROLLER_I_INNTAKET)
+    kartlegging = (
+        Kartlegging.objects.select_related("person", "kontor", "veileder", "overfoeringsnotat")
+        .filter(pk=kartlegging_id, kontor_id__in=kontorer)
+        .first()
+    )
+    if kartlegging is None:
+        raise IkkeFunnet("Fant ikke kartleggingen.")
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=kartlegging.kontor,
+        person=kartlegging.person,
+        handling="LES",
+        objekt=kartlegging,
+    )
+    return kartlegging
+
+
+def kartlegginger_for_person(*, bruker: Any, person: Person) -> QuerySet[Kartlegging]:
+    """Kalles med en person hentet gjennom person_hent."""
+    kontorer = tilgang_for(bruker).kontorer_med(*ROLLER_I_INNTAKET)
+    return person.kartlegginger.filter(kontor_id__in=kontorer).select_related("veileder")
+
+
+def moetetider_ledige_for_kontor(*, bruker: Any, kontor_id: Any) -> QuerySet[Moetetid]:
+    """Ledige kvarter frem i tid hos KVP-veilederne på kontoret."""
+    kontorer = krev_rolle(bruker, ROLLER_I_INNTAKET)
+    if kontor_id not in kontorer:
+        return Moetetid.objects.none()
+    return (
+        Moetetid.objects.filter(kontor_id=kontor_id, kartlegging__isnull=True, start__gt=timezone.now())
+        .select_related("kvp_veileder")
+        .order_by("start", "kvp_veileder__first_name")
+    )
+
+
+def moetetid_for_kartlegging(*, kartlegging: Kartlegging) -> Moetetid | None:
+    return Moetetid.objects.select_related("kvp_veileder").filter(kartlegging=kartlegging).first()
+
+
+def soeknad_hent_for_deltaker(*, bruker: Any, soeknad_id: Any) -> Soeknad:
+    personer = tilgang_for(bruker).deltaker_personer
+    soeknad = Soeknad.objects.filter(pk=soeknad_id, person_id__in=personer).select_related("kontor").first()
+    if soeknad is None:
+        raise IkkeFunnet("Fant ikke søknaden.")
+    return soeknad
+
+
+def overfoeringsnotat_mal(*, person: Person, i_dag: dt.date | None = None) -> dict[str, str]:
+    """Utgangspunktet for overføringsnotatet (malen i rutinen): ledetekster veilederen skriver videre på."""
+    i_dag = i_dag or timezone.localdate()
+    alder = (
+        i_dag.year
+        - person.foedselsdato.year
+        - ((i_dag.month, i_dag.day) < (person.foedselsdato.month, person.foedselsdato.day))
+    )
+    barn = list(person.barn.all())
+    if barn:
+        familie = (
+            "Barn i husstanden: "
+            + ", ".join(f"{b.fornavn} (f. {b.foedselsdato:%d.%m.%Y})" for b in barn)
+            + ".\n"
+        )
+    else:
+        familie = "Ingen registrerte barn.\n"
+    return {
+        "om_personen": f"{person.navn}, {alder} år, bor i {person.kommune.navn}.\n",
+        "historikk": "Kontakt med NAV hittil, ytelser og tiltak:\n",
+        "familie": familie,
+        "erfaring": "Arbeidserfaring og annen erfaring (frivillig arbeid, verv):\n",
+        "utdanning": "Fullført og påbegynt utdanning:\n",
+        "kompetanse": "Kompetanse, interesser og ressurser som kan føre til arbeid:\n",
+    }

@@ -1,0 +1,223 @@
+"""Skriving i inntaket: kartlegging med overføringsnotat, møtetider, booking og søknader."""
+
+import datetime as dt
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from kvp.felles.feil import KvpFeil
+from kvp.felles.services import logghendelse_registrer
+from kvp.person.models import Person
+from kvp.sak.models import Sak
+from kvp.sak.services import sak_opprett
+from kvp.tilgang.models import Rolle
+from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+
+from .models import (
+    MOETE_MINUTTER,
+    Kanal,
+    Kartlegging,
+    Moetetid,
+    Oppfoelgingsbehov,
+    Overfoeringsnotat,
+    RettTilYtelser,
+    Soeknad,
+)
+
+KARTLEGGING_FELT = ("utdanning", "arbeidserfaring", "interesser", "utfordringer")
+NOTAT_FELT = ("om_personen", "historikk", "familie", "erfaring", "utdanning", "kompetanse")
+PAAKREVDE_KARTLEGGING = {
+    "utdanning": "Skriv hvilken utdanning personen har (skriv «ingen» om hen ikke har noen).",
+    "arbeidserfaring": "Skriv hvilken arbeidserfaring personen har (skriv «ingen» om hen ikke har noen).",
+    "utfordringer": "Skriv hvilke utfordringer som gjør at personen ikke er i arbeid.",
+}
+
+
+@transaction.atomic
+def kartlegging_opprett(
+    *,
+    bruker: Any,
+    person: Person,
+    utdanning: str,
+    arbeidserfaring: str,
+    interesser: str,
+    utfordringer: str,
+    rett_til_ytelser: str,
+    oppfoelgingsbehov: str,
+    notat: dict[str, str],
+) -> Kartlegging:
+    """Lagrer kartleggingen og overføringsnotatet sammen (alt eller ingenting)."""
+    kontorer = krev_rolle(bruker, (Rolle.VEILEDER, Rolle.KVP_VEILEDER))
+    if person.kontor_id not in kontorer:
+        raise KvpFeil("Fant ikke personen.", kode="KVP_IKKE_FUNNET")
+    verdier = {"utdanning": utdanning, "arbeidserfaring": arbeidserfaring, "utfordringer": utfordringer}
+    for felt, melding in PAAKREVDE_KARTLEGGING.items():
+        if not verdier[felt].strip():
+            raise KvpFeil(melding, felt=felt, kode="KVP_KARTLEGGING_MANGLER")
+    if rett_til_ytelser not in RettTilYtelser.values:
+        raise KvpFeil("Velg om personen har rett til ytelser.", felt="rett_til_ytelser", kode="KVP_VALG")
+    if oppfoelgingsbehov not in Oppfoelgingsbehov.values:
+        raise KvpFeil("Velg oppfølgingsbehov.", felt="oppfoelgingsbehov", kode="KVP_VALG")
+    for felt in NOTAT_FELT:
+        if not notat.get(felt, "").strip():
+            raise KvpFeil(
+                "Fyll ut denne delen av overføringsnotatet.", felt=f"notat_{felt}", kode="KVP_NOTAT"
+            )
+    kartlegging = Kartlegging.objects.create(
+        person=person,
+        kontor_id=person.kontor_id,
+        veileder=bruker,
+        utdanning=utdanning.strip(),
+        arbeidserfaring=arbeidserfaring.strip(),
+        interesser=interesser.strip(),
+        utfordringer=utfordringer.strip(),
+        rett_til_ytelser=rett_til_ytelser,
+        oppfoelgingsbehov=oppfoelgingsbehov,
+    )
+    Overfoeringsnotat.objects.create(kartlegging=kartlegging, **{f: notat[f].strip() for f in NOTAT_FELT})
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=person.kontor,
+        person=person,
+        handling="OPPRETT",
+        objekt=kartlegging,
+        etter={"rett_til_ytelser": rett_til_ytelser, "oppfoelgingsbehov": oppfoelgingsbehov},
+    )
+    return kartlegging
+
+
+@transaction.atomic
+def moetetid_opprett(*, bruker: Any, kvp_veileder: Any, start: dt.datetime) -> Moetetid:
+    """Legger ut et ledig kvarter hos en KVP-veileder ved brukerens kontor."""
+    kontorer = krev_rolle(bruker, (Rolle.KVP_VEILEDER, Rolle.LEDER))
+    felles = [k for k in tilgang_for(kvp_veileder).kontorer_med(Rolle.KVP_VEILEDER) if k in kontorer]
+    if not felles:
+        raise KvpFeil("Velg en KVP-veileder ved ditt kontor.", felt="kvp_veileder", kode="KVP_MOETE_VEILEDER")
+    if start <= timezone.now():
+        raise KvpFeil("Møtetiden må være frem i tid.", felt="start", kode="KVP_MOETE_FORTID")
+    if start.minute % MOETE_MINUTTER or start.second:
+        raise KvpFeil(
+            "Møter starter hvert kvarter (:00, :15, :30, :45).", felt="start", kode="KVP_MOETE_KVARTER"
+        )
+    if Moetetid.objects.filter(kvp_veileder=kvp_veileder, start=start).exists():
+        raise KvpFeil("Veilederen har allerede denne tiden.", felt="start", kode="KVP_MOETE_FINS")
+    moetetid = Moetetid.objects.create(kontor_id=felles[0], kvp_veileder=kvp_veileder, start=start)
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=moetetid.kontor,
+        handling="OPPRETT",
+        objekt=moetetid,
+        etter={"kvp_veileder": kvp_veileder.get_username(), "start": start.isoformat()},
+    )
+    return moetetid
+
+
+@transaction.atomic
+def moetetid_book(*, bruker: Any, moetetid_id: Any, kartlegging: Kartlegging) -> Moetetid:
+    """Booker et ledig kvarter til overføringsmøte om kartleggingen. Samme tid kan aldri bookes to ganger."""
+    kontorer = krev_rolle(bruker, (Rolle.VEILEDER, Rolle.KVP_VEILEDER))
+    if kartlegging.kontor_id not in kontorer:
+        raise KvpFeil("Fant ikke kartleggingen.", kode="KVP_IKKE_FUNNET")
+    if Moetetid.objects.filter(kartlegging=kartlegging).exists():
+        raise KvpFeil(
+            "Det er allerede booket et møte for denne kartleggingen.",
+            felt="moetetid",
+            kode="KVP_MOETE_BOOKET",
+        )
+    oppdatert = Moetetid.objects.filter(
+        pk=moetetid_id, kontor_id=kartlegging.kontor_id, kartlegging__isnull=True, start__gt=timezone.now()
+    ).update(kartlegging=kartlegging, booket_av=bruker)
+    if oppdatert != 1:
+        raise KvpFeil(
+            "Tiden er ikke ledig lenger. Velg en annen tid.", felt="moetetid", kode="KVP_MOETE_OPPTATT"
+        )
+    moetetid = Moetetid.objects.select_related("kvp_veileder", "kontor").get(pk=moetetid_id)
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=moetetid.kontor,
+        person=kartlegging.person,
+        handling="ENDRE",
+        objekt=moetetid,
+        beskrivelse="Overføringsmøte booket",
+        foer={"kartlegging": None},
+        etter={"kartlegging": str(kartlegging.pk), "kvp_veileder": moetetid.kvp_veileder.get_username()},
+    )
+    return moetetid
+
+
+def _soeknad_opprett(
+    *, bruker: Any, person: Person, mottatt_dato: dt.date, kanal: str, **felter: Any
+) -> tuple[Soeknad, Sak]:
+    if mottatt_dato > timezone.localdate():
+        raise KvpFeil("Mottatt dato kan ikke være frem i tid.", felt="mottatt_dato", kode="KVP_DATO_FREMTID")
+    if kanal not in Kanal.values:
+        raise KvpFeil("Velg hvordan søknaden kom inn.", felt="kanal", kode="KVP_VALG")
+    kartlegging = person.kartlegginger.order_by("-opprettet").first()
+    soeknad = Soeknad.objects.create(
+        person=person,
+        kontor_id=person.kontor_id,
+        mottatt_dato=mottatt_dato,
+        kanal=kanal,
+        registrert_av=bruker,
+        kartlegging=kartlegging,
+        **felter,
+    )
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=soeknad.kontor,
+        person=person,
+        handling="OPPRETT",
+        objekt=soeknad,
+        etter={"kanal": kanal, "mottatt_dato": mottatt_dato.isoformat()},
+    )
+    try:
+        with transaction.atomic():
+            sak = sak_opprett(bruker=bruker, soeknad=soeknad)
+    except IntegrityError as exc:  # to samtidige søknader: databasen stopper den andre
+        raise KvpFeil(
+            "Personen har allerede en åpen søknad om kvalifiseringsprogram.",
+            felt="foedselsnummer",
+            kode="KVP_SOEKNAD_AAPEN",
+        ) from exc
+    return soeknad, sak
+
+
+@transaction.atomic
+def soeknad_send_inn(
+    *, bruker: Any, hva_oensker_du: str, hjelp_til: str, bekreftet: bool
+) -> tuple[Soeknad, Sak]:
+    """Deltakeren søker selv digitalt. Søknaden går til kontoret der hen bor."""
+    personer = tilgang_for(bruker).deltaker_personer
+    if not personer:
+        raise KvpFeil("Bare den som søker, kan sende inn søknaden.", kode="KVP_IKKE_TILGANG")
+    person = Person.objects.select_related("kontor").get(pk=next(iter(personer)))
+    if not hva_oensker_du.strip():
+        raise KvpFeil(
+            "Skriv litt om hva du ønsker å oppnå.", felt="hva_oensker_du", kode="KVP_SOEKNAD_MANGLER"
+        )
+    if not bekreftet:
+        raise KvpFeil(
+            "Du må bekrefte at opplysningene er riktige.", felt="bekreftet", kode="KVP_SOEKNAD_BEKREFT"
+        )
+    return _soeknad_opprett(
+        bruker=bruker,
+        person=person,
+        mottatt_dato=timezone.localdate(),
+        kanal=Kanal.DIGITAL,
+        hva_oensker_du=hva_oensker_du.strip(),
+        hjelp_til=hjelp_til.strip(),
+    )
+
+
+@transaction.atomic
+def soeknad_registrer(
+    *, bruker: Any, person: Person, mottatt_dato: dt.date, kanal: str, merknad: str = ""
+) -> tuple[Soeknad, Sak]:
+    """Kontoret registrerer en søknad som kom på papir eller utenfra."""
+    kontorer = krev_rolle(bruker, (Rolle.KVP_VEILEDER,))
+    if person.kontor_id not in kontorer:
+        raise KvpFeil("Fant ingen person med dette fødselsnummeret ved ditt kontor.", felt="foedselsnummer")
+    return _soeknad_opprett(
+        bruker=bruker, person=person, mottatt_dato=mottatt_dato, kanal=kanal, merknad=merknad.strip()
+    )

@@ -1,0 +1,144 @@
+"""Inntaket: kartlegging og booking, møtetider, søknad fra deltaker og registrering av papirsøknad."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from kvp.felles.feil import KvpFeil
+from kvp.person.selectors import deltaker_person_hent, person_hent, person_hent_paa_fnr
+from kvp.sak.selectors import saker_for_deltaker
+from kvp.tilgang.models import Rolle
+from kvp.tilgang.selectors import kvp_veiledere_for_bruker
+from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+
+from . import selectors, services
+from .forms import BookingForm, KartleggingForm, MoetetidForm, SoeknadDeltakerForm, SoeknadRegistrerForm
+
+
+@require_http_methods(["GET", "POST"])
+def kartlegging_ny(request: HttpRequest, person_id: str) -> HttpResponse:
+    krev_rolle(request.user, (Rolle.VEILEDER, Rolle.KVP_VEILEDER))
+    person = person_hent(bruker=request.user, person_id=person_id, logg=request.method == "GET")
+    mal = selectors.overfoeringsnotat_mal(person=person)
+    form = KartleggingForm(request.POST or None, initial={f"notat_{k}": v for k, v in mal.items()})
+    if request.method == "POST":
+        if form.is_valid():
+            d = form.cleaned_data
+            notat = {k.removeprefix("notat_"): v for k, v in d.items() if k.startswith("notat_")}
+            felter = {k: v for k, v in d.items() if not k.startswith("notat_")}
+            try:
+                kartlegging = services.kartlegging_opprett(
+                    bruker=request.user, person=person, notat=notat, **felter
+                )
+                messages.success(request, "Kartleggingen er lagret. Book et møte med en KVP-veileder.")
+                return redirect("soeknad:kartlegging", kartlegging_id=kartlegging.pk)
+            except KvpFeil as feil:
+                form.legg_til_feil(feil)
+        return render(request, "soeknad/kartlegging_ny.html", {"form": form, "person": person}, status=400)
+    return render(request, "soeknad/kartlegging_ny.html", {"form": form, "person": person})
+
+
+@require_http_methods(["GET", "POST"])
+def kartlegging(request: HttpRequest, kartlegging_id: str) -> HttpResponse:
+    """Kartleggingen med overføringsnotatet, og booking av overføringsmøte."""
+    k = selectors.kartlegging_hent(bruker=request.user, kartlegging_id=kartlegging_id)
+    moete = selectors.moetetid_for_kartlegging(kartlegging=k)
+    ledige = list(selectors.moetetider_ledige_for_kontor(bruker=request.user, kontor_id=k.kontor_id))
+    form = BookingForm(request.POST or None, moetetider=ledige)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.moetetid_book(
+                    bruker=request.user, moetetid_id=form.cleaned_data["moetetid"], kartlegging=k
+                )
+                messages.success(request, "Møtet er booket.")
+                return redirect("soeknad:kartlegging", kartlegging_id=k.pk)
+            except KvpFeil as feil:
+                form.legg_til_feil(feil)
+        status = 400
+    return render(request, "soeknad/kartlegging.html", {"k": k, "moete": moete, "form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def moetetider(request: HttpRequest) -> HttpResponse:
+    """KVP-veiledere legger ut ledige kvarter til overføringsmøter."""
+    kontorer = krev_rolle(request.user, (Rolle.KVP_VEILEDER, Rolle.LEDER))
+    veiledere = list(kvp_veiledere_for_bruker(bruker=request.user))
+    form = MoetetidForm(request.POST or None, veiledere=veiledere)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            veileder = next(v for v in veiledere if str(v.pk) == form.cleaned_data["kvp_veileder"])
+            try:
+                services.moetetid_opprett(
+                    bruker=request.user, kvp_veileder=veileder, start=form.cleaned_data["start"]
+                )
+                messages.success(request, "Møtetiden er lagt ut.")
+                return redirect("soeknad:moetetider")
+            except KvpFeil as feil:
+                form.legg_til_feil(feil)
+        status = 400
+    tider = []
+    for kontor_id in kontorer:
+        tider += list(selectors.moetetider_ledige_for_kontor(bruker=request.user, kontor_id=kontor_id))
+    return render(request, "soeknad/moetetider.html", {"form": form, "tider": tider}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def ny(request: HttpRequest) -> HttpResponse:
+    """Deltakeren søker selv, i klart språk."""
+    if not tilgang_for(request.user).har_rolle(Rolle.DELTAKER):
+        raise PermissionDenied
+    person = deltaker_person_hent(bruker=request.user)
+    form = SoeknadDeltakerForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                soeknad, _ = services.soeknad_send_inn(bruker=request.user, **form.cleaned_data)
+                return redirect("soeknad:kvittering", soeknad_id=soeknad.pk)
+            except KvpFeil as feil:
+                form.legg_til_feil(feil)
+        return render(request, "soeknad/ny.html", {"form": form, "person": person}, status=400)
+    return render(request, "soeknad/ny.html", {"form": form, "person": person})
+
+
+def kvittering(request: HttpRequest, soeknad_id: str) -> HttpResponse:
+    soeknad = selectors.soeknad_hent_for_deltaker(bruker=request.user, soeknad_id=soeknad_id)
+    return render(request, "soeknad/kvittering.html", {"soeknad": soeknad})
+
+
+def min_side(request: HttpRequest) -> HttpResponse:
+    if not tilgang_for(request.user).har_rolle(Rolle.DELTAKER):
+        raise PermissionDenied
+    person = deltaker_person_hent(bruker=request.user)
+    return render(
+        request, "soeknad/min_side.html", {"person": person, "saker": saker_for_deltaker(bruker=request.user)}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def registrer(request: HttpRequest) -> HttpResponse:
+    """Kontoret registrerer en søknad som kom på papir eller utenfra."""
+    krev_rolle(request.user, (Rolle.KVP_VEILEDER,))
+    form = SoeknadRegistrerForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                person = person_hent_paa_fnr(bruker=request.user, foedselsnummer=d["foedselsnummer"])
+                _, sak = services.soeknad_registrer(
+                    bruker=request.user,
+                    person=person,
+                    mottatt_dato=d["mottatt_dato"],
+                    kanal=d["kanal"],
+                    merknad=d["merknad"],
+                )
+                messages.success(request, "Søknaden er registrert og lagt på KVP-tavla.")
+                return redirect("sak:detalj", sak_id=sak.pk)
+            except KvpFeil as feil:
+                form.legg_til_feil(feil)
+        return render(request, "soeknad/registrer.html", {"form": form}, status=400)
+    return render(request, "soeknad/registrer.html", {"form": form})

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TilgangConfig(AppConfig):
+    name = "kvp.tilgang"
+    label = "tilgang"

@@ -1,0 +1,121 @@
+"""Skriving av kontorer, kommuner, brukere og rolletildelinger."""
+
+from typing import Any
+
+from django.db import transaction
+
+from kvp.felles.feil import KvpFeil
+from kvp.felles.services import logghendelse_registrer
+
+from .models import KONTORROLLER, Bruker, Kommune, NavKontor, Rolle, Rolletildeling
+from .tilgang import glem_tilgang
+
+
+@transaction.atomic
+def nav_kontor_opprett(
+    *,
+    enhetsnummer: str,
+    navn: str,
+    fylke: str,
+    kommuner: list[tuple[str, str]],
+    frist_varsel_dager: int = 14,
+    frist_overskredet_dager: int = 21,
+) -> NavKontor:
+    """Oppretter et kontor og kommunene det betjener (kommunenummer, navn)."""
+    if frist_varsel_dager >= frist_overskredet_dager:
+        raise KvpFeil(
+            "Varselet må komme før fristen er overskredet.",
+            felt="frist_varsel_dager",
+            kode="KVP_KONTOR_FRIST",
+        )
+    if NavKontor.objects.filter(enhetsnummer=enhetsnummer).exists():
+        raise KvpFeil(
+            f"Enhetsnummer {enhetsnummer} finnes allerede.", felt="enhetsnummer", kode="KVP_KONTOR_FINS"
+        )
+    kontor = NavKontor.objects.create(
+        enhetsnummer=enhetsnummer,
+        navn=navn,
+        fylke=fylke,
+        frist_varsel_dager=frist_varsel_dager,
+        frist_overskredet_dager=frist_overskredet_dager,
+    )
+    for nummer, kommunenavn in kommuner:
+        eksisterende = Kommune.objects.filter(nummer=nummer).first()
+        if eksisterende and eksisterende.nav_kontor_id:
+            raise KvpFeil(
+                f"{eksisterende} betjenes allerede av et annet kontor.",
+                felt="kommuner",
+                kode="KVP_KOMMUNE_TATT",
+            )
+        Kommune.objects.update_or_create(nummer=nummer, defaults={"navn": kommunenavn, "nav_kontor": kontor})
+    logghendelse_registrer(
+        bruker=None, kontor=kontor, handling="OPPRETT", objekt=kontor, etter={"navn": navn, "fylke": fylke}
+    )
+    return kontor
+
+
+@transaction.atomic
+def kommune_opprett(*, nummer: str, navn: str) -> Kommune:
+    """En kommune uten kontor i systemet (f.eks. der en person bor utenfor våre kontorer)."""
+    if not (len(nummer) == 4 and nummer.isdigit()):
+        raise KvpFeil("Kommunenummer er fire sifre.", felt="nummer", kode="KVP_KOMMUNENUMMER")
+    kommune, _ = Kommune.objects.get_or_create(nummer=nummer, defaults={"navn": navn})
+    return kommune
+
+
+@transaction.atomic
+def bruker_opprett(
+    *,
+    brukernavn: str,
+    fornavn: str,
+    etternavn: str,
+    passord: str | None = None,
+    epost: str = "",
+) -> Bruker:
+    """Oppretter en bruker. Uten passord kan brukeren ikke logge inn før et passord er satt."""
+    if Bruker.objects.filter(username=brukernavn).exists():
+        raise KvpFeil(f"Brukernavnet {brukernavn} er tatt.", felt="brukernavn", kode="KVP_BRUKER_FINS")
+    bruker = Bruker(username=brukernavn, first_name=fornavn, last_name=etternavn, email=epost)
+    if passord:
+        bruker.set_password(passord)
+    else:
+        bruker.set_unusable_password()
+    bruker.save()
+    logghendelse_registrer(
+        bruker=None, kontor=None, handling="OPPRETT", objekt=bruker, etter={"brukernavn": brukernavn}
+    )
+    return bruker
+
+
+@transaction.atomic
+def rolle_tildel(
+    *,
+    bruker: Bruker,
+    rolle: str,
+    kontor: NavKontor | None = None,
+    fylke: str = "",
+    person: Any = None,
+    tildelt_av: Bruker | None = None,
+) -> Rolletildeling:
+    """Gir `bruker` en rolle med riktig scope (kontor, fylke eller egen person)."""
+    if rolle not in Rolle.values:
+        raise KvpFeil("Ukjent rolle.", felt="rolle", kode="KVP_ROLLE_UKJENT")
+    if rolle in KONTORROLLER and (kontor is None or person is not None):
+        raise KvpFeil("Rollen må knyttes til et NAV-kontor.", felt="kontor", kode="KVP_ROLLE_SCOPE")
+    if rolle == Rolle.STATSFORVALTER and (not fylke or kontor is not None):
+        raise KvpFeil("Statsforvalteren må knyttes til et fylke.", felt="fylke", kode="KVP_ROLLE_SCOPE")
+    if rolle == Rolle.DELTAKER and (person is None or kontor is not None):
+        raise KvpFeil("En deltaker må knyttes til sin egen person.", felt="person", kode="KVP_ROLLE_SCOPE")
+    tildeling, _ = Rolletildeling.objects.get_or_create(
+        bruker=bruker, rolle=rolle, kontor=kontor, defaults={"fylke": fylke, "person": person}
+    )
+    glem_tilgang(bruker)
+    logghendelse_registrer(
+        bruker=tildelt_av,
+        kontor=kontor,
+        handling="ENDRE",
+        objekt=bruker,
+        beskrivelse="Rolle tildelt",
+        etter={"rolle": rolle, "kontor": str(kontor) if kontor else None, "fylke": fylke},
+    )
+    return tildeling
