@@ -172,9 +172,7 @@ Mål: under {MAAL_MS:.0f} ms. Hver kjøring av `make bench` legger til en rad.
 
 
 def oppdater_dokument(ny_rad: str, sti: Path = ROT / "docs" / "benchmarks.md") -> None:
-    innhold = (
-        sti.read_text(encoding="utf-8") if sti.exists() else "# Benchmarks\n\nKjøres med `make bench`.\n"
-    )
+    innhold = sti.read_text(encoding="utf-8") if sti.exists() else "# Benchmarks\n\nKjøres med `make bench`.\n"
     if START in innhold and SLUTT in innhold:
         foer, rest = innhold.split(START, 1)
         seksjon, etter = rest.split(SLUTT, 1)

@@ -65,9 +65,7 @@ def stavanger(db: Any) -> Kommune:
 def lag_bruker(db: Any) -> Callable[..., Any]:
     def lag(*roller: str, kontor: NavKontor | None = None, passord: str | None = None, **scope: Any) -> Any:
         n = next(_teller)
-        bruker = bruker_opprett(
-            brukernavn=f"bruker{n}", fornavn="Test", etternavn=f"Bruker{n}", passord=passord
-        )
+        bruker = bruker_opprett(brukernavn=f"bruker{n}", fornavn="Test", etternavn=f"Bruker{n}", passord=passord)
         for rolle in roller:
             if rolle == Rolle.STATSFORVALTER:
                 rolle_tildel(bruker=bruker, rolle=rolle, fylke=scope.get("fylke", "Rogaland"))

@@ -20,9 +20,7 @@ class Logghendelse(models.Model):
     )
     brukernavn = models.CharField("brukernavn", max_length=150, blank=True)
     kontor = models.ForeignKey("tilgang.NavKontor", on_delete=models.PROTECT, null=True, blank=True)
-    person = models.ForeignKey(
-        "person.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    person = models.ForeignKey("person.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     handling = models.CharField("handling", max_length=10, choices=Handling.choices)
     objekttype = models.CharField("objekttype", max_length=60)
     objekt_id = models.CharField("objekt-id", max_length=64, blank=True)

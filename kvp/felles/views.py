@@ -30,9 +30,7 @@ def forside(request: HttpRequest) -> HttpResponse:
 
 class LoggSoekForm(KvpForm):
     brukernavn = forms.CharField(label="Brukernavn", required=False, max_length=150)
-    handling = forms.ChoiceField(
-        label="Handling", required=False, choices=[("", "Alle handlinger"), *Handling.choices]
-    )
+    handling = forms.ChoiceField(label="Handling", required=False, choices=[("", "Alle handlinger"), *Handling.choices])
     foedselsnummer = forms.CharField(
         label="Fødselsnummer til personen",
         required=False,
@@ -57,9 +55,7 @@ def logg(request: HttpRequest) -> HttpResponse:
             try:
                 person_id = None
                 if d["foedselsnummer"]:
-                    person_id = person_hent_paa_fnr(
-                        bruker=request.user, foedselsnummer=d["foedselsnummer"]
-                    ).pk
+                    person_id = person_hent_paa_fnr(bruker=request.user, foedselsnummer=d["foedselsnummer"]).pk
                 hendelser = list(
                     logghendelser_for_kontor(
                         bruker=request.user,

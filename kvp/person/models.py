@@ -84,7 +84,6 @@ class Forsoergerperiode(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="forsoergerperiode_rekkefoelge",
-                condition=models.Q(til_og_med__isnull=True)
-                | models.Q(til_og_med__gte=models.F("fra_og_med")),
+                condition=models.Q(til_og_med__isnull=True) | models.Q(til_og_med__gte=models.F("fra_og_med")),
             )
         ]

@@ -31,19 +31,14 @@ def person_hent(*, bruker: Any, person_id: Any, logg: bool = True) -> Person:
     tilgang = tilgang_for(bruker)
     kontorer = tilgang.kontorer_med(*ROLLER_SOM_SER_PERSONER)
     person = (
-        Person.objects.select_related("kommune", "kontor")
-        .filter(pk=person_id)
-        .filter(kontor_id__in=kontorer)
-        .first()
+        Person.objects.select_related("kommune", "kontor").filter(pk=person_id).filter(kontor_id__in=kontorer).first()
     )
     if person is None and person_id in tilgang.deltaker_personer:
         person = Person.objects.select_related("kommune", "kontor").filter(pk=person_id).first()
     if person is None:
         raise IkkeFunnet("Fant ikke personen.")
     if logg:
-        logghendelse_registrer(
-            bruker=bruker, kontor=person.kontor, person=person, handling="LES", objekt=person
-        )
+        logghendelse_registrer(bruker=bruker, kontor=person.kontor, person=person, handling="LES", objekt=person)
     return person
 
 

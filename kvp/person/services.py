@@ -62,8 +62,7 @@ def person_opprett(
         raise KvpFeil("Fyll ut etternavn.", felt="etternavn", kode="KVP_PERSON_NAVN")
     if kommune.nav_kontor_id not in kontorer:
         raise KvpFeil(
-            f"Kontoret ditt betjener ikke {kommune.navn} kommune. "
-            "Personen må registreres av NAV-kontoret der hen bor.",
+            f"Kontoret ditt betjener ikke {kommune.navn} kommune. Personen må registreres av NAV-kontoret der hen bor.",
             felt="kommune",
             kode="KVP_KOMMUNE_IKKE_BETJENT",
         )
@@ -126,13 +125,9 @@ def barn_legg_til(
             kode="KVP_PERIODE",
         )
     if forsoerget_til_og_med and forsoerget_til_og_med < forsoerget_fra_og_med:
-        raise KvpFeil(
-            "«Til og med» kan ikke være før «fra og med».", felt="forsoerget_til_og_med", kode="KVP_PERIODE"
-        )
+        raise KvpFeil("«Til og med» kan ikke være før «fra og med».", felt="forsoerget_til_og_med", kode="KVP_PERIODE")
     barn = Barn.objects.create(forelder=person, fornavn=fornavn.strip(), foedselsdato=foedselsdato)
-    Forsoergerperiode.objects.create(
-        barn=barn, fra_og_med=forsoerget_fra_og_med, til_og_med=forsoerget_til_og_med
-    )
+    Forsoergerperiode.objects.create(barn=barn, fra_og_med=forsoerget_fra_og_med, til_og_med=forsoerget_til_og_med)
     logghendelse_registrer(
         bruker=bruker,
         kontor=person.kontor,

@@ -25,9 +25,7 @@ class Sak(models.Model):
     soeknad = models.OneToOneField("soeknad.Soeknad", on_delete=models.PROTECT, related_name="sak")
     person = models.ForeignKey("person.Person", on_delete=models.PROTECT, related_name="saker")
     kontor = models.ForeignKey("tilgang.NavKontor", on_delete=models.PROTECT, related_name="saker")
-    status = models.CharField(
-        "status", max_length=30, choices=Status.choices, default=Status.SOEKNAD_REGISTRERT
-    )
+    status = models.CharField("status", max_length=30, choices=Status.choices, default=Status.SOEKNAD_REGISTRERT)
     saksbehandler = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="saker"
     )
@@ -45,9 +43,7 @@ class Sak(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["person"],
-                condition=models.Q(
-                    status__in=["SOEKNAD_REGISTRERT", "ARBEIDSEVNEVURDERING", "VILKAARSVURDERING"]
-                ),
+                condition=models.Q(status__in=["SOEKNAD_REGISTRERT", "ARBEIDSEVNEVURDERING", "VILKAARSVURDERING"]),
                 name="en_aapen_sak_per_person",
             )
         ]

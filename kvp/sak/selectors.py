@@ -81,9 +81,7 @@ def _frist(dager: int, kontor: Any) -> str:
     return "OK"
 
 
-def saker_for_tavle(
-    *, bruker: Any, saksbehandler: str = "", i_dag: dt.date | None = None
-) -> list[Tavlekolonne]:
+def saker_for_tavle(*, bruker: Any, saksbehandler: str = "", i_dag: dt.date | None = None) -> list[Tavlekolonne]:
     """KVP-tavla: én kolonne per åpen status, saker uten saksbehandler først, så eldste først.
 
     Antall spørringer er konstant: én telling for alle kolonner og én spørring per kolonne

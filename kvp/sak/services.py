@@ -63,9 +63,7 @@ def sak_opprett(*, bruker: Any, soeknad: Any) -> Sak:
 def sak_tildel(*, bruker: Any, sak_id: Any, saksbehandler: Any) -> Sak:
     """Tildeler saken til en KVP-veileder på sakens kontor (None fjerner tildelingen)."""
     sak = _hent_for_skriving(bruker=bruker, sak_id=sak_id)
-    if saksbehandler is not None and sak.kontor_id not in tilgang_for(saksbehandler).kontorer_med(
-        Rolle.KVP_VEILEDER
-    ):
+    if saksbehandler is not None and sak.kontor_id not in tilgang_for(saksbehandler).kontorer_med(Rolle.KVP_VEILEDER):
         raise KvpFeil(
             "Saken kan bare tildeles en KVP-veileder ved sakens kontor.",
             felt="saksbehandler",

@@ -56,9 +56,7 @@ class BookingForm(KvpForm):
             for m in moetetider  # type: ignore[attr-defined]
         ]
         self.fields["moetetid"].choices = TOM + valg
-        self.fields["moetetid"].error_messages["invalid_choice"] = (
-            "Tiden er ikke ledig lenger. Velg en annen tid."
-        )
+        self.fields["moetetid"].error_messages["invalid_choice"] = "Tiden er ikke ledig lenger. Velg en annen tid."
 
 
 class MoetetidForm(KvpForm):

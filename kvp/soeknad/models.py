@@ -50,9 +50,7 @@ class Kartlegging(models.Model):
 class Overfoeringsnotat(models.Model):
     """Notat til KVP-veilederen etter malen: person, historikk, familie, erfaring, utdanning, kompetanse."""
 
-    kartlegging = models.OneToOneField(
-        Kartlegging, on_delete=models.CASCADE, related_name="overfoeringsnotat"
-    )
+    kartlegging = models.OneToOneField(Kartlegging, on_delete=models.CASCADE, related_name="overfoeringsnotat")
     om_personen = models.TextField("om personen")
     historikk = models.TextField("historikk")
     familie = models.TextField("familie")
@@ -70,9 +68,7 @@ class Moetetid(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     kontor = models.ForeignKey("tilgang.NavKontor", on_delete=models.PROTECT)
-    kvp_veileder = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="moetetider"
-    )
+    kvp_veileder = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="moetetider")
     start = models.DateTimeField("starttid")
     kartlegging = models.OneToOneField(
         Kartlegging, on_delete=models.PROTECT, null=True, blank=True, related_name="moetetid"
@@ -85,9 +81,7 @@ class Moetetid(models.Model):
         verbose_name = "møtetid"
         verbose_name_plural = "møtetider"
         ordering = ["start"]
-        constraints = [
-            models.UniqueConstraint(fields=["kvp_veileder", "start"], name="moetetid_unik_per_veileder")
-        ]
+        constraints = [models.UniqueConstraint(fields=["kvp_veileder", "start"], name="moetetid_unik_per_veileder")]
 
 
 class Kanal(models.TextChoices):

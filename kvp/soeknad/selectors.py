@@ -76,11 +76,7 @@ def overfoeringsnotat_mal(*, person: Person, i_dag: dt.date | None = None) -> di
     )
     barn = list(person.barn.all())
     if barn:
-        familie = (
-            "Barn i husstanden: "
-            + ", ".join(f"{b.fornavn} (f. {b.foedselsdato:%d.%m.%Y})" for b in barn)
-            + ".\n"
-        )
+        familie = "Barn i husstanden: " + ", ".join(f"{b.fornavn} (f. {b.foedselsdato:%d.%m.%Y})" for b in barn) + ".\n"
     else:
         familie = "Ingen registrerte barn.\n"
     return {

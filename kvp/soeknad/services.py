@@ -61,9 +61,7 @@ def kartlegging_opprett(
         raise KvpFeil("Velg oppfølgingsbehov.", felt="oppfoelgingsbehov", kode="KVP_VALG")
     for felt in NOTAT_FELT:
         if not notat.get(felt, "").strip():
-            raise KvpFeil(
-                "Fyll ut denne delen av overføringsnotatet.", felt=f"notat_{felt}", kode="KVP_NOTAT"
-            )
+            raise KvpFeil("Fyll ut denne delen av overføringsnotatet.", felt=f"notat_{felt}", kode="KVP_NOTAT")
     kartlegging = Kartlegging.objects.create(
         person=person,
         kontor_id=person.kontor_id,
@@ -97,9 +95,7 @@ def moetetid_opprett(*, bruker: Any, kvp_veileder: Any, start: dt.datetime) -> M
     if start <= timezone.now():
         raise KvpFeil("Møtetiden må være frem i tid.", felt="start", kode="KVP_MOETE_FORTID")
     if start.minute % MOETE_MINUTTER or start.second:
-        raise KvpFeil(
-            "Møter starter hvert kvarter (:00, :15, :30, :45).", felt="start", kode="KVP_MOETE_KVARTER"
-        )
+        raise KvpFeil("Møter starter hvert kvarter (:00, :15, :30, :45).", felt="start", kode="KVP_MOETE_KVARTER")
     if Moetetid.objects.filter(kvp_veileder=kvp_veileder, start=start).exists():
         raise KvpFeil("Veilederen har allerede denne tiden.", felt="start", kode="KVP_MOETE_FINS")
     moetetid = Moetetid.objects.create(kontor_id=felles[0], kvp_veileder=kvp_veileder, start=start)
@@ -129,9 +125,7 @@ def moetetid_book(*, bruker: Any, moetetid_id: Any, kartlegging: Kartlegging) ->
         pk=moetetid_id, kontor_id=kartlegging.kontor_id, kartlegging__isnull=True, start__gt=timezone.now()
     ).update(kartlegging=kartlegging, booket_av=bruker)
     if oppdatert != 1:
-        raise KvpFeil(
-            "Tiden er ikke ledig lenger. Velg en annen tid.", felt="moetetid", kode="KVP_MOETE_OPPTATT"
-        )
+        raise KvpFeil("Tiden er ikke ledig lenger. Velg en annen tid.", felt="moetetid", kode="KVP_MOETE_OPPTATT")
     moetetid = Moetetid.objects.select_related("kvp_veileder", "kontor").get(pk=moetetid_id)
     logghendelse_registrer(
         bruker=bruker,
@@ -184,22 +178,16 @@ def _soeknad_opprett(
 
 
 @transaction.atomic
-def soeknad_send_inn(
-    *, bruker: Any, hva_oensker_du: str, hjelp_til: str, bekreftet: bool
-) -> tuple[Soeknad, Sak]:
+def soeknad_send_inn(*, bruker: Any, hva_oensker_du: str, hjelp_til: str, bekreftet: bool) -> tuple[Soeknad, Sak]:
     """Deltakeren søker selv digitalt. Søknaden går til kontoret der hen bor."""
     personer = tilgang_for(bruker).deltaker_personer
     if not personer:
         raise KvpFeil("Bare den som søker, kan sende inn søknaden.", kode="KVP_IKKE_TILGANG")
     person = Person.objects.select_related("kontor").get(pk=next(iter(personer)))
     if not hva_oensker_du.strip():
-        raise KvpFeil(
-            "Skriv litt om hva du ønsker å oppnå.", felt="hva_oensker_du", kode="KVP_SOEKNAD_MANGLER"
-        )
+        raise KvpFeil("Skriv litt om hva du ønsker å oppnå.", felt="hva_oensker_du", kode="KVP_SOEKNAD_MANGLER")
     if not bekreftet:
-        raise KvpFeil(
-            "Du må bekrefte at opplysningene er riktige.", felt="bekreftet", kode="KVP_SOEKNAD_BEKREFT"
-        )
+        raise KvpFeil("Du må bekrefte at opplysningene er riktige.", felt="bekreftet", kode="KVP_SOEKNAD_BEKREFT")
     return _soeknad_opprett(
         bruker=bruker,
         person=person,

@@ -29,9 +29,7 @@ def kartlegging_ny(request: HttpRequest, person_id: str) -> HttpResponse:
             notat = {k.removeprefix("notat_"): v for k, v in d.items() if k.startswith("notat_")}
             felter = {k: v for k, v in d.items() if not k.startswith("notat_")}
             try:
-                kartlegging = services.kartlegging_opprett(
-                    bruker=request.user, person=person, notat=notat, **felter
-                )
+                kartlegging = services.kartlegging_opprett(bruker=request.user, person=person, notat=notat, **felter)
                 messages.success(request, "Kartleggingen er lagret. Book et møte med en KVP-veileder.")
                 return redirect("soeknad:kartlegging", kartlegging_id=kartlegging.pk)
             except KvpFeil as feil:
@@ -51,9 +49,7 @@ def kartlegging(request: HttpRequest, kartlegging_id: str) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.moetetid_book(
-                    bruker=request.user, moetetid_id=form.cleaned_data["moetetid"], kartlegging=k
-                )
+                services.moetetid_book(bruker=request.user, moetetid_id=form.cleaned_data["moetetid"], kartlegging=k)
                 messages.success(request, "Møtet er booket.")
                 return redirect("soeknad:kartlegging", kartlegging_id=k.pk)
             except KvpFeil as feil:
@@ -73,9 +69,7 @@ def moetetider(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             veileder = next(v for v in veiledere if str(v.pk) == form.cleaned_data["kvp_veileder"])
             try:
-                services.moetetid_opprett(
-                    bruker=request.user, kvp_veileder=veileder, start=form.cleaned_data["start"]
-                )
+                services.moetetid_opprett(bruker=request.user, kvp_veileder=veileder, start=form.cleaned_data["start"])
                 messages.success(request, "Møtetiden er lagt ut.")
                 return redirect("soeknad:moetetider")
             except KvpFeil as feil:

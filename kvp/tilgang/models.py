@@ -49,9 +49,7 @@ class Kommune(models.Model):
 
     nummer = models.CharField("kommunenummer", max_length=4, primary_key=True)
     navn = models.CharField("navn", max_length=100)
-    nav_kontor = models.ForeignKey(
-        NavKontor, on_delete=models.PROTECT, null=True, blank=True, related_name="kommuner"
-    )
+    nav_kontor = models.ForeignKey(NavKontor, on_delete=models.PROTECT, null=True, blank=True, related_name="kommuner")
 
     class Meta:
         verbose_name = "kommune"

@@ -29,9 +29,7 @@ def nav_kontor_opprett(
             kode="KVP_KONTOR_FRIST",
         )
     if NavKontor.objects.filter(enhetsnummer=enhetsnummer).exists():
-        raise KvpFeil(
-            f"Enhetsnummer {enhetsnummer} finnes allerede.", felt="enhetsnummer", kode="KVP_KONTOR_FINS"
-        )
+        raise KvpFeil(f"Enhetsnummer {enhetsnummer} finnes allerede.", felt="enhetsnummer", kode="KVP_KONTOR_FINS")
     kontor = NavKontor.objects.create(
         enhetsnummer=enhetsnummer,
         navn=navn,

@@ -377,7 +377,7 @@ class _Dagverdi:
         bruk: tuple[int, ...],
     ) -> None:
         self.bruk = bruk
-        """Indeksene til parameterverdiene dagverdien bygger på (rekkefølge som `_NOEKKELPARAMETRE`; -1 = ikke brukt)."""
+        """Indeksene til parameterverdiene den bygger på (som `_NOEKKELPARAMETRE`; -1 = ikke brukt)."""
         self.grunnsats = grunnsats
         self.reduksjon = reduksjon
         self._tekst_fradrag: str | None = None

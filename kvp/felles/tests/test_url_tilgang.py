@@ -51,9 +51,7 @@ def objekter(lag_person, veileder_a, kvp_veileder_a, lag_bruker, i_dag):
         utfordringer="x",
         rett_til_ytelser="NEI",
         oppfoelgingsbehov="SPESIELT_TILPASSET",
-        notat=dict.fromkeys(
-            ("om_personen", "historikk", "familie", "erfaring", "utdanning", "kompetanse"), "x"
-        ),
+        notat=dict.fromkeys(("om_personen", "historikk", "familie", "erfaring", "utdanning", "kompetanse"), "x"),
     )
     soeknad, sak = soeknad_registrer(
         bruker=kvp_veileder_a, person=person, mottatt_dato=i_dag - dt.timedelta(days=2), kanal=Kanal.PAPIR

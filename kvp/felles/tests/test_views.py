@@ -143,9 +143,7 @@ def test_personlisten_viser_maskert_fnr(client, lag_person, veileder_a):
     assert person.foedselsnummer not in tekst
 
 
-def test_leder_soker_i_revisjonsloggen_for_eget_kontor(
-    client, lag_person, leder_a, kvp_veileder_b, veileder_a
-):
+def test_leder_soker_i_revisjonsloggen_for_eget_kontor(client, lag_person, leder_a, kvp_veileder_b, veileder_a):
     person = lag_person()
     client.force_login(veileder_a)
     client.get(reverse("person:detalj", kwargs={"person_id": person.pk}))
@@ -179,9 +177,7 @@ def test_innlogging_bruker_argon2_og_sperrer_etter_fem_feil(client, lag_bruker, 
 
 def test_innlogging_og_utlogging(client, lag_bruker, kontor_a):
     bruker = lag_bruker(Rolle.KVP_VEILEDER, kontor=kontor_a, passord="riktig-passord-123")
-    svar = client.post(
-        reverse("tilgang:logg_inn"), {"username": bruker.username, "password": "riktig-passord-123"}
-    )
+    svar = client.post(reverse("tilgang:logg_inn"), {"username": bruker.username, "password": "riktig-passord-123"})
     assert svar.status_code == 302
     assert client.get(reverse("sak:tavle")).status_code == 200
     assert client.post(reverse("tilgang:logg_ut")).status_code == 302

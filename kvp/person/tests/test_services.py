@@ -11,9 +11,7 @@ from kvp.person.services import barn_legg_til, person_opprett
 from kvp.tilgang.models import Rolle
 
 
-def test_person_opprett_lagrer_ved_kontoret_som_betjener_kommunen_og_logger_maskert(
-    veileder_a, randaberg, kontor_a
-):
+def test_person_opprett_lagrer_ved_kontoret_som_betjener_kommunen_og_logger_maskert(veileder_a, randaberg, kontor_a):
     nummer = syntetisk_fnr()
     person = person_opprett(
         bruker=veileder_a, foedselsnummer=nummer, fornavn=" Kari ", etternavn="Nordmann", kommune=randaberg
@@ -39,9 +37,7 @@ def test_person_opprett_avviser_kommune_kontoret_ikke_betjener(veileder_a, kongs
 
 def test_person_opprett_avviser_kommune_uten_kontor(veileder_a, stavanger):
     with pytest.raises(KvpFeil, match="betjener ikke Stavanger"):
-        person_opprett(
-            bruker=veileder_a, foedselsnummer=syntetisk_fnr(), fornavn="A", etternavn="B", kommune=stavanger
-        )
+        person_opprett(bruker=veileder_a, foedselsnummer=syntetisk_fnr(), fornavn="A", etternavn="B", kommune=stavanger)
 
 
 def test_person_opprett_avviser_samme_fnr_to_ganger(lag_person):
@@ -65,9 +61,7 @@ def test_person_opprett_avviser_feil_fnr_og_manglende_navn(lag_person):
 def test_person_opprett_krever_veilederrolle(lag_bruker, kontor_a, randaberg):
     oekonomi = lag_bruker(Rolle.OEKONOMI, kontor=kontor_a)
     with pytest.raises(IkkeTilgang):
-        person_opprett(
-            bruker=oekonomi, foedselsnummer=syntetisk_fnr(), fornavn="A", etternavn="B", kommune=randaberg
-        )
+        person_opprett(bruker=oekonomi, foedselsnummer=syntetisk_fnr(), fornavn="A", etternavn="B", kommune=randaberg)
 
 
 def test_barn_legg_til_med_forsoergerperiode(lag_person, veileder_a, i_dag):
@@ -107,9 +101,7 @@ def test_barn_legg_til_avviser_umulige_datoer(lag_person, veileder_a, i_dag, foe
     assert not Barn.objects.exists()
 
 
-def test_person_hent_gir_ikke_funnet_for_annet_kontor_og_logger_visning(
-    lag_person, kvp_veileder_b, veileder_a
-):
+def test_person_hent_gir_ikke_funnet_for_annet_kontor_og_logger_visning(lag_person, kvp_veileder_b, veileder_a):
     person = lag_person()
     with pytest.raises(IkkeFunnet):
         person_hent(bruker=kvp_veileder_b, person_id=person.pk)

@@ -48,9 +48,7 @@ def test_sak_tildel_avviser_veileder_fra_annet_kontor_og_bruker_uten_tilgang(
 
 
 def test_sak_endre_status_folger_overgangene(sak, kvp_veileder_a):
-    with pytest.raises(
-        KvpFeil, match="kan ikke gå fra «Søknad registrert» til «Vurdering av inngangsvilkår»"
-    ):
+    with pytest.raises(KvpFeil, match="kan ikke gå fra «Søknad registrert» til «Vurdering av inngangsvilkår»"):
         sak_endre_status(bruker=kvp_veileder_a, sak_id=sak.pk, status=Status.VILKAARSVURDERING)
     sak_endre_status(bruker=kvp_veileder_a, sak_id=sak.pk, status=Status.ARBEIDSEVNEVURDERING)
     sak_endre_status(bruker=kvp_veileder_a, sak_id=sak.pk, status=Status.VILKAARSVURDERING)
@@ -94,9 +92,7 @@ def test_foreloepig_svar_avviser_feil(sak, kvp_veileder_a, i_dag, sendt, forvent
     assert not ForeloepigSvar.objects.exists()
 
 
-def test_sak_hent_scope_for_kontor_statsforvalter_og_deltaker(
-    sak, lag_bruker, kvp_veileder_b, kvp_veileder_a
-):
+def test_sak_hent_scope_for_kontor_statsforvalter_og_deltaker(sak, lag_bruker, kvp_veileder_b, kvp_veileder_a):
     assert sak_hent(bruker=kvp_veileder_a, sak_id=sak.pk) == sak
     with pytest.raises(IkkeFunnet):
         sak_hent(bruker=kvp_veileder_b, sak_id=sak.pk)

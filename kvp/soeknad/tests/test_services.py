@@ -17,9 +17,7 @@ from kvp.soeknad.services import (
 )
 from kvp.tilgang.models import Rolle
 
-NOTAT = dict.fromkeys(
-    ("om_personen", "historikk", "familie", "erfaring", "utdanning", "kompetanse"), "Tekst."
-)
+NOTAT = dict.fromkeys(("om_personen", "historikk", "familie", "erfaring", "utdanning", "kompetanse"), "Tekst.")
 
 
 def kartlegg(bruker, person, **endringer):
@@ -152,9 +150,7 @@ def test_deltaker_sender_inn_selv(lag_person, lag_bruker, kontor_a):
         soeknad_send_inn(bruker=deltaker, hva_oensker_du="Jobb", hjelp_til="", bekreftet=False)
     with pytest.raises(KvpFeil, match="hva du ønsker"):
         soeknad_send_inn(bruker=deltaker, hva_oensker_du=" ", hjelp_til="", bekreftet=True)
-    soeknad, sak = soeknad_send_inn(
-        bruker=deltaker, hva_oensker_du="Jobb i barnehage", hjelp_til="", bekreftet=True
-    )
+    soeknad, sak = soeknad_send_inn(bruker=deltaker, hva_oensker_du="Jobb i barnehage", hjelp_til="", bekreftet=True)
     assert soeknad.kanal == Kanal.DIGITAL
     assert sak.kontor == kontor_a
 

@@ -139,9 +139,7 @@ class Command(BaseCommand):
         kontor = {"R": randaberg, "K": kongsvinger}
         brukere: dict[str, Bruker] = {}
         for brukernavn, fornavn, etternavn, rolle, scope in BRUKERE:
-            b = bruker_opprett(
-                brukernavn=brukernavn, fornavn=fornavn, etternavn=etternavn, passord=DEMO_PASSORD
-            )
+            b = bruker_opprett(brukernavn=brukernavn, fornavn=fornavn, etternavn=etternavn, passord=DEMO_PASSORD)
             if rolle == Rolle.STATSFORVALTER:
                 rolle_tildel(bruker=b, rolle=rolle, fylke=scope)
             else:
@@ -167,11 +165,7 @@ class Command(BaseCommand):
                 etternavn=rng.choice(ETTERNAVN),
                 kommune=kommune,
                 adresse=f"{rng.choice(GATER)} {rng.randint(1, 80)}",
-                postnummer="4070"
-                if kommune.nummer == "1127"
-                else "4180"
-                if kommune.nummer == "1144"
-                else "2211",
+                postnummer="4070" if kommune.nummer == "1127" else "4180" if kommune.nummer == "1144" else "2211",
                 poststed=kommune.navn.upper(),
                 maalform=Maalform.NYNORSK if rng.random() < 0.15 else Maalform.BOKMAAL,
                 telefon=f"9{rng.randint(1000000, 9999999)}",
