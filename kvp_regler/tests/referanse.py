@@ -268,10 +268,10 @@ def beregn_referanse(grunnlag: Beregningsgrunnlag) -> tuple[Decimal, list[Refera
     #    negative. Then the last FRADRAG line (in sorted order), and earlier ones if needed, give back those øre.
     nr = len(linjer) - 1
     while total < 0 and nr >= 0:
-        type_, fra, til, antall, dagsats, beloep = linjer[nr]
+        type_, fra, til, antall, dagsats, linjebeloep = linjer[nr]
         if type_ == "FRADRAG":
-            tilbake = min(-total, -beloep)
-            linjer[nr] = (type_, fra, til, antall, dagsats, beloep + tilbake)
+            tilbake = min(-total, -linjebeloep)
+            linjer[nr] = (type_, fra, til, antall, dagsats, linjebeloep + tilbake)
             total += tilbake
         nr -= 1
     return total, linjer
