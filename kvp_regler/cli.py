@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import multiprocessing
+import os
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
@@ -23,6 +25,9 @@ __all__ = ["main"]
 
 EXIT_OK = 0
 EXIT_UGYLDIG = 2
+EXIT_INTERN_FEIL = 1
+PARALLELL_FRA = 2000
+"""Lister med minst så mange dokumenter deles på flere prosesser."""
 
 
 class _Avbryt(Exception):
@@ -52,8 +57,64 @@ def _beregn_dokument(dokument: object) -> dict[str, Any]:
     return resultat_til_json(beregn_stoenad(grunnlag_fra_json(dokument)))
 
 
+def _til_json(svar: object) -> str:
+    # json.dumps (ikke json.dump): bare den bruker den raske C-koderen for hele dokumentet
+    return json.dumps(svar, ensure_ascii=False, separators=(",", ":"))
+
+
+def _beregn_del(dokumenter: list[Any], start: int) -> tuple[int, str] | tuple[int, str, None]:
+    """Beregner en del av en liste. Gir (antall, JSON-elementer skilt med komma) eller (indeks, melding, None)."""
+    resultater = []
+    for i, dokument in enumerate(dokumenter, start):
+        try:
+            resultater.append(_beregn_dokument(dokument))
+        except UgyldigGrunnlag as feil:
+            return i, f"Dokument nr. {i} i listen (indeks {i}): {feil}", None
+    tekst = _til_json(resultater)
+    return len(resultater), tekst[1:-1]
+
+
+_LISTE: list[Any] = []
+"""Listen som beregnes i parallell. Arbeidsprosessene arver den ved fork, så den sendes ikke mellom prosesser."""
+
+
+def _beregn_del_i_arbeider(omraade: tuple[int, int]) -> tuple[int, str] | tuple[int, str, None]:
+    start, slutt = omraade
+    return _beregn_del(_LISTE[start:slutt], start)
+
+
+def _prosesser(antall_dokumenter: int) -> int:
+    """Antall prosesser for en liste: bare store lister deles, og bare der fork finnes og det er flere kjerner."""
+    if antall_dokumenter < PARALLELL_FRA or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    kjerner = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(kjerner, antall_dokumenter // (PARALLELL_FRA // 2)))
+
+
+def _beregn_liste(dokumenter: list[Any]) -> str:
+    prosesser = _prosesser(len(dokumenter))
+    if prosesser == 1:
+        deler = [_beregn_del(dokumenter, 0)]
+    else:
+        global _LISTE  # noqa: PLW0603 - arves av arbeidsprosessene ved fork
+        _LISTE = dokumenter
+        try:
+            stoerrelse = -(-len(dokumenter) // prosesser)
+            omraader = [(i, min(i + stoerrelse, len(dokumenter))) for i in range(0, len(dokumenter), stoerrelse)]
+            with multiprocessing.get_context("fork").Pool(prosesser) as pool:
+                deler = pool.map(_beregn_del_i_arbeider, omraader)
+        finally:
+            _LISTE = []
+    feil = [del_ for del_ in deler if len(del_) == 3]
+    if feil:
+        raise _Avbryt(min(feil)[1])  # den første feilen i listen, uansett hvilken prosess som fant den
+    return "[" + ",".join(del_[1] for del_ in deler if del_[1]) + "]"
+
+
 def beregn(inn: TextIO, ut: TextIO) -> None:
-    """Leser grunnlag fra `inn` og skriver resultat til `ut`. Kaster `_Avbryt` ved ugyldige inndata."""
+    """Leser grunnlag fra `inn` og skriver resultat til `ut`. Kaster `_Avbryt` ved ugyldige inndata.
+
+    Store lister beregnes i flere prosesser (én per kjerne); resultatet er det samme og i samme rekkefølge."""
     try:
         tekst = inn.read()
     except UnicodeDecodeError:
@@ -62,21 +123,14 @@ def beregn(inn: TextIO, ut: TextIO) -> None:
         raise _Avbryt("Inndata er tomme: send ett JSON-dokument (eller en liste med dokumenter) på standard input.")
     data = _tolk_json(tekst)
     if isinstance(data, list):
-        resultater = []
-        for i, dokument in enumerate(data):
-            try:
-                resultater.append(_beregn_dokument(dokument))
-            except UgyldigGrunnlag as feil:
-                raise _Avbryt(f"Dokument nr. {i} i listen (indeks {i}): {feil}") from None
-        svar: object = resultater
+        svar = _beregn_liste(data)
     else:
         try:
-            svar = _beregn_dokument(data)
+            svar = _til_json(_beregn_dokument(data))
         except UgyldigGrunnlag as feil:
             raise _Avbryt(str(feil)) from None
     # Alt er beregnet før noe skrives: en feil gir aldri halve resultater på standard output.
-    # json.dumps (ikke json.dump): bare den bruker den raske C-koderen for hele dokumentet
-    ut.write(json.dumps(svar, ensure_ascii=False, separators=(",", ":")))
+    ut.write(svar)
     ut.write("\n")
 
 
@@ -101,6 +155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UGYLDIG
     except KeyboardInterrupt:
         return 130
+    except Exception as feil:  # siste skanse: en feil i programmet skal heller ikke gi traceback
+        print(f"kvp: Intern feil i beregningen ({type(feil).__name__}). Meld fra til utviklerne.", file=sys.stderr)
+        return EXIT_INTERN_FEIL
     return EXIT_OK
 
 

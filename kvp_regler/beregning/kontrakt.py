@@ -216,9 +216,35 @@ def resultat_til_json(resultat: Beregningsresultat) -> dict[str, Any]:
         "beregningsmodell": resultat.beregningsmodell.value,
         "total": f"{resultat.total:.2f}",
         "linjer": [_linje_til_json(linje) for linje in resultat.linjer],
-        "parametere_brukt": resultat.parametere_brukt,
+        "parametere_brukt": _parametere_brukt(resultat),
         "regelversjon": resultat.regelversjon,
     }
+
+
+_KOMPAKT: dict[tuple[tuple[str, tuple[int, ...]], ...], dict[str, Any]] = {}
+
+
+def _parametere_brukt(resultat: Beregningsresultat) -> dict[str, Any]:
+    """Parameterverdiene som ble brukt: navn → [{gyldig_fra, verdi, paalitelighet}]. Kilde, tittel og hjemmel
+    står i parameterfilene (kvp_regler/parametere/) og i `Beregningsresultat.parametere_brukt`."""
+    brukte = resultat.brukte_verdier
+    noekkel = tuple((parameter.navn, indekser) for parameter, indekser in brukte)
+    svar = _KOMPAKT.get(noekkel)
+    if svar is None:
+        if len(_KOMPAKT) > 10_000:
+            _KOMPAKT.clear()
+        svar = _KOMPAKT[noekkel] = {
+            parameter.navn: [
+                {
+                    "gyldig_fra": parameter.verdier[i].gyldig_fra.isoformat(),
+                    "verdi": parameter.verdier[i].tekst,
+                    "paalitelighet": parameter.verdier[i].paalitelighet,
+                }
+                for i in indekser
+            ]
+            for parameter, indekser in brukte
+        }
+    return svar
 
 
 def _vis(verdi: object) -> str:

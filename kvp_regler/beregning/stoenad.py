@@ -13,7 +13,7 @@ Forklaringstekstene lages først når de leses.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -360,6 +360,7 @@ class _Dagverdi:
         "bruk",
         "fradrag",
         "grunnsats",
+        "hjemler_reduksjon",
         "reduksjon",
         "satser",
         "satsnoekler",
@@ -377,6 +378,7 @@ class _Dagverdi:
         bruk: tuple[int, ...],
     ) -> None:
         self.bruk = bruk
+        self.hjemler_reduksjon = reduksjon.hjemler
         """Indeksene til parameterverdiene den bygger på (som `_NOEKKELPARAMETRE`; -1 = ikke brukt)."""
         self.grunnsats = grunnsats
         self.reduksjon = reduksjon
@@ -399,10 +401,6 @@ class _Dagverdi:
         self.satser = (self.stoenad, self.tillegg, self.fradrag)
         # (teller, nevner) for hver sats, None for 0: rask og eksakt likhet mellom dagverdier (brøkene er forkortet)
         self.satsnoekler = tuple((x.numerator, x.denominator) if x else None for x in self.satser)
-
-    @property
-    def hjemler_reduksjon(self) -> tuple[str, ...]:
-        return self.reduksjon.hjemler
 
     @property
     def har_reduksjon(self) -> bool:
@@ -462,10 +460,18 @@ def _dager(antall: int) -> str:
     return f"{antall} dag" if antall == 1 else f"{antall} dager"
 
 
-def _linje(nr: int, fra: int, til: int, antall: int, dagsats: Fraction, dager_per_verdi: dict[_Dagverdi, int]) -> Linje:
+def _linje(
+    nr: int,
+    fra: int,
+    til: int,
+    antall: int,
+    dagsats: Fraction,
+    dager_per_verdi: dict[_Dagverdi, int],
+    satsnoekkel: tuple[int, int],
+) -> Linje:
     """Lukker en linje: beløpet er eksakt dagsats × antall dager, rundet halvt opp til øre én gang."""
-    teller = dagsats.numerator * antall
-    nevner = dagsats.denominator
+    teller, nevner = satsnoekkel
+    teller *= antall
     beloep = Decimal((teller * 200 + nevner) // (2 * nevner)).scaleb(-2)
     hjemmel = _HJEMMEL[nr]
     if nr == 2:  # FRADRAG: beløpet rundes som positivt tall og får minus etterpå
@@ -602,7 +608,8 @@ class _Beregning:
         for dag in self.registrert:
             legg(dag)
             legg(dag + 1)
-        return sorted([d for d in starter if fom <= d <= tom])
+        sortert = sorted(starter)
+        return sortert[bisect_left(sortert, fom) : bisect_right(sortert, tom)]
 
     def arbeidstimer(self, dag: int, indekser: tuple[int, ...]) -> Decimal:
         """Samlet arbeidstid per uke på `dag`; kaster når den er over grensen for arbeid ved siden av programmet."""
@@ -752,4 +759,4 @@ class _Beregning:
                 ferdige.append((aapen[0], nr, aapen))
         if len(ferdige) > 1:
             ferdige.sort()  # etter fra_og_med, så STOENAD, BARNETILLEGG, FRADRAG (to linjer deler aldri begge)
-        return [_linje(nr, *aapen[:5]) for _, nr, aapen in ferdige]
+        return [_linje(nr, *aapen) for _, nr, aapen in ferdige]

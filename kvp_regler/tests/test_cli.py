@@ -49,7 +49,10 @@ def test_ett_dokument(monkeypatch: pytest.MonkeyPatch) -> None:
     assert svar["linjer"][0]["hjemmel"] == "sosialtjenesteloven § 35"
     assert "973,6198" in svar["linjer"][0]["forklaring"]
     assert set(svar["parametere_brukt"]) == {"faktor", "grunnbeloep", "virkedager_per_aar"}
-    assert svar["parametere_brukt"]["grunnbeloep"]["verdier"][0]["verdi"] == "124028"
+    assert svar["parametere_brukt"]["grunnbeloep"] == [
+        {"gyldig_fra": "2024-05-01", "verdi": "124028", "paalitelighet": "C"}
+    ]
+    assert svar["parametere_brukt"]["virkedager_per_aar"][0]["paalitelighet"] == "I"
 
 
 def test_penger_er_tekst_med_to_desimaler(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -74,6 +77,29 @@ def test_liste_gir_liste_i_samme_rekkefoelge(monkeypatch: pytest.MonkeyPatch) ->
     kode, ut, _ = kjoer(json.dumps([GYLDIG, ung, GYLDIG]), monkeypatch)
     assert kode == 0
     assert [r["total"] for r in json.loads(ut)] == ["20446.02", "13630.68", "20446.02"]
+
+
+def test_store_lister_deles_paa_prosesser_med_samme_svar(monkeypatch: pytest.MonkeyPatch) -> None:
+    dokumenter = [med(deltaker={"foedselsdato": f"{1970 + i}-03-15"}) for i in range(40)]
+    _, en_prosess, _ = kjoer(json.dumps(dokumenter), monkeypatch)
+    monkeypatch.setattr(cli, "PARALLELL_FRA", 8)
+    monkeypatch.setattr(cli.os, "sched_getaffinity", lambda _: {0, 1, 2}, raising=False)
+    assert cli._prosesser(len(dokumenter)) == 3
+    kode, flere_prosesser, feil = kjoer(json.dumps(dokumenter), monkeypatch)
+    assert (kode, feil) == (0, "")
+    assert flere_prosesser == en_prosess
+    assert len(json.loads(flere_prosesser)) == 40
+
+
+def test_feil_i_en_stor_liste_gir_foerste_feil_uansett_prosess(monkeypatch: pytest.MonkeyPatch) -> None:
+    dokumenter = [GYLDIG] * 40
+    dokumenter[33] = med(til_og_med="2025-02-30")
+    dokumenter[17] = med(dager=[{"dato": "2025-03-08", "status": "FERIE"}])
+    monkeypatch.setattr(cli, "PARALLELL_FRA", 8)
+    monkeypatch.setattr(cli.os, "sched_getaffinity", lambda _: {0, 1, 2}, raising=False)
+    kode, ut, feil = kjoer(json.dumps(dokumenter), monkeypatch)
+    assert (kode, ut) == (2, "")
+    assert "indeks 17" in feil and "lørdag" in feil
 
 
 def test_tom_liste_gir_tom_liste(monkeypatch: pytest.MonkeyPatch) -> None:
