@@ -42,7 +42,8 @@ test-postgres: setup  ## Django-testene (kvp/) på PostgreSQL ($$TEST_POSTGRES_U
 		|| { echo "PostgreSQL svarer ikke på $(TEST_POSTGRES_URL). Start den, eller sett TEST_POSTGRES_URL."; exit 1; }
 	DATABASE_URL=$(TEST_POSTGRES_URL) $(RUN) pytest -n 2 --dist loadfile kvp
 
-check: setup  ## Lint, format, typer og arkitekturkontrakter
+check: setup  ## Lint, format, typer, arkitekturkontrakter og at uv.lock stemmer med pyproject.toml
+	$(UV) lock --check --no-progress
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
 	$(RUN) mypy kvp_regler bench

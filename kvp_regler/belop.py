@@ -8,9 +8,14 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-__all__ = ["ORE", "desimaltekst", "kroner_tekst", "rund_av_til_oere", "tall_tekst"]
+__all__ = ["OERE", "desimaltekst", "kroner_tekst", "oere_halvt_opp", "rund_av_til_oere", "tall_tekst"]
 
-ORE = Decimal("0.01")
+OERE = Decimal("0.01")
+
+
+def oere_halvt_opp(teller: int, nevner: int) -> int:
+    """Antall hele øre i |teller / nevner| kroner, rundet halvt opp: floor(|b| × 100 + 1/2), i heltall."""
+    return (abs(teller) * 200 + nevner) // (2 * nevner)
 
 
 def rund_av_til_oere(beloep: Fraction) -> Decimal:
@@ -18,9 +23,7 @@ def rund_av_til_oere(beloep: Fraction) -> Decimal:
 
     Et negativt beløp rundes på absoluttverdien og får fortegnet etterpå (spec/beregning.md § 5).
     """
-    teller, nevner = abs(beloep.numerator), beloep.denominator
-    # øre = floor(|b| * 100 + 1/2), regnet i heltall
-    oere = (teller * 200 + nevner) // (2 * nevner)
+    oere = oere_halvt_opp(beloep.numerator, beloep.denominator)
     avrundet = Decimal(oere).scaleb(-2)
     return -avrundet if beloep < 0 and oere else avrundet
 
@@ -60,11 +63,14 @@ def tall_tekst(verdi: Decimal | Fraction | int, desimaler: int | None = None) ->
         if tekst is None:
             if len(_NORSKE) > 50_000:
                 _NORSKE.clear()
-            tekst = _NORSKE[noekkel] = tall_tekst(Decimal(desimaltekst(verdi, 4 if desimaler is None else desimaler)))
+            tekst = tall_tekst(Decimal(desimaltekst(verdi, 4 if desimaler is None else desimaler)))
+            if desimaler is None and len(tekst.partition(",")[2]) == 1:
+                tekst += "0"  # kroner med én desimal vises med to: 350,10
+            _NORSKE[noekkel] = tekst
         return tekst
     if desimaler is not None:
         verdi = Decimal(verdi).quantize(Decimal(1).scaleb(-desimaler), rounding=ROUND_HALF_UP)
-    return format(Decimal(verdi), ",f").replace(",", " ").replace(".", ",")
+    return format(Decimal(verdi), ",f").replace(",", " ").replace(".", ",").replace("-", "\u2212")
 
 
 _NORSKE: dict[tuple[int, int, int], str] = {}
@@ -75,5 +81,5 @@ def kroner_tekst(verdi: Decimal | Fraction) -> str:
     if isinstance(verdi, Fraction):
         verdi = rund_av_til_oere(verdi)
     if verdi.as_tuple().exponent == -2:
-        return format(verdi, ",f").replace(",", " ").replace(".", ",") + " kr"
+        return format(verdi, ",f").replace(",", " ").replace(".", ",").replace("-", "\u2212") + " kr"
     return f"{tall_tekst(verdi, 2)} kr"

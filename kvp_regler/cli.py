@@ -38,7 +38,7 @@ class _Avbryt(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise _Avbryt(f"Ugyldig bruk av kommandoen: {message}. Se «kvp --help».")
+        raise _Avbryt("Ugyldig bruk av kommandoen. Bruk: kvp beregn < grunnlag.json (se «kvp --help»).")
 
 
 def _tolk_json(tekst: str) -> Any:
@@ -48,9 +48,13 @@ def _tolk_json(tekst: str) -> Any:
     try:
         return json.loads(tekst, parse_float=Decimal, parse_int=Decimal, parse_constant=ingen_konstanter)
     except json.JSONDecodeError as feil:
-        raise _Avbryt(f"Inndata er ikke gyldig JSON (linje {feil.lineno}, kolonne {feil.colno}): {feil.msg}.") from None
-    except (ValueError, RecursionError) as feil:
+        raise _Avbryt(
+            f"Inndata er ikke gyldig JSON: feil i linje {feil.lineno}, kolonne {feil.colno} (tegn nr. {feil.pos + 1})."
+        ) from None
+    except ValueError as feil:
         raise _Avbryt(f"Inndata er ikke gyldig JSON: {feil}.") from None
+    except RecursionError:
+        raise _Avbryt("Inndata er ikke gyldig JSON: dokumentet er nøstet for dypt.") from None
 
 
 def _beregn_dokument(dokument: object) -> dict[str, Any]:
@@ -69,7 +73,7 @@ def _beregn_del(dokumenter: list[Any], start: int) -> tuple[int, str] | tuple[in
         try:
             resultater.append(_beregn_dokument(dokument))
         except UgyldigGrunnlag as feil:
-            return i, f"Dokument nr. {i} i listen (indeks {i}): {feil}", None
+            return i, f"Dokument nr. {i + 1} i listen (indeks {i}): {feil}", None
     tekst = _til_json(resultater)
     return len(resultater), tekst[1:-1]
 

@@ -63,6 +63,8 @@ def _sti(forelder: str, navn: str) -> str:
 
 def _objekt(verdi: object, sti: str, skjema: str) -> dict[str, Any]:
     if not isinstance(verdi, dict):
+        if not sti:
+            raise UgyldigGrunnlag("", "Inndata må være et JSON-objekt ({ … }) eller en liste med slike objekter.")
         raise UgyldigGrunnlag(sti, "må være et JSON-objekt ({ … }).")
     if not verdi.keys() <= _FELTER[skjema]:
         ukjent = sorted(str(k) for k in verdi.keys() - _FELTER[skjema])[0]

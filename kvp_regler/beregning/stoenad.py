@@ -19,7 +19,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from kvp_regler.belop import kroner_tekst, tall_tekst
+from kvp_regler.belop import kroner_tekst, oere_halvt_opp, tall_tekst
 from kvp_regler.beregning.modell import (
     Beregningsgrunnlag,
     Beregningsmodell,
@@ -134,16 +134,29 @@ class _Avrundingsjustering:
     def forklar(self, linje: Linje) -> str:
         uten = linje._replace(beloep=linje.beloep - self.justering)
         return (
-            f"{self.forklarer.forklar(uten)} Trekket er redusert med {kroner_tekst(self.justering)} til "
-            f"{kroner_tekst(linje.beloep)} fordi avrundingen av linjene ellers ville gitt en negativ utbetaling; "
-            "fradraget kan ikke være større enn stønaden og barnetillegget."
+            f"{self.forklarer.forklar(uten)} Trekket er satt {kroner_tekst(self.justering)} lavere, til "
+            f"{kroner_tekst(-linje.beloep)}, fordi linjene rundet hver for seg ellers ville gitt en negativ "
+            "utbetaling; fradraget kan ikke være større enn stønaden og barnetillegget."
         )
 
 
 # --- validering ----------------------------------------------------------------------------------------------
 
 
+FOERSTE_DATO = date(1900, 1, 1)
+SISTE_DATO = date(2999, 12, 31)
+
+
 def _valider(grunnlag: Beregningsgrunnlag, parametere: Parametersett) -> None:
+    periode = grunnlag.periode
+    for felt, dato in (("fra_og_med", periode.fra_og_med), ("til_og_med", periode.til_og_med)):
+        if not FOERSTE_DATO <= dato <= SISTE_DATO:
+            raise UgyldigGrunnlag(felt, f"{dato.isoformat()} er utenfor det beregningen kan regne på (1900–2999).")
+    if grunnlag.deltaker.foedselsdato > periode.til_og_med:
+        raise UgyldigGrunnlag(
+            "deltaker.foedselsdato",
+            f"{grunnlag.deltaker.foedselsdato.isoformat()} er etter perioden som beregnes.",
+        )
     sett: dict[date, int] = {}
     for i, dag in enumerate(grunnlag.dager):
         if dag.dato.weekday() >= 5:
@@ -178,6 +191,10 @@ def _valider(grunnlag: Beregningsgrunnlag, parametere: Parametersett) -> None:
         _valider_periode(f"ytelser[{i}]", ytelse.fra_og_med, ytelse.til_og_med)
         if ytelse.dagsats < 0:
             raise UgyldigGrunnlag(f"ytelser[{i}].dagsats", "kan ikke være negativ.")
+        if (ytelse.dagsats * 100) % 1:
+            raise UgyldigGrunnlag(
+                f"ytelser[{i}].dagsats", f"må være i hele øre (høyst to desimaler), fikk {ytelse.dagsats}."
+            )
     for i, barn in enumerate(grunnlag.barn):
         if barn.fra_og_med is not None and barn.til_og_med is not None:
             _valider_periode(f"barn[{i}]", barn.fra_og_med, barn.til_og_med)
@@ -471,8 +488,7 @@ def _linje(
 ) -> Linje:
     """Lukker en linje: beløpet er eksakt dagsats × antall dager, rundet halvt opp til øre én gang."""
     teller, nevner = satsnoekkel
-    teller *= antall
-    beloep = Decimal((teller * 200 + nevner) // (2 * nevner)).scaleb(-2)
+    beloep = Decimal(oere_halvt_opp(teller * antall, nevner)).scaleb(-2)
     hjemmel = _HJEMMEL[nr]
     if nr == 2:  # FRADRAG: beløpet rundes som positivt tall og får minus etterpå
         dagsats, beloep = -dagsats, -beloep

@@ -169,18 +169,18 @@ def _tall(navn: str, raa: object) -> tuple[Fraction, str]:
         raise ParameterfilFeil(f"{navn}: verdien {raa!r} er ikke et gyldig tall") from feil
 
 
-def _dato(navn: str, nokkel: str, raa: object, *, valgfri: bool = False) -> date | None:
+def _dato(navn: str, noekkel: str, raa: object, *, valgfri: bool = False) -> date | None:
     if raa is None and valgfri:
         return None
     if not isinstance(raa, date):
-        raise ParameterfilFeil(f"{navn}: «{nokkel}» må være en dato (ÅÅÅÅ-MM-DD), fikk {raa!r}")
+        raise ParameterfilFeil(f"{navn}: «{noekkel}» må være en dato (ÅÅÅÅ-MM-DD), fikk {raa!r}")
     return raa
 
 
 def _parameter(data: dict[str, Any]) -> Parameter:
-    for nokkel in ("navn", "tittel", "enhet", "hjemmel", "verdier"):
-        if nokkel not in data:
-            raise ParameterfilFeil(f"parameter mangler «{nokkel}»: {data!r}")
+    for noekkel in ("navn", "tittel", "enhet", "hjemmel", "verdier"):
+        if noekkel not in data:
+            raise ParameterfilFeil(f"parameter mangler «{noekkel}»: {data!r}")
     navn = str(data["navn"])
     verdier: list[Parameterverdi] = []
     for raa in data["verdier"]:

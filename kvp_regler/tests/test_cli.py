@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -83,7 +84,7 @@ def test_store_lister_deles_paa_prosesser_med_samme_svar(monkeypatch: pytest.Mon
     dokumenter = [med(deltaker={"foedselsdato": f"{1970 + i}-03-15"}) for i in range(40)]
     _, en_prosess, _ = kjoer(json.dumps(dokumenter), monkeypatch)
     monkeypatch.setattr(cli, "PARALLELL_FRA", 8)
-    monkeypatch.setattr(cli.os, "sched_getaffinity", lambda _: {0, 1, 2}, raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1, 2}, raising=False)
     assert cli._prosesser(len(dokumenter)) == 3
     kode, flere_prosesser, feil = kjoer(json.dumps(dokumenter), monkeypatch)
     assert (kode, feil) == (0, "")
@@ -96,7 +97,7 @@ def test_feil_i_en_stor_liste_gir_foerste_feil_uansett_prosess(monkeypatch: pyte
     dokumenter[33] = med(til_og_med="2025-02-30")
     dokumenter[17] = med(dager=[{"dato": "2025-03-08", "status": "FERIE"}])
     monkeypatch.setattr(cli, "PARALLELL_FRA", 8)
-    monkeypatch.setattr(cli.os, "sched_getaffinity", lambda _: {0, 1, 2}, raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1, 2}, raising=False)
     kode, ut, feil = kjoer(json.dumps(dokumenter), monkeypatch)
     assert (kode, ut) == (2, "")
     assert "indeks 17" in feil and "lørdag" in feil
@@ -110,7 +111,7 @@ UGYLDIGE = [
     ("ikke JSON", "{ dette er ikke json", "ikke gyldig JSON"),
     ("tomme inndata", "   ", "tomme"),
     ("NaN er ikke et JSON-tall", '{"fra_og_med": NaN}', "ikke gyldig JSON"),
-    ("ikke et objekt", json.dumps("tekst"), "JSON-objekt"),
+    ("ikke et objekt", json.dumps("tekst"), "Inndata må være et JSON-objekt"),
     ("mangler fra_og_med", json.dumps({k: v for k, v in GYLDIG.items() if k != "fra_og_med"}), "«fra_og_med»"),
     ("mangler deltaker", json.dumps({k: v for k, v in GYLDIG.items() if k != "deltaker"}), "«deltaker»"),
     ("mangler fødselsdato", json.dumps(med(deltaker={})), "«deltaker.foedselsdato»"),
@@ -240,7 +241,7 @@ def test_ugyldige_inndata_gir_exit_2_og_en_norsk_melding(
 def test_feil_i_en_liste_navngir_indeksen_og_gir_ingen_resultater(monkeypatch: pytest.MonkeyPatch) -> None:
     kode, ut, feil = kjoer(json.dumps([GYLDIG, GYLDIG, med(til_og_med="2025-02-30")]), monkeypatch)
     assert (kode, ut) == (2, "")
-    assert "indeks 2" in feil
+    assert "Dokument nr. 3 i listen (indeks 2)" in feil
     assert "«til_og_med»" in feil
 
 
@@ -268,3 +269,24 @@ def test_ugyldig_utf8_gir_exit_2() -> None:
     assert svar.returncode == 2
     assert svar.stdout == b""
     assert "UTF-8" in svar.stderr.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("dokument", "del_av_melding"),
+    [
+        (med(til_og_med="9999-12-31"), "«til_og_med»: 9999-12-31 er utenfor"),
+        (med(deltaker={"foedselsdato": "2026-01-01"}), "«deltaker.foedselsdato»: 2026-01-01 er etter perioden"),
+        (
+            med(
+                ytelser=[{"type": "ANNEN", "fra_og_med": "2025-03-03", "til_og_med": "2025-03-04", "dagsats": "1.005"}]
+            ),
+            "«ytelser[0].dagsats»: må være i hele øre",
+        ),
+    ],
+)
+def test_grenser_for_datoer_og_beloep(
+    dokument: dict[str, Any], del_av_melding: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kode, ut, feil = kjoer(json.dumps(dokument), monkeypatch)
+    assert (kode, ut) == (2, "")
+    assert del_av_melding in feil

@@ -414,4 +414,4 @@ def test_avrundingsgrensen_gir_aldri_negativ_total() -> None:
         Decimal("-635.31"),
         Decimal("-1216.61"),
     ]
-    assert "redusert med 0,01 kr" in resultat.linjer[-1].forklaring
+    assert "satt 0,01 kr lavere" in resultat.linjer[-1].forklaring
