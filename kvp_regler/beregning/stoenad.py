@@ -35,7 +35,6 @@ from kvp_regler.tid import (
     UKEDAGER,
     bursdag,
     maanedens_virkedager,
-    neste_maaned,
 )
 
 __all__ = ["REGELVERSJON", "aarsbeloep", "beregn_stoenad"]
@@ -149,9 +148,10 @@ SISTE_DATO = date(2999, 12, 31)
 
 def _valider(grunnlag: Beregningsgrunnlag, parametere: Parametersett) -> None:
     periode = grunnlag.periode
-    for felt, dato in (("fra_og_med", periode.fra_og_med), ("til_og_med", periode.til_og_med)):
-        if not FOERSTE_DATO <= dato <= SISTE_DATO:
-            raise UgyldigGrunnlag(felt, f"{dato.isoformat()} er utenfor det beregningen kan regne på (1900–2999).")
+    if not (periode.fra_og_med >= FOERSTE_DATO and periode.til_og_med <= SISTE_DATO):
+        for felt, dato in (("fra_og_med", periode.fra_og_med), ("til_og_med", periode.til_og_med)):
+            if not FOERSTE_DATO <= dato <= SISTE_DATO:
+                raise UgyldigGrunnlag(felt, f"{dato.isoformat()} er utenfor det beregningen kan regne på (1900–2999).")
     if grunnlag.deltaker.foedselsdato > periode.til_og_med:
         raise UgyldigGrunnlag(
             "deltaker.foedselsdato",
@@ -217,6 +217,10 @@ def _felt_for_dato(grunnlag: Beregningsgrunnlag, dato: date) -> str:
 # --- dagsatser -----------------------------------------------------------------------------------------------
 
 
+def _broeknoekkel(verdi: Fraction) -> tuple[int, int] | None:
+    return (verdi.numerator, verdi.denominator) if verdi else None
+
+
 class _Grunnsats:
     """§ 35: dagsatsen for stønad og barnetillegg før reduksjoner, for en kombinasjon av parameterverdier, alder,
     beregningsmodell, virkedager i måneden og antall barn."""
@@ -231,6 +235,7 @@ class _Grunnsats:
         "faktor",
         "g",
         "grunnsats",
+        "noekler",
         "sats",
         "tillegg_sats",
         "virkedager_i_maaned",
@@ -262,6 +267,7 @@ class _Grunnsats:
         self.tillegg_sats = self.sats * antall_barn
         if self.barnetillegg_dager is not None:
             self.tillegg_sats = self.tillegg_sats * self.barnetillegg_dager / virkedager_i_maaned
+        self.noekler = (_broeknoekkel(self.grunnsats), _broeknoekkel(self.tillegg_sats))
 
     def tekst(self, linjetype: Linjetype) -> str:
         tekst = self._tekster.get(linjetype)
@@ -296,6 +302,8 @@ class _Reduksjon:
     __slots__ = (
         "_tekst",
         "arbeidstimer",
+        "er_full",
+        "er_null",
         "faktor",
         "full_tid",
         "hjemler",
@@ -338,6 +346,8 @@ class _Reduksjon:
         else:
             self.w = _EN
         self.faktor = self.s * self.w
+        self.er_full = self.faktor == _EN
+        self.er_null = not self.faktor
         self.hjemler = tuple(hjemler)
 
     @property
@@ -400,24 +410,29 @@ class _Dagverdi:
         self.grunnsats = grunnsats
         self.reduksjon = reduksjon
         self._tekst_fradrag: str | None = None
-        faktor = reduksjon.faktor
-        if faktor == _EN:
+        # (teller, nevner) for hver sats, None for 0: rask og eksakt likhet mellom dagverdier (brøkene er forkortet)
+        if reduksjon.er_full:  # den vanlige dagen: ingen reduksjon, satsene er grunnsatsene
             self.stoenad, self.tillegg = grunnsats.grunnsats, grunnsats.tillegg_sats
-        elif not faktor:
+            stoenad_noekkel, tillegg_noekkel = grunnsats.noekler
+        elif reduksjon.er_null:
             self.stoenad = self.tillegg = _NULL
+            stoenad_noekkel = tillegg_noekkel = None
         else:
-            self.stoenad = grunnsats.grunnsats * faktor
-            self.tillegg = grunnsats.tillegg_sats * faktor if grunnsats.tillegg_sats else _NULL
+            self.stoenad = grunnsats.grunnsats * reduksjon.faktor
+            self.tillegg = grunnsats.tillegg_sats * reduksjon.faktor if grunnsats.tillegg_sats else _NULL
+            stoenad_noekkel, tillegg_noekkel = _broeknoekkel(self.stoenad), _broeknoekkel(self.tillegg)
         # § 38: andre ytelser trekkes krone for krone, men aldri mer enn dagens stønad og barnetillegg
-        self.ytelser = tuple((type_, Fraction(sats)) for type_, sats in ytelser)
-        if self.ytelser:
+        if ytelser:
+            self.ytelser = tuple((type_, Fraction(sats)) for type_, sats in ytelser)
             self.ytelsessum = sum((sats for _, sats in self.ytelser), _NULL)
             self.fradrag = min(self.ytelsessum, self.stoenad + self.tillegg)
+            fradrag_noekkel = _broeknoekkel(self.fradrag)
         else:
+            self.ytelser = ()
             self.ytelsessum = self.fradrag = _NULL
+            fradrag_noekkel = None
         self.satser = (self.stoenad, self.tillegg, self.fradrag)
-        # (teller, nevner) for hver sats, None for 0: rask og eksakt likhet mellom dagverdier (brøkene er forkortet)
-        self.satsnoekler = tuple((x.numerator, x.denominator) if x else None for x in self.satser)
+        self.satsnoekler = (stoenad_noekkel, tillegg_noekkel, fradrag_noekkel)
 
     @property
     def har_reduksjon(self) -> bool:
@@ -440,6 +455,7 @@ class _Dagverdi:
 _HJEMMEL = (HJEMMEL_STOENAD, HJEMMEL_BARNETILLEGG, HJEMMEL_FRADRAG)
 _TYPER = (Linjetype.STOENAD, Linjetype.BARNETILLEGG, Linjetype.FRADRAG)
 _NULL_TIMER = Decimal(0)
+_SISTE_ORDINAL = date.max.toordinal()
 _STATUSER = tuple(Dagstatus)
 _STATUSKODE = {status: kode for kode, status in enumerate(_STATUSER)}
 _DELTATT = (_STATUSKODE[Dagstatus.DELTATT], None)
@@ -554,24 +570,36 @@ class _Beregning:
         self.sett = parametere
         self.fast = grunnlag.beregningsmodell is Beregningsmodell.FAST_MAANEDSBELOEP
         self.fyller_25 = bursdag(grunnlag.deltaker.foedselsdato, 25).toordinal()
-        self.barn = [
-            (
-                b.foedselsdato.toordinal(),
-                bursdag(b.foedselsdato, 18).toordinal(),
-                b.fra_og_med.toordinal() if b.fra_og_med else 0,
-                b.til_og_med.toordinal() if b.til_og_med else date.max.toordinal(),
-            )
-            for b in grunnlag.barn
-        ]
-        self.arbeid = [
-            (a.fra_og_med.toordinal(), a.til_og_med.toordinal(), a.timer_per_uke, i)
-            for i, a in enumerate(grunnlag.arbeid)
-        ]
-        self.ytelser = [
-            (y.fra_og_med.toordinal(), y.til_og_med.toordinal(), (y.type, y.dagsats)) for y in grunnlag.ytelser
-        ]
+        self.barn = (
+            [
+                (
+                    b.foedselsdato.toordinal(),
+                    bursdag(b.foedselsdato, 18).toordinal(),
+                    b.fra_og_med.toordinal() if b.fra_og_med else 0,
+                    b.til_og_med.toordinal() if b.til_og_med else _SISTE_ORDINAL,
+                )
+                for b in grunnlag.barn
+            ]
+            if grunnlag.barn
+            else []
+        )
+        self.arbeid = (
+            [
+                (a.fra_og_med.toordinal(), a.til_og_med.toordinal(), a.timer_per_uke, i)
+                for i, a in enumerate(grunnlag.arbeid)
+            ]
+            if grunnlag.arbeid
+            else []
+        )
+        self.ytelser = (
+            [(y.fra_og_med.toordinal(), y.til_og_med.toordinal(), (y.type, y.dagsats)) for y in grunnlag.ytelser]
+            if grunnlag.ytelser
+            else []
+        )
         # statusen som heltallskode i nøkkelen: Enum-hashing er treg i en varm løkke
-        self.registrert = {d.dato.toordinal(): (_STATUSKODE[d.status], d.timer) for d in grunnlag.dager}
+        self.registrert = (
+            {d.dato.toordinal(): (_STATUSKODE[d.status], d.timer) for d in grunnlag.dager} if grunnlag.dager else {}
+        )
         self.brukt: set[_Dagverdi] = set()
 
     def brukte_verdier(self) -> tuple[tuple[Parameter, tuple[int, ...]], ...]:
@@ -649,36 +677,32 @@ class _Beregning:
                 )
         return timer
 
-    def dagverdi(
-        self, dag: int, indekser: tuple[int, ...], epoke: int, w_maaned: int, arbeidstimer: Decimal
+    def ny_dagverdi(
+        self,
+        lager_noekkel: tuple[Any, ...],
+        indekser: tuple[int, ...],
+        dag: int,
     ) -> _Dagverdi:
-        antall_barn = 0
-        for foedt, fyller_18, fom, tom in self.barn:
-            if foedt <= dag < fyller_18 and fom <= dag <= tom:
-                antall_barn += 1
-        ytelser = tuple([y for fom, tom, y in self.ytelser if fom <= dag <= tom]) if self.ytelser else ()
-        status, timer = self.registrert.get(dag, _DELTATT)
-        noekkel = (epoke, dag < self.fyller_25, w_maaned, antall_barn, status, timer, arbeidstimer, ytelser)
-        lager = self.sett.mellomlager
-        lager_noekkel = (self.fast, noekkel)
-        verdi: _Dagverdi | None = lager.get(lager_noekkel)
-        if verdi is None:
-            bruk = _brukte_indekser(noekkel, indekser, self.fast)
+        """Lager dagverdien for en kombinasjon mellomlageret ikke har, og legger den der."""
+        noekkel = lager_noekkel[1:]
+        _, _, w_maaned, antall_barn, status, timer, arbeidstimer, ytelser = noekkel
+        bruk = _brukte_indekser(noekkel, indekser, self.fast)
+        if min(indekser) < 0:  # en parameter har ingen verdi ennå denne dagen: feil bare om dagverdien trenger den
             for nr, (trengs, indeks) in enumerate(zip(_trengs(noekkel, self.fast), bruk, strict=True)):
                 if trengs and indeks < 0:
                     raise ManglendeParameter(self.sett[_NOEKKELPARAMETRE[nr]], date.fromordinal(dag))
-            if len(lager) >= _MELLOMLAGER_MAKS:
-                lager.clear()
-            g_noekkel = ("grunnsats", bruk[:6], w_maaned, antall_barn)
-            grunnsats = lager.get(g_noekkel)
-            if grunnsats is None:
-                grunnsats = lager[g_noekkel] = _Grunnsats(bruk[:6], w_maaned, antall_barn, self.sett)
-            r_noekkel = ("reduksjon", bruk[6:], status, timer, arbeidstimer)
-            reduksjon = lager.get(r_noekkel)
-            if reduksjon is None:
-                reduksjon = lager[r_noekkel] = _Reduksjon(bruk[6:], _STATUSER[status], timer, arbeidstimer, self.sett)
-            verdi = lager[lager_noekkel] = _Dagverdi(grunnsats, reduksjon, ytelser, bruk)
-        self.brukt.add(verdi)
+        lager = self.sett.mellomlager
+        if len(lager) >= _MELLOMLAGER_MAKS:
+            lager.clear()
+        g_noekkel = ("grunnsats", bruk[:6], w_maaned, antall_barn)
+        grunnsats = lager.get(g_noekkel)
+        if grunnsats is None:
+            grunnsats = lager[g_noekkel] = _Grunnsats(bruk[:6], w_maaned, antall_barn, self.sett)
+        r_noekkel = ("reduksjon", bruk[6:], status, timer, arbeidstimer)
+        reduksjon = lager.get(r_noekkel)
+        if reduksjon is None:
+            reduksjon = lager[r_noekkel] = _Reduksjon(bruk[6:], _STATUSER[status], timer, arbeidstimer, self.sett)
+        verdi = lager[lager_noekkel] = _Dagverdi(grunnsats, reduksjon, ytelser, bruk)
         return verdi
 
     def linjer(self) -> list[Linje]:
@@ -688,10 +712,13 @@ class _Beregning:
         if not perioder:
             return []
         maanedsstarter = []
-        maaned = neste_maaned(periode.fra_og_med)
-        while maaned <= periode.til_og_med:
-            maanedsstarter.append(maaned.toordinal())
-            maaned = neste_maaned(maaned)
+        aar, mnd = periode.fra_og_med.year, periode.fra_og_med.month
+        while True:
+            aar, mnd = (aar + 1, 1) if mnd == 12 else (aar, mnd + 1)
+            maanedsstart = date(aar, mnd, 1).toordinal() if aar <= 9999 else tom + 1
+            if maanedsstart > tom:
+                break
+            maanedsstarter.append(maanedsstart)
         maanedsstarter.append(tom + 1)
         starter = self.segmentstarter(fom, tom, perioder, maanedsstarter)
         starter.append(tom + 1)
@@ -699,6 +726,9 @@ class _Beregning:
         endringer = sett.endringsordinaler_alle
         fast = self.fast
         arbeid = bool(self.arbeid)
+        barn, ytelser, registrert, fyller_25 = self.barn, self.ytelser, self.registrert, self.fyller_25
+        lager = sett.mellomlager
+        brukt = self.brukt
 
         ferdige: list[tuple[int, int, list[Any]]] = []
         # åpne linjer per type (STOENAD, BARNETILLEGG, FRADRAG): [fra, til, antall, dagsats, dager per dagverdi]
@@ -744,7 +774,25 @@ class _Beregning:
                         aapne[nr] = None
                 if not i_program:
                     continue
-            verdi = self.dagverdi(start, indekser, epoke, w_maaned, arbeidstimer)
+            # dagverdien: slås opp i mellomlageret på alt som påvirker dagsatsene denne dagen
+            antall_barn = 0
+            for foedt, fyller_18, b_fom, b_tom in barn:
+                if foedt <= start < fyller_18 and b_fom <= start <= b_tom:
+                    antall_barn += 1
+            lager_noekkel = (
+                fast,
+                epoke,
+                start < fyller_25,
+                w_maaned,
+                antall_barn,
+                *(registrert.get(start, _DELTATT) if registrert else _DELTATT),
+                arbeidstimer,
+                tuple([y for y_fom, y_tom, y in ytelser if y_fom <= start <= y_tom]) if ytelser else (),
+            )
+            verdi = lager.get(lager_noekkel)
+            if verdi is None:
+                verdi = self.ny_dagverdi(lager_noekkel, indekser, start)
+            brukt.add(verdi)
             fra = til = 0
             satsnoekler = verdi.satsnoekler
             for nr in (0, 1, 2):
