@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 import random
 import statistics
 import subprocess
@@ -25,6 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from bench.felles import maskin
 from kvp_regler.beregning import beregn_stoenad
 from kvp_regler.beregning.kontrakt import grunnlag_fra_json, resultat_til_json
 from kvp_regler.parametere import STANDARD
@@ -160,18 +160,6 @@ def maal_cli(batch: list[dict[str, Any]], runder: int = 5) -> dict[str, float]:
 
 def inn_storrelse(batch: list[dict[str, Any]]) -> float:
     return len(json.dumps(batch).encode())
-
-
-def maskin() -> str:
-    modell = "ukjent CPU"
-    try:
-        for linje in Path("/proc/cpuinfo").read_text().splitlines():
-            if linje.startswith("model name"):
-                modell = linje.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{modell}, {os.cpu_count()} kjerner, Python {platform.python_version()}, {platform.system()}"
 
 
 def _tall(verdi: float) -> str:

@@ -9,14 +9,14 @@ som en ny rad i docs/benchmarks.md.
 
 import datetime as dt
 import os
-import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from bench.felles import maskin
 
 ROT = Path(__file__).resolve().parent.parent
 ANTALL_SAKER = 10_000
@@ -132,19 +132,6 @@ def maal(antall: int = ANTALL_SAKER, runder: int = RUNDER) -> dict[str, Any]:
             }
         connection.close()
         return resultat
-
-
-def maskin() -> str:
-    modell = "ukjent CPU"
-    try:
-        for linje in Path("/proc/cpuinfo").read_text().splitlines():
-            if linje.startswith("model name"):
-                modell = linje.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    kjerner = subprocess.run(["nproc"], capture_output=True, text=True, check=False).stdout.strip()  # noqa: S607
-    return f"{modell}, nproc {kjerner or os.cpu_count()}, Python {platform.python_version()}"
 
 
 def rad(r: dict[str, Any]) -> str:
