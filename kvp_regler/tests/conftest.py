@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
+from hypothesis import settings
+
+# I CI er eksemplene faste (samme frø hver gang), så en rød kjøring kan gjentas; lokalt er de tilfeldige og leter
+# videre. Et funnet moteksempel skrives ut som en @reproduce_failure-blob.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("utvikling", deadline=None, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") else "utvikling")
 
 SCENARIOMAPPE = Path(__file__).parent / "scenarier"
 
