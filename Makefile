@@ -46,7 +46,7 @@ check: setup  ## Lint, format, typer, arkitekturkontrakter og at uv.lock stemmer
 	$(UV) lock --check --no-progress
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
-	$(RUN) mypy kvp_regler bench
+	$(RUN) mypy kvp_regler bench kvp config
 	$(RUN) lint-imports
 	$(DEV) $(RUN) python manage.py makemigrations --check --dry-run
 	$(DEV) $(RUN) python manage.py check

@@ -67,8 +67,9 @@ def logg(request: HttpRequest) -> HttpResponse:
                     )[:200]
                 )
                 # Fødselsnummeret skrives ikke tilbake i skjemaet på resultatsiden.
-                form.data = form.data.copy()
-                form.data["foedselsnummer"] = ""
+                kopi = request.POST.copy()
+                kopi["foedselsnummer"] = ""
+                form.data = kopi
             except KvpFeil as feil:
                 form.legg_til_feil(feil)
                 status = 400

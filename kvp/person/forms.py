@@ -19,7 +19,7 @@ class PersonForm(KvpForm):
     epost = forms.EmailField(label="E-post", required=False)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.fields["kommune"].error_messages["invalid_choice"] = "Velg en kommune fra listen."
         self.fields["foedselsnummer"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
 

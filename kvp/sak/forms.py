@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 
 from kvp.felles.forms import Datofelt, KvpForm
@@ -9,8 +11,8 @@ class TildelForm(KvpForm):
     saksbehandler = forms.ChoiceField(label="Saksbehandler", required=False)
 
     def __init__(self, *args: object, veiledere: object = (), **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["saksbehandler"].choices = [("", "Ingen (ikke tildelt)")] + [
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["saksbehandler"]).choices = [("", "Ingen (ikke tildelt)")] + [
             (str(v.pk), v.visningsnavn)
             for v in veiledere  # type: ignore[attr-defined]
         ]
@@ -30,8 +32,8 @@ class TavleFilterForm(KvpForm):
     saksbehandler = forms.ChoiceField(label="Vis saker for", required=False)
 
     def __init__(self, *args: object, veiledere: object = (), **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["saksbehandler"].choices = [("", "Alle"), ("ingen", "Ikke tildelt")] + [
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["saksbehandler"]).choices = [("", "Alle"), ("ingen", "Ikke tildelt")] + [
             (str(v.pk), v.visningsnavn)
             for v in veiledere  # type: ignore[attr-defined]
         ]

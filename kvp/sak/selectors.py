@@ -93,7 +93,8 @@ def saker_for_tavle(*, bruker: Any, saksbehandler: str = "", i_dag: dt.date | No
     if saksbehandler == UTEN_SAKSBEHANDLER:
         qs = qs.filter(saksbehandler__isnull=True)
     elif saksbehandler:
-        qs = qs.filter(saksbehandler_id=saksbehandler)
+        # skjemaet slipper bare gjennom id-er fra listen; noe annet gir en tom tavle, aldri en feil
+        qs = qs.filter(saksbehandler_id=int(saksbehandler)) if str(saksbehandler).isdigit() else qs.none()
     antall = dict(qs.values_list("status").annotate(n=Count("id")).order_by())
     maks = settings.KVP_TAVLE_MAKS_PER_KOLONNE
     en_maaned_siden = i_dag - dt.timedelta(days=30)

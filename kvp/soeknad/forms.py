@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils import timezone
 
@@ -47,15 +49,15 @@ class BookingForm(KvpForm):
     moetetid = forms.ChoiceField(label="Ledig tid hos KVP-veileder (15 minutter)")
 
     def __init__(self, *args: object, moetetider: object = (), **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         valg = [
             (
-                str(m.pk),  # type: ignore[attr-defined]
-                f"{timezone.localtime(m.start):%d.%m.%Y kl. %H:%M} – {m.kvp_veileder.visningsnavn}",  # type: ignore[attr-defined]
+                str(m.pk),
+                f"{timezone.localtime(m.start):%d.%m.%Y kl. %H:%M} – {m.kvp_veileder.visningsnavn}",
             )
             for m in moetetider  # type: ignore[attr-defined]
         ]
-        self.fields["moetetid"].choices = TOM + valg
+        cast(forms.ChoiceField, self.fields["moetetid"]).choices = TOM + valg
         self.fields["moetetid"].error_messages["invalid_choice"] = "Tiden er ikke ledig lenger. Velg en annen tid."
 
 
@@ -68,8 +70,10 @@ class MoetetidForm(KvpForm):
     )
 
     def __init__(self, *args: object, veiledere: object = (), **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["kvp_veileder"].choices = TOM + [(str(v.pk), v.visningsnavn) for v in veiledere]  # type: ignore[attr-defined]
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["kvp_veileder"]).choices = TOM + [
+            (str(v.pk), v.visningsnavn) for v in veiledere
+        ]  # type: ignore[attr-defined]
         self.fields["start"].error_messages["invalid"] = "Skriv tidspunktet som dd.mm.åååå tt:mm."
 
 
@@ -95,5 +99,7 @@ class SoeknadRegistrerForm(KvpForm):
     merknad = forms.CharField(label="Merknad", widget=forms.Textarea, required=False)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["kanal"].choices = TOM + [c for c in Kanal.choices if c[0] != Kanal.DIGITAL]
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["kanal"]).choices = TOM + [
+            c for c in Kanal.choices if c[0] != Kanal.DIGITAL
+        ]

@@ -46,7 +46,7 @@ def tilgang_for(bruker: Any) -> Tilgang:
         return Tilgang()
     cached = getattr(bruker, _CACHE_ATTR, None)
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     roller_per_kontor: dict[UUID, set[str]] = {}
     fylker: set[str] = set()
     personer: set[UUID] = set()

@@ -25,7 +25,7 @@ class LoggInnView(auth_views.LoginView):
     authentication_form = InnloggingForm
     redirect_authenticated_user = True
 
-    def form_invalid(self, form: AuthenticationForm):  # type: ignore[no-untyped-def]
+    def form_invalid(self, form: AuthenticationForm):
         response = super().form_invalid(form)
         response.status_code = 400
         return response

@@ -193,11 +193,11 @@ class Command(BaseCommand):
             if dag.weekday() >= 5:
                 continue
             dager += 1
-            for veileder, kl in (("hakon", 9), ("janne", 13), ("kristin", 10)):
+            for brukernavn, kl in (("hakon", 9), ("janne", 13), ("kristin", 10)):
                 for kvarter in range(4):
                     moetetid_opprett(
-                        bruker=brukere[veileder],
-                        kvp_veileder=brukere[veileder],
+                        bruker=brukere[brukernavn],
+                        kvp_veileder=brukere[brukernavn],
                         start=dt.datetime.combine(dag, dt.time(kl, kvarter * 15), tzinfo=tz),
                     )
         # Kartlegginger for noen, og saker i alle tilstander for de fleste.
