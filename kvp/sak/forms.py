@@ -1,4 +1,5 @@
-from typing import cast
+from collections.abc import Iterable
+from typing import Any, cast
 
 from django import forms
 
@@ -10,11 +11,10 @@ from .models import Status
 class TildelForm(KvpForm):
     saksbehandler = forms.ChoiceField(label="Saksbehandler", required=False)
 
-    def __init__(self, *args: object, veiledere: object = (), **kwargs: object) -> None:
+    def __init__(self, *args: object, veiledere: Iterable[Any] = (), **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["saksbehandler"]).choices = [("", "Ingen (ikke tildelt)")] + [
-            (str(v.pk), v.visningsnavn)
-            for v in veiledere  # type: ignore[attr-defined]
+            (str(v.pk), v.visningsnavn) for v in veiledere
         ]
 
 
@@ -31,9 +31,8 @@ class ForeloepigSvarForm(KvpForm):
 class TavleFilterForm(KvpForm):
     saksbehandler = forms.ChoiceField(label="Vis saker for", required=False)
 
-    def __init__(self, *args: object, veiledere: object = (), **kwargs: object) -> None:
+    def __init__(self, *args: object, veiledere: Iterable[Any] = (), **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["saksbehandler"]).choices = [("", "Alle"), ("ingen", "Ikke tildelt")] + [
-            (str(v.pk), v.visningsnavn)
-            for v in veiledere  # type: ignore[attr-defined]
+            (str(v.pk), v.visningsnavn) for v in veiledere
         ]

@@ -1,4 +1,5 @@
-from typing import cast
+from collections.abc import Iterable
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -48,14 +49,14 @@ class KartleggingForm(KvpForm):
 class BookingForm(KvpForm):
     moetetid = forms.ChoiceField(label="Ledig tid hos KVP-veileder (15 minutter)")
 
-    def __init__(self, *args: object, moetetider: object = (), **kwargs: object) -> None:
+    def __init__(self, *args: object, moetetider: Iterable[Any] = (), **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         valg = [
             (
                 str(m.pk),
                 f"{timezone.localtime(m.start):%d.%m.%Y kl. %H:%M} – {m.kvp_veileder.visningsnavn}",
             )
-            for m in moetetider  # type: ignore[attr-defined]
+            for m in moetetider
         ]
         cast(forms.ChoiceField, self.fields["moetetid"]).choices = TOM + valg
         self.fields["moetetid"].error_messages["invalid_choice"] = "Tiden er ikke ledig lenger. Velg en annen tid."
@@ -69,11 +70,11 @@ class MoetetidForm(KvpForm):
         input_formats=["%d.%m.%Y %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
 
-    def __init__(self, *args: object, veiledere: object = (), **kwargs: object) -> None:
+    def __init__(self, *args: object, veiledere: Iterable[Any] = (), **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["kvp_veileder"]).choices = TOM + [
             (str(v.pk), v.visningsnavn) for v in veiledere
-        ]  # type: ignore[attr-defined]
+        ]
         self.fields["start"].error_messages["invalid"] = "Skriv tidspunktet som dd.mm.åååå tt:mm."
 
 
