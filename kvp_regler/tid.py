@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 __all__ = [
     "Periode",
     "antall_virkedager",
     "bursdag",
     "er_virkedag",
-    "foerste_virkedag_fra",
     "maanedens_virkedager",
-    "neste_maaned",
-    "siste_virkedag_til",
+    "virkedager_til_og_med",
 ]
 
-EN_DAG = timedelta(days=1)
 UKEDAGER = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 
@@ -35,18 +32,14 @@ class Periode:
     def inneholder(self, dato: date) -> bool:
         return self.fra_og_med <= dato <= self.til_og_med
 
-    def snitt(self, annen: Periode) -> Periode | None:
-        fra = max(self.fra_og_med, annen.fra_og_med)
-        til = min(self.til_og_med, annen.til_og_med)
-        return Periode(fra, til) if fra <= til else None
-
 
 def er_virkedag(dato: date) -> bool:
     """Mandag–fredag. Helligdager på hverdager er virkedager (spec/beregning.md § 2)."""
     return dato.weekday() < 5
 
 
-def _virkedager_til_og_med(ordinal: int) -> int:
+def virkedager_til_og_med(ordinal: int) -> int:
+    """Antall virkedager fra 0001-01-01 til og med dagen med ordinal `ordinal` (`date.toordinal()`)."""
     # date.fromordinal(1) (0001-01-01) er en mandag: hver hele uke gir fem virkedager.
     uker, rest = divmod(ordinal, 7)
     return 5 * uker + min(rest, 5)
@@ -56,22 +49,7 @@ def antall_virkedager(fra_og_med: date, til_og_med: date) -> int:
     """Antall virkedager i perioden, begge ender med (0 når perioden er tom)."""
     if til_og_med < fra_og_med:
         return 0
-    return _virkedager_til_og_med(til_og_med.toordinal()) - _virkedager_til_og_med(fra_og_med.toordinal() - 1)
-
-
-def foerste_virkedag_fra(dato: date) -> date:
-    ukedag = dato.weekday()
-    return dato if ukedag < 5 else dato + timedelta(days=7 - ukedag)
-
-
-def siste_virkedag_til(dato: date) -> date:
-    ukedag = dato.weekday()
-    return dato if ukedag < 5 else dato - timedelta(days=ukedag - 4)
-
-
-def neste_maaned(dato: date) -> date:
-    """Første dag i måneden etter `dato`."""
-    return date(dato.year + 1, 1, 1) if dato.month == 12 else date(dato.year, dato.month + 1, 1)
+    return virkedager_til_og_med(til_og_med.toordinal()) - virkedager_til_og_med(fra_og_med.toordinal() - 1)
 
 
 def maanedens_virkedager(aar: int, maaned: int) -> int:

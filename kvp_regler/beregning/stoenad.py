@@ -14,7 +14,7 @@ Forklaringstekstene lages først når de leses.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -35,6 +35,7 @@ from kvp_regler.tid import (
     UKEDAGER,
     bursdag,
     maanedens_virkedager,
+    virkedager_til_og_med,
 )
 
 __all__ = ["REGELVERSJON", "aarsbeloep", "beregn_stoenad"]
@@ -42,7 +43,6 @@ __all__ = ["REGELVERSJON", "aarsbeloep", "beregn_stoenad"]
 REGELVERSJON = "2026.11.1"
 """Versjonen av beregningsreglene. Økes når en regel (ikke en parameterverdi) endres."""
 
-EN_DAG = timedelta(days=1)
 _NULL = Fraction(0)
 _NULL_KRONER = Decimal("0.00")
 _EN = Fraction(1)
@@ -557,11 +557,6 @@ def _trengs(noekkel: tuple[Any, ...], fast: bool) -> tuple[bool, ...]:
     )
 
 
-def _virkedager_til_og_med(ordinal: int) -> int:
-    uker, rest = divmod(ordinal, 7)  # ordinal 1 (0001-01-01) er en mandag
-    return 5 * uker + (rest if rest < 5 else 5)
-
-
 class _Beregning:
     """Én beregning: segmenterer perioden, finner dagsatsene og bygger linjene. Dager regnes som ordinaler."""
 
@@ -738,7 +733,7 @@ class _Beregning:
         neste_maaned_start = maanedsstarter[0]
         w_maaned = maanedens_virkedager(periode.fra_og_med.year, periode.fra_og_med.month) if fast else 0
         ny_maaned = False
-        forrige = _virkedager_til_og_med(fom - 1)
+        forrige = virkedager_til_og_med(fom - 1)
         epoke, neste_endring = -1, fom
         indekser: tuple[int, ...] = ()
         for i in range(len(starter) - 1):

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kvp_regler.belop import desimaltekst, kroner_tekst, rund_av_til_oere, tall_tekst
-from kvp_regler.tid import Periode, antall_virkedager, bursdag, maanedens_virkedager
+from kvp_regler.tid import Periode, antall_virkedager, bursdag, er_virkedag, maanedens_virkedager
 
 
 @given(st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 1, 1)), st.integers(min_value=-3, max_value=120))
@@ -38,6 +38,13 @@ def test_maanedens_virkedager(aar: int, maaned: int, dager: int) -> None:
 )
 def test_bursdag(foedt: date, alder: int, dag: date) -> None:
     assert bursdag(foedt, alder) == dag
+
+
+def test_virkedag_er_mandag_til_fredag_ogsaa_helligdager() -> None:
+    assert er_virkedag(date(2025, 5, 1))  # 1. mai, torsdag: helligdag, men virkedag (HELLIGDAG er en betalt status)
+    assert er_virkedag(date(2025, 3, 7))
+    assert not er_virkedag(date(2025, 3, 8))
+    assert not er_virkedag(date(2025, 3, 9))
 
 
 def test_periode_kan_ikke_gaa_baklengs() -> None:
