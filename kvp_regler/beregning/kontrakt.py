@@ -27,7 +27,9 @@ from kvp_regler.beregning.modell import (
     UgyldigGrunnlag,
     Ytelse,
     Ytelsestype,
+    delt_per_parameterbruk,
 )
+from kvp_regler.parametere import Parameter
 from kvp_regler.tid import Periode
 
 __all__ = ["grunnlag_fra_json", "resultat_til_json"]
@@ -223,30 +225,27 @@ def resultat_til_json(resultat: Beregningsresultat) -> dict[str, Any]:
     }
 
 
-_KOMPAKT: dict[tuple[tuple[str, tuple[int, ...]], ...], dict[str, Any]] = {}
+_KOMPAKT: dict[Any, tuple[tuple[Parameter, ...], dict[str, Any]]] = {}
 
 
 def _parametere_brukt(resultat: Beregningsresultat) -> dict[str, Any]:
     """Parameterverdiene som ble brukt: navn → [{gyldig_fra, verdi, paalitelighet}]. Kilde, tittel og hjemmel
     står i parameterfilene (kvp_regler/parametere/) og i `Beregningsresultat.parametere_brukt`."""
-    brukte = resultat.brukte_verdier
-    noekkel = tuple((parameter.navn, indekser) for parameter, indekser in brukte)
-    svar = _KOMPAKT.get(noekkel)
-    if svar is None:
-        if len(_KOMPAKT) > 10_000:
-            _KOMPAKT.clear()
-        svar = _KOMPAKT[noekkel] = {
-            parameter.navn: [
-                {
-                    "gyldig_fra": parameter.verdier[i].gyldig_fra.isoformat(),
-                    "verdi": parameter.verdier[i].tekst,
-                    "paalitelighet": parameter.verdier[i].paalitelighet,
-                }
-                for i in indekser
-            ]
-            for parameter, indekser in brukte
-        }
-    return svar
+    return delt_per_parameterbruk(_KOMPAKT, resultat.brukte_verdier, _kompakt)
+
+
+def _kompakt(brukte: tuple[tuple[Parameter, tuple[int, ...]], ...]) -> dict[str, Any]:
+    return {
+        parameter.navn: [
+            {
+                "gyldig_fra": parameter.verdier[i].gyldig_fra.isoformat(),
+                "verdi": parameter.verdier[i].tekst,
+                "paalitelighet": parameter.verdier[i].paalitelighet,
+            }
+            for i in indekser
+        ]
+        for parameter, indekser in brukte
+    }
 
 
 def _vis(verdi: object) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -215,22 +216,40 @@ class Beregningsresultat(NamedTuple):
         """Parameterverdiene beregningen brukte, med kilde og pålitelighet, slått opp på parameternavn.
 
         Samme kombinasjon gir samme (delte) objekt; det skal bare leses, ikke endres."""
-        brukte = self.brukte_verdier
-        noekkel = tuple((parameter.navn, id(parameter), indekser) for parameter, indekser in brukte)
-        svar: dict[str, Any] | None = _PARAMETERE_BRUKT.get(noekkel)
-        if svar is None:
-            if len(_PARAMETERE_BRUKT) > 10_000:
-                _PARAMETERE_BRUKT.clear()
-            svar = _PARAMETERE_BRUKT[noekkel] = {
-                parameter.navn: {
-                    "tittel": parameter.tittel,
-                    "enhet": parameter.enhet,
-                    "hjemmel": parameter.hjemmel,
-                    "verdier": [parameter.verdier[i].som_dict() for i in indekser],
-                }
-                for parameter, indekser in brukte
-            }
-        return svar
+        return delt_per_parameterbruk(_PARAMETERE_BRUKT, self.brukte_verdier, _parametere_brukt)
 
 
-_PARAMETERE_BRUKT: dict[tuple[tuple[str, int, tuple[int, ...]], ...], dict[str, Any]] = {}
+def _parametere_brukt(brukte: tuple[tuple[Parameter, tuple[int, ...]], ...]) -> dict[str, Any]:
+    return {
+        parameter.navn: {
+            "tittel": parameter.tittel,
+            "enhet": parameter.enhet,
+            "hjemmel": parameter.hjemmel,
+            "verdier": [parameter.verdier[i].som_dict() for i in indekser],
+        }
+        for parameter, indekser in brukte
+    }
+
+
+Brukte = tuple[tuple[Parameter, tuple[int, ...]], ...]
+_PARAMETERE_BRUKT: dict[Any, tuple[tuple[Parameter, ...], dict[str, Any]]] = {}
+
+
+def delt_per_parameterbruk(
+    lager: dict[Any, tuple[tuple[Parameter, ...], dict[str, Any]]],
+    brukte: Brukte,
+    lag: Callable[[Brukte], dict[str, Any]],
+) -> dict[str, Any]:
+    """Et JSON-objekt som bare avhenger av hvilke parameterverdier som ble brukt, laget én gang per kombinasjon.
+
+    Nøkkelen er parameterobjektenes identitet og indeksene; lageret holder på objektene, så en identitet kan ikke
+    gjenbrukes av et annet parametersett mens den står der."""
+    noekkel = tuple((id(parameter), indekser) for parameter, indekser in brukte)
+    treff = lager.get(noekkel)
+    if treff is not None:
+        return treff[1]
+    if len(lager) > 10_000:
+        lager.clear()
+    svar = lag(brukte)
+    lager[noekkel] = (tuple(parameter for parameter, _ in brukte), svar)
+    return svar

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
 from kvp_regler.belop import rund_av_til_oere
-from kvp_regler.beregning import aarsbeloep
-from kvp_regler.parametere import STANDARD, ManglendeParameter, ParameterfilFeil, les_parametersett
+from kvp_regler.beregning import Beregningsgrunnlag, Deltaker, aarsbeloep, beregn_stoenad
+from kvp_regler.beregning.kontrakt import resultat_til_json
+from kvp_regler.parametere import STANDARD, ManglendeParameter, ParameterfilFeil, _les_standard, les_parametersett
+from kvp_regler.tid import Periode
 
 G_PER_1_MAI = {
     2007: 66812, 2008: 70256, 2009: 72881, 2010: 75641, 2011: 79216, 2012: 82122, 2013: 85245, 2014: 88370,
@@ -133,3 +136,22 @@ def test_verdi_gjelder_til_dagen_foer_neste() -> None:
     assert p.verdi(date(2025, 5, 1)) == Fraction(2, 3)
     assert p.verdi(date(2099, 1, 1)) == Fraction(2, 3)
     assert sett.endringsdatoer(date(2024, 5, 1), date(2025, 5, 1)) == (date(2025, 5, 1),)
+
+
+def test_parametere_brukt_foelger_parametersettet_beregningen_brukte() -> None:
+    """To parametersett med samme navn og indekser får hvert sitt svar (ikke et delt, feil mellomlagret svar)."""
+    grunnlag = Beregningsgrunnlag(
+        periode=Periode(date(2025, 3, 3), date(2025, 3, 3)),
+        deltaker=Deltaker(date(1980, 1, 1)),
+        programperioder=(Periode(date(2025, 1, 1), date(2025, 12, 31)),),
+    )
+    standard = resultat_til_json(beregn_stoenad(grunnlag))
+    tekster = [
+        f.read_text(encoding="utf-8").replace('verdi: "124028"', 'verdi: "124029"')
+        for f in sorted((Path(__file__).parents[1] / "parametere").glob("*.yaml"))
+    ]
+    endret = resultat_til_json(beregn_stoenad(grunnlag, les_parametersett(*tekster)))
+    assert standard["parametere_brukt"]["grunnbeloep"][0]["verdi"] == "124028"
+    assert endret["parametere_brukt"]["grunnbeloep"][0]["verdi"] == "124029"
+    assert endret["total"] != standard["total"]
+    assert _les_standard()["grunnbeloep"].verdi(date(2025, 3, 3)) == 124028
