@@ -136,7 +136,9 @@ KVP_TAVLE_MAKS_PER_KOLONNE = 50
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Fødselsnumre maskeres i alt som logges (også databasefeil som siterer en nøkkel).
+    "filters": {"masker_fnr": {"()": "kvp.felles.logging.MaskerFoedselsnummer"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["masker_fnr"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 

@@ -1,5 +1,6 @@
 """Skjemahjelpere: norske feilmeldinger og tjenestefeil ved riktig felt."""
 
+import datetime as dt
 from typing import Any
 
 from django import forms
@@ -27,4 +28,14 @@ class KvpForm(forms.Form):
 
 
 class Datofelt(forms.DateField):
+    """Dato fra et skjema. Datoer før 1900 eller etter 2999 er skrivefeil, ikke data."""
+
     widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    FOERSTE = dt.date(1900, 1, 1)
+    SISTE = dt.date(2999, 12, 31)
+
+    def clean(self, value: Any) -> Any:
+        dato = super().clean(value)
+        if dato is not None and not self.FOERSTE <= dato <= self.SISTE:
+            raise forms.ValidationError("Datoen må være mellom 01.01.1900 og 31.12.2999. Sjekk årstallet.")
+        return dato

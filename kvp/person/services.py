@@ -4,7 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from kvp.felles.feil import KvpFeil
@@ -74,20 +74,28 @@ def person_opprett(
             felt="foedselsnummer",
             kode="KVP_PERSON_FINS",
         )
-    person = Person.objects.create(
-        foedselsnummer=fnr,
-        foedselsdato=foedselsdato,
-        fornavn=fornavn.strip(),
-        etternavn=etternavn.strip(),
-        adresse=adresse.strip(),
-        postnummer=postnummer,
-        poststed=poststed.strip(),
-        kommune=kommune,
-        kontor_id=kommune.nav_kontor_id,
-        maalform=maalform,
-        telefon=telefon.strip(),
-        epost=epost.strip(),
-    )
+    try:
+        with transaction.atomic():  # to samtidige innsendinger: den andre treffer unikhetskravet, ikke en 500
+            person = Person.objects.create(
+                foedselsnummer=fnr,
+                foedselsdato=foedselsdato,
+                fornavn=fornavn.strip(),
+                etternavn=etternavn.strip(),
+                adresse=adresse.strip(),
+                postnummer=postnummer,
+                poststed=poststed.strip(),
+                kommune=kommune,
+                kontor_id=kommune.nav_kontor_id,
+                maalform=maalform,
+                telefon=telefon.strip(),
+                epost=epost.strip(),
+            )
+    except IntegrityError:
+        raise KvpFeil(
+            "Det finnes allerede en person med dette fødselsnummeret. Søk opp personen i stedet.",
+            felt="foedselsnummer",
+            kode="KVP_PERSON_FINS",
+        ) from None
     logghendelse_registrer(
         bruker=bruker,
         kontor=person.kontor,

@@ -118,6 +118,12 @@ def foreloepig_svar_registrer(
 ) -> ForeloepigSvar:
     """Registrerer at et foreløpig svar er sendt (forvaltningsloven § 11 a tredje ledd)."""
     sak = _hent_for_skriving(bruker=bruker, sak_id=sak_id)
+    if sak.status not in AAPNE_STATUSER:
+        raise KvpFeil(
+            "Saken er lukket; foreløpig svar gjelder bare saker som er under behandling.",
+            felt="sendt_dato",
+            kode="KVP_SAK_LUKKET",
+        )
     i_dag = timezone.localdate()
     if sendt_dato > i_dag:
         raise KvpFeil("Sendt dato kan ikke være frem i tid.", felt="sendt_dato", kode="KVP_DATO_FREMTID")

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
 from kvp.felles.feil import KvpFeil
@@ -21,8 +22,13 @@ def tavle(request: HttpRequest) -> HttpResponse:
     if filter_form.is_valid():
         saksbehandler = filter_form.cleaned_data["saksbehandler"]
     kolonner = selectors.saker_for_tavle(bruker=request.user, saksbehandler=saksbehandler)
-    mal = "sak/_tavle.html" if request.headers.get("HX-Request") else "sak/tavle.html"
-    return render(request, mal, {"kolonner": kolonner, "filter_form": filter_form})
+    # htmx henter bare tavla ved filtrering; når nettleseren gjenoppretter historikk, trengs hele siden
+    delvis = request.headers.get("HX-Request") == "true" and request.headers.get("HX-History-Restore-Request") != "true"
+    svar = render(
+        request, "sak/_tavle.html" if delvis else "sak/tavle.html", {"kolonner": kolonner, "filter_form": filter_form}
+    )
+    patch_vary_headers(svar, ["HX-Request"])
+    return svar
 
 
 def _saksbilde(request: HttpRequest, sak_id: str, *, status: int = 200, **skjemaer: object) -> HttpResponse:

@@ -98,7 +98,11 @@ def moetetid_opprett(*, bruker: Any, kvp_veileder: Any, start: dt.datetime) -> M
         raise KvpFeil("Møter starter hvert kvarter (:00, :15, :30, :45).", felt="start", kode="KVP_MOETE_KVARTER")
     if Moetetid.objects.filter(kvp_veileder=kvp_veileder, start=start).exists():
         raise KvpFeil("Veilederen har allerede denne tiden.", felt="start", kode="KVP_MOETE_FINS")
-    moetetid = Moetetid.objects.create(kontor_id=felles[0], kvp_veileder=kvp_veileder, start=start)
+    try:
+        with transaction.atomic():
+            moetetid = Moetetid.objects.create(kontor_id=felles[0], kvp_veileder=kvp_veileder, start=start)
+    except IntegrityError:
+        raise KvpFeil("Veilederen har allerede denne tiden.", felt="start", kode="KVP_MOETE_FINS") from None
     logghendelse_registrer(
         bruker=bruker,
         kontor=moetetid.kontor,
@@ -115,15 +119,23 @@ def moetetid_book(*, bruker: Any, moetetid_id: Any, kartlegging: Kartlegging) ->
     kontorer = krev_rolle(bruker, (Rolle.VEILEDER, Rolle.KVP_VEILEDER))
     if kartlegging.kontor_id not in kontorer:
         raise KvpFeil("Fant ikke kartleggingen.", kode="KVP_IKKE_FUNNET")
+    # Lås kartleggingen: to faner som booker hver sin tid for samme kartlegging venter på hverandre.
+    Kartlegging.objects.select_for_update().filter(pk=kartlegging.pk).first()
     if Moetetid.objects.filter(kartlegging=kartlegging).exists():
         raise KvpFeil(
             "Det er allerede booket et møte for denne kartleggingen.",
             felt="moetetid",
             kode="KVP_MOETE_BOOKET",
         )
-    oppdatert = Moetetid.objects.filter(
-        pk=moetetid_id, kontor_id=kartlegging.kontor_id, kartlegging__isnull=True, start__gt=timezone.now()
-    ).update(kartlegging=kartlegging, booket_av=bruker)
+    try:
+        with transaction.atomic():
+            oppdatert = Moetetid.objects.filter(
+                pk=moetetid_id, kontor_id=kartlegging.kontor_id, kartlegging__isnull=True, start__gt=timezone.now()
+            ).update(kartlegging=kartlegging, booket_av=bruker)
+    except IntegrityError:  # SQLite låser ikke rader: unikhetskravet er siste skanse
+        raise KvpFeil(
+            "Det er allerede booket et møte for denne kartleggingen.", felt="moetetid", kode="KVP_MOETE_BOOKET"
+        ) from None
     if oppdatert != 1:
         raise KvpFeil("Tiden er ikke ledig lenger. Velg en annen tid.", felt="moetetid", kode="KVP_MOETE_OPPTATT")
     moetetid = Moetetid.objects.select_related("kvp_veileder", "kontor").get(pk=moetetid_id)
@@ -140,11 +152,20 @@ def moetetid_book(*, bruker: Any, moetetid_id: Any, kartlegging: Kartlegging) ->
     return moetetid
 
 
+MAKS_DAGER_TILBAKE = 366
+
+
 def _soeknad_opprett(
     *, bruker: Any, person: Person, mottatt_dato: dt.date, kanal: str, **felter: Any
 ) -> tuple[Soeknad, Sak]:
     if mottatt_dato > timezone.localdate():
         raise KvpFeil("Mottatt dato kan ikke være frem i tid.", felt="mottatt_dato", kode="KVP_DATO_FREMTID")
+    if mottatt_dato < timezone.localdate() - dt.timedelta(days=MAKS_DAGER_TILBAKE):
+        raise KvpFeil(
+            "Mottatt dato er mer enn ett år tilbake. Sjekk datoen; eldre søknader registreres ikke her.",
+            felt="mottatt_dato",
+            kode="KVP_DATO_GAMMEL",
+        )
     if kanal not in Kanal.values:
         raise KvpFeil("Velg hvordan søknaden kom inn.", felt="kanal", kode="KVP_VALG")
     kartlegging = person.kartlegginger.order_by("-opprettet").first()
