@@ -30,3 +30,20 @@ def test_sider_for_innloggede_har_csp_og_ingen_innebygde_skript(client, kvp_veil
     html = svar.content.decode()
     assert "<script>" not in html and "<style" not in html and " style=" not in html
     assert '"allowEval": false' in html
+
+
+def test_produksjonsinnstillingene(monkeypatch):
+    """prod.py: ingen syntetiske fødselsnumre, sikre informasjonskapsler og innloggingssperre per klientadresse."""
+    import importlib
+    import sys
+
+    monkeypatch.setenv("DJANGO_SECRET_KEY", "test-hemmelighet")
+    monkeypatch.setenv("DJANGO_PROXY_ANTALL", "2")
+    sys.modules.pop("config.settings.prod", None)
+    prod = importlib.import_module("config.settings.prod")
+    assert prod.KVP_TILLAT_SYNTETISKE_FNR is False
+    assert prod.DEBUG is False
+    assert prod.SESSION_COOKIE_SECURE and prod.CSRF_COOKIE_SECURE
+    assert prod.AXES_IPWARE_PROXY_COUNT == 2
+    assert prod.AXES_IPWARE_META_PRECEDENCE_ORDER[0] == "HTTP_X_FORWARDED_FOR"
+    sys.modules.pop("config.settings.prod", None)
