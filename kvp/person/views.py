@@ -63,7 +63,8 @@ def detalj(request: HttpRequest, person_id: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def barn_ny(request: HttpRequest, person_id: str) -> HttpResponse:
-    person = selectors.person_hent(bruker=request.user, person_id=person_id, logg=False)
+    # Skjemaet viser personens navn: visningen logges (taushetsplikt). Ved POST logger tjenesten endringen.
+    person = selectors.person_hent(bruker=request.user, person_id=person_id, logg=request.method != "POST")
     form = BarnForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():

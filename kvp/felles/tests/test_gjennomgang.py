@@ -12,6 +12,7 @@ from django.utils import timezone
 from kvp.conftest import syntetisk_fnr
 from kvp.felles.feil import KvpFeil
 from kvp.felles.logging import MaskerFoedselsnummer, masker_tekst
+from kvp.felles.models import Logghendelse
 from kvp.person.models import Person
 from kvp.person.selectors import personer_for_bruker
 from kvp.person.services import person_opprett
@@ -143,3 +144,12 @@ def test_loggen_maskerer_foedselsnumre():
         med_unntak = logging.LogRecord("django.request", logging.ERROR, __file__, 1, "500", (), sys.exc_info())
     MaskerFoedselsnummer().filter(med_unntak)
     assert "17859000509" not in med_unntak.getMessage() and "178590*****" in med_unntak.getMessage()
+
+
+def test_skjemaet_for_nytt_barn_logger_at_personen_ble_vist(client, veileder_a, lag_person):
+    person = lag_person()
+    client.force_login(veileder_a)
+    foer = Logghendelse.objects.filter(person=person, handling="LES").count()
+    svar = client.get(reverse("person:barn_ny", kwargs={"person_id": person.pk}))
+    assert svar.status_code == 200
+    assert Logghendelse.objects.filter(person=person, handling="LES").count() == foer + 1
