@@ -16,25 +16,16 @@ class KvpFeilMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if isinstance(exception, IkkeFunnet):
-            return render(
-                request,
-                "felles/feil.html",
-                {"tittel": "Fant ikke siden", "melding": exception.melding},
-                status=404,
-            )
-        if isinstance(exception, IkkeTilgang):
-            return render(
-                request,
-                "felles/feil.html",
-                {"tittel": "Ingen tilgang", "melding": exception.melding},
-                status=403,
-            )
-        if isinstance(exception, KvpFeil):
-            return render(
-                request,
-                "felles/feil.html",
-                {"tittel": "Noe er feil", "melding": exception.melding},
-                status=400,
-            )
+        # Mest spesifikke først: IkkeFunnet og IkkeTilgang er også KvpFeil.
+        for type_, tittel, status in _SVAR:
+            if isinstance(exception, type_):
+                melding = exception.melding  # type: ignore[attr-defined]
+                return render(request, "felles/feil.html", {"tittel": tittel, "melding": melding}, status=status)
         return None
+
+
+_SVAR: tuple[tuple[type[Exception], str, int], ...] = (
+    (IkkeFunnet, "Fant ikke siden", 404),
+    (IkkeTilgang, "Ingen tilgang", 403),
+    (KvpFeil, "Noe er feil", 400),
+)
