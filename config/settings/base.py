@@ -130,6 +130,19 @@ KVP_TILLAT_SYNTETISKE_FNR = False
 # Standard saksbehandlingsfrister (dager) når kontoret ikke har egne.
 KVP_FRIST_VARSEL_DAGER = 14
 KVP_FRIST_OVERSKREDET_DAGER = 21
+# Kontorets frister for programmet [I]: ingen lovfestet oppstartsfrist er funnet (spec/regler.md § 6.5).
+# 6 måneder følger Randaberg-rutinen (seeds); 8 uker varsel før programslutt er vårt forslag. Kan endres per kontor.
+KVP_FRIST_OPPSTART_MAANEDER = 6
+KVP_VARSEL_PROGRAMSLUTT_UKER = 8
+# Kommunens utbetalingsinnstillinger [I]/[U] (standarder for nye kommuner, endres per kommune):
+# * utbetalingsdag 15: Kongsvinger kommune utbetaler den 15. (seeds); flyttes til forrige bankdag ved helg/helligdag.
+# * største trekk for tilbakekreving: loven sier bare at NAV kan trekke i senere utbetalinger (N3, § 40 [I]);
+#   grensen er kommunens valg [U]. 50 % er et forsiktig standardvalg, ikke en lovregel.
+# * ferie med stønad: antallet dager er ikke funnet i kildene (spec/regler.md § 1.7 [U]); 25 virkedager per
+#   kalenderår er standard til forskriften er sjekket.
+KVP_UTBETALINGSDAG = 15
+KVP_MAKS_TREKK_PROSENT = 50
+KVP_FERIE_VIRKEDAGER_PER_AAR = 25
 # Så mange saker vises per kolonne på tavla; resten telles.
 KVP_TAVLE_MAKS_PER_KOLONNE = 50
 

@@ -12,12 +12,20 @@ class Status(models.TextChoices):
     SOEKNAD_REGISTRERT = "SOEKNAD_REGISTRERT", "Søknad registrert"
     ARBEIDSEVNEVURDERING = "ARBEIDSEVNEVURDERING", "Arbeidsevnevurdering"
     VILKAARSVURDERING = "VILKAARSVURDERING", "Vurdering av inngangsvilkår"
+    INNVILGET = "INNVILGET", "Innvilget, venter på oppstart"
+    I_PROGRAM = "I_PROGRAM", "I program"
+    PERMISJON = "PERMISJON", "Permisjon"
+    MIDLERTIDIG_AVBRUTT = "MIDLERTIDIG_AVBRUTT", "Midlertidig avbrutt"
+    AVSLUTTET = "AVSLUTTET", "Program avsluttet"
+    AVSLAATT = "AVSLAATT", "Søknad avslått"
     TRUKKET = "TRUKKET", "Søknad trukket"
 
 
-#: Kolonnene på tavla, i rekkefølge. Saker i andre tilstander er lukket.
+#: Kolonnene på tavla, i rekkefølge: saker som ennå ikke har fått vedtak.
 AAPNE_STATUSER = (Status.SOEKNAD_REGISTRERT, Status.ARBEIDSEVNEVURDERING, Status.VILKAARSVURDERING)
-LUKKEDE_STATUSER = (Status.TRUKKET,)
+#: Innvilgede saker som ikke er avsluttet (deltakeren er i, eller skal begynne i, program).
+AKTIVE_STATUSER = (Status.INNVILGET, Status.I_PROGRAM, Status.PERMISJON, Status.MIDLERTIDIG_AVBRUTT)
+LUKKEDE_STATUSER = (Status.AVSLUTTET, Status.AVSLAATT, Status.TRUKKET)
 
 
 class Sak(models.Model):
@@ -30,6 +38,13 @@ class Sak(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="saker"
     )
     mottatt_dato = models.DateField("mottatt dato")
+    # Datoene KOSTRA 11CF trenger (VEDTAK_DATO, BEGYNT_DATO) og programperioden slik vedtakene har fastsatt den.
+    # Settes bare av vedtakstjenestene; `program_til_og_med` flyttes ved forlengelse.
+    vedtak_dato = models.DateField("vedtaksdato (innvilgelse)", null=True, blank=True)
+    begynt_dato = models.DateField("begynt i program", null=True, blank=True)
+    program_fra_og_med = models.DateField("program fra og med", null=True, blank=True)
+    program_til_og_med = models.DateField("program til og med", null=True, blank=True)
+    avsluttet_dato = models.DateField("avsluttet dato", null=True, blank=True)
     til_statsforvalter = models.BooleanField("sendt til statsforvalteren (klage eller tilsyn)", default=False)
     opprettet = models.DateTimeField(auto_now_add=True)
     endret = models.DateTimeField(auto_now=True)
@@ -43,9 +58,25 @@ class Sak(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["person"],
-                condition=models.Q(status__in=["SOEKNAD_REGISTRERT", "ARBEIDSEVNEVURDERING", "VILKAARSVURDERING"]),
+                condition=models.Q(
+                    status__in=[
+                        "SOEKNAD_REGISTRERT",
+                        "ARBEIDSEVNEVURDERING",
+                        "VILKAARSVURDERING",
+                        "INNVILGET",
+                        "I_PROGRAM",
+                        "PERMISJON",
+                        "MIDLERTIDIG_AVBRUTT",
+                    ]
+                ),
                 name="en_aapen_sak_per_person",
-            )
+            ),
+            models.CheckConstraint(
+                name="programperiode_i_rekkefoelge",
+                condition=models.Q(program_fra_og_med__isnull=True)
+                | models.Q(program_til_og_med__isnull=True)
+                | models.Q(program_til_og_med__gte=models.F("program_fra_og_med")),
+            ),
         ]
 
     def __str__(self) -> str:

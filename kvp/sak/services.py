@@ -11,7 +11,7 @@ from kvp.felles.services import logghendelse_registrer
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
-from .models import AAPNE_STATUSER, ForeloepigSvar, Sak, Status
+from .models import AAPNE_STATUSER, AKTIVE_STATUSER, ForeloepigSvar, Sak, Status
 
 #: Lovlige overganger i denne delen av saksflyten.
 OVERGANGER: dict[str, tuple[str, ...]] = {
@@ -39,9 +39,9 @@ def _hent_for_skriving(*, bruker: Any, sak_id: Any) -> Sak:
 @transaction.atomic
 def sak_opprett(*, bruker: Any, soeknad: Any) -> Sak:
     """Legger søknaden på KVP-tavla som en ny sak uten saksbehandler. Kalles bare fra søknadstjenestene."""
-    if Sak.objects.filter(person=soeknad.person, status__in=AAPNE_STATUSER).exists():
+    if Sak.objects.filter(person=soeknad.person, status__in=AAPNE_STATUSER + AKTIVE_STATUSER).exists():
         raise KvpFeil(
-            "Personen har allerede en åpen søknad om kvalifiseringsprogram.",
+            "Personen har allerede en åpen søknad eller et pågående kvalifiseringsprogram.",
             felt="foedselsnummer",
             kode="KVP_SOEKNAD_AAPEN",
         )

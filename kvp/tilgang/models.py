@@ -34,6 +34,14 @@ class NavKontor(models.Model):
     frist_overskredet_dager = models.PositiveSmallIntegerField(
         "frist overskredet etter (dager)", default=settings.KVP_FRIST_OVERSKREDET_DAGER
     )
+    # Kontorets egne frister [I]: loven setter ingen frist for oppstart (spec/regler.md § 6.5); standardene
+    # følger Randaberg-rutinen (6 måneder) og kan endres per kontor.
+    frist_oppstart_maaneder = models.PositiveSmallIntegerField(
+        "oppstart senest (måneder etter innvilgelse)", default=settings.KVP_FRIST_OPPSTART_MAANEDER
+    )
+    varsel_programslutt_uker = models.PositiveSmallIntegerField(
+        "varsle før programslutt (uker)", default=settings.KVP_VARSEL_PROGRAMSLUTT_UKER
+    )
 
     class Meta:
         verbose_name = "NAV-kontor"
@@ -44,17 +52,45 @@ class NavKontor(models.Model):
         return self.navn
 
 
+class Beregningsmodell(models.TextChoices):
+    """Hvordan kommunen regner ut en måneds stønad (spec/beregning.md § 4)."""
+
+    VIRKEDAGER = "VIRKEDAGER", "Virkedager (årsbeløp / 260 per programdag)"
+    FAST_MAANEDSBELOEP = "FAST_MAANEDSBELOEP", "Fast månedsbeløp (årsbeløp / 12)"
+
+
 class Kommune(models.Model):
-    """En kommune med kommunenummer; `nav_kontor` er kontoret som betjener den (tomt om vi ikke har det)."""
+    """En kommune med kommunenummer; `nav_kontor` er kontoret som betjener den (tomt om vi ikke har det).
+
+    Innstillingene for utbetaling og ferie er kommunens egne valg [I], ikke lovens: standardene står i
+    `config/settings/base.py` med kilde.
+    """
 
     nummer = models.CharField("kommunenummer", max_length=4, primary_key=True)
     navn = models.CharField("navn", max_length=100)
     nav_kontor = models.ForeignKey(NavKontor, on_delete=models.PROTECT, null=True, blank=True, related_name="kommuner")
+    beregningsmodell = models.CharField(
+        "beregningsmodell", max_length=20, choices=Beregningsmodell.choices, default=Beregningsmodell.VIRKEDAGER
+    )
+    utbetalingsdag = models.PositiveSmallIntegerField("utbetalingsdag i måneden", default=settings.KVP_UTBETALINGSDAG)
+    maks_trekk_prosent = models.PositiveSmallIntegerField(
+        "største trekk for tilbakekreving (prosent av utbetalingen)", default=settings.KVP_MAKS_TREKK_PROSENT
+    )
+    ferie_virkedager_per_aar = models.PositiveSmallIntegerField(
+        "ferie med stønad (virkedager per kalenderår)", default=settings.KVP_FERIE_VIRKEDAGER_PER_AAR
+    )
 
     class Meta:
         verbose_name = "kommune"
         verbose_name_plural = "kommuner"
         ordering = ["navn"]
+        constraints = [
+            models.CheckConstraint(
+                name="utbetalingsdag_1_til_28", condition=models.Q(utbetalingsdag__gte=1, utbetalingsdag__lte=28)
+            ),
+            models.CheckConstraint(name="maks_trekk_0_til_100", condition=models.Q(maks_trekk_prosent__lte=100)),
+            models.CheckConstraint(name="ferie_hoeyst_60", condition=models.Q(ferie_virkedager_per_aar__lte=60)),
+        ]
 
     def __str__(self) -> str:
         return f"{self.navn} ({self.nummer})"

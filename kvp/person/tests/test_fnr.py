@@ -63,10 +63,11 @@ def test_maskering_viser_bare_foedselsdatodelen():
 def test_prod_tillater_aldri_syntetiske_numre(monkeypatch):
     monkeypatch.setenv("DJANGO_SECRET_KEY", "x" * 50)
     import importlib
+    import sys
 
-    from config.settings import prod
-
-    importlib.reload(prod)
+    # Importeres på nytt med miljøet over (andre tester kan ha fjernet eller lastet modulen).
+    monkeypatch.delitem(sys.modules, "config.settings.prod", raising=False)
+    prod = importlib.import_module("config.settings.prod")
     assert prod.KVP_TILLAT_SYNTETISKE_FNR is False
     assert prod.SESSION_COOKIE_SECURE is True
     assert prod.CSRF_COOKIE_SECURE is True
