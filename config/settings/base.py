@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "kvp.person",
     "kvp.soeknad",
     "kvp.sak",
+    "kvp.oppmoete",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,135 @@
+"""Grensen mellom databasen og `kvp_regler`: en saks måned som beregningsgrunnlag (spec/beregning.md § 6).
+
+Grunnlaget lages som det samme JSON-dokumentet som `kvp beregn` leser, slik at det kan lagres uforandret sammen med
+en beregning og kjøres på nytt med kommandolinjen. Alt annet i `kvp/` som trenger stønaden for en måned går hit:
+saksbildet, deltakerens egen side og utbetalingsrunden.
+"""
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from kvp.felles.feil import KvpFeil
+from kvp.person.models import Forsoergerperiode
+from kvp.sak.models import Sak
+from kvp_regler.beregning import Beregningsresultat, UgyldigGrunnlag, beregn_stoenad
+from kvp_regler.beregning.kontrakt import grunnlag_fra_json, resultat_til_json
+from kvp_regler.parametere import ManglendeParameter
+
+from .models import AnnenYtelse, Arbeidsperiode, Oppmoete
+
+Grunnlagsdokument = dict[str, Any]
+
+
+def maanedsperiode(aar: int, maaned: int) -> tuple[dt.date, dt.date]:
+    """Første og siste dag i måneden."""
+    if not 1 <= maaned <= 12 or not 1900 <= aar <= 2999:
+        raise KvpFeil("Ugyldig måned.", felt="maaned", kode="KVP_UGYLDIG_MAANED")
+    return dt.date(aar, maaned, 1), dt.date(aar, maaned, calendar.monthrange(aar, maaned)[1])
+
+
+def programperiode(sak: Sak) -> tuple[dt.date, dt.date] | None:
+    """Perioden deltakeren er i program: fra oppstart (eller planlagt start) til slutt eller avslutning."""
+    fra = sak.begynt_dato or sak.program_fra_og_med
+    til = sak.program_til_og_med
+    if fra is None or til is None:
+        return None
+    if sak.avsluttet_dato is not None:
+        til = min(til, sak.avsluttet_dato)
+    return (fra, til) if til >= fra else None
+
+
+def _iso(dato: dt.date | None) -> str | None:
+    return None if dato is None else dato.isoformat()
+
+
+def grunnlag_for_saker(saker: Iterable[Sak], aar: int, maaned: int) -> dict[Any, Grunnlagsdokument]:
+    """Beregningsgrunnlaget for måneden for hver sak, med et fast antall spørringer uansett antall saker.
+
+    Sakene må være hentet med `select_related("person__kommune")`. En sak uten programperiode gir `KvpFeil`.
+    """
+    fra, til = maanedsperiode(aar, maaned)
+    saker = list(saker)
+    ider = [sak.pk for sak in saker]
+    personer = [sak.person_id for sak in saker]
+
+    dager: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for oppmoete in (
+        Oppmoete.objects.filter(sak_id__in=ider, dato__range=(fra, til))
+        .order_by("sak_id", "dato")
+        .values_list("sak_id", "dato", "status", "timer")
+    ):
+        sak_id, dato, status, timer = oppmoete
+        dag: dict[str, Any] = {"dato": dato.isoformat(), "status": status}
+        if timer is not None:
+            dag["timer"] = str(timer)
+        dager[sak_id].append(dag)
+
+    arbeid: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for sak_id, a_fra, a_til, timer in (
+        Arbeidsperiode.objects.filter(sak_id__in=ider, fra_og_med__lte=til, til_og_med__gte=fra)
+        .order_by("sak_id", "fra_og_med", "pk")
+        .values_list("sak_id", "fra_og_med", "til_og_med", "timer_per_uke")
+    ):
+        arbeid[sak_id].append(
+            {"fra_og_med": a_fra.isoformat(), "til_og_med": a_til.isoformat(), "timer_per_uke": str(timer)}
+        )
+
+    ytelser: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for sak_id, type_, y_fra, y_til, dagsats in (
+        AnnenYtelse.objects.filter(sak_id__in=ider, fra_og_med__lte=til, til_og_med__gte=fra)
+        .order_by("sak_id", "fra_og_med", "pk")
+        .values_list("sak_id", "type", "fra_og_med", "til_og_med", "dagsats")
+    ):
+        ytelser[sak_id].append(
+            {"type": type_, "fra_og_med": y_fra.isoformat(), "til_og_med": y_til.isoformat(), "dagsats": str(dagsats)}
+        )
+
+    barn: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for forelder_id, foedselsdato, b_fra, b_til in (
+        Forsoergerperiode.objects.filter(barn__forelder_id__in=personer, fra_og_med__lte=til)
+        .exclude(til_og_med__lt=fra)
+        .order_by("barn__forelder_id", "barn__foedselsdato", "barn_id", "fra_og_med")
+        .values_list("barn__forelder_id", "barn__foedselsdato", "fra_og_med", "til_og_med")
+    ):
+        barn[forelder_id].append(
+            {"foedselsdato": foedselsdato.isoformat(), "fra_og_med": _iso(b_fra), "til_og_med": _iso(b_til)}
+        )
+
+    dokumenter: dict[Any, Grunnlagsdokument] = {}
+    for sak in saker:
+        periode = programperiode(sak)
+        if periode is None:
+            raise KvpFeil("Saken har ingen programperiode ennå.", kode="KVP_INGEN_PROGRAMPERIODE")
+        dokumenter[sak.pk] = {
+            "fra_og_med": fra.isoformat(),
+            "til_og_med": til.isoformat(),
+            "beregningsmodell": sak.person.kommune.beregningsmodell,
+            "deltaker": {"foedselsdato": sak.person.foedselsdato.isoformat()},
+            "programperioder": [{"fra_og_med": periode[0].isoformat(), "til_og_med": periode[1].isoformat()}],
+            "barn": barn[sak.person_id],
+            "dager": dager[sak.pk],
+            "arbeid": arbeid[sak.pk],
+            "ytelser": ytelser[sak.pk],
+        }
+    return dokumenter
+
+
+def grunnlag_for_maaned(sak: Sak, aar: int, maaned: int) -> Grunnlagsdokument:
+    """Beregningsgrunnlaget for én sak og én måned (se `grunnlag_for_saker`)."""
+    return grunnlag_for_saker([sak], aar, maaned)[sak.pk]
+
+
+def beregn(dokument: Grunnlagsdokument) -> Beregningsresultat:
+    """Kjører `kvp_regler` på et grunnlagsdokument. Ugyldig grunnlag gir `KvpFeil` med regelkjernens melding."""
+    try:
+        return beregn_stoenad(grunnlag_fra_json(dokument))
+    except (UgyldigGrunnlag, ManglendeParameter) as feil:
+        raise KvpFeil(f"Stønaden kan ikke beregnes: {feil}", kode="KVP_BEREGNING") from feil
+
+
+def beregn_som_json(dokument: Grunnlagsdokument) -> dict[str, Any]:
+    """Som `beregn`, men med resultatet i `kvp beregn`-formatet (det som lagres og vises)."""
+    return resultat_til_json(beregn(dokument))

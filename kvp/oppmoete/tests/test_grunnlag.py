@@ -1,0 +1,138 @@
+import datetime as dt
+import json
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kvp.felles.feil import KvpFeil
+from kvp.oppmoete.grunnlag import beregn_som_json, grunnlag_for_maaned, grunnlag_for_saker, programperiode
+from kvp.oppmoete.models import AnnenYtelse, Arbeidsperiode, Dagstatus, Oppmoete, Ytelsestype
+from kvp.person.services import barn_legg_til
+from kvp.sak.models import Sak
+
+
+def _registrer_mars(sak, bruker):
+    Oppmoete.objects.create(
+        sak=sak, dato=dt.date(2025, 3, 4), status=Dagstatus.UGYLDIG_FRAVAER, timer=Decimal("3"), registrert_av=bruker
+    )
+    Oppmoete.objects.create(sak=sak, dato=dt.date(2025, 3, 5), status=Dagstatus.GYLDIG_FRAVAER, registrert_av=bruker)
+    # Utenfor måneden: skal ikke med.
+    Oppmoete.objects.create(sak=sak, dato=dt.date(2025, 4, 1), status=Dagstatus.AVBRUDD, registrert_av=bruker)
+    Arbeidsperiode.objects.create(
+        sak=sak,
+        fra_og_med=dt.date(2025, 3, 10),
+        til_og_med=dt.date(2025, 5, 31),
+        timer_per_uke=Decimal("10"),
+        registrert_av=bruker,
+    )
+    AnnenYtelse.objects.create(
+        sak=sak,
+        type=Ytelsestype.SYKEPENGER,
+        fra_og_med=dt.date(2025, 3, 17),
+        til_og_med=dt.date(2025, 3, 21),
+        dagsats=Decimal("350.00"),
+        registrert_av=bruker,
+    )
+    AnnenYtelse.objects.create(
+        sak=sak,
+        type=Ytelsestype.DAGPENGER,
+        fra_og_med=dt.date(2025, 1, 1),
+        til_og_med=dt.date(2025, 2, 28),
+        dagsats=Decimal("100.00"),
+        registrert_av=bruker,
+    )
+
+
+def test_grunnlaget_for_en_maaned_har_alt_som_gjelder_maaneden_og_ikke_mer(lag_sak_i_program, kvp_veileder_a):
+    sak = lag_sak_i_program(foedselsdato=dt.date(2001, 3, 15))
+    barn_legg_til(
+        bruker=kvp_veileder_a,
+        person=sak.person,
+        fornavn="Kari",
+        foedselsdato=dt.date(2015, 6, 1),
+        forsoerget_fra_og_med=dt.date(2015, 6, 1),
+        forsoerget_til_og_med=None,
+    )
+    _registrer_mars(sak, kvp_veileder_a)
+
+    dokument = grunnlag_for_maaned(sak, 2025, 3)
+
+    assert dokument == {
+        "fra_og_med": "2025-03-01",
+        "til_og_med": "2025-03-31",
+        "beregningsmodell": "VIRKEDAGER",
+        "deltaker": {"foedselsdato": "2001-03-15"},
+        "programperioder": [{"fra_og_med": "2025-01-06", "til_og_med": "2026-01-05"}],
+        "barn": [{"foedselsdato": "2015-06-01", "fra_og_med": "2015-06-01", "til_og_med": None}],
+        "dager": [
+            {"dato": "2025-03-04", "status": "UGYLDIG_FRAVAER", "timer": "3.00"},
+            {"dato": "2025-03-05", "status": "GYLDIG_FRAVAER"},
+        ],
+        "arbeid": [{"fra_og_med": "2025-03-10", "til_og_med": "2025-05-31", "timer_per_uke": "10.00"}],
+        "ytelser": [
+            {"type": "SYKEPENGER", "fra_og_med": "2025-03-17", "til_og_med": "2025-03-21", "dagsats": "350.00"}
+        ],
+    }
+
+
+def test_beregningen_i_appen_er_den_samme_som_kvp_beregn_paa_samme_dokument(lag_sak_i_program, kvp_veileder_a):
+    sak = lag_sak_i_program(foedselsdato=dt.date(2001, 3, 15))
+    _registrer_mars(sak, kvp_veileder_a)
+    dokument = grunnlag_for_maaned(sak, 2025, 3)
+
+    kjoering = subprocess.run(
+        [sys.executable, "-m", "kvp_regler.cli", "beregn"],
+        input=json.dumps(dokument),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    fra_cli = json.loads(kjoering.stdout)
+    i_appen = beregn_som_json(dokument)
+
+    assert i_appen == fra_cli
+    assert Decimal(i_appen["total"]) > 0
+    fradrag = [linje for linje in i_appen["linjer"] if linje["type"] == "FRADRAG"]
+    assert sum(Decimal(linje["beloep"]) for linje in fradrag) == Decimal("-1750.00")  # 5 dager à 350 kr
+    assert sum(Decimal(linje["beloep"]) for linje in i_appen["linjer"]) == Decimal(i_appen["total"])
+
+
+def test_kommunens_beregningsmodell_og_avsluttet_program_gaar_inn_i_grunnlaget(lag_sak_i_program, randaberg):
+    randaberg.beregningsmodell = "FAST_MAANEDSBELOEP"
+    randaberg.save()
+    sak = lag_sak_i_program()
+    Sak.objects.filter(pk=sak.pk).update(avsluttet_dato=dt.date(2025, 3, 14))
+    sak = Sak.objects.select_related("person__kommune").get(pk=sak.pk)
+
+    dokument = grunnlag_for_maaned(sak, 2025, 3)
+
+    assert dokument["beregningsmodell"] == "FAST_MAANEDSBELOEP"
+    assert dokument["programperioder"] == [{"fra_og_med": "2025-01-06", "til_og_med": "2025-03-14"}]
+
+
+def test_sak_uten_programperiode_og_ugyldig_maaned_gir_norsk_feil(lag_sak_i_program):
+    sak = lag_sak_i_program()
+    sak.begynt_dato = sak.program_fra_og_med = None
+    assert programperiode(sak) is None
+    with pytest.raises(KvpFeil, match="ingen programperiode"):
+        grunnlag_for_maaned(sak, 2025, 3)
+    with pytest.raises(KvpFeil, match="Ugyldig måned"):
+        grunnlag_for_maaned(lag_sak_i_program(), 2025, 13)
+
+
+def test_grunnlag_for_mange_saker_bruker_like_mange_spoerringer_som_for_en(lag_sak_i_program, kvp_veileder_a):
+    saker = [lag_sak_i_program() for _ in range(6)]
+    for sak in saker:
+        _registrer_mars(sak, kvp_veileder_a)
+
+    def antall_spoerringer(utvalg):
+        with CaptureQueriesContext(connection) as spoerringer:
+            dokumenter = grunnlag_for_saker(utvalg, 2025, 3)
+        assert set(dokumenter) == {sak.pk for sak in utvalg}
+        return len(spoerringer)
+
+    assert antall_spoerringer(saker[:1]) == antall_spoerringer(saker) == 4
