@@ -9,6 +9,8 @@ class Handling(models.TextChoices):
     OPPRETT = "OPPRETT", "Opprettet"
     ENDRE = "ENDRE", "Endret"
     SOEK = "SOEK", "Søkte"
+    INNLOGGING = "INNLOGGING", "Logget inn"
+    UTLOGGING = "UTLOGGING", "Logget ut"
 
 
 class Logghendelse(models.Model):

@@ -5,10 +5,12 @@ from typing import Any
 from django.db import transaction
 
 from kvp.felles.feil import KvpFeil
+from kvp.felles.models import Handling
 from kvp.felles.services import logghendelse_registrer
+from kvp.person.models import Person
 
 from .models import KONTORROLLER, Bruker, Kommune, NavKontor, Rolle, Rolletildeling
-from .tilgang import glem_tilgang
+from .tilgang import glem_tilgang, tilgang_for
 
 
 @transaction.atomic
@@ -117,3 +119,27 @@ def rolle_tildel(
         etter={"rolle": rolle, "kontor": str(kontor) if kontor else None, "fylke": fylke},
     )
     return tildeling
+
+
+@transaction.atomic
+def innlogging_logg(*, bruker: Any, handling: str) -> None:
+    """Skriver innlogging eller utlogging i revisjonsloggen til hvert kontor brukeren hører til.
+
+    Lederen ser da hvem som har vært inne i kontorets system. En deltaker logges på kontoret som følger personen;
+    en bruker uten kontor (statsforvalter) får én hendelse uten kontor.
+    """
+    if handling not in (Handling.INNLOGGING, Handling.UTLOGGING):
+        raise ValueError(f"Ikke en innloggingshendelse: {handling!r}")
+    tilgang = tilgang_for(bruker)
+    kontorer: set[Any] = set(tilgang.roller_per_kontor)
+    if tilgang.deltaker_personer:
+        kontorer |= set(Person.objects.filter(pk__in=tilgang.deltaker_personer).values_list("kontor_id", flat=True))
+    beskrivelse = "Logget inn" if handling == Handling.INNLOGGING else "Logget ut"
+    for kontor_id in sorted(kontorer, key=str) or [None]:
+        logghendelse_registrer(
+            bruker=bruker,
+            kontor=None if kontor_id is None else NavKontor(pk=kontor_id),
+            handling=handling,
+            objekt=bruker,
+            beskrivelse=beskrivelse,
+        )

@@ -1,8 +1,15 @@
 """Innlogging og utlogging."""
 
+from typing import Any
+
 from django import forms
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
+from django.http import HttpRequest, HttpResponse
+
+from kvp.felles.models import Handling
+
+from .services import innlogging_logg
 
 
 class InnloggingForm(AuthenticationForm):
@@ -25,11 +32,19 @@ class LoggInnView(auth_views.LoginView):
     authentication_form = InnloggingForm
     redirect_authenticated_user = True
 
-    def form_invalid(self, form: AuthenticationForm):
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        response = super().form_valid(form)
+        innlogging_logg(bruker=form.get_user(), handling=Handling.INNLOGGING)
+        return response
+
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_invalid(form)
         response.status_code = 400
         return response
 
 
 class LoggUtView(auth_views.LogoutView):
-    pass
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.user.is_authenticated:
+            innlogging_logg(bruker=request.user, handling=Handling.UTLOGGING)
+        return super().post(request, *args, **kwargs)
