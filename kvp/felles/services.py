@@ -34,8 +34,12 @@ def logghendelse_registrer(
     beskrivelse: str = "",
     foer: dict[str, Any] | None = None,
     etter: dict[str, Any] | None = None,
+    objekttype: str = "",
 ) -> Logghendelse:
-    """Skriver én hendelse. Fødselsnumre maskeres før de lagres."""
+    """Skriver én hendelse. Fødselsnumre maskeres før de lagres.
+
+    `objekt` kan være None for hendelser som gjelder en liste (f.eks. et navnesøk); da navngir `objekttype` den.
+    """
     if handling not in Handling.values:
         raise ValueError(f"Ukjent handling {handling!r}")
     innlogget = bruker if getattr(bruker, "is_authenticated", False) else None
@@ -45,8 +49,8 @@ def logghendelse_registrer(
         kontor=kontor,
         person=person,
         handling=handling,
-        objekttype=objekt._meta.verbose_name if hasattr(objekt, "_meta") else str(type(objekt).__name__),
-        objekt_id=str(getattr(objekt, "pk", "") or ""),
+        objekttype=objekttype or (objekt._meta.verbose_name if hasattr(objekt, "_meta") else type(objekt).__name__),
+        objekt_id="" if objekt is None else str(getattr(objekt, "pk", "") or ""),
         beskrivelse=masker(beskrivelse)[:200],
         foer=masker(foer) if foer is not None else None,
         etter=masker(etter) if etter is not None else None,

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.services import logghendelse_registrer
-from kvp.tilgang.models import Rolle
+from kvp.tilgang.models import NavKontor, Rolle
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
 from . import fnr as fnr_modul
@@ -26,6 +26,24 @@ def personer_for_bruker(*, bruker: Any, navn: str = "") -> QuerySet[Person]:
     for del_ in navn.split()[:MAKS_SOEKEORD]:
         qs = qs.filter(Q(fornavn__icontains=del_) | Q(etternavn__icontains=del_))
     return qs.order_by("etternavn", "fornavn")
+
+
+def personer_soek_paa_navn(*, bruker: Any, navn: str) -> QuerySet[Person]:
+    """Navnesøk blant personene ved brukerens kontorer. Søket logges (hvem søkte etter hva, hvor mange treff)."""
+    qs = personer_for_bruker(bruker=bruker, navn=navn)
+    ord_ = navn.split()[:MAKS_SOEKEORD]
+    treff = qs.count()
+    for kontor_id in sorted(krev_rolle(bruker, ROLLER_SOM_SER_PERSONER), key=str):
+        logghendelse_registrer(
+            bruker=bruker,
+            kontor=NavKontor(pk=kontor_id),
+            handling="SOEK",
+            objekt=None,
+            objekttype="personsøk",
+            beskrivelse=f"Navnesøk ({treff} treff)",
+            etter={"navn": " ".join(ord_), "treff": treff},
+        )
+    return qs
 
 
 def person_hent(*, bruker: Any, person_id: Any, logg: bool = True) -> Person:

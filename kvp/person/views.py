@@ -28,10 +28,14 @@ def liste(request: HttpRequest) -> HttpResponse:
             except KvpFeil as feil:
                 form.legg_til_feil(feil)
                 status = 400
-        navn = form.cleaned_data["navn"]
-    personer = selectors.personer_for_bruker(bruker=request.user, navn=navn)
-    side = Paginator(personer, 50).get_page(request.GET.get("side"))
-    return render(request, "person/liste.html", {"form": form, "side": side}, status=status)
+        navn = form.cleaned_data["navn"].strip()
+    if navn:
+        personer = selectors.personer_soek_paa_navn(bruker=request.user, navn=navn)
+    else:
+        personer = selectors.personer_for_bruker(bruker=request.user)
+    # Ved navnesøk blas det med POST (navnet skal ikke stå i URL-en); ellers med ?side= i URL-en.
+    side = Paginator(personer, 50).get_page(request.POST.get("side") or request.GET.get("side"))
+    return render(request, "person/liste.html", {"form": form, "side": side, "navn": navn}, status=status)
 
 
 @require_http_methods(["GET", "POST"])

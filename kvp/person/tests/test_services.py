@@ -114,3 +114,32 @@ def test_person_hent_paa_fnr_finner_bare_eget_kontor(lag_person, kvp_veileder_b,
     assert person_hent_paa_fnr(bruker=veileder_a, foedselsnummer=person.foedselsnummer) == person
     with pytest.raises(KvpFeil, match="Fant ingen person"):
         person_hent_paa_fnr(bruker=kvp_veileder_b, foedselsnummer=person.foedselsnummer)
+
+
+def test_navnesoek_blar_med_post_beholder_soeket_og_logges(client, veileder_a, lag_person):
+    from django.urls import reverse
+
+    from kvp.felles.models import Logghendelse
+
+    for i in range(55):
+        lag_person(fornavn=f"Per{i}", etternavn="Blaasen")
+    lag_person(fornavn="Kari", etternavn="Annensen")
+    client.force_login(veileder_a)
+
+    side1 = client.post(reverse("person:liste"), {"navn": "blaasen"})
+    side2 = client.post(reverse("person:liste"), {"navn": "blaasen", "side": "2"})
+
+    assert side1.status_code == side2.status_code == 200
+    assert side1.context["side"].paginator.count == 55
+    assert [p.etternavn for p in side2.context["side"]] == ["Blaasen"] * 5
+    html = side1.content.decode()
+    assert 'name="side" value="2"' in html and 'value="blaasen"' in html
+    assert "?side=" not in html  # navnet følger ikke med i en lenke
+    soek = Logghendelse.objects.filter(handling="SOEK", objekttype="personsøk")
+    assert soek.count() == 2
+    assert soek.first().etter == {"navn": "blaasen", "treff": 55}
+    assert soek.first().kontor_id == veileder_a.rolletildelinger.get().kontor_id
+    # Uten navn blas det med lenker som før, og ingenting logges som søk.
+    uten = client.get(reverse("person:liste"), {"side": "2"})
+    assert uten.context["side"].number == 2 and "?side=1" in uten.content.decode()
+    assert Logghendelse.objects.filter(handling="SOEK").count() == 2
