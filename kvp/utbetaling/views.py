@@ -183,8 +183,14 @@ def tilbakekrevinger(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _krev_tilbakekreving(request: HttpRequest, tilbakekreving_id: str) -> None:
+    if not selectors.tilbakekrevinger_for_bruker(bruker=request.user).filter(pk=tilbakekreving_id).exists():
+        raise IkkeFunnet("Fant ikke tilbakekrevingen.")
+
+
 @require_POST
 def foreslaa(request: HttpRequest, tilbakekreving_id: str) -> HttpResponse:
+    _krev_tilbakekreving(request, tilbakekreving_id)
     form = ForeslaaForm(request.POST)
     if not form.is_valid():
         raise KvpFeil("Skriv en begrunnelse (høyst 1000 tegn).", felt="begrunnelse")
@@ -197,6 +203,7 @@ def foreslaa(request: HttpRequest, tilbakekreving_id: str) -> HttpResponse:
 
 @require_POST
 def vedta(request: HttpRequest, tilbakekreving_id: str) -> HttpResponse:
+    _krev_tilbakekreving(request, tilbakekreving_id)
     form = VedtaForm(request.POST)
     if not form.is_valid():
         raise KvpFeil("Velg om beløpet skal kreves tilbake.", felt="tilbakekreves")
