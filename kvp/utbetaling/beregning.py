@@ -50,7 +50,7 @@ def kroner(beloep: Decimal) -> str:
     """Norsk beløpstekst: 1 234,50 kr (mellomrom som tusenskille, komma som desimaltegn)."""
     tegn = "−" if beloep < 0 else ""
     heltall, _, desimaler = f"{abs(beloep):.2f}".partition(".")
-    grupper = []
+    grupper: list[str] = []
     while heltall:
         grupper.insert(0, heltall[-3:])
         heltall = heltall[:-3]

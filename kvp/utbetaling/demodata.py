@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from kvp.oppmoete.models import Maanedsattestering
 from kvp.person.models import Person
-from kvp.sak.models import AKTIVE_STATUSER, AAPNE_STATUSER, Sak, Status
+from kvp.sak.models import AAPNE_STATUSER, AKTIVE_STATUSER, Sak, Status
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import soeknad_registrer
 from kvp.tilgang.models import Rolle
@@ -52,9 +52,7 @@ def utbetaling_demodata(*, brukere: dict[str, Any], deltaker_person: Person, pas
     m2 = _forrige(*m1)
     m3 = _forrige(*m2)
     start = dt.date(m3[0], m3[1], 1)
-    ledige = Person.objects.filter(kommune_id="1127").exclude(
-        saker__status__in=[*AAPNE_STATUSER, *AKTIVE_STATUSER]
-    )
+    ledige = Person.objects.filter(kommune_id="1127").exclude(saker__status__in=[*AAPNE_STATUSER, *AKTIVE_STATUSER])
     personer = [deltaker_person, *ledige.exclude(pk=deltaker_person.pk)[:5]]
     for nr, person in enumerate(personer):
         sak = Sak.objects.filter(person=person).first()

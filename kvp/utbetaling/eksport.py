@@ -75,7 +75,7 @@ def lag_csv(runde: Utbetalingsrunde) -> str:
 
 
 def _e(forelder: Any, navn: str, tekst: str | None = None, **attributter: str) -> Any:
-    element = etree.SubElement(forelder, f"{{{PAIN001_NS}}}{navn}", **attributter)
+    element = etree.SubElement(forelder, f"{{{PAIN001_NS}}}{navn}", attrib=attributter or None)
     if tekst is not None:
         element.text = tekst
     return element
@@ -96,7 +96,7 @@ def lag_pain001(runde: Utbetalingsrunde) -> bytes:
     sum_netto = sum((u.netto for u in betalinger), Decimal("0.00"))
     meldings_id = f"KVP-{runde.kommune_id}-{runde.aar}{runde.maaned:02d}-{str(runde.pk)[:8]}"
     navn = runde.kommune.navn + " kommune"
-    rot = etree.Element(f"{{{PAIN001_NS}}}Document", nsmap={None: PAIN001_NS})
+    rot = etree.Element(f"{{{PAIN001_NS}}}Document", nsmap={None: PAIN001_NS})  # type: ignore[dict-item]
     melding = _e(rot, "CstmrCdtTrfInitn")
     hode = _e(melding, "GrpHdr")
     _e(hode, "MsgId", meldings_id)

@@ -69,4 +69,6 @@ class ForeslaaForm(KvpForm):
 
 
 class VedtaForm(KvpForm):
-    tilbakekreves = forms.ChoiceField(label="Vedtak", choices=[("ja", "Kreves tilbake"), ("nei", "Kreves ikke tilbake")])
+    tilbakekreves = forms.ChoiceField(
+        label="Vedtak", choices=[("ja", "Kreves tilbake"), ("nei", "Kreves ikke tilbake")]
+    )

@@ -219,8 +219,8 @@ class Tilbakekrevingsstatus(models.TextChoices):
 
 
 class Tilbakekreving(models.Model):
-    """For mye utbetalt. Beregnes automatisk, foreslås av én person og vedtas av en annen (fireøyneprinsippet); trekkes så i senere
-    utbetalinger innenfor kommunens største trekk (`Kommune.maks_trekk_prosent`)."""
+    """For mye utbetalt. Beregnes automatisk, foreslås av én person og vedtas av en annen (fireøyneprinsippet);
+    trekkes så i senere utbetalinger innenfor kommunens største trekk (`Kommune.maks_trekk_prosent`)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     sak = models.ForeignKey("sak.Sak", on_delete=models.PROTECT, related_name="tilbakekrevinger")

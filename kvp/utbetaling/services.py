@@ -191,13 +191,20 @@ def _endrede_linjer(gammel: dict[str, Any], ny: dict[str, Any]) -> str:
             deler.append(f"ny: {linje['forklaring']}")
     for linje in gammel["linjer"]:
         if noekkel(linje) not in nye:
-            deler.append(f"tidligere: {linje['type'].lower()} {linje['fra_og_med']}–{linje['til_og_med']} "
-                         f"{kroner(Decimal(linje['beloep']))}")
+            deler.append(
+                f"tidligere: {linje['type'].lower()} {linje['fra_og_med']}–{linje['til_og_med']} "
+                f"{kroner(Decimal(linje['beloep']))}"
+            )
     return " ".join(deler)
 
 
 def _korreksjon_lag(
-    *, forrige: Beregning, ny_resultat: dict[str, Any], grunnlag: dict[str, Any], aarsak: str, attesteringsversjon: int,
+    *,
+    forrige: Beregning,
+    ny_resultat: dict[str, Any],
+    grunnlag: dict[str, Any],
+    aarsak: str,
+    attesteringsversjon: int,
     innledning: str,
 ) -> Beregning:
     """Lagrer den nye beregningen og, om totalen endret seg, korreksjonen (og tilbakekrevingen ved minus)."""
@@ -240,9 +247,7 @@ def _korreksjon_lag(
 def _siste_betalte_beregninger(sak_filter: Q) -> dict[tuple[Any, int, int], Beregning]:
     """Den siste beregningen av hver måned som har fått en ordinær utbetaling."""
     betalt = set(
-        Utbetalingspost.objects.filter(type=Posttype.ORDINAER)
-        .filter(sak_filter)
-        .values_list("sak_id", "aar", "maaned")
+        Utbetalingspost.objects.filter(type=Posttype.ORDINAER).filter(sak_filter).values_list("sak_id", "aar", "maaned")
     )
     siste: dict[tuple[Any, int, int], Beregning] = {}
     for beregning in Beregning.objects.filter(sak_filter).order_by("sak_id", "aar", "maaned", "versjon"):
@@ -382,9 +387,9 @@ def _beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Parame
             maaneder[(aar, maaned)].append((sak_id, versjon))
     tidligere_versjon = {
         (r["sak_id"], r["aar"], r["maaned"]): r["v"]
-        for r in Beregning.objects.filter(sak_id__in=sak_ider).values("sak_id", "aar", "maaned").annotate(
-            v=Max("versjon")
-        )
+        for r in Beregning.objects.filter(sak_id__in=sak_ider)
+        .values("sak_id", "aar", "maaned")
+        .annotate(v=Max("versjon"))
     }
     beregninger: list[Beregning] = []
     poster: dict[Any, list[Utbetalingspost]] = defaultdict(list)
@@ -433,16 +438,15 @@ def _beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Parame
                 forklaring=korreksjon.forklaring,
             )
         )
-    mottakere = {
-        m.person_id: m for m in Mottaker.objects.filter(person_id__in=[s.person_id for s in saker.values()])
-    }
+    mottakere = {m.person_id: m for m in Mottaker.objects.filter(person_id__in=[s.person_id for s in saker.values()])}
     rest: dict[Any, list[tuple[Tilbakekreving, Decimal]]] = defaultdict(list)
-    for tk in (
+    for aapen in (
         Tilbakekreving.objects.filter(sak_id__in=sak_ider, status=Tilbakekrevingsstatus.VEDTATT)
+        .select_related("korreksjon")
         .annotate(trukket=Sum("trekk__beloep"))
         .order_by("vedtatt", "pk")
     ):
-        rest[tk.sak_id].append((tk, tk.beloep + (tk.trukket or NULL)))
+        rest[aapen.sak_id].append((aapen, aapen.beloep + (aapen.trukket or NULL)))
     uten_skattekort = Decimal(settings.KVP_SKATTETREKK_UTEN_SKATTEKORT_PROSENT)
     utbetalinger: list[Utbetaling] = []
     oppgjort: list[Any] = []
@@ -704,5 +708,3 @@ def tilbakekreving_vedta(*, bruker: Any, tilbakekreving_id: Any, tilbakekreves: 
         etter={"status": tk.status},
     )
     return tk
-
-

@@ -1,5 +1,6 @@
 """Utbetalingsrundene, innstillingene, mottakerne og tilbakekrevingene (tynne visninger over tjenestene)."""
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -23,7 +24,7 @@ def _oversikt(request: HttpRequest, *, kjoer_form: KjoerForm | None = None, stat
     er_oekonomi = tilgang_for(request.user).har_rolle(Rolle.OEKONOMI)
     kommuner = list(selectors.kommuner_for_oekonomi(bruker=request.user)) if er_oekonomi else []
     if kjoer_form is None and er_oekonomi:
-        forrige = timezone.localdate().replace(day=1) - timezone.timedelta(days=1)
+        forrige = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
         kjoer_form = KjoerForm(initial={"aar": forrige.year, "maaned": str(forrige.month)}, kommuner=kommuner)
     return render(
         request,

@@ -4,6 +4,7 @@ mottaker og deltakerens Min side."""
 import datetime as dt
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -65,7 +66,7 @@ def oppsett(transactional_db: Any, kontor_a: Any, lag_bruker: Any, lag_sak_i_pro
             sak=sak, aar=2025, maaned=maaned, attestert_av=kvp_veileder_a, attestert=timezone.now()
         )
     # Mars er betalt i en tidligere runde; så registreres et sent ugyldig fravær (korreksjon, versjon 2).
-    mottaker_lagre(bruker=oskar, person_id=sak.person_id, kontonummer="12345678903", skattetrekk_prosent=30)
+    mottaker_lagre(bruker=oskar, person_id=sak.person_id, kontonummer="12345678903", skattetrekk_prosent=Decimal(30))
     utbetalingsrunde_kjoer(bruker=olga, kommune_nummer="1127", aar=2025, maaned=3)
     Oppmoete.objects.create(
         sak=sak, dato=dt.date(2025, 3, 12), status=Dagstatus.UGYLDIG_FRAVAER, registrert_av=kvp_veileder_a

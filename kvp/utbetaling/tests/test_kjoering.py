@@ -36,7 +36,7 @@ def _start(*, pause: float = 0) -> subprocess.Popen[str]:
     miljoe = {**os.environ, "DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "config.settings.test"}
     miljoe["KVP_TEST_PAUSE_ETTER_BIT"] = str(pause)
     kommando = [sys.executable, "manage.py", "utbetalingsrunde_kjoer", "--kommune", "1127", "--aar", "2025"]
-    return subprocess.Popen(
+    return subprocess.Popen(  # noqa: S603 - fast kommando, ingen brukerinndata
         [*kommando, "--maaned", "3", "--bitstoerrelse", "2"],
         cwd=ROT,
         env=miljoe,
@@ -47,9 +47,7 @@ def _start(*, pause: float = 0) -> subprocess.Popen[str]:
 
 
 def _hver_maaned_betalt_en_gang(saker: list[Any]) -> None:
-    betalt = Counter(
-        Utbetalingspost.objects.filter(type=Posttype.ORDINAER).values_list("sak_id", "aar", "maaned")
-    )
+    betalt = Counter(Utbetalingspost.objects.filter(type=Posttype.ORDINAER).values_list("sak_id", "aar", "maaned"))
     assert betalt == Counter({(sak.pk, 2025, 3): 1 for sak in saker})
     assert Utbetaling.objects.count() == len(saker)
 
@@ -102,6 +100,10 @@ def test_to_samtidige_kjoeringer_for_samme_kommune_venter_paa_hverandre(transact
     bitene: list[tuple[int, float]] = []
 
     def kjoer(nr: int) -> None:
+        def etter_bit(antall: int) -> None:
+            bitene.append((nr, time.monotonic()))
+            time.sleep(0.05)
+
         try:
             start.wait(timeout=10)
             runde = utbetalingsrunde_kjoer(
@@ -110,7 +112,7 @@ def test_to_samtidige_kjoeringer_for_samme_kommune_venter_paa_hverandre(transact
                 aar=2025,
                 maaned=3,
                 bitstoerrelse=1,
-                etter_bit=lambda antall: (bitene.append((nr, time.monotonic())), time.sleep(0.05)),
+                etter_bit=etter_bit,
             )
             resultater.append(runde.pk)
         except BaseException as e:

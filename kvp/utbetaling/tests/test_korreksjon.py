@@ -194,7 +194,7 @@ def test_grunnbeloep_reguler_kommandoen_avviser_ukjent_kommune_og_tom_mappe(tmp_
 
     with pytest.raises(CommandError, match="Fant ikke kommune"):
         call_command("grunnbeloep_reguler", "--kommune", "9999")
-    with pytest.raises(CommandError, match="Fant ingen .yaml"):
+    with pytest.raises(CommandError, match=r"Fant ingen \.yaml"):
         call_command("grunnbeloep_reguler", "--parametermappe", str(tmp_path))
 
 

@@ -213,9 +213,7 @@ def test_skattetrekk_fra_skattekortet_brukes_og_eksporteres(lag_sak_i_program, a
     assert rader[0]["navn"] == "Ærlig, Åse"
 
 
-def test_pain001_er_gyldig_mot_iso_skjemaet_og_har_riktige_beloep(
-    lag_sak_i_program, attester, oekonomi_a, oekonomi_a2
-):
+def test_pain001_er_gyldig_mot_iso_skjemaet_og_har_riktige_beloep(lag_sak_i_program, attester, oekonomi_a, oekonomi_a2):
     kommune_innstillinger_endre(
         bruker=oekonomi_a,
         kommune_nummer="1127",
@@ -244,7 +242,7 @@ def test_pain001_er_gyldig_mot_iso_skjemaet_og_har_riktige_beloep(
     assert dokument.findtext(".//p:ReqdExctnDt", namespaces=ns) == "2025-04-15"
     assert dokument.findtext(".//p:DbtrAcct/p:Id/p:Othr/p:Id", namespaces=ns) == KONTO_KOMMUNE
     # En fil med feil (negativt beløp) avvises av skjemaet: valideringen tester noe.
-    feil = xml.replace(f"<InstdAmt Ccy=\"NOK\">{beloep[0]:.2f}".encode(), b'<InstdAmt Ccy="NOK">-1')
+    feil = xml.replace(f'<InstdAmt Ccy="NOK">{beloep[0]:.2f}'.encode(), b'<InstdAmt Ccy="NOK">-1')
     assert not skjema.is_valid(feil.decode())
 
 

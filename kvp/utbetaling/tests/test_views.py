@@ -81,7 +81,9 @@ def test_leder_ser_totalene_men_kan_ikke_kjoere_og_veileder_ser_ingenting(
     assert side.status_code == 200
     assert nok(Utbetaling.objects.get().brutto) in side.content.decode()
     assert "Simuler runden" not in side.content.decode()
-    assert client.post(reverse("utbetaling:kjoer"), {"kommune": "1127", "maaned": "3", "aar": "2025"}).status_code == 403
+    assert (
+        client.post(reverse("utbetaling:kjoer"), {"kommune": "1127", "maaned": "3", "aar": "2025"}).status_code == 403
+    )
     client.force_login(kvp_veileder_a)
     assert client.get(reverse("utbetaling:oversikt")).status_code == 403
 
