@@ -257,7 +257,7 @@ def _siste_betalte_beregninger(sak_filter: Q) -> dict[tuple[Any, int, int], Bere
     return siste
 
 
-def korreksjoner_beregn(*, kommune: Kommune, parametere: Parametersett = STANDARD, bruker: Any = None) -> int:
+def korreksjoner_beregn(*, kommune: Kommune, parametere: Parametersett = STANDARD) -> int:
     """Betalte måneder der attesteringen har fått høyere versjon (endret oppmøte, arbeid, ytelser eller barn etter
     attesteringen) beregnes på nytt. Differansen blir en korreksjon. Gir antall nye beregninger."""
     sak_filter = Q(sak__person__kommune=kommune)
@@ -508,6 +508,22 @@ def _beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Parame
     return len(utbetalinger)
 
 
+def _mottakere_oppdater(runde: Utbetalingsrunde) -> None:
+    """En simulert runde får med seg kontonummer og skattekort som er registrert etter simuleringen."""
+    uten_skattekort = Decimal(settings.KVP_SKATTETREKK_UTEN_SKATTEKORT_PROSENT)
+    endret = []
+    for u in Utbetaling.objects.filter(runde=runde).select_related("sak__person__utbetalingsmottaker"):
+        mottaker = getattr(u.sak.person, "utbetalingsmottaker", None)
+        prosent = mottaker.skattetrekk_prosent if mottaker else uten_skattekort
+        konto = mottaker.kontonummer if mottaker else ""
+        if (u.skattetrekk_prosent, u.kontonummer) != (prosent, konto):
+            u.skattetrekk_prosent, u.kontonummer = prosent, konto
+            u.skattetrekk = _skattetrekk(u.brutto - u.trekk, prosent)
+            u.netto = u.brutto - u.trekk - u.skattetrekk
+            endret.append(u)
+    Utbetaling.objects.bulk_update(endret, ["skattetrekk_prosent", "kontonummer", "skattetrekk", "netto"])
+
+
 def utbetalingsrunde_kjoer(
     *,
     bruker: Any,
@@ -521,7 +537,8 @@ def utbetalingsrunde_kjoer(
     """Simulerer (beregner) månedens utbetalingsrunde for kommunen, eller fullfører en runde som ble avbrutt.
 
     `bruker` er økonomimedarbeideren, eller None når kommandoen kjøres av driften. Kan kjøres så mange ganger man
-    vil: deltakere som allerede er med, beregnes ikke på nytt. `etter_bit` kalles etter hver commit (antall nye).
+    vil: deltakere som allerede er med, beregnes ikke på nytt (men får kontonummer og skattekort som er registrert
+    siden). `etter_bit` kalles etter hver commit (antall nye).
     """
     maanedsperiode(aar, maaned)
     with transaction.atomic():
@@ -556,7 +573,9 @@ def utbetalingsrunde_kjoer(
             )
     with transaction.atomic():
         Utbetalingsrunde.objects.select_for_update().get(pk=runde.pk)
-        korreksjoner_beregn(kommune=kommune, parametere=parametere, bruker=bruker)
+        if not ny:
+            _mottakere_oppdater(runde)
+        korreksjoner_beregn(kommune=kommune, parametere=parametere)
     while True:
         with transaction.atomic():
             runde = Utbetalingsrunde.objects.select_for_update().select_related("kommune").get(pk=runde.pk)

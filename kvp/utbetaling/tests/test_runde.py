@@ -162,10 +162,15 @@ def test_den_som_simulerte_kan_ikke_godkjenne_og_tilstandene_gaar_i_rekkefoelge(
     with pytest.raises(KvpFeil, match="godkjent før"):
         utbetalingsrunde_eksporter(bruker=oekonomi_a2, runde_id=runde.pk)
 
-    # Kontonummer registreres; en ny simulering av runden endrer ikke utbetalingen som alt er beregnet, så
-    # vi setter kontoen på utbetalingen her slik en ny runde ville gjort.
+    # Kontonummer og skattekort registreres; en ny simulering tar dem med uten å beregne stønaden på nytt.
     mottaker_lagre(bruker=oekonomi_a, person_id=sak.person_id, kontonummer=KONTO_DELTAKER, skattetrekk_prosent=30)
-    Utbetaling.objects.filter(runde=runde).update(kontonummer=KONTO_DELTAKER)
+    utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3)
+    u = Utbetaling.objects.get(runde=runde)
+    assert (u.kontonummer, u.skattetrekk) == (
+        KONTO_DELTAKER,
+        (u.brutto * Decimal("0.3")).quantize(Decimal("1"), ROUND_DOWN),
+    )
+    assert u.netto == u.brutto - u.skattetrekk
 
     runde = utbetalingsrunde_godkjenn(bruker=oekonomi_a2, runde_id=runde.pk)
     assert runde.status == Rundestatus.GODKJENT and runde.godkjent_av == oekonomi_a2
