@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Sum
 from django.utils import timezone
 from lxml import etree
 
@@ -17,6 +18,7 @@ from kvp.felles.feil import KvpFeil
 
 from .beregning import maanedstekst
 from .models import Utbetaling, Utbetalingsoppsett, Utbetalingsrunde
+from .selectors import SYNLIG_FOR_DELTAKER
 
 PAIN001_NS = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"
 
@@ -35,6 +37,11 @@ CSV_KOLONNER = [
     "skattetrekk",
     "netto",
 ]
+
+
+def _celle(tekst: str) -> str:
+    """Tekst som et regneark ikke tolker som formel."""
+    return f"'{tekst}" if tekst[:1] in ("=", "+", "-", "@") else tekst
 
 
 def _utbetalinger(runde: Utbetalingsrunde) -> Iterable[Utbetaling]:
@@ -61,7 +68,7 @@ def lag_csv(runde: Utbetalingsrunde) -> str:
                 periode,
                 str(u.sak_id),
                 person.foedselsnummer,
-                f"{person.etternavn}, {person.fornavn}",
+                _celle(f"{person.etternavn}, {person.fornavn}"),
                 u.kontonummer,
                 f"{u.brutto:.2f}",
                 f"{u.trekk:.2f}",
@@ -128,3 +135,31 @@ def lag_pain001(runde: Utbetalingsrunde) -> bytes:
         _konto(transaksjon, "CdtrAcct", u.kontonummer)
         _e(_e(transaksjon, "RmtInf"), "Ustrd", tekst[:140])
     return bytes(etree.tostring(rot, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+
+
+def lag_aarsoppgaver_csv(*, kommune_nummer: str, aar: int) -> str:
+    """Årsoppgavene for kommunens deltakere (utbetalt i året, etter utbetalingsdato) for a-meldingen."""
+    ut = io.StringIO()
+    skriver = csv.writer(ut, delimiter=";", lineterminator="\r\n")
+    skriver.writerow(["aar", "foedselsnummer", "navn", "brutto", "trekk_tilbakekreving", "skattetrekk", "netto"])
+    rader = (
+        Utbetaling.objects.filter(
+            runde__kommune_id=kommune_nummer, runde__status__in=SYNLIG_FOR_DELTAKER, runde__utbetalingsdato__year=aar
+        )
+        .values("sak__person__foedselsnummer", "sak__person__etternavn", "sak__person__fornavn")
+        .annotate(brutto=Sum("brutto"), trekk=Sum("trekk"), skatt=Sum("skattetrekk"), netto=Sum("netto"))
+        .order_by("sak__person__etternavn", "sak__person__fornavn", "sak__person__foedselsnummer")
+    )
+    for r in rader:
+        skriver.writerow(
+            [
+                aar,
+                r["sak__person__foedselsnummer"],
+                _celle(f"{r['sak__person__etternavn']}, {r['sak__person__fornavn']}"),
+                f"{Decimal(r['brutto']):.2f}",
+                f"{Decimal(r['trekk']):.2f}",
+                f"{Decimal(r['skatt']):.2f}",
+                f"{Decimal(r['netto']):.2f}",
+            ]
+        )
+    return ut.getvalue()

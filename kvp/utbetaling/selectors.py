@@ -114,13 +114,17 @@ def aarsoppgave_for_person(*, person: Person, aar: int) -> Aarsoppgave:
     ).aggregate(
         brutto=Sum("brutto"), trekk=Sum("trekk"), skatt=Sum("skattetrekk"), netto=Sum("netto"), antall=Count("id")
     )
-    null = Decimal("0.00")
+    oere = Decimal("0.01")
+
+    def beloep(verdi: Decimal | None) -> Decimal:
+        return Decimal(verdi or 0).quantize(oere)
+
     return Aarsoppgave(
         aar=aar,
-        brutto=sum_["brutto"] or null,
-        trekk=sum_["trekk"] or null,
-        skattetrekk=sum_["skatt"] or null,
-        netto=sum_["netto"] or null,
+        brutto=beloep(sum_["brutto"]),
+        trekk=beloep(sum_["trekk"]),
+        skattetrekk=beloep(sum_["skatt"]),
+        netto=beloep(sum_["netto"]),
         antall=sum_["antall"],
     )
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("runder/<uuid:runde_id>/regnskap.csv", views.regnskap_csv, name="regnskap_csv"),
     path("runder/<uuid:runde_id>/pain001.xml", views.pain001, name="pain001"),
     path("kommuner/<str:kommune_nummer>/", views.innstillinger, name="innstillinger"),
+    path("kommuner/<str:kommune_nummer>/aarsoppgaver.csv", views.aarsoppgaver_csv, name="aarsoppgaver_csv"),
     path("tilbakekrevinger/", views.tilbakekrevinger, name="tilbakekrevinger"),
     path("tilbakekrevinger/<uuid:tilbakekreving_id>/foreslaa/", views.foreslaa, name="foreslaa"),
     path("tilbakekrevinger/<uuid:tilbakekreving_id>/vedta/", views.vedta, name="vedta"),

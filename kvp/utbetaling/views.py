@@ -171,6 +171,23 @@ def innstillinger(request: HttpRequest, kommune_nummer: str) -> HttpResponse:
     return render(request, "utbetaling/innstillinger.html", {"kommune": kommune, "form": form})
 
 
+def _aar(request: HttpRequest) -> int:
+    tekst = request.GET.get("aar", "")
+    return int(tekst) if tekst.isdigit() and 2000 <= int(tekst) <= 2999 else timezone.localdate().year
+
+
+@require_GET
+def aarsoppgaver_csv(request: HttpRequest, kommune_nummer: str) -> HttpResponse:
+    kommune, _ = selectors.kommune_hent(bruker=request.user, kommune_nummer=kommune_nummer)
+    aar = _aar(request)
+    logghendelse_registrer(
+        bruker=request.user, kontor=kommune.nav_kontor, handling="LES", objekt=kommune, beskrivelse=f"Årsoppgaver {aar}"
+    )
+    svar = HttpResponse(eksport.lag_aarsoppgaver_csv(kommune_nummer=kommune.nummer, aar=aar), content_type="text/csv")
+    svar["Content-Disposition"] = f'attachment; filename="kvp-aarsoppgaver-{kommune.nummer}-{aar}.csv"'
+    return svar
+
+
 @require_GET
 def tilbakekrevinger(request: HttpRequest) -> HttpResponse:
     return render(
@@ -239,9 +256,7 @@ def mottaker(request: HttpRequest, person_id: str) -> HttpResponse:
             except KvpFeil as feil:
                 form.legg_til_feil(feil)
         status = 400
-    aar_tekst = request.GET.get("aar", "")
-    aar = int(aar_tekst) if aar_tekst.isdigit() and 2000 <= int(aar_tekst) <= 2999 else timezone.localdate().year
-    oppgave = selectors.aarsoppgave_for_person(person=person, aar=aar)
+    oppgave = selectors.aarsoppgave_for_person(person=person, aar=_aar(request))
     return render(
         request, "utbetaling/mottaker.html", {"person": person, "form": form, "oppgave": oppgave}, status=status
     )

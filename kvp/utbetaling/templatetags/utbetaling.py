@@ -1,5 +1,6 @@
 """Utbetalingens bidrag til deltakerens side og menyen (egne maler, så de delte malene får én linje hver)."""
 
+from decimal import Decimal
 from typing import Any
 
 from django import template
@@ -14,7 +15,14 @@ register = template.Library()
 
 @register.inclusion_tag("utbetaling/_mine_utbetalinger.html", takes_context=True)
 def mine_utbetalinger(context: dict[str, Any]) -> dict[str, Any]:
-    return {"utbetalinger": utbetalinger_for_deltaker(bruker=context["request"].user)}
+    utbetalinger = utbetalinger_for_deltaker(bruker=context["request"].user)
+    per_aar: dict[int, dict[str, Decimal]] = {}
+    for u in utbetalinger:
+        sum_ = per_aar.setdefault(u.runde.utbetalingsdato.year, dict.fromkeys(("brutto", "skatt", "netto"), Decimal(0)))
+        sum_["brutto"] += u.brutto - u.trekk
+        sum_["skatt"] += u.skattetrekk
+        sum_["netto"] += u.netto
+    return {"utbetalinger": utbetalinger, "aarsoppgaver": sorted(per_aar.items(), reverse=True)}
 
 
 @register.filter

@@ -125,3 +125,35 @@ def test_deltakeren_ser_godkjente_utbetalinger_med_linjene_paa_min_side(
     assert "21 dager × 973,6198 kr" in side  # linjen fra beregningen
     assert f"−{nok(u.skattetrekk)} kr" in side
     assert runde.utbetalingsdato == dt.date(2025, 4, 15)
+
+
+def test_aarsoppgaven_for_kommunen_og_for_deltakeren(
+    client, lag_sak_i_program, attester, oekonomi_a, oekonomi_a2, lag_bruker
+):
+    sak = lag_sak_i_program(fornavn="Ola", etternavn="=SUM(A1)")
+    mottaker_lagre(bruker=oekonomi_a, person_id=sak.person_id, kontonummer="12345678903", skattetrekk_prosent=30)
+    for maaned in (3, 4):
+        attester(sak, 2025, maaned)
+        runde = utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=maaned)
+        utbetalingsrunde_godkjenn(bruker=oekonomi_a2, runde_id=runde.pk)
+    utbetalinger = list(Utbetaling.objects.all())
+    brutto = sum(u.brutto for u in utbetalinger)
+    skatt = sum(u.skattetrekk for u in utbetalinger)
+
+    client.force_login(oekonomi_a)
+    svar = client.get(reverse("utbetaling:aarsoppgaver_csv", args=["1127"]), {"aar": "2025"})
+    assert svar.status_code == 200
+    linjer = svar.content.decode().splitlines()
+    assert len(linjer) == 2
+    felt = linjer[1].split(";")
+    assert felt[0] == "2025" and felt[2] == "'=SUM(A1), Ola"  # regnearket skal ikke tolke navnet som formel
+    assert (felt[3], felt[5], felt[6]) == (f"{brutto:.2f}", f"{skatt:.2f}", f"{brutto - skatt:.2f}")
+    tom = client.get(reverse("utbetaling:aarsoppgaver_csv", args=["1127"]), {"aar": "2024"})
+    assert len(tom.content.decode().splitlines()) == 1
+
+    mottaker_side = client.get(reverse("utbetaling:mottaker", args=[sak.person_id]), {"aar": "2025"}).content.decode()
+    assert f'<dd id="aarsoppgave-skatt">{nok(skatt)} kr</dd>' in mottaker_side
+
+    client.force_login(lag_bruker(Rolle.DELTAKER, person=sak.person))
+    side = client.get(reverse("soeknad:min_side")).content.decode()
+    assert f"<td>2025</td><td>{nok(brutto)} kr</td><td>{nok(skatt)} kr</td><td>{nok(brutto - skatt)} kr</td>" in side
