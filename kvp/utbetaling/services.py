@@ -22,7 +22,7 @@ from stdnum.no import kontonr
 
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.services import logghendelse_registrer
-from kvp.oppmoete.grunnlag import grunnlag_for_saker, maanedsperiode
+from kvp.oppmoete.grunnlag import grunnlag_for_saker, maanedsperiode, programperiode
 from kvp.oppmoete.models import Maanedsattestering
 from kvp.person.models import Person
 from kvp.sak.models import Sak
@@ -393,11 +393,21 @@ def _beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Parame
     }
     beregninger: list[Beregning] = []
     poster: dict[Any, list[Utbetalingspost]] = defaultdict(list)
+    for sak in saker.values():
+        if programperiode(sak) is None:
+            raise KvpFeil(
+                f"{sak.person.navn} har en attestert måned, men saken mangler programperiode. Rett saken og simuler "
+                "runden på nytt.",
+                kode="KVP_INGEN_PROGRAMPERIODE",
+            )
     for (aar, maaned), liste in sorted(maaneder.items()):
         dokumenter = grunnlag_for_saker([saker[s] for s, _ in liste], aar, maaned)
         for sak_id, versjon in liste:
             dokument = dokumenter[sak_id]
-            resultat = beregn_dokument(dokument, parametere)
+            try:
+                resultat = beregn_dokument(dokument, parametere)
+            except KvpFeil as feil:
+                raise KvpFeil(f"{saker[sak_id].person.navn}, {maanedstekst(aar, maaned)}: {feil.melding}") from feil
             total = Decimal(resultat["total"])
             beregning = Beregning(
                 sak_id=sak_id,
@@ -590,6 +600,8 @@ def utbetalingsrunde_kjoer(
             runde.ferdig = False
             runde.save(update_fields=["ferdig"])
             nye = _beregn_bit(runde, kandidater, parametere)
+            if nye == 0:  # vern mot en evig løkke: hver kandidat skal gi en utbetaling
+                raise KvpFeil("Utbetalingsrunden kom ikke videre. Kontakt brukerstøtte.", kode="KVP_RUNDE_STOPPET")
         if etter_bit is not None:
             etter_bit(nye)
 

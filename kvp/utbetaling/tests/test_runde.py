@@ -272,3 +272,19 @@ def test_innstillingene_valideres(oekonomi_a, randaberg):
     kommune_innstillinger_endre(**{**grunnlag, "utbetalingsdag": 20, "beregningsmodell": "FAST_MAANEDSBELOEP"})
     kommune = Kommune.objects.get(nummer="1127")
     assert (kommune.utbetalingsdag, kommune.beregningsmodell) == (20, "FAST_MAANEDSBELOEP")
+
+
+def test_en_sak_uten_programperiode_stopper_runden_med_navnet_og_ingenting_halvt_lagret(
+    lag_sak_i_program, attester, oekonomi_a
+):
+    from kvp.sak.models import Sak
+
+    god = lag_sak_i_program()
+    feil = lag_sak_i_program(fornavn="Uten", etternavn="Periode")
+    for sak in (god, feil):
+        attester(sak, 2025, 3)
+    Sak.objects.filter(pk=feil.pk).update(begynt_dato=None, program_fra_og_med=None)
+    with pytest.raises(KvpFeil, match="Uten Periode har en attestert måned"):
+        utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3, bitstoerrelse=10)
+    assert not Utbetaling.objects.exists()
+    assert not Beregning.objects.exists()
