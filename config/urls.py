@@ -8,6 +8,7 @@ urlpatterns = [
     path("personer/", include("kvp.person.urls")),
     path("", include("kvp.soeknad.urls")),
     path("saker/", include("kvp.sak.urls")),
+    path("utbetaling/", include("kvp.utbetaling.urls")),
 ]
 
 handler400 = "kvp.felles.views.feil_400"

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "kvp.soeknad",
     "kvp.sak",
     "kvp.oppmoete",
+    "kvp.utbetaling",
 ]
 
 MIDDLEWARE = [
@@ -144,6 +145,9 @@ KVP_VARSEL_PROGRAMSLUTT_UKER = 8
 KVP_UTBETALINGSDAG = 15
 KVP_MAKS_TREKK_PROSENT = 50
 KVP_FERIE_VIRKEDAGER_PER_AAR = 25
+# Skattetrekk når økonomi ikke har registrert deltakerens skattekort [I]: uten skattekort skal arbeidsgiver trekke
+# 50 % (Skatteetaten, «trekk uten skattekort»); kvalifiseringsstønaden skattlegges som arbeidsinntekt (N3).
+KVP_SKATTETREKK_UTEN_SKATTEKORT_PROSENT = 50
 # Så mange saker vises per kolonne på tavla; resten telles.
 KVP_TAVLE_MAKS_PER_KOLONNE = 50
 

@@ -10,3 +10,15 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# SQLite-testbasen ligger i en fil, ikke i minnet, slik at utbetalingstestene kan kjøre utbetalingsrunden i en egen
+# prosess (og drepe den). IMMEDIATE gjør at samtidige skrivere venter på hverandre i stedet for å feile.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    import tempfile as _tempfile
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(_tempfile.gettempdir(), f"kvp_test_{os.getpid()}.sqlite3")  # noqa: F405
+    }
+    DATABASES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
+        {"transaction_mode": "IMMEDIATE", "timeout": 30, "init_command": "PRAGMA synchronous=OFF;"}
+    )

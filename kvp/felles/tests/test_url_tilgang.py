@@ -15,6 +15,7 @@ from kvp.person.services import person_opprett
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import kartlegging_opprett, soeknad_registrer
 from kvp.tilgang.models import Kommune, Rolle
+from kvp.utbetaling.tests.objekter import url_objekter as utbetaling_objekter
 
 #: URL-er som er åpne uten innlogging.
 OFFENTLIGE = {"tilgang:logg_inn"}
@@ -61,6 +62,7 @@ def objekter(lag_person, veileder_a, kvp_veileder_a, lag_bruker, i_dag):
         "kartlegging_id": kartlegging.pk,
         "sak_id": sak.pk,
         "soeknad_id": soeknad.pk,
+        **utbetaling_objekter(sak=sak),
     }
 
 

@@ -1,0 +1,85 @@
+"""Demodata for utbetalingen: deltakere i program med attesterte måneder, en bekreftet og en simulert runde."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+
+from kvp.oppmoete.models import Maanedsattestering
+from kvp.person.models import Person
+from kvp.sak.models import AAPNE_STATUSER, AKTIVE_STATUSER, Sak, Status
+from kvp.soeknad.models import Kanal
+from kvp.soeknad.services import soeknad_registrer
+from kvp.tilgang.models import Rolle
+from kvp.tilgang.services import bruker_opprett, rolle_tildel
+
+from .services import (
+    kommune_innstillinger_endre,
+    mottaker_lagre,
+    utbetalingsrunde_bekreft,
+    utbetalingsrunde_eksporter,
+    utbetalingsrunde_godkjenn,
+    utbetalingsrunde_kjoer,
+)
+
+KONTOER = ["12345678903", "86011117947", "15030012345"]
+
+
+def _forrige(aar: int, maaned: int) -> tuple[int, int]:
+    return (aar - 1, 12) if maaned == 1 else (aar, maaned - 1)
+
+
+def utbetaling_demodata(*, brukere: dict[str, Any], deltaker_person: Person, passord: str) -> None:
+    """Olga (økonomi) godkjenner det Oskar simulerer. Dina og fem andre i Randaberg er i program; forrige måned er
+    simulert, måneden før er betalt. Programfeltene og attesteringene settes direkte (vedtak og oppmøte har ennå
+    ikke egne tjenester i demodataene)."""
+    oskar = brukere["oskar"]
+    olga = bruker_opprett(brukernavn="olga", fornavn="Olga", etternavn="Økonomi", passord=passord)
+    rolle_tildel(bruker=olga, rolle=Rolle.OEKONOMI, kontor=oskar.rolletildelinger.get().kontor)
+    kvp = brukere["hakon"]
+    kommune_innstillinger_endre(
+        bruker=oskar,
+        kommune_nummer="1127",
+        utbetalingsdag=15,
+        beregningsmodell="VIRKEDAGER",
+        maks_trekk_prosent=50,
+        kontonummer="86011117947",
+        organisasjonsnummer="964965226",
+    )
+    i_dag = timezone.localdate()
+    m1 = _forrige(i_dag.year, i_dag.month)
+    m2 = _forrige(*m1)
+    m3 = _forrige(*m2)
+    start = dt.date(m3[0], m3[1], 1)
+    ledige = Person.objects.filter(kommune_id="1127").exclude(saker__status__in=[*AAPNE_STATUSER, *AKTIVE_STATUSER])
+    personer = [deltaker_person, *ledige.exclude(pk=deltaker_person.pk)[:5]]
+    for nr, person in enumerate(personer):
+        sak = Sak.objects.filter(person=person).first()
+        if sak is None:
+            _, sak = soeknad_registrer(
+                bruker=kvp, person=person, mottatt_dato=start - dt.timedelta(days=40), kanal=Kanal.PAPIR
+            )
+        Sak.objects.filter(pk=sak.pk).update(
+            status=Status.I_PROGRAM,
+            saksbehandler=kvp,
+            vedtak_dato=start - dt.timedelta(days=10),
+            begynt_dato=start,
+            program_fra_og_med=start,
+            program_til_og_med=start + dt.timedelta(days=364),
+        )
+        mottaker_lagre(
+            bruker=oskar,
+            person_id=person.pk,
+            kontonummer=KONTOER[nr % len(KONTOER)],
+            skattetrekk_prosent=Decimal(20 + 3 * nr),
+        )
+        for aar, maaned in (m3, m2, m1):
+            Maanedsattestering.objects.create(
+                sak=sak, aar=aar, maaned=maaned, attestert_av=kvp, attestert=timezone.now()
+            )
+    betalt = utbetalingsrunde_kjoer(bruker=oskar, kommune_nummer="1127", aar=m2[0], maaned=m2[1])
+    utbetalingsrunde_godkjenn(bruker=olga, runde_id=betalt.pk)
+    utbetalingsrunde_eksporter(bruker=olga, runde_id=betalt.pk)
+    utbetalingsrunde_bekreft(bruker=olga, runde_id=betalt.pk)
+    utbetalingsrunde_kjoer(bruker=oskar, kommune_nummer="1127", aar=m1[0], maaned=m1[1])

@@ -1,0 +1,165 @@
+"""Filene en godkjent runde gir: regnskapsfil (CSV) og betalingsfil (ISO 20022 pain.001.001.03, NOK).
+
+pain.001.001.03 er versjonen norske banker tar imot for utbetalinger i fil (bankenes «Customer Credit Transfer
+Initiation»). Mottakerkontoen oppgis som norsk kontonummer (BBAN, 11 siffer); beløpene i kroner med to desimaler.
+"""
+
+import csv
+import io
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Sum
+from django.utils import timezone
+from lxml import etree
+
+from kvp.felles.feil import KvpFeil
+
+from .beregning import maanedstekst
+from .models import Utbetaling, Utbetalingsoppsett, Utbetalingsrunde
+from .selectors import SYNLIG_FOR_DELTAKER
+
+PAIN001_NS = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"
+
+CSV_KOLONNER = [
+    "utbetalingsdato",
+    "kommunenummer",
+    "periode",
+    "sak",
+    "foedselsnummer",
+    "navn",
+    "kontonummer",
+    "brutto",
+    "trekk_tilbakekreving",
+    "skattegrunnlag",
+    "skattetrekk_prosent",
+    "skattetrekk",
+    "netto",
+]
+
+
+def _celle(tekst: str) -> str:
+    """Tekst som et regneark ikke tolker som formel."""
+    return f"'{tekst}" if tekst[:1] in ("=", "+", "-", "@") else tekst
+
+
+def _utbetalinger(runde: Utbetalingsrunde) -> Iterable[Utbetaling]:
+    return (
+        Utbetaling.objects.filter(runde=runde)
+        .select_related("sak__person")
+        .order_by("sak__person__etternavn", "sak__person__fornavn", "sak_id")
+        .iterator(chunk_size=2000)
+    )
+
+
+def lag_csv(runde: Utbetalingsrunde) -> str:
+    """Én linje per utbetaling for regnskap og lønn (a-meldingen): brutto, trekk, skattetrekk, netto og konto."""
+    ut = io.StringIO()
+    skriver = csv.writer(ut, delimiter=";", lineterminator="\r\n")
+    skriver.writerow(CSV_KOLONNER)
+    periode = f"{runde.aar}-{runde.maaned:02d}"
+    for u in _utbetalinger(runde):
+        person = u.sak.person
+        skriver.writerow(
+            [
+                runde.utbetalingsdato.isoformat(),
+                runde.kommune_id,
+                periode,
+                str(u.sak_id),
+                person.foedselsnummer,
+                _celle(f"{person.etternavn}, {person.fornavn}"),
+                u.kontonummer,
+                f"{u.brutto:.2f}",
+                f"{u.trekk:.2f}",
+                f"{u.brutto - u.trekk:.2f}",
+                f"{u.skattetrekk_prosent:.2f}",
+                f"{u.skattetrekk:.2f}",
+                f"{u.netto:.2f}",
+            ]
+        )
+    return ut.getvalue()
+
+
+def _e(forelder: Any, navn: str, tekst: str | None = None, **attributter: str) -> Any:
+    element = etree.SubElement(forelder, f"{{{PAIN001_NS}}}{navn}", attrib=attributter or None)
+    if tekst is not None:
+        element.text = tekst
+    return element
+
+
+def _konto(forelder: Any, navn: str, kontonummer: str) -> None:
+    othr = _e(_e(_e(forelder, navn), "Id"), "Othr")
+    _e(othr, "Id", kontonummer)
+    _e(_e(othr, "SchmeNm"), "Cd", "BBAN")
+
+
+def lag_pain001(runde: Utbetalingsrunde) -> bytes:
+    """Betalingsfilen: én betaling per deltaker med netto over 0, belastet kommunens konto på utbetalingsdatoen."""
+    oppsett = Utbetalingsoppsett.objects.filter(kommune_id=runde.kommune_id).first()
+    if oppsett is None:
+        raise KvpFeil("Kommunen mangler kontonummer for utbetalinger. Legg det inn under innstillingene.")
+    betalinger = [u for u in _utbetalinger(runde) if u.netto > 0]
+    sum_netto = sum((u.netto for u in betalinger), Decimal("0.00"))
+    meldings_id = f"KVP-{runde.kommune_id}-{runde.aar}{runde.maaned:02d}-{str(runde.pk)[:8]}"
+    navn = runde.kommune.navn + " kommune"
+    rot = etree.Element(f"{{{PAIN001_NS}}}Document", nsmap={None: PAIN001_NS})  # type: ignore[dict-item]
+    melding = _e(rot, "CstmrCdtTrfInitn")
+    hode = _e(melding, "GrpHdr")
+    _e(hode, "MsgId", meldings_id)
+    _e(hode, "CreDtTm", timezone.localtime().replace(microsecond=0, tzinfo=None).isoformat())
+    _e(hode, "NbOfTxs", str(len(betalinger)))
+    _e(hode, "CtrlSum", f"{sum_netto:.2f}")
+    initiativtaker = _e(hode, "InitgPty")
+    _e(initiativtaker, "Nm", navn)
+    if oppsett.organisasjonsnummer:
+        _e(_e(_e(_e(initiativtaker, "Id"), "OrgId"), "Othr"), "Id", oppsett.organisasjonsnummer)
+    betaling = _e(melding, "PmtInf")
+    _e(betaling, "PmtInfId", meldings_id)
+    _e(betaling, "PmtMtd", "TRF")
+    _e(betaling, "NbOfTxs", str(len(betalinger)))
+    _e(betaling, "CtrlSum", f"{sum_netto:.2f}")
+    _e(_e(betaling, "PmtTpInf"), "InstrPrty", "NORM")
+    _e(betaling, "ReqdExctnDt", runde.utbetalingsdato.isoformat())
+    _e(_e(betaling, "Dbtr"), "Nm", navn)
+    _konto(betaling, "DbtrAcct", oppsett.kontonummer)
+    agent = _e(_e(betaling, "DbtrAgt"), "FinInstnId")
+    _e(_e(agent, "PstlAdr"), "Ctry", "NO")
+    tekst = f"Kvalifiseringsstønad {maanedstekst(runde.aar, runde.maaned)}"
+    for u in betalinger:
+        transaksjon = _e(betaling, "CdtTrfTxInf")
+        _e(_e(transaksjon, "PmtId"), "EndToEndId", str(u.pk).replace("-", "")[:35])
+        _e(_e(transaksjon, "Amt"), "InstdAmt", f"{u.netto:.2f}", Ccy="NOK")
+        person = u.sak.person
+        _e(_e(transaksjon, "Cdtr"), "Nm", f"{person.fornavn} {person.etternavn}"[:70])
+        _konto(transaksjon, "CdtrAcct", u.kontonummer)
+        _e(_e(transaksjon, "RmtInf"), "Ustrd", tekst[:140])
+    return bytes(etree.tostring(rot, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+
+
+def lag_aarsoppgaver_csv(*, kommune_nummer: str, aar: int) -> str:
+    """Årsoppgavene for kommunens deltakere (utbetalt i året, etter utbetalingsdato) for a-meldingen."""
+    ut = io.StringIO()
+    skriver = csv.writer(ut, delimiter=";", lineterminator="\r\n")
+    skriver.writerow(["aar", "foedselsnummer", "navn", "brutto", "trekk_tilbakekreving", "skattetrekk", "netto"])
+    rader = (
+        Utbetaling.objects.filter(
+            runde__kommune_id=kommune_nummer, runde__status__in=SYNLIG_FOR_DELTAKER, runde__utbetalingsdato__year=aar
+        )
+        .values("sak__person__foedselsnummer", "sak__person__etternavn", "sak__person__fornavn")
+        .annotate(brutto=Sum("brutto"), trekk=Sum("trekk"), skatt=Sum("skattetrekk"), netto=Sum("netto"))
+        .order_by("sak__person__etternavn", "sak__person__fornavn", "sak__person__foedselsnummer")
+    )
+    for r in rader:
+        skriver.writerow(
+            [
+                aar,
+                r["sak__person__foedselsnummer"],
+                _celle(f"{r['sak__person__etternavn']}, {r['sak__person__fornavn']}"),
+                f"{Decimal(r['brutto']):.2f}",
+                f"{Decimal(r['trekk']):.2f}",
+                f"{Decimal(r['skatt']):.2f}",
+                f"{Decimal(r['netto']):.2f}",
+            ]
+        )
+    return ut.getvalue()

@@ -1,0 +1,142 @@
+"""Lesing for utbetalingen. Økonomi og ledere ser rundene for kommunene kontoret deres betjener; deltakeren ser
+sine egne utbetalinger når runden er godkjent."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Prefetch, QuerySet, Sum
+
+from kvp.felles.feil import IkkeFunnet
+from kvp.felles.services import logghendelse_registrer
+from kvp.person.models import Person
+from kvp.tilgang.models import Kommune, Rolle
+from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+
+from .models import (
+    Mottaker,
+    Rundestatus,
+    Tilbakekreving,
+    Tilbakekrevingsstatus,
+    Utbetaling,
+    Utbetalingsoppsett,
+    Utbetalingspost,
+    Utbetalingsrunde,
+)
+
+ROLLER_SOM_SER_RUNDER = (Rolle.OEKONOMI, Rolle.LEDER)
+#: Deltakeren ser en utbetaling først når runden er godkjent.
+SYNLIG_FOR_DELTAKER = (Rundestatus.GODKJENT, Rundestatus.EKSPORTERT, Rundestatus.BEKREFTET)
+
+
+def kommuner_for_oekonomi(*, bruker: Any) -> QuerySet[Kommune]:
+    kontorer = krev_rolle(bruker, (Rolle.OEKONOMI,))
+    return Kommune.objects.filter(nav_kontor_id__in=kontorer).order_by("navn")
+
+
+def kommune_hent(*, bruker: Any, kommune_nummer: str) -> tuple[Kommune, Utbetalingsoppsett | None]:
+    kommune = kommuner_for_oekonomi(bruker=bruker).filter(nummer=kommune_nummer).first()
+    if kommune is None:
+        raise IkkeFunnet("Fant ikke kommunen.")
+    return kommune, Utbetalingsoppsett.objects.filter(kommune=kommune).first()
+
+
+def runder_for_bruker(*, bruker: Any) -> QuerySet[Utbetalingsrunde]:
+    """Rundene med totaler per måned (antall, brutto, skattetrekk, netto)."""
+    kontorer = krev_rolle(bruker, ROLLER_SOM_SER_RUNDER)
+    return (
+        Utbetalingsrunde.objects.filter(kommune__nav_kontor_id__in=kontorer)
+        .select_related("kommune")
+        .annotate(
+            antall=Count("utbetalinger"),
+            sum_brutto=Sum("utbetalinger__brutto"),
+            sum_trekk=Sum("utbetalinger__trekk"),
+            sum_skatt=Sum("utbetalinger__skattetrekk"),
+            sum_netto=Sum("utbetalinger__netto"),
+        )
+        .order_by("-aar", "-maaned", "kommune__navn")
+    )
+
+
+def runde_hent(*, bruker: Any, runde_id: Any) -> Utbetalingsrunde:
+    runde = runder_for_bruker(bruker=bruker).select_related("opprettet_av", "godkjent_av").filter(pk=runde_id).first()
+    if runde is None:
+        raise IkkeFunnet("Fant ikke utbetalingsrunden.")
+    logghendelse_registrer(bruker=bruker, kontor=runde.kommune.nav_kontor, handling="LES", objekt=runde)
+    return runde
+
+
+def utbetalinger_i_runde(*, runde: Utbetalingsrunde, grense: int = 200) -> list[Utbetaling]:
+    """De første utbetalingene i runden (kalles bare med en runde hentet gjennom `runde_hent`)."""
+    return list(
+        Utbetaling.objects.filter(runde=runde)
+        .select_related("sak__person")
+        .order_by("sak__person__etternavn", "sak__person__fornavn")[:grense]
+    )
+
+
+def tilbakekrevinger_for_bruker(*, bruker: Any) -> QuerySet[Tilbakekreving]:
+    kontorer = krev_rolle(bruker, (Rolle.OEKONOMI,))
+    return (
+        Tilbakekreving.objects.filter(sak__person__kommune__nav_kontor_id__in=kontorer)
+        .exclude(status__in=[Tilbakekrevingsstatus.OPPGJORT, Tilbakekrevingsstatus.AVSLAATT])
+        .select_related("sak__person", "korreksjon", "foreslaatt_av")
+        .annotate(trukket=Sum("trekk__beloep"))
+        .order_by("opprettet")
+    )
+
+
+def mottaker_hent(*, bruker: Any, person_id: Any) -> tuple[Person, Mottaker | None]:
+    """Personen og kontonummer/skattetrekk, for økonomi ved kontoret som betjener personens kommune."""
+    kontorer = krev_rolle(bruker, (Rolle.OEKONOMI,))
+    person = Person.objects.select_related("kontor").filter(pk=person_id, kommune__nav_kontor_id__in=kontorer).first()
+    if person is None:
+        raise IkkeFunnet("Fant ikke personen.")
+    logghendelse_registrer(bruker=bruker, kontor=person.kontor, person=person, handling="LES", objekt=person)
+    return person, Mottaker.objects.filter(person=person).first()
+
+
+@dataclass(frozen=True)
+class Aarsoppgave:
+    aar: int
+    brutto: Decimal
+    trekk: Decimal
+    skattetrekk: Decimal
+    netto: Decimal
+    antall: int
+
+
+def aarsoppgave_for_person(*, person: Person, aar: int) -> Aarsoppgave:
+    """Utbetalt i året (etter utbetalingsdato) for a-meldingen og deltakeren: brutto, trekk, skattetrekk, netto.
+    Kalles bare med en person brukeren har fått tilgang til."""
+    sum_ = Utbetaling.objects.filter(
+        sak__person=person, runde__status__in=SYNLIG_FOR_DELTAKER, runde__utbetalingsdato__year=aar
+    ).aggregate(
+        brutto=Sum("brutto"), trekk=Sum("trekk"), skatt=Sum("skattetrekk"), netto=Sum("netto"), antall=Count("id")
+    )
+    oere = Decimal("0.01")
+
+    def beloep(verdi: Decimal | None) -> Decimal:
+        return Decimal(verdi or 0).quantize(oere)
+
+    return Aarsoppgave(
+        aar=aar,
+        brutto=beloep(sum_["brutto"]),
+        trekk=beloep(sum_["trekk"]),
+        skattetrekk=beloep(sum_["skatt"]),
+        netto=beloep(sum_["netto"]),
+        antall=sum_["antall"],
+    )
+
+
+def utbetalinger_for_deltaker(*, bruker: Any) -> list[Utbetaling]:
+    """Deltakerens egne utbetalinger med postene (linjene), nyeste først."""
+    personer = tilgang_for(bruker).deltaker_personer
+    if not personer:
+        return []
+    return list(
+        Utbetaling.objects.filter(sak__person_id__in=personer, runde__status__in=SYNLIG_FOR_DELTAKER)
+        .select_related("runde")
+        .prefetch_related(Prefetch("poster", queryset=Utbetalingspost.objects.select_related("beregning")))
+        .order_by("-runde__utbetalingsdato")
+    )

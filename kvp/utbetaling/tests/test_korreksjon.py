@@ -1,0 +1,221 @@
+"""Korreksjoner etter utbetaling: tilbakekreving med fireøyne og trekk innenfor kommunens grense, og G-regulering."""
+
+import datetime as dt
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+import pytest
+from django.core.management import call_command
+from django.db import IntegrityError, transaction
+
+from kvp.felles.feil import KvpFeil
+from kvp.utbetaling.models import (
+    Beregning,
+    Beregningsaarsak,
+    Korreksjon,
+    Posttype,
+    Tilbakekreving,
+    Tilbakekrevingsstatus,
+    Utbetaling,
+    Utbetalingspost,
+)
+from kvp.utbetaling.services import (
+    grunnbeloep_reguler,
+    tilbakekreving_foreslaa,
+    tilbakekreving_vedta,
+    utbetalingsrunde_kjoer,
+)
+from kvp_regler.parametere import STANDARD, Parameter, Parametersett
+
+G_2024 = 124028
+G_2025 = 130160
+
+
+def kr(verdi: Fraction) -> Decimal:
+    return (Decimal(verdi.numerator) / Decimal(verdi.denominator)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def dagsats(g: int) -> Fraction:
+    return Fraction("2.041") * g / 260
+
+
+def virkedager(aar: int, maaned: int) -> int:
+    dag, antall = dt.date(aar, maaned, 1), 0
+    while dag.month == maaned:
+        antall += dag.weekday() < 5
+        dag += dt.timedelta(days=1)
+    return antall
+
+
+def kjoer(bruker, aar, maaned, **kwargs):
+    return utbetalingsrunde_kjoer(bruker=bruker, kommune_nummer="1127", aar=aar, maaned=maaned, **kwargs)
+
+
+def test_sent_ugyldig_fravaer_etter_utbetaling_gir_riktig_tilbakekreving_som_trekkes_etter_vedtak(
+    lag_sak_i_program, attester, registrer_ugyldig_fravaer, oekonomi_a, oekonomi_a2, randaberg
+):
+    sak = lag_sak_i_program()
+    attester(sak, 2025, 3)
+    kjoer(oekonomi_a, 2025, 3)
+    # Etter utbetalingen registreres onsdag 12. mars som ugyldig fravær (hele dagen).
+    registrer_ugyldig_fravaer(sak, dt.date(2025, 3, 12))
+    attester(sak, 2025, 4)
+
+    april = kjoer(oekonomi_a, 2025, 4)
+
+    # Uavhengig: mars ble betalt som 21 dager i én linje; nå er det 7 dager før og 13 etter fraværsdagen.
+    d = dagsats(G_2024)
+    for_mye = kr(21 * d) - (kr(7 * d) + kr(13 * d))
+    assert for_mye == Decimal("973.62")
+    korreksjon = Korreksjon.objects.get(sak=sak)
+    assert (korreksjon.aar, korreksjon.maaned, korreksjon.differanse) == (2025, 3, -for_mye)
+    assert korreksjon.til_beregning.versjon == 2 and korreksjon.til_beregning.attesteringsversjon == 2
+    assert korreksjon.til_beregning.aarsak == Beregningsaarsak.KORREKSJON
+    assert "tilbakekreving av 973,62 kr" in korreksjon.forklaring
+    tk = Tilbakekreving.objects.get(sak=sak)
+    assert (tk.beloep, tk.status) == (for_mye, Tilbakekrevingsstatus.BEREGNET)
+    # Ikke vedtatt ennå: aprilutbetalingen er uten trekk, og mars er fortsatt betalt bare én gang.
+    assert Utbetaling.objects.get(runde=april).trekk == 0
+    assert Utbetalingspost.objects.filter(sak=sak, aar=2025, maaned=3, type=Posttype.ORDINAER).count() == 1
+    # Den gamle beregningen er uendret (uforanderlig), den nye er en ny versjon.
+    assert Beregning.objects.get(sak=sak, aar=2025, maaned=3, versjon=1).total == kr(21 * d)
+
+    tilbakekreving_foreslaa(bruker=oekonomi_a, tilbakekreving_id=tk.pk, begrunnelse="Ugyldig fravær 12. mars.")
+    with pytest.raises(KvpFeil, match="En annen må vedta"):
+        tilbakekreving_vedta(bruker=oekonomi_a, tilbakekreving_id=tk.pk, tilbakekreves=True)
+    tilbakekreving_vedta(bruker=oekonomi_a2, tilbakekreving_id=tk.pk, tilbakekreves=True)
+
+    # Kommunen trekker høyst 2 % av hver utbetaling i mai (så går grensen opp til 50 %, og juni tar resten).
+    randaberg.maks_trekk_prosent = 2
+    randaberg.save()
+    attester(sak, 2025, 5)
+    mai = kjoer(oekonomi_a, 2025, 5)
+    mai_brutto = kr(virkedager(2025, 5) * dagsats(G_2025))
+    trekk_mai = (mai_brutto * Decimal("0.02")).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+    u = Utbetaling.objects.get(runde=mai)
+    assert (u.brutto, u.trekk) == (mai_brutto, trekk_mai)
+    assert u.skattetrekk == ((mai_brutto - trekk_mai) / 2).quantize(Decimal("1"), rounding=ROUND_DOWN)
+    post = u.poster.get(type=Posttype.TREKK)
+    assert post.beloep == -trekk_mai and "tilbakekreving" in post.forklaring
+    tk.refresh_from_db()
+    assert tk.status == Tilbakekrevingsstatus.VEDTATT
+
+    randaberg.maks_trekk_prosent = 50
+    randaberg.save()
+    attester(sak, 2025, 6)
+    juni = kjoer(oekonomi_a, 2025, 6)
+    assert Utbetaling.objects.get(runde=juni).trekk == for_mye - trekk_mai
+    tk.refresh_from_db()
+    assert tk.status == Tilbakekrevingsstatus.OPPGJORT
+
+
+def test_korreksjon_som_gir_mer_blir_etterbetaling_i_neste_runde(
+    lag_sak_i_program, attester, oekonomi_a, kvp_veileder_a
+):
+    from kvp.oppmoete.models import Dagstatus, Maanedsattestering, Oppmoete
+
+    sak = lag_sak_i_program()
+    Oppmoete.objects.create(
+        sak=sak, dato=dt.date(2025, 3, 12), status=Dagstatus.UGYLDIG_FRAVAER, registrert_av=kvp_veileder_a
+    )
+    attester(sak, 2025, 3)
+    kjoer(oekonomi_a, 2025, 3)
+    # Fraværet ble dokumentert i etterkant: gyldig fravær gir stønad for dagen.
+    Oppmoete.objects.filter(sak=sak).update(status=Dagstatus.GYLDIG_FRAVAER)
+    Maanedsattestering.objects.filter(sak=sak).update(versjon=2)
+
+    april = kjoer(oekonomi_a, 2025, 4)  # april er ikke attestert: bare etterbetalingen
+
+    d = dagsats(G_2024)
+    etterbetaling = kr(21 * d) - (kr(7 * d) + kr(13 * d))
+    u = Utbetaling.objects.get(runde=april)
+    post = u.poster.get()
+    assert (post.type, post.aar, post.maaned, post.beloep) == (Posttype.ETTERBETALING, 2025, 3, etterbetaling)
+    assert "etterbetaling" in post.forklaring
+    assert u.brutto == etterbetaling
+    assert not Tilbakekreving.objects.exists()
+    # En ny kjøring betaler ikke etterbetalingen to ganger.
+    kjoer(oekonomi_a, 2025, 5)
+    assert Utbetalingspost.objects.filter(type=Posttype.ETTERBETALING).count() == 1
+
+
+def _uten_g_fra_1_mai_2025() -> Parametersett:
+    """Parameterne slik de var før G fra 1. mai 2025 ble lagt inn."""
+    g = STANDARD["grunnbeloep"]
+    gammel = Parameter(
+        navn=g.navn,
+        tittel=g.tittel,
+        enhet=g.enhet,
+        hjemmel=g.hjemmel,
+        verdier=tuple(v for v in g.verdier if v.gyldig_fra < dt.date(2025, 5, 1)),
+    )
+    return Parametersett({**STANDARD.parametere, "grunnbeloep": gammel})
+
+
+def test_g_regulering_gir_riktig_etterbetaling_for_mai_og_juni(lag_sak_i_program, attester, oekonomi_a):
+    gammel = _uten_g_fra_1_mai_2025()
+    saker = [lag_sak_i_program(), lag_sak_i_program()]
+    for sak in saker:
+        attester(sak, 2025, 4)
+        attester(sak, 2025, 5)
+        attester(sak, 2025, 6)
+    kjoer(oekonomi_a, 2025, 5, parametere=gammel)  # april og mai
+    kjoer(oekonomi_a, 2025, 6, parametere=gammel)
+    mai_betalt = Beregning.objects.get(sak=saker[0], aar=2025, maaned=5)
+    assert mai_betalt.total == kr(virkedager(2025, 5) * dagsats(G_2024))
+
+    call_command("grunnbeloep_reguler")  # med parameterne som følger med koden (G 130 160 fra 1. mai 2025)
+
+    # April er ikke berørt: G for april er den samme.
+    assert Korreksjon.objects.filter(maaned=4).count() == 0
+    assert Korreksjon.objects.count() == 4
+    assert grunnbeloep_reguler() == 0  # en ny kjøring finner ingenting
+    attester(saker[0], 2025, 7)
+    juli = kjoer(oekonomi_a, 2025, 7)
+
+    forventet = {
+        maaned: kr(virkedager(2025, maaned) * dagsats(G_2025)) - kr(virkedager(2025, maaned) * dagsats(G_2024))
+        for maaned in (5, 6)
+    }
+    # For hånd: 22 × 1 021,756 = 22 478,632 → 22 478,63; 22 × 973,6198 = 21 419,6356 → 21 419,64
+    assert forventet[5] == Decimal("1058.99")
+    for sak in saker:
+        poster = Utbetaling.objects.get(runde=juli, sak=sak).poster.filter(type=Posttype.ETTERBETALING)
+        assert {p.maaned: p.beloep for p in poster} == forventet
+        for p in poster:
+            assert "G-regulering" in p.forklaring and "130 160" in p.forklaring and "124 028" in p.forklaring
+            assert p.beregning.aarsak == Beregningsaarsak.G_REGULERING
+            assert p.beregning.grunnlag == Beregning.objects.get(sak=sak, aar=2025, maaned=p.maaned, versjon=1).grunnlag
+    assert Utbetaling.objects.get(runde=juli, sak=saker[1]).brutto == forventet[5] + forventet[6]
+
+
+def test_grunnbeloep_reguler_kommandoen_avviser_ukjent_kommune_og_tom_mappe(tmp_path, randaberg):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="Fant ikke kommune"):
+        call_command("grunnbeloep_reguler", "--kommune", "9999")
+    with pytest.raises(CommandError, match=r"Fant ingen \.yaml"):
+        call_command("grunnbeloep_reguler", "--parametermappe", str(tmp_path))
+
+
+def test_tilbakekreving_kan_ikke_vedtas_av_samme_person_heller_ikke_i_databasen(
+    lag_sak_i_program, attester, registrer_ugyldig_fravaer, oekonomi_a, oekonomi_a2
+):
+    sak = lag_sak_i_program()
+    attester(sak, 2025, 3)
+    kjoer(oekonomi_a, 2025, 3)
+    registrer_ugyldig_fravaer(sak, dt.date(2025, 3, 12))
+    kjoer(oekonomi_a, 2025, 4)
+    tk = Tilbakekreving.objects.get()
+    with pytest.raises(KvpFeil, match="foreslått"):
+        tilbakekreving_vedta(bruker=oekonomi_a2, tilbakekreving_id=tk.pk, tilbakekreves=True)
+    with pytest.raises(KvpFeil, match="begrunnelse"):
+        tilbakekreving_foreslaa(bruker=oekonomi_a, tilbakekreving_id=tk.pk, begrunnelse="  ")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Tilbakekreving.objects.filter(pk=tk.pk).update(foreslaatt_av=oekonomi_a, vedtatt_av=oekonomi_a)
+    tilbakekreving_foreslaa(bruker=oekonomi_a, tilbakekreving_id=tk.pk, begrunnelse="Fravær")
+    tilbakekreving_vedta(bruker=oekonomi_a2, tilbakekreving_id=tk.pk, tilbakekreves=False)
+    tk.refresh_from_db()
+    assert tk.status == Tilbakekrevingsstatus.AVSLAATT
+    attester(sak, 2025, 5)
+    assert Utbetaling.objects.get(runde=kjoer(oekonomi_a, 2025, 5)).trekk == 0

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import views
+
+app_name = "utbetaling"
+urlpatterns = [
+    path("", views.oversikt, name="oversikt"),
+    path("kjoer/", views.kjoer, name="kjoer"),
+    path("runder/<uuid:runde_id>/", views.runde, name="runde"),
+    path("runder/<uuid:runde_id>/godkjenn/", views.godkjenn, name="godkjenn"),
+    path("runder/<uuid:runde_id>/eksporter/", views.eksporter, name="eksporter"),
+    path("runder/<uuid:runde_id>/bekreft/", views.bekreft, name="bekreft"),
+    path("runder/<uuid:runde_id>/regnskap.csv", views.regnskap_csv, name="regnskap_csv"),
+    path("runder/<uuid:runde_id>/pain001.xml", views.pain001, name="pain001"),
+    path("kommuner/<str:kommune_nummer>/", views.innstillinger, name="innstillinger"),
+    path("kommuner/<str:kommune_nummer>/aarsoppgaver.csv", views.aarsoppgaver_csv, name="aarsoppgaver_csv"),
+    path("tilbakekrevinger/", views.tilbakekrevinger, name="tilbakekrevinger"),
+    path("tilbakekrevinger/<uuid:tilbakekreving_id>/foreslaa/", views.foreslaa, name="foreslaa"),
+    path("tilbakekrevinger/<uuid:tilbakekreving_id>/vedta/", views.vedta, name="vedta"),
+    path("mottakere/<uuid:person_id>/", views.mottaker, name="mottaker"),
+]

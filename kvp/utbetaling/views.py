@@ -1,0 +1,262 @@
+"""Utbetalingsrundene, innstillingene, mottakerne og tilbakekrevingene (tynne visninger over tjenestene)."""
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from kvp.felles.feil import IkkeFunnet, KvpFeil
+from kvp.felles.services import logghendelse_registrer
+from kvp.tilgang.models import Rolle
+from kvp.tilgang.tilgang import tilgang_for
+
+from . import eksport, selectors, services
+from .forms import ForeslaaForm, InnstillingerForm, KjoerForm, MottakerForm, VedtaForm
+from .models import Rundestatus
+
+
+def _oversikt(request: HttpRequest, *, kjoer_form: KjoerForm | None = None, status: int = 200) -> HttpResponse:
+    runder = selectors.runder_for_bruker(bruker=request.user)
+    er_oekonomi = tilgang_for(request.user).har_rolle(Rolle.OEKONOMI)
+    kommuner = list(selectors.kommuner_for_oekonomi(bruker=request.user)) if er_oekonomi else []
+    if kjoer_form is None and er_oekonomi:
+        forrige = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
+        kjoer_form = KjoerForm(initial={"aar": forrige.year, "maaned": str(forrige.month)}, kommuner=kommuner)
+    return render(
+        request,
+        "utbetaling/oversikt.html",
+        {"runder": runder, "kjoer_form": kjoer_form, "kommuner": kommuner, "er_oekonomi": er_oekonomi},
+        status=status,
+    )
+
+
+@require_GET
+def oversikt(request: HttpRequest) -> HttpResponse:
+    return _oversikt(request)
+
+
+@require_POST
+def kjoer(request: HttpRequest) -> HttpResponse:
+    kommuner = list(selectors.kommuner_for_oekonomi(bruker=request.user))
+    form = KjoerForm(request.POST, kommuner=kommuner)
+    if form.is_valid():
+        try:
+            runde = services.utbetalingsrunde_kjoer(
+                bruker=request.user,
+                kommune_nummer=form.cleaned_data["kommune"],
+                aar=form.cleaned_data["aar"],
+                maaned=int(form.cleaned_data["maaned"]),
+            )
+            messages.success(request, "Utbetalingsrunden er simulert.")
+            return redirect("utbetaling:runde", runde_id=runde.pk)
+        except KvpFeil as feil:
+            form.legg_til_feil(feil)
+    return _oversikt(request, kjoer_form=form, status=400)
+
+
+@require_GET
+def runde(request: HttpRequest, runde_id: str) -> HttpResponse:
+    r = selectors.runde_hent(bruker=request.user, runde_id=runde_id)
+    return render(
+        request,
+        "utbetaling/runde.html",
+        {
+            "runde": r,
+            "utbetalinger": selectors.utbetalinger_i_runde(runde=r),
+            "er_oekonomi": tilgang_for(request.user).har_rolle(Rolle.OEKONOMI),
+            "kan_lastes_ned": r.status in (Rundestatus.EKSPORTERT, Rundestatus.BEKREFTET),
+        },
+    )
+
+
+def _handling(request: HttpRequest, runde_id: str, tjeneste: Any, melding: str) -> HttpResponse:
+    try:
+        tjeneste(bruker=request.user, runde_id=runde_id)
+    except IkkeFunnet:
+        raise
+    except KvpFeil as feil:
+        messages.error(request, feil.melding)
+        r = selectors.runde_hent(bruker=request.user, runde_id=runde_id)
+        return render(
+            request,
+            "utbetaling/runde.html",
+            {
+                "runde": r,
+                "utbetalinger": selectors.utbetalinger_i_runde(runde=r),
+                "er_oekonomi": True,
+                "kan_lastes_ned": r.status in (Rundestatus.EKSPORTERT, Rundestatus.BEKREFTET),
+            },
+            status=400,
+        )
+    messages.success(request, melding)
+    return redirect("utbetaling:runde", runde_id=runde_id)
+
+
+@require_POST
+def godkjenn(request: HttpRequest, runde_id: str) -> HttpResponse:
+    return _handling(request, runde_id, services.utbetalingsrunde_godkjenn, "Runden er godkjent.")
+
+
+@require_POST
+def eksporter(request: HttpRequest, runde_id: str) -> HttpResponse:
+    return _handling(
+        request, runde_id, services.utbetalingsrunde_eksporter, "Runden er eksportert. Last ned filene under."
+    )
+
+
+@require_POST
+def bekreft(request: HttpRequest, runde_id: str) -> HttpResponse:
+    return _handling(request, runde_id, services.utbetalingsrunde_bekreft, "Utbetalingen er bekreftet.")
+
+
+def _fil_runde(request: HttpRequest, runde_id: str) -> Any:
+    if not tilgang_for(request.user).har_rolle(Rolle.OEKONOMI):
+        raise IkkeFunnet("Fant ikke utbetalingsrunden.")
+    r = selectors.runde_hent(bruker=request.user, runde_id=runde_id)
+    if r.status not in (Rundestatus.EKSPORTERT, Rundestatus.BEKREFTET):
+        raise KvpFeil("Runden må være eksportert før filene kan lastes ned.")
+    return r
+
+
+@require_GET
+def regnskap_csv(request: HttpRequest, runde_id: str) -> HttpResponse:
+    r = _fil_runde(request, runde_id)
+    logghendelse_registrer(
+        bruker=request.user, kontor=r.kommune.nav_kontor, handling="LES", objekt=r, beskrivelse="Regnskapsfil"
+    )
+    svar = HttpResponse(eksport.lag_csv(r), content_type="text/csv; charset=utf-8")
+    svar["Content-Disposition"] = f'attachment; filename="kvp-{r.kommune_id}-{r.aar}-{r.maaned:02d}.csv"'
+    return svar
+
+
+@require_GET
+def pain001(request: HttpRequest, runde_id: str) -> HttpResponse:
+    r = _fil_runde(request, runde_id)
+    logghendelse_registrer(
+        bruker=request.user, kontor=r.kommune.nav_kontor, handling="LES", objekt=r, beskrivelse="Betalingsfil"
+    )
+    svar = HttpResponse(eksport.lag_pain001(r), content_type="application/xml")
+    svar["Content-Disposition"] = f'attachment; filename="kvp-{r.kommune_id}-{r.aar}-{r.maaned:02d}-pain001.xml"'
+    return svar
+
+
+@require_http_methods(["GET", "POST"])
+def innstillinger(request: HttpRequest, kommune_nummer: str) -> HttpResponse:
+    kommune, oppsett = selectors.kommune_hent(bruker=request.user, kommune_nummer=kommune_nummer)
+    form = InnstillingerForm(
+        request.POST or None,
+        initial={
+            "utbetalingsdag": kommune.utbetalingsdag,
+            "beregningsmodell": kommune.beregningsmodell,
+            "maks_trekk_prosent": kommune.maks_trekk_prosent,
+            "kontonummer": oppsett.kontonummer if oppsett else "",
+            "organisasjonsnummer": oppsett.organisasjonsnummer if oppsett else "",
+        },
+    )
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.kommune_innstillinger_endre(
+                    bruker=request.user, kommune_nummer=kommune.nummer, **form.cleaned_data
+                )
+                messages.success(request, "Innstillingene er lagret.")
+                return redirect("utbetaling:innstillinger", kommune_nummer=kommune.nummer)
+            except KvpFeil as feil:
+                form.legg_til_feil(feil)
+        return render(request, "utbetaling/innstillinger.html", {"kommune": kommune, "form": form}, status=400)
+    return render(request, "utbetaling/innstillinger.html", {"kommune": kommune, "form": form})
+
+
+def _aar(request: HttpRequest) -> int:
+    tekst = request.GET.get("aar", "")
+    return int(tekst) if tekst.isdigit() and 2000 <= int(tekst) <= 2999 else timezone.localdate().year
+
+
+@require_GET
+def aarsoppgaver_csv(request: HttpRequest, kommune_nummer: str) -> HttpResponse:
+    kommune, _ = selectors.kommune_hent(bruker=request.user, kommune_nummer=kommune_nummer)
+    aar = _aar(request)
+    logghendelse_registrer(
+        bruker=request.user, kontor=kommune.nav_kontor, handling="LES", objekt=kommune, beskrivelse=f"Årsoppgaver {aar}"
+    )
+    svar = HttpResponse(eksport.lag_aarsoppgaver_csv(kommune_nummer=kommune.nummer, aar=aar), content_type="text/csv")
+    svar["Content-Disposition"] = f'attachment; filename="kvp-aarsoppgaver-{kommune.nummer}-{aar}.csv"'
+    return svar
+
+
+@require_GET
+def tilbakekrevinger(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "utbetaling/tilbakekrevinger.html",
+        {
+            "tilbakekrevinger": selectors.tilbakekrevinger_for_bruker(bruker=request.user),
+            "foreslaa_form": ForeslaaForm(),
+            "vedta_form": VedtaForm(),
+        },
+    )
+
+
+def _krev_tilbakekreving(request: HttpRequest, tilbakekreving_id: str) -> None:
+    if not selectors.tilbakekrevinger_for_bruker(bruker=request.user).filter(pk=tilbakekreving_id).exists():
+        raise IkkeFunnet("Fant ikke tilbakekrevingen.")
+
+
+@require_POST
+def foreslaa(request: HttpRequest, tilbakekreving_id: str) -> HttpResponse:
+    _krev_tilbakekreving(request, tilbakekreving_id)
+    form = ForeslaaForm(request.POST)
+    if not form.is_valid():
+        raise KvpFeil("Skriv en begrunnelse (høyst 1000 tegn).", felt="begrunnelse")
+    services.tilbakekreving_foreslaa(
+        bruker=request.user, tilbakekreving_id=tilbakekreving_id, begrunnelse=form.cleaned_data["begrunnelse"]
+    )
+    messages.success(request, "Tilbakekrevingen er foreslått. En annen i økonomi må vedta den.")
+    return redirect("utbetaling:tilbakekrevinger")
+
+
+@require_POST
+def vedta(request: HttpRequest, tilbakekreving_id: str) -> HttpResponse:
+    _krev_tilbakekreving(request, tilbakekreving_id)
+    form = VedtaForm(request.POST)
+    if not form.is_valid():
+        raise KvpFeil("Velg om beløpet skal kreves tilbake.", felt="tilbakekreves")
+    services.tilbakekreving_vedta(
+        bruker=request.user,
+        tilbakekreving_id=tilbakekreving_id,
+        tilbakekreves=form.cleaned_data["tilbakekreves"] == "ja",
+    )
+    messages.success(request, "Vedtaket om tilbakekreving er registrert.")
+    return redirect("utbetaling:tilbakekrevinger")
+
+
+@require_http_methods(["GET", "POST"])
+def mottaker(request: HttpRequest, person_id: str) -> HttpResponse:
+    person, m = selectors.mottaker_hent(bruker=request.user, person_id=person_id)
+    form = MottakerForm(
+        request.POST or None,
+        initial={"kontonummer": m.kontonummer, "skattetrekk": m.skattetrekk_prosent} if m else {},
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.mottaker_lagre(
+                    bruker=request.user,
+                    person_id=person.pk,
+                    kontonummer=form.cleaned_data["kontonummer"],
+                    skattetrekk_prosent=form.cleaned_data["skattetrekk"],
+                )
+                messages.success(request, "Kontonummer og skattetrekk er lagret.")
+                return redirect("utbetaling:mottaker", person_id=person.pk)
+            except KvpFeil as feil:
+                form.legg_til_feil(feil)
+        status = 400
+    oppgave = selectors.aarsoppgave_for_person(person=person, aar=_aar(request))
+    return render(
+        request, "utbetaling/mottaker.html", {"person": person, "form": form, "oppgave": oppgave}, status=status
+    )
