@@ -70,13 +70,14 @@ def _fyll(antall: int, aar: int, maaned: int) -> None:
     from kvp.person.models import Barn, Forsoergerperiode, Person  # noqa: PLC0415
     from kvp.sak.models import Sak, Status  # noqa: PLC0415
     from kvp.soeknad.models import Kanal, Soeknad  # noqa: PLC0415
-    from kvp.tilgang.models import Kommune  # noqa: PLC0415
-    from kvp.tilgang.services import bruker_opprett, nav_kontor_opprett  # noqa: PLC0415
+    from kvp.tilgang.models import Kommune, Rolle  # noqa: PLC0415
+    from kvp.tilgang.services import bruker_opprett, nav_kontor_opprett, rolle_tildel  # noqa: PLC0415
     from kvp.utbetaling.models import Mottaker, Utbetalingsoppsett  # noqa: PLC0415
 
     kontor = nav_kontor_opprett(enhetsnummer="3401", navn="NAV Norge", fylke="Norge", kommuner=[("3401", "Norge")])
     kommune = Kommune.objects.get(nummer="3401")
     bruker = bruker_opprett(brukernavn="bench", fornavn="Bench", etternavn="Bruker")
+    rolle_tildel(bruker=bruker, rolle=Rolle.OEKONOMI, kontor=kontor)
     Utbetalingsoppsett.objects.create(kommune=kommune, kontonummer="86011117947", endret_av=bruker)
     personer: list[Any] = []
     individ, dag = 0, 0
@@ -162,7 +163,10 @@ def maal(antall: int = ANTALL) -> dict[str, Any]:
         _fyll(antall, 2025, 3)
         rss_foer = _rss_mb()
         t0 = time.perf_counter()
-        runde = utbetalingsrunde_kjoer(bruker=None, kommune_nummer="3401", aar=2025, maaned=3, bitstoerrelse=1000)
+        from kvp.tilgang.models import Bruker  # noqa: PLC0415
+
+        bruker = Bruker.objects.get(username="bench")
+        runde = utbetalingsrunde_kjoer(bruker=bruker, kommune_nummer="3401", aar=2025, maaned=3, bitstoerrelse=1000)
         t1 = time.perf_counter()
         runde = Utbetalingsrunde.objects.select_related("kommune").get(pk=runde.pk)
         regnskap = eksport.lag_csv(runde)

@@ -71,6 +71,8 @@ class Utbetalingsrunde(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     opprettet = models.DateTimeField("opprettet", auto_now_add=True)
+    # Alle som har simulert (kjørt) runden, også på nytt: ingen av dem kan godkjenne den (fireøyneprinsippet).
+    simulert_av = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+", blank=True)
     godkjent_av = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -546,7 +546,8 @@ def utbetalingsrunde_kjoer(
 ) -> Utbetalingsrunde:
     """Simulerer (beregner) månedens utbetalingsrunde for kommunen, eller fullfører en runde som ble avbrutt.
 
-    `bruker` er økonomimedarbeideren, eller None når kommandoen kjøres av driften. Kan kjøres så mange ganger man
+    `bruker` er økonomimedarbeideren som kjører runden (også fra kommandolinjen); hen kan ikke godkjenne den. Kan
+    kjøres så mange ganger man
     vil: deltakere som allerede er med, beregnes ikke på nytt (men får kontonummer og skattekort som er registrert
     siden). `etter_bit` kalles etter hver commit (antall nye).
     """
@@ -555,8 +556,7 @@ def utbetalingsrunde_kjoer(
         kommune = Kommune.objects.select_for_update().filter(nummer=kommune_nummer).first()
         if kommune is None:
             raise IkkeFunnet("Fant ikke kommunen.")
-        if bruker is not None:
-            _krev_oekonomi_for_kommune(bruker, kommune)
+        _krev_oekonomi_for_kommune(bruker, kommune)
         if (aar, maaned) >= (timezone.localdate().year, timezone.localdate().month):
             raise KvpFeil("Stønaden betales etterskuddsvis: velg en måned som er avsluttet.", felt="maaned")
         runde, ny = Utbetalingsrunde.objects.get_or_create(
@@ -565,7 +565,7 @@ def utbetalingsrunde_kjoer(
             maaned=maaned,
             defaults={
                 "utbetalingsdato": utbetalingsdato_for(kommune=kommune, aar=aar, maaned=maaned),
-                "opprettet_av": bruker if getattr(bruker, "is_authenticated", False) else None,
+                "opprettet_av": bruker,
             },
         )
         if runde.status != Rundestatus.SIMULERT:
@@ -573,6 +573,7 @@ def utbetalingsrunde_kjoer(
                 f"Runden for {maanedstekst(aar, maaned)} er allerede {runde.get_status_display().lower()}.",
                 kode="KVP_RUNDE_LAAST",
             )
+        runde.simulert_av.add(bruker)
         if ny:
             logghendelse_registrer(
                 bruker=bruker,
@@ -580,6 +581,10 @@ def utbetalingsrunde_kjoer(
                 handling="OPPRETT",
                 objekt=runde,
                 etter={"aar": aar, "maaned": maaned, "utbetalingsdato": runde.utbetalingsdato.isoformat()},
+            )
+        else:
+            logghendelse_registrer(
+                bruker=bruker, kontor=kommune.nav_kontor, handling="ENDRE", objekt=runde, beskrivelse="Simulert på nytt"
             )
     with transaction.atomic():
         Utbetalingsrunde.objects.select_for_update().get(pk=runde.pk)
@@ -643,7 +648,7 @@ def utbetalingsrunde_godkjenn(*, bruker: Any, runde_id: Any) -> Utbetalingsrunde
         raise KvpFeil("Bare en simulert runde kan godkjennes.")
     if not runde.ferdig:
         raise KvpFeil("Runden er ikke ferdig beregnet. Kjør simuleringen på nytt for å fullføre den.")
-    if runde.opprettet_av_id == bruker.pk:
+    if runde.opprettet_av_id == bruker.pk or runde.simulert_av.filter(pk=bruker.pk).exists():
         raise KvpFeil("Du simulerte runden selv. En annen i økonomi må godkjenne den.", kode="KVP_FIREOEYNE")
     uten_konto = runde.utbetalinger.filter(netto__gt=0, kontonummer="").count()
     if uten_konto:

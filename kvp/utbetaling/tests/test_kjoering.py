@@ -32,12 +32,12 @@ def _database_url() -> str:
     return f"postgres://{bruker}{passord}@{s['HOST'] or 'localhost'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
-def _start(*, pause: float = 0) -> subprocess.Popen[str]:
+def _start(bruker: Any, *, pause: float = 0) -> subprocess.Popen[str]:
     miljoe = {**os.environ, "DATABASE_URL": _database_url(), "DJANGO_SETTINGS_MODULE": "config.settings.test"}
     miljoe["KVP_TEST_PAUSE_ETTER_BIT"] = str(pause)
-    kommando = [sys.executable, "manage.py", "utbetalingsrunde_kjoer", "--kommune", "1127", "--aar", "2025"]
+    kommando = [sys.executable, "manage.py", "utbetalingsrunde_kjoer", "--bruker", bruker.username, "--kommune", "1127"]
     return subprocess.Popen(  # noqa: S603 - fast kommando, ingen brukerinndata
-        [*kommando, "--maaned", "3", "--bitstoerrelse", "2"],
+        [*kommando, "--aar", "2025", "--maaned", "3", "--bitstoerrelse", "2"],
         cwd=ROT,
         env=miljoe,
         stdout=subprocess.PIPE,
@@ -53,13 +53,13 @@ def _hver_maaned_betalt_en_gang(saker: list[Any]) -> None:
 
 
 def test_runde_drept_med_sigkill_midt_i_og_kjoert_paa_nytt_betaler_alle_noeyaktig_en_gang(
-    transactional_db, lag_sak_i_program, attester
+    transactional_db, lag_sak_i_program, attester, oekonomi_a
 ):
     saker = [lag_sak_i_program() for _ in range(7)]
     for sak in saker:
         attester(sak, 2025, 3)
 
-    prosess = _start(pause=120)
+    prosess = _start(oekonomi_a, pause=120)
     try:
         frist = time.monotonic() + 60
         while Utbetaling.objects.count() < 2:
@@ -76,7 +76,7 @@ def test_runde_drept_med_sigkill_midt_i_og_kjoert_paa_nytt_betaler_alle_noeyakti
     assert Utbetaling.objects.count() == 2
     assert not Utbetalingsrunde.objects.get().ferdig
 
-    ny = _start()
+    ny = _start(oekonomi_a)
     ut, feil = ny.communicate(timeout=120)
     assert ny.returncode == 0, feil
     assert "ferdig beregnet" in ut
@@ -84,13 +84,15 @@ def test_runde_drept_med_sigkill_midt_i_og_kjoert_paa_nytt_betaler_alle_noeyakti
     assert Utbetalingsrunde.objects.get().ferdig
     _hver_maaned_betalt_en_gang(saker)
     # Og en tredje kjøring endrer ingenting.
-    igjen = _start()
+    igjen = _start(oekonomi_a)
     igjen.communicate(timeout=120)
     assert igjen.returncode == 0
     _hver_maaned_betalt_en_gang(saker)
 
 
-def test_to_samtidige_kjoeringer_for_samme_kommune_venter_paa_hverandre(transactional_db, lag_sak_i_program, attester):
+def test_to_samtidige_kjoeringer_for_samme_kommune_venter_paa_hverandre(
+    transactional_db, lag_sak_i_program, attester, oekonomi_a, oekonomi_a2
+):
     saker = [lag_sak_i_program() for _ in range(6)]
     for sak in saker:
         attester(sak, 2025, 3)
@@ -107,7 +109,7 @@ def test_to_samtidige_kjoeringer_for_samme_kommune_venter_paa_hverandre(transact
         try:
             start.wait(timeout=10)
             runde = utbetalingsrunde_kjoer(
-                bruker=None,
+                bruker=oekonomi_a if nr == 1 else oekonomi_a2,
                 kommune_nummer="1127",
                 aar=2025,
                 maaned=3,

@@ -288,3 +288,39 @@ def test_en_sak_uten_programperiode_stopper_runden_med_navnet_og_ingenting_halvt
         utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3, bitstoerrelse=10)
     assert not Utbetaling.objects.exists()
     assert not Beregning.objects.exists()
+
+
+def test_den_som_simulerte_runden_paa_nytt_kan_heller_ikke_godkjenne(
+    lag_sak_i_program, attester, oekonomi_a, oekonomi_a2, lag_bruker, kontor_a
+):
+    from kvp.tilgang.models import Rolle
+
+    oekonomi_a3 = lag_bruker(Rolle.OEKONOMI, kontor=kontor_a)
+    sak = lag_sak_i_program()
+    attester(sak, 2025, 3)
+    mottaker_lagre(bruker=oekonomi_a, person_id=sak.person_id, kontonummer=KONTO_DELTAKER, skattetrekk_prosent=30)
+    runde = utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3)
+    utbetalingsrunde_kjoer(bruker=oekonomi_a2, kommune_nummer="1127", aar=2025, maaned=3)
+
+    with pytest.raises(KvpFeil, match="En annen i økonomi må godkjenne"):
+        utbetalingsrunde_godkjenn(bruker=oekonomi_a2, runde_id=runde.pk)
+    assert set(runde.simulert_av.all()) == {oekonomi_a, oekonomi_a2}
+    assert utbetalingsrunde_godkjenn(bruker=oekonomi_a3, runde_id=runde.pk).godkjent_av == oekonomi_a3
+
+
+def test_kommandoen_kjoerer_i_navnet_til_en_oekonomimedarbeider_og_avviser_andre_med_kode_2(
+    lag_sak_i_program, attester, oekonomi_a, kvp_veileder_a
+):
+    from django.core.management import CommandError, call_command
+
+    attester(lag_sak_i_program(), 2025, 3)
+    felles = ["--kommune", "1127", "--aar", "2025", "--maaned", "3"]
+    for brukernavn, melding in [("finnes-ikke", "Fant ingen aktiv bruker"), (kvp_veileder_a.username, "tilgang")]:
+        with pytest.raises(CommandError, match=melding) as feil:
+            call_command("utbetalingsrunde_kjoer", "--bruker", brukernavn, *felles)
+        assert feil.value.returncode == 2
+    assert not Utbetalingsrunde.objects.exists()
+
+    call_command("utbetalingsrunde_kjoer", "--bruker", oekonomi_a.username, *felles)
+    runde = Utbetalingsrunde.objects.get()
+    assert runde.opprettet_av == oekonomi_a and list(runde.simulert_av.all()) == [oekonomi_a]

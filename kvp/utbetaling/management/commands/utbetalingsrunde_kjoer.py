@@ -1,7 +1,7 @@
-"""`manage.py utbetalingsrunde_kjoer --kommune 3401 --aar 2025 --maaned 3`: simulerer (eller fullfører) en runde.
+"""`manage.py utbetalingsrunde_kjoer --bruker oskar --kommune 3401 --aar 2025 --maaned 3`: simulerer en runde.
 
-Kjøres av driften uten innlogget bruker; runden må så godkjennes av økonomi i webappen. Kan kjøres på nytt etter
-et avbrudd: deltakere som allerede er med, beregnes ikke igjen.
+Kjøres i navnet til en økonomimedarbeider ved kommunens kontor (`--bruker`); en annen i økonomi må godkjenne runden
+i webappen. Kan kjøres på nytt etter et avbrudd: deltakere som allerede er med, beregnes ikke igjen.
 """
 
 import os
@@ -12,6 +12,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kvp.felles.feil import KvpFeil
+from kvp.tilgang.models import Bruker
 from kvp.utbetaling.services import utbetalingsrunde_kjoer
 
 #: Bare for testene: sover så mange sekunder etter hver bit, slik at en test kan drepe prosessen midt i runden.
@@ -22,6 +23,7 @@ class Command(BaseCommand):
     help = "Simulerer månedens utbetalingsrunde for en kommune, eller fullfører en som ble avbrutt."
 
     def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--bruker", required=True, help="brukernavnet til økonomimedarbeideren som kjører runden")
         parser.add_argument("--kommune", required=True, help="kommunenummer, f.eks. 3401")
         parser.add_argument("--aar", type=int, required=True)
         parser.add_argument("--maaned", type=int, required=True)
@@ -30,7 +32,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **opts: Any) -> None:
         pause = float(os.environ.get(PAUSE_VARIABEL, "0") or 0)
         if opts["bitstoerrelse"] < 1:
-            raise CommandError("--bitstoerrelse må være minst 1.")
+            raise CommandError("--bitstoerrelse må være minst 1.", returncode=2)
 
         def etter_bit(antall: int) -> None:
             self.stdout.write(f"lagret {antall}")
@@ -38,9 +40,12 @@ class Command(BaseCommand):
             if pause:
                 time.sleep(pause)
 
+        bruker = Bruker.objects.filter(username=opts["bruker"], is_active=True).first()
+        if bruker is None:
+            raise CommandError(f"Fant ingen aktiv bruker med brukernavnet «{opts['bruker']}».", returncode=2)
         try:
             runde = utbetalingsrunde_kjoer(
-                bruker=None,
+                bruker=bruker,
                 kommune_nummer=opts["kommune"],
                 aar=opts["aar"],
                 maaned=opts["maaned"],
@@ -48,5 +53,5 @@ class Command(BaseCommand):
                 etter_bit=etter_bit,
             )
         except KvpFeil as feil:
-            raise CommandError(feil.melding) from feil
+            raise CommandError(feil.melding, returncode=2) from feil
         self.stdout.write(f"Runden {runde.pk} er {runde.get_status_display().lower()} og ferdig beregnet.")
