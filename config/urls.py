@@ -8,6 +8,8 @@ urlpatterns = [
     path("personer/", include("kvp.person.urls")),
     path("", include("kvp.soeknad.urls")),
     path("saker/", include("kvp.sak.urls")),
+    path("vedtak/", include("kvp.vedtak.urls")),
+    path("brev/", include("kvp.brev.urls")),
 ]
 
 handler400 = "kvp.felles.views.feil_400"

@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "kvp.person",
     "kvp.soeknad",
     "kvp.sak",
+    "kvp.vedtak",
+    "kvp.brev",
 ]
 
 MIDDLEWARE = [
