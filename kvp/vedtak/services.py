@@ -302,10 +302,16 @@ def _valider(vedtak: Vedtak, sak: Sak) -> None:
             raise KvpFeil("Oppgi programperioden (fra og med og til og med).", felt="fra_og_med")
         if vedtak.fra_og_med < sak.mottatt_dato:
             raise KvpFeil("Programmet kan ikke starte før søknaden kom inn.", felt="fra_og_med")
-        feil = vurder_programperiode(fra_og_med=vedtak.fra_og_med, til_og_med=vedtak.til_og_med)
-        if feil:
-            # Første vedtak gis for inntil to år; særlige grunner gjelder bare forlengelse.
-            raise KvpFeil(feil.replace("kan bare forlenges", "kan bare forlenges senere"), felt="til_og_med")
+        if vedtak.til_og_med < vedtak.fra_og_med:
+            raise KvpFeil("Programmet kan ikke slutte før det begynner.", felt="til_og_med")
+        to_aar = maks_til_og_med(vedtak.fra_og_med, saerlige_grunner=False)
+        if vedtak.til_og_med > to_aar:
+            # Første vedtak gis for inntil to år; særlige grunner gjelder bare forlengelse (§ 32).
+            raise KvpFeil(
+                f"Programmet kan vare i høyst to år (til og med {_d(to_aar)}). Det kan senere forlenges med inntil "
+                "ett år når særlige grunner er dokumentert (sosialtjenesteloven § 32).",
+                felt="til_og_med",
+            )
         if not vedtak.innhold.strip():
             raise KvpFeil("Beskriv innholdet i programmet.", felt="innhold")
         datoer = vedtak.evalueringsdatoer or []
