@@ -7,7 +7,7 @@ forvaltningslova, NAV-lova).
 from kvp.vedtak.models import Vedtakstype
 from kvp_regler.vilkaar import Vilkaar
 
-TITTEL = {
+TITTEL: dict[str, dict[str, str]] = {
     "NB": {
         Vedtakstype.INNVILGELSE: "Vedtak om kvalifiseringsprogram og kvalifiseringsstønad",
         Vedtakstype.AVSLAG: "Vedtak om avslag på kvalifiseringsprogram",
@@ -56,7 +56,7 @@ HJEMLER: dict[str, list[tuple[str, str]]] = {
     Vedtakstype.AVSLUTNING: [("sosialtjenesteloven § 32 (varighet)", "sosialtenestelova § 32 (varigheit)")],
 }
 
-VILKAAR_NN = {
+VILKAAR_NN: dict[str, str] = {
     Vilkaar.ALDER: "Yrkesaktiv alder (18–67 år)",
     Vilkaar.ARBEIDSEVNE: "Vesentleg nedsett arbeids- og inntektsevne (arbeidsevnevurdering)",
     Vilkaar.YTELSER: "Ingen eller svært avgrensa ytingar til livsopphald",

@@ -154,7 +154,7 @@ FELT_FOR_TYPE: dict[str, tuple[str, ...]] = {
     Vedtakstype.STANS: ("fra_og_med", "kostra_status", "begrunnelse"),
     Vedtakstype.AVSLUTNING: ("fra_og_med", "kostra_status", "kostra_situasjon", "kostra_inntektskilde", "begrunnelse"),
 }
-PAAKREVD = {
+PAAKREVD: dict[str, set[str]] = {
     Vedtakstype.INNVILGELSE: {"fra_og_med", "til_og_med", "innhold", "evalueringsdatoer", "begrunnelse"},
     Vedtakstype.FORLENGELSE: {"til_og_med", "begrunnelse"},
     Vedtakstype.ENDRING: {"innhold", "begrunnelse"},
@@ -203,7 +203,7 @@ class VedtakForm(KvpForm):
             cast(forms.ChoiceField, self.fields["kostra_status"]).choices = [
                 c for c in KostraStatus.choices if c[0] != KostraStatus.FULLFOERT
             ]
-        etiketter = {
+        etiketter: dict[str, dict[str, str]] = {
             Vedtakstype.INNVILGELSE: {
                 "fra_og_med": "Programmet starter (fra og med)",
                 "til_og_med": "Programmet slutter (til og med)",

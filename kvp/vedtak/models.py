@@ -5,6 +5,7 @@ Et fattet vedtak endres aldri; hvert steg står i `VedtakHendelse` med innholdet
 """
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -12,7 +13,7 @@ from django.db import models
 from kvp_regler.vilkaar import Arbeidsevne, Husstand, Vilkaar, Vurdering
 
 
-def _valg(enum: type, tekst: str = "tekst") -> list[tuple[str, str]]:
+def _valg(enum: Any, tekst: str = "tekst") -> list[tuple[str, str]]:
     return [(v.value, getattr(v, tekst)[:1].upper() + getattr(v, tekst)[1:]) for v in enum]
 
 

@@ -3,6 +3,7 @@
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import pytest
 
@@ -83,7 +84,7 @@ def test_veiledende_norm_foer_foerste_sats_gir_feil_ikke_null():
 
 
 def test_ytelser_paa_normen_er_svaert_begrensede_over_normen_maa_vurderes():
-    felles = {"husstand": Husstand.ENSLIG, "barn_foedselsdatoer": (), "soeknadsdato": date(2024, 5, 1)}
+    felles: dict[str, Any] = {"husstand": Husstand.ENSLIG, "barn_foedselsdatoer": (), "soeknadsdato": date(2024, 5, 1)}
     assert vurder_ytelser(ytelser_per_maaned=Decimal("7850"), **felles).vurdering == Vurdering.OPPFYLT
     over = vurder_ytelser(ytelser_per_maaned=Decimal("7850.01"), **felles)
     assert over.vurdering == Vurdering.MAA_VURDERES
@@ -116,12 +117,12 @@ def test_skjoenn_krever_begrunnelse():
     assert vurder_skjoenn(vilkaar=Vilkaar.OPPHOLD_BOPEL, skjoenn=None).vurdering == Vurdering.MAA_VURDERES
 
 
-def _grunnlag(**endringer):
+def _grunnlag(**endringer: Any) -> Vilkaarsgrunnlag:
     skjoenn = {
         v: Skjoennsvurdering(Vurdering.OPPFYLT, "Vurdert i samtale.")
         for v in (Vilkaar.OPPHOLD_BOPEL, Vilkaar.INTRODUKSJONSPROGRAM, Vilkaar.BEHOV_FOR_BISTAND, Vilkaar.EGNET_PROGRAM)
     }
-    verdier = {
+    verdier: dict[str, Any] = {
         "soeknadsdato": date(2025, 2, 3),
         "foedselsdato": date(1990, 5, 17),
         "arbeidsevne": Arbeidsevne.SPESIELT_TILPASSET,
@@ -154,8 +155,8 @@ def test_programperiode_to_aar_og_ett_til_bare_med_saerlige_grunner():
     assert vurder_programperiode(fra_og_med=fra, til_og_med=date(2025, 2, 1)) is not None
 
 
-def _frister(i_dag, **endringer):
-    verdier = {
+def _frister(i_dag: date, **endringer: Any) -> dict[str, str]:
+    verdier: dict[str, Any] = {
         "i_dag": i_dag,
         "vedtak_dato": date(2025, 1, 10),
         "begynt_dato": None,
