@@ -18,6 +18,7 @@ from kvp.soeknad.models import Kanal, Oppfoelgingsbehov, RettTilYtelser
 from kvp.soeknad.services import kartlegging_opprett, moetetid_opprett, soeknad_registrer
 from kvp.tilgang.models import Bruker, Kommune, Rolle
 from kvp.tilgang.services import bruker_opprett, kommune_opprett, nav_kontor_opprett, rolle_tildel
+from kvp.vedtak.demodata import vedtak_demodata_last
 
 DEMO_PASSORD = "demo-passord-kvp"
 
@@ -254,3 +255,4 @@ class Command(BaseCommand):
                 )
         dina = bruker_opprett(brukernavn="dina", fornavn="Dina", etternavn="Deltaker", passord=DEMO_PASSORD)
         rolle_tildel(bruker=dina, rolle=Rolle.DELTAKER, person=deltaker_person)
+        vedtak_demodata_last(i_dag=i_dag)
