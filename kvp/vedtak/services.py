@@ -533,8 +533,11 @@ def program_iverksett(*, bruker: Any, sak_id: Any, begynt_dato: dt.date) -> Sak:
         raise KvpFeil(
             "Oppstart registreres når programmet har begynt; datoen kan ikke være frem i tid.", felt="begynt_dato"
         )
-    if begynt_dato > sak.program_til_og_med:
-        raise KvpFeil("Oppstarten må være i programperioden.", felt="begynt_dato")
+    if sak.program_fra_og_med and not sak.program_fra_og_med <= begynt_dato <= sak.program_til_og_med:
+        raise KvpFeil(
+            f"Oppstarten må være i programperioden ({_d(sak.program_fra_og_med)}–{_d(sak.program_til_og_med)}).",
+            felt="begynt_dato",
+        )
     return sak_oppdater_fra_vedtak(bruker=bruker, sak=sak, status=Status.I_PROGRAM, begynt_dato=begynt_dato)
 
 

@@ -56,6 +56,7 @@ def _til_vilkaarsvurdering(page: Page, navn: str) -> None:
     expect(page.get_by_role("heading", name="KVP-tavla")).to_be_visible()
     sjekk_axe(page)
     page.get_by_role("link", name=navn).click()
+    expect(page.get_by_role("heading", name=re.compile("Søknad om kvalifiseringsprogram"))).to_be_visible()
     sjekk_axe(page)
     page.get_by_role("button", name="Flytt til «Arbeidsevnevurdering»").click()
     page.get_by_role("button", name="Flytt til «Vurdering av inngangsvilkår»").click()
@@ -64,6 +65,7 @@ def _til_vilkaarsvurdering(page: Page, navn: str) -> None:
     expect(page.get_by_role("heading", name=re.compile("Vilkår og vedtak"))).to_be_visible()
     sjekk_axe(page)
     page.get_by_role("link", name="Vurder vilkårene").click()
+    expect(page.get_by_role("heading", name=re.compile("Vurder inngangsvilkårene"))).to_be_visible()
     sjekk_axe(page)
 
 
@@ -96,6 +98,7 @@ def test_innvilgelse_returneres_rettes_fattes_og_deltakeren_ser_brevet(live_serv
 
     # Utkast til innvilgelse: for lang periode avvises, så riktig periode.
     page.get_by_role("link", name="Innvilgelse").click()
+    expect(page.get_by_role("heading", name=re.compile("Nytt vedtak: innvilgelse"))).to_be_visible()
     sjekk_axe(page)
     fra = timezone.localdate() + dt.timedelta(days=7)
     page.get_by_label("Programmet starter (fra og med)").fill(fra.isoformat())
@@ -128,6 +131,7 @@ def test_innvilgelse_returneres_rettes_fattes_og_deltakeren_ser_brevet(live_serv
     expect(page.get_by_role("heading", name="Vedtak til beslutter")).to_be_visible()
     sjekk_axe(page)
     page.get_by_role("link", name="Innvilgelse (versjon 1)").click()
+    expect(page.get_by_role("heading", name=re.compile("Vedtak om innvilgelse"))).to_be_visible()
     sjekk_axe(page)
     page.get_by_role("button", name="Returner til saksbehandler").click()  # uten begrunnelse
     expect(page.get_by_text("Du må rette dette før du kan gå videre:")).to_be_visible()
@@ -144,6 +148,7 @@ def test_innvilgelse_returneres_rettes_fattes_og_deltakeren_ser_brevet(live_serv
     expect(page.locator("#returnert-begrunnelse")).to_have_text("Beskriv jobbsøkingen i siste del av programmet.")
     sjekk_axe(page)
     page.get_by_role("link", name="Endre utkastet").click()
+    expect(page.get_by_role("heading", name=re.compile("Endre vedtak"))).to_be_visible()
     sjekk_axe(page)
     page.get_by_label("Innholdet i programmet").fill("Arbeidstrening i kantine og norskkurs; jobbsøking til slutt.")
     page.get_by_role("button", name="Lagre utkastet").click()
@@ -184,6 +189,10 @@ def test_avslag_paa_nynorsk(live_server: Any, side: Page, e2e: Any):
     page, base = side, live_server.url
     person, deltaker = e2e["lag"]("Nils", Maalform.NYNORSK)
     logg_inn(page, base, e2e["kvp"].username)
+    page.get_by_role("link", name="Frister").click()
+    expect(page.get_by_role("heading", name="Frister i program")).to_be_visible()
+    sjekk_axe(page)
+    page.get_by_role("link", name="KVP-tavla").click()
     _til_vilkaarsvurdering(page, "Nils Deltakersen")
     page.get_by_label("Utfall av arbeidsevnevurderingen").select_option("VARIG_TILPASSET")
     page.get_by_label("Husstanden (voksne)").select_option("ENSLIG")
@@ -193,6 +202,7 @@ def test_avslag_paa_nynorsk(live_server: Any, side: Page, e2e: Any):
     expect(page.get_by_role("link", name="Innvilgelse")).to_be_visible()
     sjekk_axe(page)
     page.get_by_role("link", name="Avslag").click()
+    expect(page.get_by_role("heading", name=re.compile("Nytt vedtak: avslag"))).to_be_visible()
     sjekk_axe(page)
     page.get_by_label("Vilkåret som ikke er oppfylt").select_option("ARBEIDSEVNE")
     page.get_by_label("Begrunnelse", exact=True).fill("Arbeidsevnevurderinga viser varig tilpassa innsats.")

@@ -372,3 +372,17 @@ def test_vedtakstype_maa_passe_til_sakens_status(sak_oppfylt, kvp_veileder_a, i_
 def test_manuell_statusendring_kan_ikke_innvilge(sak_oppfylt, kvp_veileder_a):
     with pytest.raises(KvpFeil, match="kan ikke gå fra"):
         sak_endre_status(bruker=kvp_veileder_a, sak_id=sak_oppfylt.pk, status=Status.INNVILGET)
+
+
+def test_oppstart_maa_vaere_i_programperioden_og_bare_for_innvilget_sak(utkast, kvp_veileder_a, beslutter_a):
+    services.vedtak_send_til_beslutter(bruker=kvp_veileder_a, vedtak_id=utkast.pk)
+    services.vedtak_fatt(bruker=beslutter_a, vedtak_id=utkast.pk)  # programmet starter om 14 dager
+    with pytest.raises(KvpFeil, match="i programperioden") as feil:
+        services.program_iverksett(bruker=kvp_veileder_a, sak_id=utkast.sak_id, begynt_dato=timezone.localdate())
+    assert feil.value.felt == "begynt_dato"
+    assert Sak.objects.get(pk=utkast.sak_id).begynt_dato is None
+
+
+def test_oppstart_for_sak_uten_innvilgelse_avvises(sak, kvp_veileder_a, i_dag):
+    with pytest.raises(KvpFeil, match="innvilget program"):
+        services.program_iverksett(bruker=kvp_veileder_a, sak_id=sak.pk, begynt_dato=i_dag)
