@@ -13,7 +13,7 @@ from kvp.sak.models import Status
 from kvp.sak.services import sak_endre_status, sak_tildel
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import soeknad_registrer
-from kvp.tilgang.models import Bruker, NavKontor, Rolletildeling
+from kvp.tilgang.models import Bruker, NavKontor
 
 from . import services
 from .models import Vedtakstype
@@ -68,7 +68,7 @@ def vedtak_demodata_last(*, i_dag: dt.date) -> None:
     kvp = Bruker.objects.get(username="hakon")
     beslutter = Bruker.objects.get(username="berit")
     kontor = NavKontor.objects.get(enhetsnummer="1127")
-    dina = Rolletildeling.objects.select_related("person").get(bruker__username="dina").person
+    dina = Person.objects.get(rolletildeling__bruker__username="dina")
     ledige = list(Person.objects.filter(kontor=kontor, saker__isnull=True).exclude(pk=dina.pk).order_by("id")[:7])
     neste_maaned = (i_dag.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
     aar = dt.timedelta(days=364)
