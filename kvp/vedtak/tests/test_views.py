@@ -132,3 +132,41 @@ def test_frister_vises_paa_tavla_og_i_oversikten(client, sak_oppfylt, kvp_veiled
     tavle = client.get(reverse("sak:tavle")).content.decode()
     assert "Frister i program" in tavle
     assert "Programmet slutter" in tavle
+
+
+def test_evaluering_fra_endringsvedtak_gir_frist_i_oversikten(client, sak_oppfylt, kvp_veileder_a, beslutter_a):
+    from kvp.vedtak.models import Vedtakstype
+    from kvp.vedtak.selectors import frister_for_kontor
+
+    i_dag = timezone.localdate()
+    vedtak = innvilgelse_utkast(bruker=kvp_veileder_a, sak=sak_oppfylt, fra=i_dag)
+    services.vedtak_send_til_beslutter(bruker=kvp_veileder_a, vedtak_id=vedtak.pk)
+    services.vedtak_fatt(bruker=beslutter_a, vedtak_id=vedtak.pk)
+    assert frister_for_kontor(bruker=kvp_veileder_a, i_dag=i_dag) == []
+    endring = services.vedtak_opprett(
+        bruker=kvp_veileder_a,
+        sak_id=sak_oppfylt.pk,
+        type=Vedtakstype.ENDRING,
+        innhold="Nytt praksissted.",
+        evalueringsdatoer=[i_dag + dt.timedelta(days=5)],
+        begrunnelse="Bytte av praksissted.",
+    )
+    services.vedtak_send_til_beslutter(bruker=kvp_veileder_a, vedtak_id=endring.pk)
+    services.vedtak_fatt(bruker=beslutter_a, vedtak_id=endring.pk)
+    frister = frister_for_kontor(bruker=kvp_veileder_a, i_dag=i_dag)
+    assert [f.kode for f in frister[0].frister] == ["EVALUERING"]
+
+
+def test_statsforvalter_ser_brevet_bare_naar_saken_er_sendt_dit(
+    client, utkast, kvp_veileder_a, beslutter_a, lag_bruker
+):
+    from kvp.tilgang.models import Rolle
+
+    services.vedtak_send_til_beslutter(bruker=kvp_veileder_a, vedtak_id=utkast.pk)
+    services.vedtak_fatt(bruker=beslutter_a, vedtak_id=utkast.pk)
+    client.force_login(lag_bruker(Rolle.STATSFORVALTER, fylke="Rogaland"))
+    url = reverse("brev:vis", kwargs={"vedtak_id": utkast.pk})
+    assert client.get(url).status_code == 404
+    Sak.objects.filter(pk=utkast.sak_id).update(til_statsforvalter=True)
+    assert client.get(url).status_code == 200
+    assert client.get(reverse("vedtak:detalj", kwargs={"vedtak_id": utkast.pk})).status_code == 404
