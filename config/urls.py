@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("kvp.soeknad.urls")),
     path("saker/", include("kvp.sak.urls")),
     path("utbetaling/", include("kvp.utbetaling.urls")),
+    path("vedtak/", include("kvp.vedtak.urls")),
+    path("brev/", include("kvp.brev.urls")),
 ]
 
 handler400 = "kvp.felles.views.feil_400"

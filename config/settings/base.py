@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "kvp.sak",
     "kvp.oppmoete",
     "kvp.utbetaling",
+    "kvp.vedtak",
+    "kvp.brev",
 ]
 
 MIDDLEWARE = [

@@ -13,7 +13,7 @@ from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
 from .models import AAPNE_STATUSER, AKTIVE_STATUSER, ForeloepigSvar, Sak, Status
 
-#: Lovlige overganger i denne delen av saksflyten.
+#: Manuelle overganger (før vedtak). Tilstandene etter vedtak settes bare av vedtakstjenestene.
 OVERGANGER: dict[str, tuple[str, ...]] = {
     Status.SOEKNAD_REGISTRERT: (Status.ARBEIDSEVNEVURDERING, Status.TRUKKET),
     Status.ARBEIDSEVNEVURDERING: (Status.VILKAARSVURDERING, Status.TRUKKET),
@@ -22,6 +22,17 @@ OVERGANGER: dict[str, tuple[str, ...]] = {
 }
 
 ROLLER_SOM_BEHANDLER = (Rolle.KVP_VEILEDER, Rolle.LEDER)
+
+#: Overganger som bare et fattet vedtak (eller iverksettingen av programmet) kan gjøre.
+VEDTAKSOVERGANGER: dict[str, tuple[str, ...]] = {
+    Status.VILKAARSVURDERING: (Status.INNVILGET, Status.AVSLAATT),
+    Status.INNVILGET: (Status.I_PROGRAM, Status.AVSLUTTET),
+    Status.I_PROGRAM: (Status.PERMISJON, Status.MIDLERTIDIG_AVBRUTT, Status.AVSLUTTET),
+    Status.PERMISJON: (Status.I_PROGRAM, Status.AVSLUTTET),
+    Status.MIDLERTIDIG_AVBRUTT: (Status.I_PROGRAM, Status.AVSLUTTET),
+}
+#: Feltene vedtakstjenestene kan sette på saken.
+VEDTAKSFELTER = ("vedtak_dato", "begynt_dato", "program_fra_og_med", "program_til_og_med", "avsluttet_dato")
 
 
 def _statusnavn(status: str) -> str:
@@ -153,3 +164,30 @@ def foreloepig_svar_registrer(
         etter={"sendt_dato": sendt_dato.isoformat(), "forventet_svar_dato": forventet_svar_dato.isoformat()},
     )
     return svar
+
+
+def sak_oppdater_fra_vedtak(*, bruker: Any, sak: Sak, status: str | None = None, **felter: Any) -> Sak:
+    """Setter status og datoene et fattet vedtak bestemmer. Kalles bare fra vedtakstjenestene, inne i deres
+    transaksjon og med saken låst (`select_for_update`). Ukjente felt eller ulovlige overganger er programfeil."""
+    ukjente = set(felter) - set(VEDTAKSFELTER)
+    if ukjente:
+        raise ValueError(f"Vedtak kan ikke sette {sorted(ukjente)} på saken")
+    if status is not None and status != sak.status and status not in VEDTAKSOVERGANGER.get(sak.status, ()):
+        raise KvpFeil(
+            f"Saken kan ikke gå fra «{sak.get_status_display()}» til «{_statusnavn(status)}».",
+            kode="KVP_STATUS_OVERGANG",
+        )
+    foer: dict[str, Any] = {"status": sak.status}
+    etter: dict[str, Any] = {"status": status or sak.status}
+    for navn, verdi in felter.items():
+        gammel = getattr(sak, navn)
+        foer[navn] = gammel.isoformat() if gammel else None
+        etter[navn] = verdi.isoformat() if verdi else None
+        setattr(sak, navn, verdi)
+    if status is not None:
+        sak.status = status
+    sak.save(update_fields=["status", *felter, "endret"])
+    logghendelse_registrer(
+        bruker=bruker, kontor=sak.kontor, person=sak.person, handling="ENDRE", objekt=sak, foer=foer, etter=etter
+    )
+    return sak

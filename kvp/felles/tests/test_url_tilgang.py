@@ -16,6 +16,8 @@ from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import kartlegging_opprett, soeknad_registrer
 from kvp.tilgang.models import Kommune, Rolle
 from kvp.utbetaling.tests.objekter import url_objekter as utbetaling_objekter
+from kvp.vedtak.services import vedtak_fatt, vedtak_send_til_beslutter
+from kvp.vedtak.tests.hjelpere import innvilgelse_utkast, sak_til_vilkaarsvurdering, vilkaar_vurder
 
 #: URL-er som er åpne uten innlogging.
 OFFENTLIGE = {"tilgang:logg_inn"}
@@ -57,12 +59,19 @@ def objekter(lag_person, veileder_a, kvp_veileder_a, lag_bruker, i_dag):
     soeknad, sak = soeknad_registrer(
         bruker=kvp_veileder_a, person=person, mottatt_dato=i_dag - dt.timedelta(days=2), kanal=Kanal.PAPIR
     )
+    # Et fattet vedtak med brev, for en annen person med samme merke.
+    sak2 = sak_til_vilkaarsvurdering(bruker=kvp_veileder_a, person=lag_person(fornavn=MERKE, etternavn="Vedtaksen"))
+    vilkaar_vurder(bruker=kvp_veileder_a, sak=sak2)
+    vedtak = innvilgelse_utkast(bruker=kvp_veileder_a, sak=sak2)
+    vedtak_send_til_beslutter(bruker=kvp_veileder_a, vedtak_id=vedtak.pk)
+    vedtak_fatt(bruker=lag_bruker(Rolle.BESLUTTER, kontor=sak.kontor), vedtak_id=vedtak.pk)
     return {
         "person_id": person.pk,
         "kartlegging_id": kartlegging.pk,
         "sak_id": sak.pk,
         "soeknad_id": soeknad.pk,
         **utbetaling_objekter(sak=sak),
+        "vedtak_id": vedtak.pk,
     }
 
 

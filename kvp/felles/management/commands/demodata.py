@@ -19,6 +19,7 @@ from kvp.soeknad.services import kartlegging_opprett, moetetid_opprett, soeknad_
 from kvp.tilgang.models import Bruker, Kommune, Rolle
 from kvp.tilgang.services import bruker_opprett, kommune_opprett, nav_kontor_opprett, rolle_tildel
 from kvp.utbetaling.demodata import utbetaling_demodata
+from kvp.vedtak.demodata import vedtak_demodata_last
 
 DEMO_PASSORD = "demo-passord-kvp"
 
@@ -256,3 +257,4 @@ class Command(BaseCommand):
         dina = bruker_opprett(brukernavn="dina", fornavn="Dina", etternavn="Deltaker", passord=DEMO_PASSORD)
         rolle_tildel(bruker=dina, rolle=Rolle.DELTAKER, person=deltaker_person)
         utbetaling_demodata(brukere=brukere, deltaker_person=deltaker_person, passord=DEMO_PASSORD)
+        vedtak_demodata_last(i_dag=i_dag)

@@ -1,0 +1,115 @@
+"""Vedtaksbrevet: samme mal gir HTML-visningen i nettleseren og PDF-en (WeasyPrint) som lagres."""
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from weasyprint import CSS, HTML
+
+from kvp.felles.services import logghendelse_registrer
+from kvp.person.models import Maalform
+from kvp.vedtak.models import Vedtak, Vedtakstype
+from kvp_regler.vilkaar import Vilkaar
+
+from .models import Brev
+from .tekster import HJEMLER, LINJETYPE, TITTEL, VILKAAR_NN, VURDERING_NN
+
+BREV_CSS = Path(__file__).parent / "static" / "brev" / "brev.css"
+
+
+def _dato(verdi: Any) -> dt.date | None:
+    if verdi is None or isinstance(verdi, dt.date):
+        return verdi
+    return dt.date.fromisoformat(str(verdi))
+
+
+def brevkontekst(vedtak: Vedtak) -> dict[str, Any]:
+    """Alt malene trenger, på målformen til deltakeren."""
+    sak = vedtak.sak
+    person = sak.person
+    maalform = person.maalform if person.maalform in (Maalform.BOKMAAL, Maalform.NYNORSK) else Maalform.BOKMAAL
+    nn = maalform == Maalform.NYNORSK
+    vilkaar = []
+    for r in vedtak.vilkaar or []:
+        vilkaar.append(
+            {
+                **r,
+                "tittel_brev": VILKAAR_NN[Vilkaar(r["vilkaar"])] if nn else r["tittel"],
+                "vurdering_brev": VURDERING_NN[r["vurdering"]] if nn else r["vurdering_tekst"],
+            }
+        )
+    avslag_tittel = ""
+    if vedtak.avslag_vilkaar:
+        v = Vilkaar(vedtak.avslag_vilkaar)
+        avslag_tittel = VILKAAR_NN[v] if nn else v.tittel
+    beregning = dict(vedtak.beregning) if vedtak.beregning else None
+    if beregning:
+        beregning["linjer"] = [
+            {
+                **linje,
+                "type_tekst": LINJETYPE[maalform][linje["type"]],
+                "fra": _dato(linje["fra_og_med"]),
+                "til": _dato(linje["til_og_med"]),
+            }
+            for linje in beregning["linjer"]
+        ]
+        beregning["fra"] = _dato(beregning["fra_og_med"])
+        beregning["til"] = _dato(beregning["til_og_med"])
+    return {
+        "vedtak": vedtak,
+        "sak": sak,
+        "person": person,
+        "kontor": sak.kontor,
+        "maalform": maalform,
+        "lang": "nn" if nn else "nb",
+        "tittel": TITTEL[maalform][vedtak.type],
+        "type": vedtak.type,
+        "T": Vedtakstype,
+        "hjemler": [h[1] if nn else h[0] for h in HJEMLER[vedtak.type]],
+        "vilkaar": vilkaar,
+        "avslag_tittel": avslag_tittel,
+        "beregning": beregning,
+        "evalueringer": [_dato(d) for d in vedtak.evalueringsdatoer or []],
+        "dato": vedtak.vedtak_dato,
+        "saksbehandler": vedtak.opprettet_av.visningsnavn,
+        "beslutter": vedtak.beslutter.visningsnavn if vedtak.beslutter else "",
+        "utkast": vedtak.status != "FATTET",
+    }
+
+
+def vedtaksbrev_html(vedtak: Vedtak) -> str:
+    """Brevets innhold (et `<article>` med riktig `lang`), som vises i nettleseren og settes inn i PDF-en."""
+    kontekst = brevkontekst(vedtak)
+    return render_to_string(f"brev/vedtaksbrev_{kontekst['lang']}.html", kontekst)
+
+
+def pdf_lag(*, html: str, tittel: str, lang: str) -> bytes:
+    dokument = render_to_string("brev/pdf.html", {"innhold": html, "tittel": tittel, "lang": lang})
+    pdf: bytes = HTML(string=dokument).write_pdf(stylesheets=[CSS(filename=str(BREV_CSS))])
+    return pdf
+
+
+@transaction.atomic
+def vedtaksbrev_lag(*, vedtak: Vedtak) -> Brev:
+    """Lager og lagrer vedtaksbrevet når vedtaket fattes (kalles fra `vedtak_fatt`, i samme transaksjon)."""
+    kontekst = brevkontekst(vedtak)
+    html = render_to_string(f"brev/vedtaksbrev_{kontekst['lang']}.html", kontekst)
+    brev = Brev.objects.create(
+        vedtak=vedtak,
+        maalform=kontekst["maalform"],
+        tittel=kontekst["tittel"],
+        html=html,
+        pdf=pdf_lag(html=html, tittel=kontekst["tittel"], lang=kontekst["lang"]),
+    )
+    logghendelse_registrer(
+        bruker=vedtak.beslutter,
+        kontor=vedtak.sak.kontor,
+        person=vedtak.sak.person,
+        handling="OPPRETT",
+        objekt=brev,
+        beskrivelse=brev.tittel,
+        etter={"maalform": brev.maalform, "vedtak": str(vedtak.pk)},
+    )
+    return brev

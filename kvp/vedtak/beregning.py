@@ -1,0 +1,72 @@
+"""Grensen mellom ORM-radene og `kvp_regler.beregning`: forhåndsvisningen av stønaden i en innvilgelse.
+
+Regner første hele kalendermåned i programperioden med fullt oppmøte (ingen registrerte dager), med deltakerens
+fødselsdato, barna med forsørgerperiodene og kommunens beregningsmodell. Resultatet lagres i vedtaket som JSON.
+"""
+
+import calendar
+import datetime as dt
+from typing import Any
+
+from kvp.felles.feil import KvpFeil
+from kvp_regler.belop import kroner_tekst, rund_av_til_oere
+from kvp_regler.beregning import Barn, Beregningsgrunnlag, Beregningsmodell, Deltaker, UgyldigGrunnlag, beregn_stoenad
+from kvp_regler.beregning import aarsbeloep as regn_aarsbeloep
+from kvp_regler.tid import Periode, bursdag
+
+
+def foerste_hele_maaned(fra_og_med: dt.date, til_og_med: dt.date) -> Periode:
+    """Første hele kalendermåned i perioden; er perioden kortere, den første (delvise) måneden."""
+    start = fra_og_med if fra_og_med.day == 1 else (fra_og_med.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    slutt = start.replace(day=calendar.monthrange(start.year, start.month)[1])
+    if slutt <= til_og_med:
+        return Periode(start, slutt)
+    siste = fra_og_med.replace(day=calendar.monthrange(fra_og_med.year, fra_og_med.month)[1])
+    return Periode(fra_og_med, min(siste, til_og_med))
+
+
+def beregning_forhaandsvis(*, person: Any, fra_og_med: dt.date, til_og_med: dt.date) -> dict[str, Any]:
+    """Stønaden for første hele måned, linje for linje med forklaring (JSON som lagres i vedtaket)."""
+    periode = foerste_hele_maaned(fra_og_med, til_og_med)
+    barn = tuple(
+        Barn(foedselsdato=b.foedselsdato, fra_og_med=p.fra_og_med, til_og_med=p.til_og_med)
+        for b in person.barn.prefetch_related("forsoergerperioder")
+        for p in b.forsoergerperioder.all()
+    )
+    grunnlag = Beregningsgrunnlag(
+        periode=periode,
+        deltaker=Deltaker(foedselsdato=person.foedselsdato),
+        programperioder=(Periode(fra_og_med, til_og_med),),
+        beregningsmodell=Beregningsmodell(person.kommune.beregningsmodell),
+        barn=barn,
+    )
+    try:
+        resultat = beregn_stoenad(grunnlag)
+        under_25 = periode.fra_og_med < bursdag(person.foedselsdato, 25)
+        aar = rund_av_til_oere(regn_aarsbeloep(dato=periode.fra_og_med, under_25=under_25))
+    except UgyldigGrunnlag as feil:
+        raise KvpFeil(f"Stønaden kan ikke beregnes: {feil.melding}", felt="fra_og_med", kode="KVP_BEREGNING") from feil
+    return {
+        "fra_og_med": periode.fra_og_med.isoformat(),
+        "til_og_med": periode.til_og_med.isoformat(),
+        "total": str(resultat.total),
+        "total_tekst": kroner_tekst(resultat.total),
+        "aarsbeloep": str(aar),
+        "aarsbeloep_tekst": kroner_tekst(aar),
+        "under_25": under_25,
+        "beregningsmodell": resultat.beregningsmodell.value,
+        "regelversjon": resultat.regelversjon,
+        "linjer": [
+            {
+                "type": linje.type.value,
+                "fra_og_med": linje.fra_og_med.isoformat(),
+                "til_og_med": linje.til_og_med.isoformat(),
+                "antall_dager": linje.antall_dager,
+                "beloep": str(linje.beloep),
+                "beloep_tekst": kroner_tekst(linje.beloep),
+                "hjemmel": linje.hjemmel,
+                "forklaring": linje.forklaring,
+            }
+            for linje in resultat.linjer
+        ],
+    }

@@ -1,0 +1,134 @@
+"""Demodata for vilkår, vedtak og brev (kalles én gang fra `manage.py demodata`, etter sakene).
+
+Går gjennom tjenestene, som i produksjon: Håkon (KVP-veileder) vurderer og skriver, Berit (beslutter) fatter.
+Deltakeren Dina får et innvilget program med brev på Min side.
+"""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from kvp.person.models import Person
+from kvp.sak.models import Status
+from kvp.sak.services import sak_endre_status, sak_tildel
+from kvp.soeknad.models import Kanal
+from kvp.soeknad.services import soeknad_registrer
+from kvp.tilgang.models import Bruker, NavKontor
+
+from . import services
+from .models import Vedtakstype
+
+SKJOENN = {
+    "OPPHOLD_BOPEL": {"vurdering": "OPPFYLT", "begrunnelse": "Norsk statsborger med fast adresse i kommunen."},
+    "INTRODUKSJONSPROGRAM": {"vurdering": "OPPFYLT", "begrunnelse": "Ikke i målgruppen for introduksjonsprogram."},
+    "BEHOV_FOR_BISTAND": {"vurdering": "OPPFYLT", "begrunnelse": "Trenger tett oppfølging fra flere tjenester."},
+    "EGNET_PROGRAM": {"vurdering": "OPPFYLT", "begrunnelse": "Kontoret har arbeidstrening og norskkurs som passer."},
+}
+
+
+def _sak(person: Person, kvp: Any, mottatt: dt.date) -> Any:
+    _, sak = soeknad_registrer(bruker=kvp, person=person, mottatt_dato=mottatt, kanal=Kanal.PAPIR)
+    sak_tildel(bruker=kvp, sak_id=sak.pk, saksbehandler=kvp)
+    sak_endre_status(bruker=kvp, sak_id=sak.pk, status=Status.ARBEIDSEVNEVURDERING)
+    return sak_endre_status(bruker=kvp, sak_id=sak.pk, status=Status.VILKAARSVURDERING)
+
+
+def _vilkaar(sak: Any, kvp: Any, arbeidsevne: str = "SPESIELT_TILPASSET") -> None:
+    services.vilkaarsvurdering_lagre(
+        bruker=kvp,
+        sak_id=sak.pk,
+        arbeidsevne=arbeidsevne,
+        husstand="ENSLIG",
+        ytelser_per_maaned=Decimal("0"),
+        ytelser_beskrivelse="Økonomisk sosialhjelp.",
+        skjoenn=SKJOENN,
+        sosialhjelp_foer="2",
+    )
+
+
+def _innvilgelse(sak: Any, kvp: Any, fra: dt.date, til: dt.date, evaluering: dt.date) -> Any:
+    return services.vedtak_opprett(
+        bruker=kvp,
+        sak_id=sak.pk,
+        type=Vedtakstype.INNVILGELSE,
+        fra_og_med=fra,
+        til_og_med=til,
+        innhold="Arbeidstrening i kommunal kantine (20 timer), norskkurs (10 timer) og jobbsøking (7,5 timer).",
+        evalueringsdatoer=[evaluering],
+        begrunnelse="Søkeren oppfyller inngangsvilkårene og trenger tett og koordinert oppfølging for å komme i jobb.",
+    )
+
+
+def _fatt(vedtak: Any, kvp: Any, beslutter: Any) -> Any:
+    services.vedtak_send_til_beslutter(bruker=kvp, vedtak_id=vedtak.pk)
+    return services.vedtak_fatt(bruker=beslutter, vedtak_id=vedtak.pk)
+
+
+def vedtak_demodata_last(*, i_dag: dt.date) -> None:
+    kvp = Bruker.objects.get(username="hakon")
+    beslutter = Bruker.objects.get(username="berit")
+    kontor = NavKontor.objects.get(enhetsnummer="1127")
+    dina = Person.objects.get(rolletildeling__bruker__username="dina")
+    ledige = list(Person.objects.filter(kontor=kontor, saker__isnull=True).exclude(pk=dina.pk).order_by("id")[:7])
+    neste_maaned = (i_dag.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    aar = dt.timedelta(days=364)
+
+    # Dina: innvilget og i program; brevet ligger på Min side.
+    sak = _sak(dina, kvp, i_dag - dt.timedelta(days=20))
+    _vilkaar(sak, kvp)
+    _fatt(_innvilgelse(sak, kvp, i_dag, i_dag + aar, i_dag + dt.timedelta(days=90)), kvp, beslutter)
+    services.program_iverksett(bruker=kvp, sak_id=sak.pk, begynt_dato=i_dag)
+    if len(ledige) < 7:
+        return
+    # Innvilget, venter på oppstart.
+    sak = _sak(ledige[0], kvp, i_dag - dt.timedelta(days=25))
+    _vilkaar(sak, kvp)
+    _fatt(
+        _innvilgelse(sak, kvp, neste_maaned, neste_maaned + aar, neste_maaned + dt.timedelta(days=90)), kvp, beslutter
+    )
+    # I program, slutter snart og har evaluering om en uke (frister på tavla).
+    mottatt = i_dag - dt.timedelta(days=330)
+    sak = _sak(ledige[1], kvp, mottatt)
+    _vilkaar(sak, kvp)
+    _fatt(_innvilgelse(sak, kvp, mottatt, i_dag + dt.timedelta(days=30), i_dag + dt.timedelta(days=7)), kvp, beslutter)
+    services.program_iverksett(bruker=kvp, sak_id=sak.pk, begynt_dato=i_dag)
+    # Avslag: arbeidsevnevurderingen ga varig tilpasset innsats.
+    sak = _sak(ledige[2], kvp, i_dag - dt.timedelta(days=15))
+    _vilkaar(sak, kvp, arbeidsevne="VARIG_TILPASSET")
+    avslag = services.vedtak_opprett(
+        bruker=kvp,
+        sak_id=sak.pk,
+        type=Vedtakstype.AVSLAG,
+        avslag_vilkaar="ARBEIDSEVNE",
+        begrunnelse="Arbeidsevnevurderingen konkluderer med varig tilpasset innsats; da er vilkåret ikke oppfylt.",
+    )
+    _fatt(avslag, kvp, beslutter)
+    # Til beslutter.
+    sak = _sak(ledige[3], kvp, i_dag - dt.timedelta(days=12))
+    _vilkaar(sak, kvp)
+    utkast = _innvilgelse(sak, kvp, neste_maaned, neste_maaned + aar, neste_maaned + dt.timedelta(days=120))
+    services.vedtak_send_til_beslutter(bruker=kvp, vedtak_id=utkast.pk)
+    # Returnert fra beslutter.
+    sak = _sak(ledige[4], kvp, i_dag - dt.timedelta(days=18))
+    _vilkaar(sak, kvp)
+    utkast = _innvilgelse(sak, kvp, neste_maaned, neste_maaned + aar, neste_maaned + dt.timedelta(days=120))
+    services.vedtak_send_til_beslutter(bruker=kvp, vedtak_id=utkast.pk)
+    services.vedtak_returner(
+        bruker=beslutter, vedtak_id=utkast.pk, begrunnelse="Legg inn når jobbsøking starter, og en evaluering til."
+    )
+    # Vilkårene vurdert, vedtak ikke skrevet.
+    _vilkaar(_sak(ledige[5], kvp, i_dag - dt.timedelta(days=8)), kvp)
+    # I program, så permisjon.
+    sak = _sak(ledige[6], kvp, i_dag - dt.timedelta(days=40))
+    _vilkaar(sak, kvp)
+    _fatt(_innvilgelse(sak, kvp, i_dag, i_dag + aar, i_dag + dt.timedelta(days=60)), kvp, beslutter)
+    services.program_iverksett(bruker=kvp, sak_id=sak.pk, begynt_dato=i_dag)
+    permisjon = services.vedtak_opprett(
+        bruker=kvp,
+        sak_id=sak.pk,
+        type=Vedtakstype.PERMISJON,
+        fra_og_med=i_dag,
+        til_og_med=i_dag + dt.timedelta(days=30),
+        begrunnelse="Omsorg for barn etter avtale.",
+    )
+    _fatt(permisjon, kvp, beslutter)

@@ -1,0 +1,107 @@
+"""Lesing av vilkårsvurderinger, vedtak og frister. Alt avgrenses til brukerens kontor; visninger logges."""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from kvp.felles.feil import IkkeFunnet
+from kvp.felles.services import logghendelse_registrer
+from kvp.sak.models import AKTIVE_STATUSER, Sak
+from kvp.tilgang.models import Rolle
+from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+from kvp_regler.vilkaar import Frist, programfrister
+
+from .models import Vedtak, VedtakHendelse, Vedtaksstatus, Vedtakstype, Vilkaarsvurdering
+
+ROLLER_SOM_SER_VEDTAK = (Rolle.KVP_VEILEDER, Rolle.LEDER, Rolle.BESLUTTER)
+
+
+def _kontorer(bruker: Any) -> list[Any]:
+    return tilgang_for(bruker).kontorer_med(*ROLLER_SOM_SER_VEDTAK)
+
+
+def vilkaarsvurdering_for_sak(*, sak: Sak) -> Vilkaarsvurdering | None:
+    """Kalles bare med en sak hentet gjennom `sak_hent` (som sjekker tilgang og logger)."""
+    return Vilkaarsvurdering.objects.filter(sak=sak).select_related("vurdert_av").first()
+
+
+def vedtak_for_sak(*, sak: Sak) -> QuerySet[Vedtak]:
+    """Kalles bare med en sak hentet gjennom `sak_hent`."""
+    return sak.vedtak.select_related("opprettet_av", "beslutter").order_by("-opprettet")
+
+
+def vedtak_hent(*, bruker: Any, vedtak_id: Any) -> Vedtak:
+    """Ett vedtak ved brukerens kontor; ellers IkkeFunnet (404). Visningen logges."""
+    vedtak = (
+        Vedtak.objects.filter(pk=vedtak_id, sak__kontor_id__in=_kontorer(bruker))
+        .select_related("sak", "sak__person", "sak__person__kommune", "sak__kontor", "opprettet_av", "beslutter")
+        .prefetch_related(Prefetch("hendelser", queryset=VedtakHendelse.objects.select_related("bruker")))
+        .first()
+    )
+    if vedtak is None:
+        raise IkkeFunnet("Fant ikke vedtaket.")
+    logghendelse_registrer(
+        bruker=bruker, kontor=vedtak.sak.kontor, person=vedtak.sak.person, handling="LES", objekt=vedtak
+    )
+    return vedtak
+
+
+def vedtak_til_beslutter(*, bruker: Any) -> QuerySet[Vedtak]:
+    """Vedtak som venter på en beslutter ved brukerens kontorer (også de brukeren selv har skrevet, merket)."""
+    kontorer = krev_rolle(bruker, (Rolle.BESLUTTER, Rolle.LEDER))
+    return (
+        Vedtak.objects.filter(sak__kontor_id__in=kontorer, status=Vedtaksstatus.TIL_BESLUTTER)
+        .select_related("sak", "sak__person", "opprettet_av")
+        .order_by("endret")
+    )
+
+
+@dataclass(frozen=True)
+class Saksfrister:
+    sak: Sak
+    frister: list[Frist]
+
+
+def _evalueringsdatoer(sak: Sak) -> list[dt.date]:
+    """Evalueringene i det siste fattede vedtaket som fastsatte dem (innvilgelse eller endring)."""
+    for v in sak.fattede:  # type: ignore[attr-defined]
+        if v.type in (Vedtakstype.INNVILGELSE, Vedtakstype.ENDRING) and v.evalueringsdatoer:
+            return [dt.date.fromisoformat(d) for d in v.evalueringsdatoer]
+    return []
+
+
+def frister_for_kontor(*, bruker: Any, i_dag: dt.date | None = None, maks: int = 200) -> list[Saksfrister]:
+    """Aktive saker ved brukerens kontorer som har en frist som krever handling, mest presserende først."""
+    kontorer = krev_rolle(bruker, ROLLER_SOM_SER_VEDTAK)
+    i_dag = i_dag or timezone.localdate()
+    saker = (
+        Sak.objects.filter(kontor_id__in=kontorer, status__in=AKTIVE_STATUSER)
+        .select_related("person", "kontor", "saksbehandler")
+        .prefetch_related(
+            Prefetch(
+                "vedtak",
+                queryset=Vedtak.objects.filter(status=Vedtaksstatus.FATTET).order_by("-fattet_tidspunkt"),
+                to_attr="fattede",
+            )
+        )
+        .order_by("program_til_og_med", "id")
+    )
+    svar = []
+    for sak in saker:
+        frister = programfrister(
+            i_dag=i_dag,
+            vedtak_dato=sak.vedtak_dato,
+            begynt_dato=sak.begynt_dato,
+            program_fra_og_med=sak.program_fra_og_med,
+            program_til_og_med=sak.program_til_og_med,
+            evalueringsdatoer=_evalueringsdatoer(sak),
+            frist_oppstart_maaneder=sak.kontor.frist_oppstart_maaneder,
+            varsel_programslutt_uker=sak.kontor.varsel_programslutt_uker,
+        )
+        if frister:
+            svar.append(Saksfrister(sak=sak, frister=frister))
+    svar.sort(key=lambda s: (s.frister[0].nivaa != "OVERSKREDET", s.frister[0].dato))
+    return svar[:maks]

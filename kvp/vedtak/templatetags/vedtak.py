@@ -1,0 +1,28 @@
+"""Vedtaksdelen av menyen og fristene på KVP-tavla (inkluderes fra felles/base.html og sak/tavle.html)."""
+
+from typing import Any
+
+from django import template
+
+from kvp.tilgang.models import Rolle
+from kvp.tilgang.tilgang import tilgang_for
+from kvp.vedtak.selectors import ROLLER_SOM_SER_VEDTAK, frister_for_kontor
+
+register = template.Library()
+
+TAVLE_MAKS = 10
+
+
+@register.inclusion_tag("vedtak/_meny_innhold.html", takes_context=True)
+def vedtak_meny(context: dict[str, Any]) -> dict[str, Any]:
+    t = tilgang_for(getattr(context.get("request"), "user", None))
+    return {"beslutter": t.har_rolle(Rolle.BESLUTTER), "frister": t.har_rolle(Rolle.LEDER, Rolle.KVP_VEILEDER)}
+
+
+@register.inclusion_tag("vedtak/_tavle_frister_innhold.html", takes_context=True)
+def frister_paa_tavla(context: dict[str, Any]) -> dict[str, Any]:
+    bruker = context["request"].user
+    if not tilgang_for(bruker).kontorer_med(*ROLLER_SOM_SER_VEDTAK):
+        return {"saksfrister": [], "flere": False}
+    alle = frister_for_kontor(bruker=bruker, maks=TAVLE_MAKS + 1)
+    return {"saksfrister": alle[:TAVLE_MAKS], "flere": len(alle) > TAVLE_MAKS}

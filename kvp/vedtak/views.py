@@ -1,0 +1,298 @@
+"""Vilkår og vedtak i saksbildet, beslutterkøen og lederens oversikt over frister. Tynne visninger."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kvp.brev.services import vedtaksbrev_html
+from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
+from kvp.sak.models import Sak
+from kvp.sak.selectors import sak_hent
+from kvp.tilgang.models import Rolle
+from kvp.tilgang.tilgang import tilgang_for
+from kvp_regler.vilkaar import Vurdering
+
+from . import selectors, services
+from .forms import IverksettForm, ReturnerForm, VedtakForm, VilkaarsvurderingForm
+from .models import Vedtak, Vedtaksstatus, Vedtakstype
+
+
+def _sak(request: HttpRequest, sak_id: Any) -> Sak:
+    """Saken, bare for kontorets saksbehandlere, beslutter og leder (ellers 404)."""
+    sak = sak_hent(bruker=request.user, sak_id=sak_id)
+    if sak.kontor_id not in tilgang_for(request.user).kontorer_med(*selectors.ROLLER_SOM_SER_VEDTAK):
+        raise IkkeFunnet("Fant ikke saken.")
+    return sak
+
+
+def _har_rolle(request: HttpRequest, kontor_id: Any, rolle: str) -> bool:
+    return kontor_id in tilgang_for(request.user).kontorer_med(rolle)
+
+
+def _tjenestefeil(feil: KvpFeil) -> None:
+    """Tilgangsfeil går videre til mellomvaren (403/404); andre feil vises i skjemaet."""
+    if isinstance(feil, IkkeFunnet | IkkeTilgang):
+        raise feil
+
+
+def sak_oversikt(request: HttpRequest, sak_id: str, *, status: int = 200, **skjemaer: Any) -> HttpResponse:
+    sak = _sak(request, sak_id)
+    vedtak = list(selectors.vedtak_for_sak(sak=sak))
+    aapent = next((v for v in vedtak if v.status != Vedtaksstatus.FATTET), None)
+    kan_skrive = _har_rolle(request, sak.kontor_id, Rolle.KVP_VEILEDER)
+    typer = [] if aapent or not kan_skrive else services.TYPER_FOR_STATUS.get(sak.status, ())
+    kontekst = {
+        "sak": sak,
+        "vv": selectors.vilkaarsvurdering_for_sak(sak=sak),
+        "vedtaksliste": vedtak,
+        "aapent": aapent,
+        "nye_typer": [(t, Vedtakstype(t).label) for t in typer],
+        "kan_skrive": kan_skrive,
+        "kan_vurdere": kan_skrive and sak.status == "VILKAARSVURDERING",
+        "iverksett_form": skjemaer.get("iverksett_form") or IverksettForm(),
+    }
+    return render(request, "vedtak/sak.html", kontekst, status=status)
+
+
+def _initial_vilkaar(sak: Sak) -> dict[str, Any]:
+    vv = selectors.vilkaarsvurdering_for_sak(sak=sak)
+    if vv is None:
+        kartlegging = sak.soeknad.kartlegging or sak.person.kartlegginger.order_by("-opprettet").first()
+        return {"arbeidsevne": kartlegging.oppfoelgingsbehov if kartlegging else "IKKE_VURDERT"}
+    initial: dict[str, Any] = {
+        f: getattr(vv, f)
+        for f in (
+            "arbeidsevne",
+            "husstand",
+            "ytelser_beskrivelse",
+            "sosialhjelp_foer",
+            "introduksjonsstoenad_foer",
+            "tiltakspenger_foer",
+            "folketrygd_foer",
+            "kvp_annen_kommune",
+            "kvp_kommunenummer",
+        )
+    }
+    initial["ytelser_per_maaned"] = str(vv.ytelser_per_maaned).replace(".", ",")
+    for kode, v in vv.skjoenn.items():
+        initial[f"vurdering_{kode.lower()}"] = v.get("vurdering")
+        initial[f"begrunnelse_{kode.lower()}"] = v.get("begrunnelse")
+    return initial
+
+
+@require_http_methods(["GET", "POST"])
+def vilkaar(request: HttpRequest, sak_id: str) -> HttpResponse:
+    sak = _sak(request, sak_id)
+    form = VilkaarsvurderingForm(request.POST or None, initial=_initial_vilkaar(sak))
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                vv = services.vilkaarsvurdering_lagre(bruker=request.user, sak_id=sak.pk, **form.tjenesteargumenter())
+                messages.success(
+                    request,
+                    "Vilkårsvurderingen er lagret."
+                    + (" Alle vilkår er oppfylt." if vv.alle_oppfylt else " Ikke alle vilkår er oppfylt."),
+                )
+                return redirect("vedtak:sak", sak_id=sak.pk)
+            except KvpFeil as feil:
+                _tjenestefeil(feil)
+                form.legg_til_feil(feil)
+        status = 400
+    return render(
+        request,
+        "vedtak/vilkaar.html",
+        {"sak": sak, "form": form, "vv": selectors.vilkaarsvurdering_for_sak(sak=sak), "barn": sak.person.barn.all()},
+        status=status,
+    )
+
+
+def _avslagsvalg(sak: Sak) -> list[tuple[str, str]]:
+    vv = selectors.vilkaarsvurdering_for_sak(sak=sak)
+    if vv is None:
+        return []
+    return [(r["vilkaar"], r["tittel"]) for r in vv.resultater if r["vurdering"] == Vurdering.IKKE_OPPFYLT]
+
+
+def _initial_vedtak(vedtak: Vedtak) -> dict[str, Any]:
+    initial = {
+        f: getattr(vedtak, f)
+        for f in (
+            "fra_og_med",
+            "til_og_med",
+            "innhold",
+            "saerlige_grunner",
+            "avslag_vilkaar",
+            "kostra_status",
+            "kostra_situasjon",
+            "kostra_inntektskilde",
+            "begrunnelse",
+        )
+    }
+    initial["evalueringsdatoer"] = "\n".join(f"{d[8:10]}.{d[5:7]}.{d[0:4]}" for d in vedtak.evalueringsdatoer or [])
+    return initial
+
+
+@require_http_methods(["GET", "POST"])
+def ny(request: HttpRequest, sak_id: str) -> HttpResponse:
+    sak = _sak(request, sak_id)
+    type_ = request.POST.get("type") or request.GET.get("type") or ""
+    if type_ not in services.TYPER_FOR_STATUS.get(sak.status, ()):
+        raise KvpFeil("Denne vedtakstypen kan ikke skrives for saken nå.")
+    form = VedtakForm(request.POST or None, type=type_, avslagsvalg=_avslagsvalg(sak))
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                vedtak = services.vedtak_opprett(
+                    bruker=request.user, sak_id=sak.pk, type=type_, **form.tjenesteargumenter()
+                )
+                messages.success(request, "Utkastet er lagret.")
+                return redirect("vedtak:detalj", vedtak_id=vedtak.pk)
+            except KvpFeil as feil:
+                _tjenestefeil(feil)
+                form.legg_til_feil(feil)
+        status = 400
+    return render(
+        request,
+        "vedtak/skjema.html",
+        {"sak": sak, "form": form, "type": type_, "type_tekst": Vedtakstype(type_).label, "vedtak": None},
+        status=status,
+    )
+
+
+def detalj(request: HttpRequest, vedtak_id: str, *, status: int = 200, **skjemaer: Any) -> HttpResponse:
+    vedtak = selectors.vedtak_hent(bruker=request.user, vedtak_id=vedtak_id)
+    sak = vedtak.sak
+    skrivere = {h.bruker_id for h in vedtak.hendelser.all() if h.hendelse in ("OPPRETTET", "ENDRET", "SENDT")}
+    skrivere.add(vedtak.opprettet_av_id)
+    er_beslutter = _har_rolle(request, sak.kontor_id, Rolle.BESLUTTER)
+    kontekst = {
+        "vedtak": vedtak,
+        "sak": sak,
+        "hendelser": vedtak.hendelser.all(),
+        "kan_endre": vedtak.kan_endres and _har_rolle(request, sak.kontor_id, Rolle.KVP_VEILEDER),
+        "kan_beslutte": vedtak.status == Vedtaksstatus.TIL_BESLUTTER
+        and er_beslutter
+        and request.user.pk not in skrivere,
+        "egen_sak_for_beslutter": vedtak.status == Vedtaksstatus.TIL_BESLUTTER
+        and er_beslutter
+        and request.user.pk in skrivere,
+        "returner_form": skjemaer.get("returner_form") or ReturnerForm(),
+        "feilmelding": skjemaer.get("feilmelding"),
+        # Forhåndsvisningen er den samme malen som brevet; HTML-en er laget med autoescape.
+        "brev_html": None if vedtak.er_fattet else mark_safe(vedtaksbrev_html(vedtak)),  # noqa: S308
+    }
+    return render(request, "vedtak/detalj.html", kontekst, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def endre(request: HttpRequest, vedtak_id: str) -> HttpResponse:
+    vedtak = selectors.vedtak_hent(bruker=request.user, vedtak_id=vedtak_id)
+    if not vedtak.kan_endres:
+        raise KvpFeil(
+            "Vedtaket er fattet og kan ikke endres." if vedtak.er_fattet else "Vedtaket ligger hos beslutter."
+        )
+    form = VedtakForm(
+        request.POST or None, type=vedtak.type, avslagsvalg=_avslagsvalg(vedtak.sak), initial=_initial_vedtak(vedtak)
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.vedtak_endre(bruker=request.user, vedtak_id=vedtak.pk, **form.tjenesteargumenter())
+                messages.success(request, "Endringene er lagret.")
+                return redirect("vedtak:detalj", vedtak_id=vedtak.pk)
+            except KvpFeil as feil:
+                _tjenestefeil(feil)
+                form.legg_til_feil(feil)
+        status = 400
+    return render(
+        request,
+        "vedtak/skjema.html",
+        {
+            "sak": vedtak.sak,
+            "form": form,
+            "type": vedtak.type,
+            "type_tekst": vedtak.get_type_display(),
+            "vedtak": vedtak,
+        },
+        status=status,
+    )
+
+
+def _handling(request: HttpRequest, vedtak_id: str, utfoer: Any, melding: str) -> HttpResponse:
+    vedtak = selectors.vedtak_hent(bruker=request.user, vedtak_id=vedtak_id)
+    try:
+        utfoer(vedtak)
+    except KvpFeil as feil:
+        _tjenestefeil(feil)
+        return detalj(request, vedtak_id, status=400, feilmelding=feil.melding)
+    messages.success(request, melding)
+    return redirect("vedtak:detalj", vedtak_id=vedtak.pk)
+
+
+@require_POST
+def send(request: HttpRequest, vedtak_id: str) -> HttpResponse:
+    return _handling(
+        request,
+        vedtak_id,
+        lambda v: services.vedtak_send_til_beslutter(bruker=request.user, vedtak_id=v.pk),
+        "Vedtaket er sendt til beslutter.",
+    )
+
+
+@require_POST
+def fatt(request: HttpRequest, vedtak_id: str) -> HttpResponse:
+    return _handling(
+        request,
+        vedtak_id,
+        lambda v: services.vedtak_fatt(bruker=request.user, vedtak_id=v.pk),
+        "Vedtaket er fattet, og brevet er laget.",
+    )
+
+
+@require_POST
+def returner(request: HttpRequest, vedtak_id: str) -> HttpResponse:
+    vedtak = selectors.vedtak_hent(bruker=request.user, vedtak_id=vedtak_id)
+    form = ReturnerForm(request.POST)
+    if form.is_valid():
+        try:
+            services.vedtak_returner(
+                bruker=request.user, vedtak_id=vedtak.pk, begrunnelse=form.cleaned_data["begrunnelse"]
+            )
+            messages.success(request, "Vedtaket er returnert til saksbehandleren.")
+            return redirect("vedtak:detalj", vedtak_id=vedtak.pk)
+        except KvpFeil as feil:
+            _tjenestefeil(feil)
+            form.legg_til_feil(feil)
+    return detalj(request, vedtak_id, status=400, returner_form=form)
+
+
+@require_POST
+def iverksett(request: HttpRequest, sak_id: str) -> HttpResponse:
+    sak = _sak(request, sak_id)
+    form = IverksettForm(request.POST)
+    if form.is_valid():
+        try:
+            services.program_iverksett(bruker=request.user, sak_id=sak.pk, begynt_dato=form.cleaned_data["begynt_dato"])
+            messages.success(request, "Oppstarten er registrert.")
+            return redirect("vedtak:sak", sak_id=sak.pk)
+        except KvpFeil as feil:
+            _tjenestefeil(feil)
+            form.legg_til_feil(feil)
+    return sak_oversikt(request, sak_id, status=400, iverksett_form=form)
+
+
+def beslutter(request: HttpRequest) -> HttpResponse:
+    vedtaksliste = list(selectors.vedtak_til_beslutter(bruker=request.user))
+    return render(request, "vedtak/beslutter.html", {"vedtaksliste": vedtaksliste})
+
+
+def oversikt(request: HttpRequest) -> HttpResponse:
+    frister = selectors.frister_for_kontor(bruker=request.user)
+    return render(request, "vedtak/oversikt.html", {"saksfrister": frister})
