@@ -8,6 +8,8 @@ urlpatterns = [
     path("personer/", include("kvp.person.urls")),
     path("", include("kvp.soeknad.urls")),
     path("saker/", include("kvp.sak.urls")),
+    path("plan/", include("kvp.plan.urls")),
+    path("oppmoete/", include("kvp.oppmoete.urls")),
 ]
 
 handler400 = "kvp.felles.views.feil_400"

@@ -1,0 +1,14 @@
+from typing import Any
+
+from django import template
+
+from kvp.plan.selectors import Plan, plan_for_sak
+
+register = template.Library()
+
+
+@register.simple_tag
+def plan_paa_saksbildet(sak: Any) -> Plan | None:
+    """Planen på saksbildet (saken er hentet med tilgangskontroll); None når saken ikke har programperiode."""
+    plan = plan_for_sak(sak=sak)
+    return plan if plan.vurdering is not None else None
