@@ -40,6 +40,10 @@ MAKS_TIMER_FRAVAER = Decimal("7.5")
 MAKS_DAGER_PER_REGISTRERING = 366
 
 
+def _tall(verdi: Decimal) -> str:
+    return f"{verdi.normalize():f}".replace(".", ",")
+
+
 def _hent_sak(*, bruker: Any, sak_id: Any) -> Sak:
     kontorer = krev_rolle(bruker, ROLLER_SOM_REGISTRERER)
     sak = (
@@ -522,7 +526,7 @@ def arbeidsperiode_registrer(
         sum_timer = timer_per_uke + sum((t for a, b, t in andre if a <= dato <= b), Decimal(0))
         if sum_timer > MAKS_ARBEID:
             raise KvpFeil(
-                f"Sammen med annet arbeid blir det {str(sum_timer.normalize()).replace('.', ',')} timer per uke "
+                f"Sammen med annet arbeid blir det {_tall(sum_timer)} timer per uke "
                 f"fra {dato:%d.%m.%Y}; høyst 18,75 timer per uke (50 % stilling).",
                 felt="timer_per_uke",
                 kode="KVP_ARBEID_TIMER",

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from kvp.felles.feil import KvpFeil
+from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.felles.forms import KvpForm
 from kvp.plan import selectors as plan_selectors
 from kvp.sak.selectors import sak_hent
@@ -75,6 +75,8 @@ def registrer(request: HttpRequest, sak_id: Any) -> HttpResponse:
             antall = services.oppmoete_registrer(bruker=request.user, sak_id=sak.pk, **data)
             messages.success(request, f"Oppmøtet er registrert ({antall} {'dag' if antall == 1 else 'dager'}).")
             return _til_kalender(sak.pk, maaned)
+        except (IkkeFunnet, IkkeTilgang):
+            raise
         except KvpFeil as feil:
             form.legg_til_feil(feil)
     return _kalenderside(request, sak_id, maaned=maaned, status=400, oppmoete_form=form)
@@ -92,6 +94,8 @@ def attester(request: HttpRequest, sak_id: Any) -> HttpResponse:
             services.maaned_attester(bruker=request.user, sak_id=sak.pk, aar=aar, maaned=mnd)
             messages.success(request, "Måneden er attestert og låst for utbetaling.")
             return _til_kalender(sak.pk, maaned)
+        except (IkkeFunnet, IkkeTilgang):
+            raise
         except KvpFeil as feil:
             form.legg_til_feil(feil)
     return _kalenderside(request, sak_id, maaned=maaned, status=400, attester_form=form)
@@ -107,6 +111,8 @@ def arbeid(request: HttpRequest, sak_id: Any) -> HttpResponse:
             services.arbeidsperiode_registrer(bruker=request.user, sak_id=sak.pk, **form.cleaned_data)
             messages.success(request, "Arbeidet er registrert.")
             return _til_kalender(sak.pk, maaned or "")
+        except (IkkeFunnet, IkkeTilgang):
+            raise
         except KvpFeil as feil:
             form.legg_til_feil(feil)
     return _kalenderside(request, sak_id, maaned=maaned, status=400, arbeid_form=form)
@@ -122,6 +128,8 @@ def ytelse(request: HttpRequest, sak_id: Any) -> HttpResponse:
             services.annen_ytelse_registrer(bruker=request.user, sak_id=sak.pk, **form.cleaned_data)
             messages.success(request, "Ytelsen er registrert.")
             return _til_kalender(sak.pk, maaned or "")
+        except (IkkeFunnet, IkkeTilgang):
+            raise
         except KvpFeil as feil:
             form.legg_til_feil(feil)
     return _kalenderside(request, sak_id, maaned=maaned, status=400, ytelse_form=form)
@@ -170,6 +178,8 @@ def egenmelding(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"Egenmeldingen er sendt ({antall} {'dag' if antall == 1 else 'dager'}).")
             maaned = selectors.maaned_kode(data["fra_og_med"].year, data["fra_og_med"].month)
             return HttpResponseRedirect(f"{reverse('oppmoete:min_side')}?maaned={maaned}")
+        except (IkkeFunnet, IkkeTilgang):
+            raise
         except KvpFeil as feil:
             form.legg_til_feil(feil)
     return _min_side(request, status=400, egenmelding_form=form)

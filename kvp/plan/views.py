@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from kvp.felles.feil import KvpFeil
+from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.sak.selectors import sak_hent
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.tilgang import tilgang_for
@@ -33,7 +33,7 @@ def _planside(request: HttpRequest, sak_id: Any, *, status: int = 200, **skjemae
                     "aktivitet_id": endres.pk,
                     "type": endres.type,
                     "beskrivelse": endres.beskrivelse,
-                    "timer_per_uke": str(endres.timer_per_uke).replace(".", ","),
+                    "timer_per_uke": f"{endres.timer_per_uke.normalize():f}".replace(".", ","),
                     "fra_og_med": endres.fra_og_med,
                     "til_og_med": endres.til_og_med,
                     "tilbyder": endres.tilbyder,
@@ -75,6 +75,8 @@ def aktivitet(request: HttpRequest, sak_id: Any) -> HttpResponse:
                 services.aktivitet_opprett(bruker=request.user, sak_id=sak.pk, **data)
                 messages.success(request, "Aktiviteten er lagt til i planen.")
             return redirect("plan:plan", sak_id=sak.pk)
+        except (IkkeFunnet, IkkeTilgang):
+            raise
         except KvpFeil as feil:
             form.legg_til_feil(feil)
     return _planside(request, sak_id, status=400, aktivitet_form=form)
@@ -89,6 +91,8 @@ def evaluering(request: HttpRequest, sak_id: Any) -> HttpResponse:
             services.evaluering_opprett(bruker=request.user, sak_id=sak.pk, **form.cleaned_data)
             messages.success(request, "Evalueringen er lagt inn i planen.")
             return redirect("plan:plan", sak_id=sak.pk)
+        except (IkkeFunnet, IkkeTilgang):
+            raise
         except KvpFeil as feil:
             form.legg_til_feil(feil)
     return _planside(request, sak_id, status=400, evaluering_form=form)
