@@ -1,5 +1,6 @@
 """Lesing av programplanen. Kalles med en sak som allerede er hentet med tilgangskontroll (`sak_hent`)."""
 
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +54,10 @@ def historikk_for_sak(*, sak: Sak) -> QuerySet[Planhistorikk]:
 
 
 def aktivitet_for_sak(*, sak: Sak, aktivitet_id: Any) -> Aktivitet:
+    try:
+        aktivitet_id = uuid.UUID(str(aktivitet_id))
+    except ValueError:
+        raise IkkeFunnet("Fant ikke aktiviteten.") from None
     aktivitet = Aktivitet.objects.filter(sak=sak, pk=aktivitet_id).first()
     if aktivitet is None:
         raise IkkeFunnet("Fant ikke aktiviteten.")

@@ -25,7 +25,7 @@ def _planside(request: HttpRequest, sak_id: Any, *, status: int = 200, **skjemae
         if endre_id:
             try:
                 endres = selectors.aktivitet_for_sak(sak=sak, aktivitet_id=endre_id)
-            except (KvpFeil, ValueError):
+            except KvpFeil:
                 endres = None
         if endres is not None:
             aktivitet_form = AktivitetForm(
