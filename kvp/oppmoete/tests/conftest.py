@@ -49,7 +49,7 @@ def lag_sak_i_program(lag_person: Callable[..., Any], kvp_veileder_a: Any) -> Ca
 @pytest.fixture
 def deltaker_for(lag_bruker: Callable[..., Any]) -> Callable[[Sak], Any]:
     """En innlogging med DELTAKER-rollen for personen i saken."""
-    from kvp.tilgang.models import Rolle  # noqa: PLC0415
+    from kvp.tilgang.models import Rolle
 
     def lag(sak: Sak, **kwargs: Any) -> Any:
         return lag_bruker(Rolle.DELTAKER, person=sak.person, **kwargs)

@@ -24,7 +24,10 @@ def test_kronebeloep_vises_paa_norsk_uten_flyttall():
 def test_kalenderen_viser_maaneden_med_helligdager_og_registreringer(client, lag_sak_i_program, kvp_veileder_a):
     sak = lag_sak_i_program()
     services.oppmoete_registrer(
-        bruker=kvp_veileder_a, sak_id=sak.pk, fra_og_med=dt.date(2025, 4, 7), status=Dagstatus.UGYLDIG_FRAVAER,
+        bruker=kvp_veileder_a,
+        sak_id=sak.pk,
+        fra_og_med=dt.date(2025, 4, 7),
+        status=Dagstatus.UGYLDIG_FRAVAER,
         timer=Decimal("2.5"),
     )
     client.force_login(kvp_veileder_a)
@@ -155,13 +158,15 @@ def test_annet_kontor_faar_404(client, lag_sak_i_program, kvp_veileder_b):
     sak = lag_sak_i_program()
     client.force_login(kvp_veileder_b)
     assert client.get(_kalender(sak)).status_code == 404
-    assert client.post(reverse("oppmoete:attester", kwargs={"sak_id": sak.pk}), {"maaned": "2025-03"}).status_code == 404
+    assert (
+        client.post(reverse("oppmoete:attester", kwargs={"sak_id": sak.pk}), {"maaned": "2025-03"}).status_code == 404
+    )
 
 
 def test_deltakeren_ser_plan_oppmoete_og_beloep_og_sender_egenmelding(
     client, lag_sak_i_program, deltaker_for, kvp_veileder_a
 ):
-    from kvp.plan.services import aktivitet_opprett  # noqa: PLC0415
+    from kvp.plan.services import aktivitet_opprett
 
     sak = lag_sak_i_program()
     aktivitet_opprett(

@@ -127,8 +127,8 @@ def test_tilgang_til_aa_endre_planen(lag_sak_i_program, kvp_veileder_a, kvp_veil
 
 
 def test_sak_uten_programperiode_har_ingen_plan(lag_person, kvp_veileder_a, i_dag):
-    from kvp.soeknad.models import Kanal  # noqa: PLC0415
-    from kvp.soeknad.services import soeknad_registrer  # noqa: PLC0415
+    from kvp.soeknad.models import Kanal
+    from kvp.soeknad.services import soeknad_registrer
 
     _, sak = soeknad_registrer(bruker=kvp_veileder_a, person=lag_person(), mottatt_dato=i_dag, kanal=Kanal.PAPIR)
     with pytest.raises(KvpFeil, match="kan bare endres"):
