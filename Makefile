@@ -58,6 +58,7 @@ format: setup  ## Formater koden
 bench: setup  ## Mål ytelsen og skriv resultatet til docs/benchmarks.md
 	$(RUN) python -m bench.beregning
 	$(RUN) python -m bench.tavle
+	$(RUN) python -m bench.oppmoete
 
 clean:  ## Fjern virtuelle miljøer og mellomlagre
 	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache .hypothesis staticfiles

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from kvp.oppmoete.demodata import plan_og_oppmoete_demodata
 from kvp.person import fnr as fnr_modul
 from kvp.person.models import Maalform, Person
 from kvp.person.services import barn_legg_til, person_opprett
@@ -254,3 +255,4 @@ class Command(BaseCommand):
                 )
         dina = bruker_opprett(brukernavn="dina", fornavn="Dina", etternavn="Deltaker", passord=DEMO_PASSORD)
         rolle_tildel(bruker=dina, rolle=Rolle.DELTAKER, person=deltaker_person)
+        plan_og_oppmoete_demodata(kvp_veileder=brukere["hakon"], deltaker_person=deltaker_person)
