@@ -5,17 +5,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from kvp.felles.feil import IkkeTilgang, KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import Sak
-from kvp.tilgang.tilgang import tilgang_for
+from kvp.sak.selectors import ROLLER_SOM_SER_SAKER
+from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
-from .grunnlag import beregn_som_json, grunnlag_for_maaned, maanedsperiode, programperiode
+from .grunnlag import beregn, beregn_som_json, grunnlag_for_maaned, grunnlag_for_saker, maanedsperiode, programperiode
 from .kalender import helligdager, maanedsnavn, virkedager
-from .models import AnnenYtelse, Arbeidsperiode, Dagstatus, Korreksjon, Maanedsattestering, Oppmoete
+from .models import AnnenYtelse, Arbeidsperiode, Dagstatus, Kilde, Korreksjon, Maanedsattestering, Oppmoete
 
 
 @dataclass(frozen=True)
@@ -185,3 +186,76 @@ def sak_for_deltaker(*, bruker: Any) -> Sak | None:
     if sak is not None:
         logghendelse_registrer(bruker=bruker, kontor=sak.kontor, person=sak.person, handling="LES", objekt=sak)
     return sak
+
+
+@dataclass(frozen=True)
+class Oversiktsrad:
+    sak: Sak
+    registrerte_dager: int
+    attestering: Maanedsattestering | None
+    total: str | None
+    feil: str
+
+
+def forrige_maaned(i_dag: dt.date | None = None) -> tuple[int, int]:
+    i_dag = i_dag or timezone.localdate()
+    return (i_dag.year - 1, 12) if i_dag.month == 1 else (i_dag.year, i_dag.month - 1)
+
+
+def tolk_maaned(tekst: str | None) -> tuple[int, int] | None:
+    """`ÅÅÅÅ-MM` som (år, måned), eller None for alt annet."""
+    if not tekst:
+        return None
+    try:
+        aar, maaned = (int(del_) for del_ in tekst.split("-", 1))
+        maanedsperiode(aar, maaned)
+    except (ValueError, KvpFeil):
+        return None
+    return aar, maaned
+
+
+def deltakere_for_oversikt(*, bruker: Any, aar: int, maaned: int) -> list[Oversiktsrad]:
+    """Deltakerne i program i måneden på brukerens kontorer, med registreringer, attestering og stønad.
+
+    Fast antall spørringer uansett antall deltakere (stønaden beregnes med `grunnlag_for_saker`).
+    """
+    kontorer = krev_rolle(bruker, ROLLER_SOM_SER_SAKER)
+    fra, til = maanedsperiode(aar, maaned)
+    saker = [
+        sak
+        for sak in Sak.objects.filter(
+            kontor_id__in=kontorer, program_fra_og_med__lte=til, program_til_og_med__gte=fra
+        )
+        .exclude(avsluttet_dato__lt=fra)
+        .select_related("person__kommune", "kontor")
+        .order_by("person__etternavn", "person__fornavn", "id")
+        if programperiode(sak) is not None
+    ]
+    ider = [s.pk for s in saker]
+    antall = dict(
+        Oppmoete.objects.filter(sak_id__in=ider, dato__range=(fra, til))
+        .exclude(kilde=Kilde.AUTOMATISK)
+        .values_list("sak_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    attesteringer = {
+        a.sak_id: a for a in Maanedsattestering.objects.filter(sak_id__in=ider, aar=aar, maaned=maaned)
+    }
+    dokumenter = grunnlag_for_saker(saker, aar, maaned)
+    rader = []
+    for sak in saker:
+        try:
+            total, feil = str(beregn(dokumenter[sak.pk]).total), ""
+        except KvpFeil as f:
+            total, feil = None, f.melding
+        rader.append(
+            Oversiktsrad(
+                sak=sak,
+                registrerte_dager=antall.get(sak.pk, 0),
+                attestering=attesteringer.get(sak.pk),
+                total=total,
+                feil=feil,
+            )
+        )
+    return rader

@@ -345,6 +345,14 @@ def egenmelding_registrer(*, bruker: Any, fra_og_med: dt.date, til_og_med: dt.da
         timer=None,
         dokumentasjon=Dokumentasjon.EGENMELDING,
     )
+    hellig = helligdager(dager[0], dager[-1])
+    for dato in dager:
+        if dato in hellig:
+            raise KvpFeil(
+                f"{dato:%d.%m.%Y} er en helligdag ({hellig[dato]}); da trenger du ikke melde fravær.",
+                felt="fra_og_med",
+                kode="KVP_OPPMOETE_HELLIGDAG",
+            )
     maks = settings.KVP_EGENMELDING_MAKS_VIRKEDAGER
     if len(dager) > maks:
         raise KvpFeil(

@@ -4,6 +4,7 @@ from . import views
 
 app_name = "oppmoete"
 urlpatterns = [
+    path("", views.oversikt, name="oversikt"),
     path("min/", views.min_side, name="min_side"),
     path("min/egenmelding/", views.egenmelding, name="egenmelding"),
     path("<uuid:sak_id>/", views.kalender, name="kalender"),

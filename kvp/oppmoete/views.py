@@ -18,6 +18,7 @@ from kvp.tilgang.models import Rolle
 from kvp.tilgang.tilgang import tilgang_for
 
 from . import selectors, services
+from .kalender import maanedsnavn
 from .forms import ArbeidForm, AttesterForm, EgenmeldingForm, OppmoeteForm, YtelseForm
 
 
@@ -183,3 +184,20 @@ def egenmelding(request: HttpRequest) -> HttpResponse:
         except KvpFeil as feil:
             form.legg_til_feil(feil)
     return _min_side(request, status=400, egenmelding_form=form)
+
+
+def oversikt(request: HttpRequest) -> HttpResponse:
+    """Alle deltakere i program i en måned på brukerens kontorer: registreringer, attestering og stønad."""
+    aar, mnd = selectors.tolk_maaned(request.GET.get("maaned")) or selectors.forrige_maaned()
+    rader = selectors.deltakere_for_oversikt(bruker=request.user, aar=aar, maaned=mnd)
+    forrige = (aar - 1, 12) if mnd == 1 else (aar, mnd - 1)
+    neste = (aar + 1, 1) if mnd == 12 else (aar, mnd + 1)
+    kontekst = {
+        "rader": rader,
+        "navn": maanedsnavn(aar, mnd),
+        "maaned_kode": selectors.maaned_kode(aar, mnd),
+        "forrige": selectors.maaned_kode(*forrige),
+        "neste": selectors.maaned_kode(*neste),
+        "ikke_attestert": sum(1 for r in rader if r.attestering is None),
+    }
+    return render(request, "oppmoete/oversikt.html", kontekst)

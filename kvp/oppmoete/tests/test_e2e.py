@@ -82,7 +82,7 @@ def test_plan_oppmoete_attestering_og_stoenad_lik_kvp_beregn(live_server: Any, s
     expect(page.locator("#plan-uker")).not_to_contain_text("Mangler")
     expect(page.locator("#plan-uker tbody tr").first).to_contain_text("Full tid")
 
-    page.get_by_role("link", name="Oppmøte", exact=True).click()
+    page.locator("#hovedinnhold").get_by_role("link", name="Oppmøte", exact=True).click()
     page.goto(page.url.split("?")[0] + "?maaned=2025-04")
     expect(page.get_by_role("heading", name="April 2025", exact=True)).to_be_visible()
     expect(page.locator('[data-dato="2025-04-18"]')).to_contain_text("Langfredag")
@@ -125,6 +125,14 @@ def test_plan_oppmoete_attestering_og_stoenad_lik_kvp_beregn(live_server: Any, s
     page.get_by_role("link", name="Tilbake til saken").click()
     page.goto(page.url.split("?")[0] + "?maaned=2025-04")
     _sjekk_stoenad(page, fasit)
+    sjekk_axe(page)
+    page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Oppmøte").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Oppmøte")
+    sjekk_axe(page)
+    page.goto(f"{base}/oppmoete/?maaned=2025-04")
+    rad = page.locator("#oversikt tbody tr", has_text="Petra Program")
+    expect(rad).to_contain_text("Ja (versjon 1)")
+    expect(rad).to_contain_text(kroner(fasit["total"]))
     sjekk_axe(page)
     logg_ut(page)
 

@@ -204,3 +204,35 @@ def test_deltaker_uten_program_og_andre_roller(client, lag_bruker, lag_person, k
     client.force_login(kvp_veileder_a)
     assert client.get(reverse("oppmoete:min_side")).status_code == 403
     assert client.post(reverse("oppmoete:egenmelding"), {"fra_og_med": "04.03.2025"}).status_code == 403
+
+
+def test_oversikten_viser_deltakerne_i_program_paa_kontoret_med_stoenad(
+    client, lag_sak_i_program, kvp_veileder_a, kvp_veileder_b
+):
+    sak = lag_sak_i_program(fornavn="Ada")
+    lag_sak_i_program(fornavn="Bo", fra_og_med=dt.date(2025, 5, 5))  # ikke i program i april
+    services.oppmoete_registrer(
+        bruker=kvp_veileder_a,
+        sak_id=sak.pk,
+        fra_og_med=dt.date(2025, 4, 1),
+        til_og_med=dt.date(2025, 4, 2),
+        status=Dagstatus.GYLDIG_FRAVAER,
+    )
+    services.maaned_attester(bruker=kvp_veileder_a, sak_id=sak.pk, aar=2025, maaned=4)
+    client.force_login(kvp_veileder_a)
+    tekst = client.get(reverse("oppmoete:oversikt") + "?maaned=2025-04").content.decode()
+    assert "1 deltakere i program, 0 ikke attestert." in tekst
+    assert "Ada Nordmann" in tekst and "Bo Nordmann" not in tekst
+    assert "Ja (versjon 1)" in tekst
+    assert kroner(beregn_som_json(grunnlag_for_maaned(sak, 2025, 4))["total"]) in tekst
+    tekst = client.get(reverse("oppmoete:oversikt") + "?maaned=2025-05").content.decode()
+    assert "2 deltakere i program, 2 ikke attestert." in tekst
+    assert client.get(reverse("oppmoete:oversikt") + "?maaned=2025-13").status_code == 200
+    client.force_login(kvp_veileder_b)
+    tekst = client.get(reverse("oppmoete:oversikt") + "?maaned=2025-05").content.decode()
+    assert "0 deltakere i program" in tekst and "Nordmann" not in tekst
+
+
+def test_oversikten_krever_en_rolle_som_ser_saker(client, lag_bruker, kontor_a):
+    client.force_login(lag_bruker(Rolle.VEILEDER, kontor=kontor_a))
+    assert client.get(reverse("oppmoete:oversikt")).status_code == 403
