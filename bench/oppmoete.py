@@ -71,7 +71,9 @@ def _fyll(antall: int) -> tuple[Any, list[Any]]:
     Person.objects.bulk_create(personer)
     soeknader = Soeknad.objects.bulk_create(
         [
-            Soeknad(person=p, kontor=kontor, mottatt_dato=dt.date(2024, 11, 1), kanal=Kanal.PAPIR, registrert_av=veileder)
+            Soeknad(
+                person=p, kontor=kontor, mottatt_dato=dt.date(2024, 11, 1), kanal=Kanal.PAPIR, registrert_av=veileder
+            )
             for p in personer
         ]
     )

@@ -93,3 +93,9 @@ class EgenmeldingForm(KvpForm):
     fra_og_med = Datofelt(label="Første sykedag")
     til_og_med = Datofelt(label="Siste sykedag", required=False, help_text="Tom hvis du var syk én dag.")
     merknad = forms.CharField(label="Kommentar til veilederen", required=False, max_length=500)
+
+
+class SlettForm(KvpForm):
+    objekt = forms.ChoiceField(choices=[("arbeid", "Arbeid"), ("ytelse", "Ytelse")], widget=forms.HiddenInput)
+    objekt_id = forms.UUIDField(widget=forms.HiddenInput)
+    korreksjonsgrunn = forms.CharField(required=False, max_length=1000)

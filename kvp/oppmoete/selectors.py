@@ -223,9 +223,7 @@ def deltakere_for_oversikt(*, bruker: Any, aar: int, maaned: int) -> list[Oversi
     fra, til = maanedsperiode(aar, maaned)
     saker = [
         sak
-        for sak in Sak.objects.filter(
-            kontor_id__in=kontorer, program_fra_og_med__lte=til, program_til_og_med__gte=fra
-        )
+        for sak in Sak.objects.filter(kontor_id__in=kontorer, program_fra_og_med__lte=til, program_til_og_med__gte=fra)
         .exclude(avsluttet_dato__lt=fra)
         .select_related("person__kommune", "kontor")
         .order_by("person__etternavn", "person__fornavn", "id")
@@ -239,9 +237,7 @@ def deltakere_for_oversikt(*, bruker: Any, aar: int, maaned: int) -> list[Oversi
         .annotate(n=Count("id"))
         .order_by()
     )
-    attesteringer = {
-        a.sak_id: a for a in Maanedsattestering.objects.filter(sak_id__in=ider, aar=aar, maaned=maaned)
-    }
+    attesteringer = {a.sak_id: a for a in Maanedsattestering.objects.filter(sak_id__in=ider, aar=aar, maaned=maaned)}
     dokumenter = grunnlag_for_saker(saker, aar, maaned)
     rader = []
     for sak in saker:

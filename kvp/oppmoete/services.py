@@ -601,3 +601,42 @@ def annen_ytelse_registrer(
         bruker=bruker, kontor=sak.kontor, person=sak.person, handling="OPPRETT", objekt=ytelse, etter=endring
     )
     return ytelse
+
+
+@transaction.atomic
+def registrering_slett(*, bruker: Any, sak_id: Any, objekt: str, objekt_id: Any, korreksjonsgrunn: str = "") -> None:
+    """Sletter en feilregistrert arbeidsperiode (`objekt="arbeid"`) eller ytelse (`"ytelse"`) på saken.
+
+    Berører slettingen en attestert måned, er den en korreksjon og krever en grunn. Revisjonsloggen har det som ble
+    slettet.
+    """
+    sak = _hent_sak(bruker=bruker, sak_id=sak_id)
+    modell = {"arbeid": Arbeidsperiode, "ytelse": AnnenYtelse}.get(objekt)
+    if modell is None:
+        raise KvpFeil("Ukjent registrering.", kode="KVP_IKKE_FUNNET")
+    rad = modell.objects.select_for_update().filter(sak=sak, pk=objekt_id).first()  # type: ignore[attr-defined]
+    if rad is None:
+        raise IkkeFunnet("Fant ikke registreringen.")
+    foer: dict[str, Any] = {"fra_og_med": rad.fra_og_med.isoformat(), "til_og_med": rad.til_og_med.isoformat()}
+    if isinstance(rad, Arbeidsperiode):
+        foer["timer_per_uke"] = str(rad.timer_per_uke)
+    else:
+        foer |= {"type": rad.type, "dagsats": str(rad.dagsats)}
+    _korriger_attesterte(
+        bruker=bruker,
+        sak=sak,
+        maaneder=_maaneder(rad.fra_og_med, rad.til_og_med),
+        grunn=korreksjonsgrunn,
+        endring={"slettet": {objekt: foer}},
+    )
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=sak.kontor,
+        person=sak.person,
+        handling="ENDRE",
+        objekt=rad,
+        beskrivelse="Slettet",
+        foer=foer,
+        etter=None,
+    )
+    rad.delete()

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<uuid:sak_id>/attester/", views.attester, name="attester"),
     path("<uuid:sak_id>/arbeid/", views.arbeid, name="arbeid"),
     path("<uuid:sak_id>/ytelse/", views.ytelse, name="ytelse"),
+    path("<uuid:sak_id>/slett/", views.slett, name="slett"),
 ]

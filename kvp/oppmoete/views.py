@@ -19,7 +19,7 @@ from kvp.tilgang.tilgang import tilgang_for
 
 from . import selectors, services
 from .kalender import maanedsnavn
-from .forms import ArbeidForm, AttesterForm, EgenmeldingForm, OppmoeteForm, YtelseForm
+from .forms import ArbeidForm, AttesterForm, EgenmeldingForm, OppmoeteForm, SlettForm, YtelseForm
 
 
 def _til_kalender(sak_id: Any, maaned: str) -> HttpResponseRedirect:
@@ -134,6 +134,25 @@ def ytelse(request: HttpRequest, sak_id: Any) -> HttpResponse:
         except KvpFeil as feil:
             form.legg_til_feil(feil)
     return _kalenderside(request, sak_id, maaned=maaned, status=400, ytelse_form=form)
+
+
+@require_POST
+def slett(request: HttpRequest, sak_id: Any) -> HttpResponse:
+    sak = sak_hent(bruker=request.user, sak_id=sak_id)
+    form = SlettForm(request.POST)
+    maaned = request.GET.get("maaned")
+    if form.is_valid():
+        try:
+            services.registrering_slett(bruker=request.user, sak_id=sak.pk, **form.cleaned_data)
+            messages.success(request, "Registreringen er slettet.")
+            return _til_kalender(sak.pk, maaned or "")
+        except (IkkeFunnet, IkkeTilgang):
+            raise
+        except KvpFeil as feil:
+            messages.error(request, feil.melding)
+            return _kalenderside(request, sak_id, maaned=maaned, status=400)
+    messages.error(request, "Registreringen kunne ikke slettes.")
+    return _kalenderside(request, sak_id, maaned=maaned, status=400)
 
 
 def _min_side(

@@ -102,6 +102,15 @@ def test_plan_oppmoete_attestering_og_stoenad_lik_kvp_beregn(live_server: Any, s
     expect(page.locator('[data-dato="2025-04-10"]')).to_have_attribute("data-status", "UGYLDIG_FRAVAER")
     expect(page.locator("#ferieteller")).to_contain_text("3 av 25 virkedager")
 
+    arbeid = page.get_by_role("region", name="Lønnet arbeid")
+    arbeid.get_by_label("Fra og med").fill("2025-04-22")
+    arbeid.get_by_label("Til og med").fill("2025-04-30")
+    arbeid.get_by_label("Timer per uke").fill("10")
+    arbeid.get_by_label("Arbeidsgiver").fill("Rema 1000")
+    arbeid.get_by_role("button", name="Registrer arbeid").click()
+    expect(page.get_by_text("Arbeidet er registrert.")).to_be_visible()
+    expect(page.get_by_role("region", name="Lønnet arbeid")).to_contain_text("10 timer per uke hos Rema 1000")
+    sjekk_axe(page)
     page.get_by_role("button", name="Attester april 2025").click()
     expect(page.get_by_text("Måneden er attestert og låst for utbetaling.")).to_be_visible()
     sjekk_axe(page)
@@ -119,6 +128,7 @@ def test_plan_oppmoete_attestering_og_stoenad_lik_kvp_beregn(live_server: Any, s
     fasit = json.loads(kjoering.stdout)
     # Ugyldig fravær hele dagen gir 0 kr: ingen linje dekker 10. april.
     assert not any(linje["fra_og_med"] <= "2025-04-10" <= linje["til_og_med"] for linje in fasit["linjer"])
+    assert any("lønnet arbeid 10 av 37,50 timer" in linje["forklaring"] for linje in fasit["linjer"])
     _sjekk_stoenad(page, fasit)
     expect(page.locator("#stoenad-attestering")).to_contain_text("Måneden er låst for utbetaling.")
 

@@ -276,7 +276,9 @@ def test_deltakeren_melder_egenmelding_som_gyldig_fravaer(lag_sak_i_program, del
         Kilde.DELTAKER,
     )
     with pytest.raises(KvpFeil, match="helligdag \\(Langfredag\\)"):
-        services.egenmelding_registrer(bruker=deltaker, fra_og_med=dt.date(2025, 4, 18), til_og_med=dt.date(2025, 4, 18))
+        services.egenmelding_registrer(
+            bruker=deltaker, fra_og_med=dt.date(2025, 4, 18), til_og_med=dt.date(2025, 4, 18)
+        )
     with pytest.raises(KvpFeil, match="høyst 3 virkedager"):
         services.egenmelding_registrer(
             bruker=deltaker, fra_og_med=dt.date(2025, 3, 17), til_og_med=dt.date(2025, 3, 20)

@@ -236,3 +236,31 @@ def test_oversikten_viser_deltakerne_i_program_paa_kontoret_med_stoenad(
 def test_oversikten_krever_en_rolle_som_ser_saker(client, lag_bruker, kontor_a):
     client.force_login(lag_bruker(Rolle.VEILEDER, kontor=kontor_a))
     assert client.get(reverse("oppmoete:oversikt")).status_code == 403
+
+
+def test_feilregistrert_arbeid_slettes_og_i_attestert_maaned_bare_med_grunn(client, lag_sak_i_program, kvp_veileder_a):
+    sak = lag_sak_i_program()
+    arbeid = services.arbeidsperiode_registrer(
+        bruker=kvp_veileder_a,
+        sak_id=sak.pk,
+        fra_og_med=dt.date(2025, 3, 3),
+        til_og_med=dt.date(2025, 3, 14),
+        timer_per_uke=Decimal("10"),
+    )
+    services.maaned_attester(bruker=kvp_veileder_a, sak_id=sak.pk, aar=2025, maaned=3)
+    client.force_login(kvp_veileder_a)
+    url = reverse("oppmoete:slett", kwargs={"sak_id": sak.pk}) + "?maaned=2025-03"
+    data = {"objekt": "arbeid", "objekt_id": str(arbeid.pk)}
+    assert "Grunn til korreksjon (når måneden er attestert)" in client.get(_kalender(sak)).content.decode()
+    svar = client.post(url, data)
+    assert svar.status_code == 400
+    assert "En endring må registreres som en korreksjon" in svar.content.decode()
+    assert Arbeidsperiode.objects.filter(pk=arbeid.pk).exists()
+    assert client.post(url, data | {"objekt": "tull"}).status_code == 400
+    assert client.post(url, data | {"objekt_id": "00000000-0000-0000-0000-000000000000"}).status_code == 404
+    svar = client.post(url, data | {"korreksjonsgrunn": "Registrert på feil deltaker."})
+    assert svar.status_code == 302
+    assert not Arbeidsperiode.objects.filter(pk=arbeid.pk).exists()
+    assert Maanedsattestering.objects.get(sak=sak).versjon == 2
+    logg = Logghendelse.objects.get(objekt_id=str(arbeid.pk), beskrivelse="Slettet")
+    assert logg.foer["timer_per_uke"] == "10.00"
