@@ -18,8 +18,8 @@ from kvp.tilgang.models import Rolle
 from kvp.tilgang.tilgang import tilgang_for
 
 from . import selectors, services
-from .kalender import maanedsnavn
 from .forms import ArbeidForm, AttesterForm, EgenmeldingForm, OppmoeteForm, SlettForm, YtelseForm
+from .kalender import maanedsnavn
 
 
 def _til_kalender(sak_id: Any, maaned: str) -> HttpResponseRedirect:
