@@ -1,5 +1,6 @@
 """Malhjelpere for oppmøte og stønad: kronebeløp på norsk og stønadsdelen av saksbildet."""
 
+import datetime as dt
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -30,6 +31,15 @@ def kroner(verdi: Any) -> str:
     fortegn = "−" if beloep < 0 else ""
     heltall, _, oere = f"{abs(beloep):f}".partition(".")
     return f"{fortegn}{_grupper(heltall)},{oere or '00'}"
+
+
+@register.filter
+def isodato(verdi: Any) -> str:
+    """«2025-03-04» → «04.03.2025»."""
+    try:
+        return dt.date.fromisoformat(str(verdi)).strftime("%d.%m.%Y")
+    except ValueError:
+        return str(verdi)
 
 
 @register.filter

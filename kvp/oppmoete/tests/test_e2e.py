@@ -61,7 +61,8 @@ def _sjekk_stoenad(page: Page, fasit: dict[str, Any]) -> None:
     expect(rader).to_have_count(len(fasit["linjer"]))
     for i, linje in enumerate(fasit["linjer"]):
         celler = rader.nth(i).locator("td")
-        expect(celler.nth(1)).to_have_text(f"{linje['fra_og_med']} – {linje['til_og_med']}")
+        fra, til = (dt.date.fromisoformat(linje[f]) for f in ("fra_og_med", "til_og_med"))
+        expect(celler.nth(1)).to_have_text(f"{fra:%d.%m.%Y}–{til:%d.%m.%Y}")
         expect(celler.nth(2)).to_have_text(str(linje["antall_dager"]))
         expect(celler.nth(3)).to_have_text(kroner(linje["beloep"]))
         expect(celler.nth(4)).to_have_text(linje["forklaring"])

@@ -7,12 +7,17 @@ from kvp.felles.models import Logghendelse
 from kvp.oppmoete import services
 from kvp.oppmoete.grunnlag import beregn_som_json, grunnlag_for_maaned
 from kvp.oppmoete.models import Arbeidsperiode, Dagstatus, Maanedsattestering, Oppmoete
-from kvp.oppmoete.templatetags.oppmoete import kroner
+from kvp.oppmoete.templatetags.oppmoete import isodato, kroner
 from kvp.tilgang.models import Rolle
 
 
 def _kalender(sak, maaned="2025-03"):
     return f"{reverse('oppmoete:kalender', kwargs={'sak_id': sak.pk})}?maaned={maaned}"
+
+
+def test_datoer_fra_beregningen_vises_paa_norsk():
+    assert isodato("2025-03-04") == "04.03.2025"
+    assert isodato("tull") == "tull"
 
 
 def test_kronebeloep_vises_paa_norsk_uten_flyttall():
