@@ -98,7 +98,7 @@ def _fyll(antall: int) -> tuple[Any, list[Any]]:
 
 
 def _maaned(saker: list[Any], maaned: int) -> dict[Any, dict[dt.date, str]]:
-    """Per deltaker: to sykedager, én dag ugyldig fravær og tre feriedager, spredt over måneden."""
+    """Per deltaker: to sykedager, én dag ugyldig fravær, to feriedager og én dag permisjon, spredt over måneden."""
     from kvp.oppmoete.kalender import helligdager, virkedager  # noqa: PLC0415
 
     fra = dt.date(2025, maaned, 1)
@@ -108,7 +108,7 @@ def _maaned(saker: list[Any], maaned: int) -> dict[Any, dict[dt.date, str]]:
     registreringer = {}
     for i, sak in enumerate(saker):
         valgt = [dager[(i + k * 3) % len(dager)] for k in range(6)]
-        statuser = ["GYLDIG_FRAVAER", "GYLDIG_FRAVAER", "UGYLDIG_FRAVAER", "FERIE", "FERIE", "FERIE"]
+        statuser = ["GYLDIG_FRAVAER", "GYLDIG_FRAVAER", "UGYLDIG_FRAVAER", "FERIE", "FERIE", "PERMISJON_MED_STOENAD"]
         registreringer[sak.pk] = dict(zip(valgt, statuser, strict=True))
     return registreringer
 
@@ -173,8 +173,9 @@ HODE = f"""{START}
 ## Oppmøte for {ANTALL} deltakere (`bench/oppmoete.py`)
 
 Samlet registrering av en måned for {ANTALL} deltakere i program gjennom `oppmoete_registrer_mange` (validering,
-helligdager fylt inn, én linje i revisjonsloggen per deltaker): seks registrerte dager per deltaker (to sykedager, én
-dag ugyldig fravær, tre feriedager), én runde per måned februar–november 2025 (median og maks av {len(MAANEDER)}).
+helligdager og ferierett sjekket, én linje i revisjonsloggen per deltaker): seks registrerte dager per deltaker (to
+sykedager, én dag ugyldig fravær, to feriedager, én dag permisjon), én runde per måned februar–november 2025
+(median og maks av {len(MAANEDER)}).
 «Stønad» er `grunnlag_for_saker` + `beregn` for de samme {ANTALL} deltakerne og måneden. «Kalender» er servertiden for
 `GET /oppmoete/<sak>/` gjennom Djangos testklient (median og maks av 20). Mål: registreringen under {MAAL_MS:.0f} ms.
 Hver kjøring av `make bench` legger til en rad.

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
@@ -424,7 +425,17 @@ def oppmoete_registrer_mange(
             kode="KVP_ATTESTERT",
         )
     eksisterende = {(o.sak_id, o.dato): o for o in Oppmoete.objects.filter(sak__in=saker, dato__range=(fra, til))}
-    nye, endres = [], []
+    ferie_ellers = dict(
+        Oppmoete.objects.filter(sak__in=saker, status=Dagstatus.FERIE, dato__year=aar)
+        .exclude(dato__range=(fra, til))
+        .values_list("sak_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    hellig = helligdager(fra, til)
+    naa = timezone.now()
+    nye: list[Oppmoete] = []
+    endres: list[Oppmoete] = []
     for sak in saker:
         periode = _periode(sak)
         for dato, status in registreringer[sak.pk].items():
@@ -436,14 +447,32 @@ def oppmoete_registrer_mange(
                 raise KvpFeil(f"{dato:%d.%m.%Y} er utenfor programperioden.", kode="KVP_OPPMOETE_UTENFOR")
             if status not in Dagstatus.values:
                 raise KvpFeil("Ukjent status.", kode="KVP_OPPMOETE_STATUS")
+            if status == Dagstatus.HELLIGDAG and dato not in hellig:
+                raise KvpFeil(f"{dato:%d.%m.%Y} er ikke en helligdag.", kode="KVP_OPPMOETE_HELLIGDAG")
             rad = eksisterende.get((sak.pk, dato))
             if rad is None:
-                nye.append(Oppmoete(sak=sak, dato=dato, status=status, registrert_av=bruker))
+                rad = Oppmoete(sak=sak, dato=dato, registrert_av=bruker)
+                eksisterende[(sak.pk, dato)] = rad
+                nye.append(rad)
             else:
-                rad.status, rad.timer, rad.registrert_av = status, None, bruker
                 endres.append(rad)
+            rad.status, rad.timer, rad.dokumentasjon, rad.merknad = status, None, Dokumentasjon.INGEN, ""
+            rad.kilde, rad.registrert_av, rad.registrert = Kilde.SAKSBEHANDLER, bruker, naa
+        ferie = ferie_ellers.get(sak.pk, 0) + sum(
+            1 for (sak_id, _), rad in eksisterende.items() if sak_id == sak.pk and rad.status == Dagstatus.FERIE
+        )
+        rett = sak.person.kommune.ferie_virkedager_per_aar
+        if ferie > rett:
+            raise KvpFeil(
+                f"{sak.person.navn} får {ferie} virkedager ferie i {aar}, men kommunen gir {rett}.",
+                kode="KVP_OPPMOETE_FERIE",
+            )
     Oppmoete.objects.bulk_create(nye, batch_size=1000)
-    Oppmoete.objects.bulk_update(endres, ["status", "timer", "registrert_av"], batch_size=1000)
+    Oppmoete.objects.bulk_update(
+        endres,
+        ["status", "timer", "dokumentasjon", "merknad", "kilde", "registrert_av", "registrert"],
+        batch_size=1000,
+    )
     _fyll_helligdager(bruker=bruker, saker=saker, fra=fra, til=til)
     for sak in saker:
         logghendelse_registrer(

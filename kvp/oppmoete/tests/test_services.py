@@ -344,3 +344,35 @@ def test_ikke_kvp_veileder_kan_ikke_registrere_samlet(lag_sak_i_program, lag_bru
         services.oppmoete_registrer_mange(
             bruker=leder, aar=2025, maaned=5, registreringer={sak.pk: {dt.date(2025, 5, 5): Dagstatus.FERIE}}
         )
+
+
+def test_samlet_registrering_holder_ferieretten_og_helligdagene(lag_sak_i_program, kvp_veileder_a, randaberg):
+    randaberg.ferie_virkedager_per_aar = 3
+    randaberg.save()
+    sak = lag_sak_i_program()
+    services.oppmoete_registrer(
+        bruker=kvp_veileder_a,
+        sak_id=sak.pk,
+        fra_og_med=dt.date(2025, 2, 3),
+        til_og_med=dt.date(2025, 2, 4),
+        status=Dagstatus.FERIE,
+    )
+    ferie = {dt.date(2025, 5, 5): Dagstatus.FERIE, dt.date(2025, 5, 6): Dagstatus.FERIE}
+    with pytest.raises(KvpFeil, match="4 virkedager ferie i 2025, men kommunen gir 3"):
+        services.oppmoete_registrer_mange(bruker=kvp_veileder_a, aar=2025, maaned=5, registreringer={sak.pk: ferie})
+    with pytest.raises(KvpFeil, match="ikke en helligdag"):
+        services.oppmoete_registrer_mange(
+            bruker=kvp_veileder_a, aar=2025, maaned=5, registreringer={sak.pk: {dt.date(2025, 5, 7): "HELLIGDAG"}}
+        )
+    assert not Oppmoete.objects.filter(sak=sak, dato__month=5).exists()
+    services.oppmoete_registrer_mange(
+        bruker=kvp_veileder_a, aar=2025, maaned=5, registreringer={sak.pk: {dt.date(2025, 5, 5): Dagstatus.FERIE}}
+    )
+    # Samme dag på nytt, nå som sykdom: ferien frigjøres og dokumentasjonen nullstilles.
+    services.oppmoete_registrer_mange(
+        bruker=kvp_veileder_a,
+        aar=2025,
+        maaned=5,
+        registreringer={sak.pk: {dt.date(2025, 5, 5): Dagstatus.GYLDIG_FRAVAER, dt.date(2025, 5, 6): Dagstatus.FERIE}},
+    )
+    assert Oppmoete.objects.filter(sak=sak, status=Dagstatus.FERIE).count() == 3
