@@ -48,7 +48,7 @@ def _planside(request: HttpRequest, sak_id: Any, *, status: int = 200, **skjemae
         "plan": selectors.plan_for_sak(sak=sak),
         "historikk": selectors.historikk_for_sak(sak=sak)[:50],
         "aktivitet_form": aktivitet_form,
-        "endres": endres or bool(aktivitet_form.data.get("aktivitet_id")),
+        "endres": endres or bool(aktivitet_form["aktivitet_id"].value()),
         "evaluering_form": skjemaer.get("evaluering_form") or EvalueringForm(),
         "kan_endre": tilgang_for(request.user).har_rolle(Rolle.KVP_VEILEDER),
     }
