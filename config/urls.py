@@ -11,6 +11,8 @@ urlpatterns = [
     path("utbetaling/", include("kvp.utbetaling.urls")),
     path("vedtak/", include("kvp.vedtak.urls")),
     path("brev/", include("kvp.brev.urls")),
+    path("plan/", include("kvp.plan.urls")),
+    path("oppmoete/", include("kvp.oppmoete.urls")),
 ]
 
 handler400 = "kvp.felles.views.feil_400"

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "kvp.utbetaling",
     "kvp.vedtak",
     "kvp.brev",
+    "kvp.plan",
 ]
 
 MIDDLEWARE = [
@@ -150,6 +151,15 @@ KVP_FERIE_VIRKEDAGER_PER_AAR = 25
 # Skattetrekk når økonomi ikke har registrert deltakerens skattekort [I]: uten skattekort skal arbeidsgiver trekke
 # 50 % (Skatteetaten, «trekk uten skattekort»); kvalifiseringsstønaden skattlegges som arbeidsinntekt (N3).
 KVP_SKATTETREKK_UTEN_SKATTEKORT_PROSENT = 50
+# Programplan og oppmøte (docs/plan-og-oppmoete.md):
+# * 37,5 timer per uke er lovens fulle tid [V] (forskriften § 1) og ligger i kvp_regler-parameterne.
+# * høyst 45 timer per uke når aktiviteter overlapper: vårt valg for hva som er mulig å følge opp [I].
+# * sluttfasen (der arbeidssøking alltid skal være med, forskriften § 1) er ikke tallfestet i kildene [U];
+#   de siste 8 ukene er standard til det er avklart.
+# * egenmelding: grensene (dager per gang) er ikke funnet i kildene [U]; 3 virkedager per melding er standard.
+KVP_PLAN_MAKS_TIMER_PER_UKE = 45
+KVP_PLAN_SLUTTFASE_UKER = 8
+KVP_EGENMELDING_MAKS_VIRKEDAGER = 3
 # Så mange saker vises per kolonne på tavla; resten telles.
 KVP_TAVLE_MAKS_PER_KOLONNE = 50
 

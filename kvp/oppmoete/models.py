@@ -160,3 +160,23 @@ class Maanedsattestering(models.Model):
 
     def __str__(self) -> str:
         return f"{self.maaned:02d}.{self.aar} (v{self.versjon})"
+
+
+class Korreksjon(models.Model):
+    """En endring i en attestert måned: hvem, når, hvorfor og hva. Bare nye rader; øker attesteringens versjon."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    attestering = models.ForeignKey(Maanedsattestering, on_delete=models.PROTECT, related_name="korreksjoner")
+    grunn = models.TextField("grunn til korreksjonen")
+    versjon = models.PositiveIntegerField("versjon etter korreksjonen")
+    endring = models.JSONField("hva som ble endret")
+    registrert_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    registrert = models.DateTimeField("registrert", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "korreksjon"
+        verbose_name_plural = "korreksjoner"
+        ordering = ["registrert"]
+
+    def __str__(self) -> str:
+        return f"Korreksjon v{self.versjon}"

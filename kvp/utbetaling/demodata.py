@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from kvp.oppmoete.models import Maanedsattestering
 from kvp.person.models import Person
-from kvp.sak.models import AAPNE_STATUSER, AKTIVE_STATUSER, Sak, Status
+from kvp.sak.models import AKTIVE_STATUSER, Sak, Status
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import soeknad_registrer
 from kvp.tilgang.models import Rolle
@@ -52,22 +52,23 @@ def utbetaling_demodata(*, brukere: dict[str, Any], deltaker_person: Person, pas
     m2 = _forrige(*m1)
     m3 = _forrige(*m2)
     start = dt.date(m3[0], m3[1], 1)
-    ledige = Person.objects.filter(kommune_id="1127").exclude(saker__status__in=[*AAPNE_STATUSER, *AKTIVE_STATUSER])
+    ledige = Person.objects.filter(kommune_id="1127", saker__isnull=True)
     personer = [deltaker_person, *ledige.exclude(pk=deltaker_person.pk)[:5]]
     for nr, person in enumerate(personer):
-        sak = Sak.objects.filter(person=person).first()
+        sak = Sak.objects.filter(person=person, status__in=AKTIVE_STATUSER).first()
         if sak is None:
             _, sak = soeknad_registrer(
                 bruker=kvp, person=person, mottatt_dato=start - dt.timedelta(days=40), kanal=Kanal.PAPIR
             )
-        Sak.objects.filter(pk=sak.pk).update(
-            status=Status.I_PROGRAM,
-            saksbehandler=kvp,
-            vedtak_dato=start - dt.timedelta(days=10),
-            begynt_dato=start,
-            program_fra_og_med=start,
-            program_til_og_med=start + dt.timedelta(days=364),
-        )
+        if sak.program_fra_og_med is None:  # Dina er satt i program av vedtakene; de andre settes direkte
+            Sak.objects.filter(pk=sak.pk).update(
+                status=Status.I_PROGRAM,
+                saksbehandler=kvp,
+                vedtak_dato=start - dt.timedelta(days=10),
+                begynt_dato=start,
+                program_fra_og_med=start,
+                program_til_og_med=start + dt.timedelta(days=364),
+            )
         mottaker_lagre(
             bruker=oskar,
             person_id=person.pk,
@@ -75,8 +76,8 @@ def utbetaling_demodata(*, brukere: dict[str, Any], deltaker_person: Person, pas
             skattetrekk_prosent=Decimal(20 + 3 * nr),
         )
         for aar, maaned in (m3, m2, m1):
-            Maanedsattestering.objects.create(
-                sak=sak, aar=aar, maaned=maaned, attestert_av=kvp, attestert=timezone.now()
+            Maanedsattestering.objects.get_or_create(
+                sak=sak, aar=aar, maaned=maaned, defaults={"attestert_av": kvp, "attestert": timezone.now()}
             )
     betalt = utbetalingsrunde_kjoer(bruker=oskar, kommune_nummer="1127", aar=m2[0], maaned=m2[1])
     utbetalingsrunde_godkjenn(bruker=olga, runde_id=betalt.pk)

@@ -4,9 +4,14 @@ Går gjennom tjenestene, som i produksjon: Håkon (KVP-veileder) vurderer og skr
 Deltakeren Dina får et innvilget program med brev på Min side.
 """
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
+from unittest import mock
+
+from django.utils import timezone
 
 from kvp.person.models import Person
 from kvp.sak.models import Status
@@ -24,6 +29,15 @@ SKJOENN = {
     "BEHOV_FOR_BISTAND": {"vurdering": "OPPFYLT", "begrunnelse": "Trenger tett oppfølging fra flere tjenester."},
     "EGNET_PROGRAM": {"vurdering": "OPPFYLT", "begrunnelse": "Kontoret har arbeidstrening og norskkurs som passer."},
 }
+
+
+@contextlib.contextmanager
+def _som_om_det_var(dag: dt.date) -> Iterator[None]:
+    """Bare for demodata: tjenestene kjøres som om klokka var `dag` kl. 10, så demoen får en historikk med ekte
+    vedtak, brev og datoer (tjenestene godtar ikke at vedtak tilbakedateres)."""
+    tidspunkt = timezone.make_aware(dt.datetime.combine(dag, dt.time(10)))
+    with mock.patch("django.utils.timezone.now", return_value=tidspunkt):
+        yield
 
 
 def _sak(person: Person, kvp: Any, mottatt: dt.date) -> Any:
@@ -73,11 +87,15 @@ def vedtak_demodata_last(*, i_dag: dt.date) -> None:
     neste_maaned = (i_dag.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
     aar = dt.timedelta(days=364)
 
-    # Dina: innvilget og i program; brevet ligger på Min side.
-    sak = _sak(dina, kvp, i_dag - dt.timedelta(days=20))
-    _vilkaar(sak, kvp)
-    _fatt(_innvilgelse(sak, kvp, i_dag, i_dag + aar, i_dag + dt.timedelta(days=90)), kvp, beslutter)
-    services.program_iverksett(bruker=kvp, sak_id=sak.pk, begynt_dato=i_dag)
+    # Dina: innvilget og i program fra første mandag for fire måneder siden (plan, oppmøte og utbetalinger bygger på
+    # det); brevet ligger på Min side.
+    start = (i_dag.replace(day=1) - dt.timedelta(days=4 * 31)).replace(day=1)
+    start += dt.timedelta(days=(7 - start.weekday()) % 7)
+    with _som_om_det_var(start - dt.timedelta(days=14)):
+        sak = _sak(dina, kvp, start - dt.timedelta(days=40))
+        _vilkaar(sak, kvp)
+        _fatt(_innvilgelse(sak, kvp, start, start + aar, start + dt.timedelta(days=90)), kvp, beslutter)
+    services.program_iverksett(bruker=kvp, sak_id=sak.pk, begynt_dato=start)
     if len(ledige) < 7:
         return
     # Innvilget, venter på oppstart.

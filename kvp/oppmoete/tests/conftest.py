@@ -44,3 +44,14 @@ def lag_sak_i_program(lag_person: Callable[..., Any], kvp_veileder_a: Any) -> Ca
         return Sak.objects.select_related("person__kommune").get(pk=sak.pk)
 
     return lag
+
+
+@pytest.fixture
+def deltaker_for(lag_bruker: Callable[..., Any]) -> Callable[[Sak], Any]:
+    """En innlogging med DELTAKER-rollen for personen i saken."""
+    from kvp.tilgang.models import Rolle
+
+    def lag(sak: Sak, **kwargs: Any) -> Any:
+        return lag_bruker(Rolle.DELTAKER, person=sak.person, **kwargs)
+
+    return lag

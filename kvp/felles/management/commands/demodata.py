@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from kvp.oppmoete.demodata import plan_og_oppmoete_demodata
 from kvp.person import fnr as fnr_modul
 from kvp.person.models import Maalform, Person
 from kvp.person.services import barn_legg_til, person_opprett
@@ -116,7 +117,7 @@ class Command(BaseCommand):
             *BRUKERE,
             ("dina", "", "", Rolle.DELTAKER, ""),
         ]:
-            sted = navn.get(scope, "egen søknad")
+            sted = navn.get(scope, "i program: plan, oppmøte, utbetalinger og brev på Min side")
             self.stdout.write(f"  {Rolle(rolle).label:<30} {brukernavn:<9} {sted}")
 
     @transaction.atomic
@@ -256,5 +257,7 @@ class Command(BaseCommand):
                 )
         dina = bruker_opprett(brukernavn="dina", fornavn="Dina", etternavn="Deltaker", passord=DEMO_PASSORD)
         rolle_tildel(bruker=dina, rolle=Rolle.DELTAKER, person=deltaker_person)
-        utbetaling_demodata(brukere=brukere, deltaker_person=deltaker_person, passord=DEMO_PASSORD)
+        # Rekkefølgen teller: vedtaket setter Dina i program, så får hun plan og oppmøte, så betales månedene.
         vedtak_demodata_last(i_dag=i_dag)
+        plan_og_oppmoete_demodata(kvp_veileder=brukere["hakon"], deltaker_person=deltaker_person)
+        utbetaling_demodata(brukere=brukere, deltaker_person=deltaker_person, passord=DEMO_PASSORD)

@@ -1,0 +1,95 @@
+"""Demodata for programplan og oppmøte: deltakeren i demoen (Dina) er i program med plan, oppmøte og attesterte
+måneder. Alt går gjennom tjenestene, unntatt programfeltene på saken (de settes av vedtakstjenestene, som lages i en
+egen app; til da settes de direkte her, som i testfixturen `lag_sak_i_program`)."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+
+from kvp.plan.models import Aktivitetsstatus, Aktivitetstype
+from kvp.plan.services import aktivitet_opprett, evaluering_opprett
+from kvp.sak.models import AKTIVE_STATUSER, Sak, Status
+from kvp.soeknad.models import Kanal
+from kvp.soeknad.services import soeknad_registrer
+
+from .kalender import helligdager, virkedager
+from .models import Dagstatus, Dokumentasjon
+from .services import maaned_attester, oppmoete_registrer
+
+
+def _virkedag(aar: int, maaned: int, nr: int) -> dt.date:
+    fra = dt.date(aar, maaned, 1)
+    til = (fra + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    hellig = helligdager(fra, til)
+    return [d for d in virkedager(fra, til) if d not in hellig][nr]
+
+
+def plan_og_oppmoete_demodata(*, kvp_veileder: Any, deltaker_person: Any) -> Sak | None:
+    """Setter deltakeren i program fra første mandag for fire måneder siden, med plan og oppmøte til nå."""
+    i_dag = timezone.localdate()
+    start = (i_dag.replace(day=1) - dt.timedelta(days=4 * 31)).replace(day=1)
+    start += dt.timedelta(days=(7 - start.weekday()) % 7)
+    slutt = start + dt.timedelta(days=364)
+    sak = Sak.objects.filter(person=deltaker_person, status__in=AKTIVE_STATUSER).first()
+    if sak is None:
+        _, sak = soeknad_registrer(
+            bruker=kvp_veileder, person=deltaker_person, mottatt_dato=start - dt.timedelta(days=40), kanal=Kanal.PAPIR
+        )
+    if sak.program_fra_og_med is None:
+        Sak.objects.filter(pk=sak.pk).update(
+            status=Status.I_PROGRAM,
+            saksbehandler=kvp_veileder,
+            vedtak_dato=start - dt.timedelta(days=14),
+            begynt_dato=start,
+            program_fra_og_med=start,
+            program_til_og_med=slutt,
+        )
+    sak = Sak.objects.select_related("person__kommune").get(pk=sak.pk)
+    if sak.aktiviteter.exists():
+        return sak
+    halvveis = start + (slutt - start) / 2
+    for type_, timer, fra, til, tilbyder in (
+        (Aktivitetstype.ARBEIDSTRENING, "22.5", start, slutt, "Kafé Trappa, Randaberg"),
+        (Aktivitetstype.TETT_OPPFOELGING, "7.5", start, slutt, "NAV Randaberg-Kvitsøy"),
+        (Aktivitetstype.NORSKOPPLAERING, "7.5", start, halvveis, "Voksenopplæringen"),
+        (Aktivitetstype.ARBEIDSSOEKING, "7.5", halvveis + dt.timedelta(days=1), slutt, "NAV Randaberg-Kvitsøy"),
+    ):
+        aktivitet_opprett(
+            bruker=kvp_veileder,
+            sak_id=sak.pk,
+            type=type_,
+            timer_per_uke=Decimal(timer),
+            fra_og_med=fra,
+            til_og_med=til,
+            tilbyder=tilbyder,
+            status=Aktivitetsstatus.PAAGAAR if fra <= i_dag else Aktivitetsstatus.PLANLAGT,
+            avtalt_med_deltaker=True,
+        )
+    for dager, tema in ((90, "Tre måneder: fungerer arbeidstreningen?"), (182, "Halvveis"), (300, "Før sluttfasen")):
+        evaluering_opprett(bruker=kvp_veileder, sak_id=sak.pk, dato=start + dt.timedelta(days=dager), tema=tema)
+    aar, maaned = start.year, start.month
+    ferdige = []
+    while (aar, maaned) < (i_dag.year, i_dag.month):
+        syk = _virkedag(aar, maaned, 6)
+        oppmoete_registrer(
+            bruker=kvp_veileder,
+            sak_id=sak.pk,
+            fra_og_med=syk,
+            status=Dagstatus.GYLDIG_FRAVAER,
+            dokumentasjon=Dokumentasjon.EGENMELDING,
+        )
+        oppmoete_registrer(
+            bruker=kvp_veileder,
+            sak_id=sak.pk,
+            fra_og_med=_virkedag(aar, maaned, 11),
+            status=Dagstatus.UGYLDIG_FRAVAER,
+            timer=Decimal("3"),
+            merknad="Kom for sent",
+        )
+        ferdige.append((aar, maaned))
+        aar, maaned = (aar + 1, 1) if maaned == 12 else (aar, maaned + 1)
+    for aar, maaned in ferdige[:-1]:  # den siste ferdige måneden venter på attestering
+        maaned_attester(bruker=kvp_veileder, sak_id=sak.pk, aar=aar, maaned=maaned)
+    return sak

@@ -1,0 +1,101 @@
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import forms
+
+from kvp.felles.forms import Datofelt, KvpForm
+
+from .models import Dagstatus, Dokumentasjon, Ytelsestype
+
+
+class Desimalfelt(forms.DecimalField):
+    """Tall med komma eller punktum (2,5 eller 2.5)."""
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        if isinstance(value, str):
+            value = value.strip().replace(" ", "").replace("\u00a0", "").replace(",", ".")
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            raise forms.ValidationError("Skriv et tall, for eksempel 2,5.") from None
+        except InvalidOperation:  # pragma: no cover - DecimalField fanger dette selv
+            raise forms.ValidationError("Skriv et tall, for eksempel 2,5.") from None
+
+
+class KorreksjonMixin(KvpForm):
+    korreksjonsgrunn = forms.CharField(
+        label="Grunn til korreksjon",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Må fylles ut når måneden er attestert. Korreksjonen logges, og måneden beregnes på nytt.",
+    )
+
+
+class OppmoeteForm(KorreksjonMixin):
+    prefix = "oppmoete"
+    fra_og_med = Datofelt(label="Fra og med")
+    til_og_med = Datofelt(label="Til og med", required=False, help_text="Tom for én dag. Helger hoppes over.")
+    status = forms.ChoiceField(label="Status", choices=Dagstatus.choices)
+    timer = Desimalfelt(
+        label="Timer ugyldig fravær",
+        required=False,
+        max_digits=3,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        help_text="Bare ved ugyldig fravær en del av dagen (0–7,5 timer).",
+    )
+    dokumentasjon = forms.ChoiceField(
+        label="Dokumentasjon", choices=Dokumentasjon.choices, required=False, help_text="Ved gyldig fravær."
+    )
+    merknad = forms.CharField(label="Merknad", required=False, max_length=500)
+    field_order = ["fra_og_med", "til_og_med", "status", "timer", "dokumentasjon", "merknad", "korreksjonsgrunn"]
+
+    def clean_dokumentasjon(self) -> str:
+        return self.cleaned_data.get("dokumentasjon") or Dokumentasjon.INGEN
+
+
+class AttesterForm(KvpForm):
+    maaned = forms.RegexField(regex=r"^\d{4}-\d{2}$", widget=forms.HiddenInput)
+
+
+class ArbeidForm(KorreksjonMixin):
+    prefix = "arbeid"
+    fra_og_med = Datofelt(label="Fra og med")
+    til_og_med = Datofelt(label="Til og med")
+    timer_per_uke = Desimalfelt(
+        label="Timer per uke",
+        max_digits=4,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        help_text="Høyst 18,75 timer (50 % stilling).",
+    )
+    arbeidsgiver = forms.CharField(label="Arbeidsgiver", required=False, max_length=200)
+    field_order = ["fra_og_med", "til_og_med", "timer_per_uke", "arbeidsgiver", "korreksjonsgrunn"]
+
+
+class YtelseForm(KorreksjonMixin):
+    prefix = "ytelse"
+    type = forms.ChoiceField(label="Ytelse", choices=Ytelsestype.choices)
+    fra_og_med = Datofelt(label="Fra og med")
+    til_og_med = Datofelt(label="Til og med")
+    dagsats = Desimalfelt(
+        label="Dagsats (kr)",
+        max_digits=9,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        help_text="Trekkes krone for krone per virkedag (sosialtjenesteloven § 38).",
+    )
+    field_order = ["type", "fra_og_med", "til_og_med", "dagsats", "korreksjonsgrunn"]
+
+
+class EgenmeldingForm(KvpForm):
+    fra_og_med = Datofelt(label="Første sykedag")
+    til_og_med = Datofelt(label="Siste sykedag", required=False, help_text="Tom hvis du var syk én dag.")
+    merknad = forms.CharField(label="Kommentar til veilederen", required=False, max_length=500)
+
+
+class SlettForm(KvpForm):
+    objekt = forms.ChoiceField(choices=[("arbeid", "Arbeid"), ("ytelse", "Ytelse")], widget=forms.HiddenInput)
+    objekt_id = forms.UUIDField(widget=forms.HiddenInput)
+    korreksjonsgrunn = forms.CharField(required=False, max_length=1000)

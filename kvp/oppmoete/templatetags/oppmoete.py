@@ -1,0 +1,69 @@
+"""Malhjelpere for oppmøte og stønad: kronebeløp på norsk og stønadsdelen av saksbildet."""
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import template
+
+from kvp.oppmoete import selectors
+from kvp.oppmoete.kalender import maanedsnavn
+
+register = template.Library()
+
+
+def _grupper(heltall: str) -> str:
+    deler: list[str] = []
+    while len(heltall) > 3:
+        deler.insert(0, heltall[-3:])
+        heltall = heltall[:-3]
+    deler.insert(0, heltall)
+    return "\u00a0".join(deler)
+
+
+@register.filter
+def kroner(verdi: Any) -> str:
+    """«1947.24» → «1 947,24» (to desimaler, mellomrom som tusenskille, aldri flyttall)."""
+    try:
+        beloep = Decimal(str(verdi)).quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError):
+        return str(verdi)
+    fortegn = "−" if beloep < 0 else ""
+    heltall, _, oere = f"{abs(beloep):f}".partition(".")
+    return f"{fortegn}{_grupper(heltall)},{oere or '00'}"
+
+
+@register.filter
+def isodato(verdi: Any) -> str:
+    """«2025-03-04» → «04.03.2025»."""
+    try:
+        return dt.date.fromisoformat(str(verdi)).strftime("%d.%m.%Y")
+    except ValueError:
+        return str(verdi)
+
+
+@register.filter
+def tall(verdi: Any) -> str:
+    """«37.50» → «37,5»."""
+    try:
+        d = Decimal(str(verdi))
+    except (InvalidOperation, ValueError):
+        return str(verdi)
+    return f"{d.normalize():f}".replace(".", ",")
+
+
+@register.simple_tag(takes_context=True)
+def stoenad_paa_saksbildet(context: Any, sak: Any) -> dict[str, Any] | None:
+    """Stønaden for den valgte måneden (`?maaned=ÅÅÅÅ-MM`) på saksbildet. Saken er hentet med tilgangskontroll."""
+    request = context.get("request")
+    valgt = selectors.valgt_maaned(sak, request.GET.get("maaned") if request is not None else None)
+    if valgt is None:
+        return None
+    aar, maaned = valgt
+    return {
+        "stoenad": selectors.stoenad_for_maaned(sak=sak, aar=aar, maaned=maaned),
+        "maaneder": [
+            (selectors.maaned_kode(a, m), maanedsnavn(a, m), (a, m) == valgt)
+            for a, m in selectors.maaneder_i_program(sak)
+        ],
+    }

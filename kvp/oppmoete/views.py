@@ -1,0 +1,222 @@
+"""Oppmøtekalenderen, attestering, arbeid og ytelser for saksbehandleren, og deltakerens egen side."""
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
+from kvp.felles.forms import KvpForm
+from kvp.plan import selectors as plan_selectors
+from kvp.sak.selectors import sak_hent
+from kvp.tilgang.models import Rolle
+from kvp.tilgang.tilgang import tilgang_for
+
+from . import selectors, services
+from .forms import ArbeidForm, AttesterForm, EgenmeldingForm, OppmoeteForm, SlettForm, YtelseForm
+from .kalender import maanedsnavn
+
+
+def _til_kalender(sak_id: Any, maaned: str) -> HttpResponseRedirect:
+    return HttpResponseRedirect(f"{reverse('oppmoete:kalender', kwargs={'sak_id': sak_id})}?maaned={maaned}")
+
+
+def _kalenderside(
+    request: HttpRequest, sak_id: Any, *, maaned: str | None = None, status: int = 200, **skjemaer: KvpForm
+) -> HttpResponse:
+    sak = sak_hent(bruker=request.user, sak_id=sak_id)
+    valgt = selectors.valgt_maaned(sak, maaned or request.GET.get("maaned"))
+    kontekst: dict[str, Any] = {"sak": sak, "har_program": valgt is not None}
+    if valgt is not None:
+        aar, mnd = valgt
+        kode = selectors.maaned_kode(aar, mnd)
+        attestering = selectors.attestering_for_maaned(sak=sak, aar=aar, maaned=mnd)
+        initial: dict[str, Any] = {}
+        if request.GET.get("fra"):
+            initial = {"fra_og_med": request.GET.get("fra"), "til_og_med": request.GET.get("til")}
+        kontekst.update(
+            {
+                "kalender": selectors.kalender_for_maaned(sak=sak, aar=aar, maaned=mnd),
+                "stoenad": selectors.stoenad_for_maaned(sak=sak, aar=aar, maaned=mnd),
+                "attestering": attestering,
+                "maaned_kode": kode,
+                "ferie_brukt": selectors.ferie_brukt(sak=sak, aar=aar),
+                "ferie_rett": sak.person.kommune.ferie_virkedager_per_aar,
+                "aar": aar,
+                "kan_registrere": tilgang_for(request.user).har_rolle(Rolle.KVP_VEILEDER),
+                "oppmoete_form": skjemaer.get("oppmoete_form") or OppmoeteForm(initial=initial),
+                "attester_form": skjemaer.get("attester_form") or AttesterForm(initial={"maaned": kode}),
+                "arbeid_form": skjemaer.get("arbeid_form") or ArbeidForm(),
+                "ytelse_form": skjemaer.get("ytelse_form") or YtelseForm(),
+                "arbeid": selectors.arbeid_for_sak(sak=sak),
+                "ytelser": selectors.ytelser_for_sak(sak=sak),
+            }
+        )
+    return render(request, "oppmoete/kalender.html", kontekst, status=status)
+
+
+def kalender(request: HttpRequest, sak_id: Any) -> HttpResponse:
+    return _kalenderside(request, sak_id)
+
+
+@require_POST
+def registrer(request: HttpRequest, sak_id: Any) -> HttpResponse:
+    sak = sak_hent(bruker=request.user, sak_id=sak_id)
+    form = OppmoeteForm(request.POST)
+    maaned = request.GET.get("maaned")
+    if form.is_valid():
+        data = form.cleaned_data
+        maaned = selectors.maaned_kode(data["fra_og_med"].year, data["fra_og_med"].month)
+        try:
+            antall = services.oppmoete_registrer(bruker=request.user, sak_id=sak.pk, **data)
+            messages.success(request, f"Oppmøtet er registrert ({antall} {'dag' if antall == 1 else 'dager'}).")
+            return _til_kalender(sak.pk, maaned)
+        except (IkkeFunnet, IkkeTilgang):
+            raise
+        except KvpFeil as feil:
+            form.legg_til_feil(feil)
+    return _kalenderside(request, sak_id, maaned=maaned, status=400, oppmoete_form=form)
+
+
+@require_POST
+def attester(request: HttpRequest, sak_id: Any) -> HttpResponse:
+    sak = sak_hent(bruker=request.user, sak_id=sak_id)
+    form = AttesterForm(request.POST)
+    maaned = None
+    if form.is_valid():
+        maaned = form.cleaned_data["maaned"]
+        aar, mnd = (int(d) for d in maaned.split("-"))
+        try:
+            services.maaned_attester(bruker=request.user, sak_id=sak.pk, aar=aar, maaned=mnd)
+            messages.success(request, "Måneden er attestert og låst for utbetaling.")
+            return _til_kalender(sak.pk, maaned)
+        except (IkkeFunnet, IkkeTilgang):
+            raise
+        except KvpFeil as feil:
+            form.legg_til_feil(feil)
+    return _kalenderside(request, sak_id, maaned=maaned, status=400, attester_form=form)
+
+
+@require_POST
+def arbeid(request: HttpRequest, sak_id: Any) -> HttpResponse:
+    sak = sak_hent(bruker=request.user, sak_id=sak_id)
+    form = ArbeidForm(request.POST)
+    maaned = request.GET.get("maaned")
+    if form.is_valid():
+        try:
+            services.arbeidsperiode_registrer(bruker=request.user, sak_id=sak.pk, **form.cleaned_data)
+            messages.success(request, "Arbeidet er registrert.")
+            return _til_kalender(sak.pk, maaned or "")
+        except (IkkeFunnet, IkkeTilgang):
+            raise
+        except KvpFeil as feil:
+            form.legg_til_feil(feil)
+    return _kalenderside(request, sak_id, maaned=maaned, status=400, arbeid_form=form)
+
+
+@require_POST
+def ytelse(request: HttpRequest, sak_id: Any) -> HttpResponse:
+    sak = sak_hent(bruker=request.user, sak_id=sak_id)
+    form = YtelseForm(request.POST)
+    maaned = request.GET.get("maaned")
+    if form.is_valid():
+        try:
+            services.annen_ytelse_registrer(bruker=request.user, sak_id=sak.pk, **form.cleaned_data)
+            messages.success(request, "Ytelsen er registrert.")
+            return _til_kalender(sak.pk, maaned or "")
+        except (IkkeFunnet, IkkeTilgang):
+            raise
+        except KvpFeil as feil:
+            form.legg_til_feil(feil)
+    return _kalenderside(request, sak_id, maaned=maaned, status=400, ytelse_form=form)
+
+
+@require_POST
+def slett(request: HttpRequest, sak_id: Any) -> HttpResponse:
+    sak = sak_hent(bruker=request.user, sak_id=sak_id)
+    form = SlettForm(request.POST)
+    maaned = request.GET.get("maaned")
+    if form.is_valid():
+        try:
+            services.registrering_slett(bruker=request.user, sak_id=sak.pk, **form.cleaned_data)
+            messages.success(request, "Registreringen er slettet.")
+            return _til_kalender(sak.pk, maaned or "")
+        except (IkkeFunnet, IkkeTilgang):
+            raise
+        except KvpFeil as feil:
+            messages.error(request, feil.melding)
+            return _kalenderside(request, sak_id, maaned=maaned, status=400)
+    messages.error(request, "Registreringen kunne ikke slettes.")
+    return _kalenderside(request, sak_id, maaned=maaned, status=400)
+
+
+def _min_side(
+    request: HttpRequest,
+    *,
+    status: int = 200,
+    egenmelding_form: EgenmeldingForm | None = None,
+    maaned: str | None = None,
+) -> HttpResponse:
+    sak = selectors.sak_for_deltaker(bruker=request.user)
+    kontekst: dict[str, Any] = {"sak": sak, "maks_egenmelding": settings.KVP_EGENMELDING_MAKS_VIRKEDAGER}
+    if sak is not None:
+        valgt = selectors.valgt_maaned(sak, maaned or request.GET.get("maaned"))
+        if valgt is not None:
+            aar, mnd = valgt
+            kontekst.update(
+                {
+                    "plan": plan_selectors.plan_for_sak(sak=sak),
+                    "kalender": selectors.kalender_for_maaned(sak=sak, aar=aar, maaned=mnd),
+                    "stoenad": selectors.stoenad_for_maaned(sak=sak, aar=aar, maaned=mnd),
+                    "egenmelding_form": egenmelding_form or EgenmeldingForm(),
+                }
+            )
+    return render(request, "oppmoete/min_side.html", kontekst, status=status)
+
+
+def min_side(request: HttpRequest) -> HttpResponse:
+    return _min_side(request)
+
+
+@require_POST
+def egenmelding(request: HttpRequest) -> HttpResponse:
+    form = EgenmeldingForm(request.POST)
+    if not tilgang_for(request.user).har_rolle(Rolle.DELTAKER):
+        return _min_side(request)  # gir 403 gjennom selectoren
+    if form.is_valid():
+        data = form.cleaned_data
+        til: dt.date = data["til_og_med"] or data["fra_og_med"]
+        try:
+            antall = services.egenmelding_registrer(
+                bruker=request.user, fra_og_med=data["fra_og_med"], til_og_med=til, merknad=data["merknad"]
+            )
+            messages.success(request, f"Egenmeldingen er sendt ({antall} {'dag' if antall == 1 else 'dager'}).")
+            maaned = selectors.maaned_kode(data["fra_og_med"].year, data["fra_og_med"].month)
+            return HttpResponseRedirect(f"{reverse('oppmoete:min_side')}?maaned={maaned}")
+        except (IkkeFunnet, IkkeTilgang):
+            raise
+        except KvpFeil as feil:
+            form.legg_til_feil(feil)
+    return _min_side(request, status=400, egenmelding_form=form)
+
+
+def oversikt(request: HttpRequest) -> HttpResponse:
+    """Alle deltakere i program i en måned på brukerens kontorer: registreringer, attestering og stønad."""
+    aar, mnd = selectors.tolk_maaned(request.GET.get("maaned")) or selectors.forrige_maaned()
+    rader = selectors.deltakere_for_oversikt(bruker=request.user, aar=aar, maaned=mnd)
+    forrige = (aar - 1, 12) if mnd == 1 else (aar, mnd - 1)
+    neste = (aar + 1, 1) if mnd == 12 else (aar, mnd + 1)
+    kontekst = {
+        "rader": rader,
+        "navn": maanedsnavn(aar, mnd),
+        "maaned_kode": selectors.maaned_kode(aar, mnd),
+        "forrige": selectors.maaned_kode(*forrige),
+        "neste": selectors.maaned_kode(*neste),
+        "ikke_attestert": sum(1 for r in rader if r.attestering is None),
+    }
+    return render(request, "oppmoete/oversikt.html", kontekst)

@@ -1,0 +1,31 @@
+from django import forms
+
+from kvp.felles.forms import Datofelt, KvpForm
+from kvp.oppmoete.forms import Desimalfelt
+
+from .models import Aktivitetsstatus, Aktivitetstype
+
+
+class AktivitetForm(KvpForm):
+    prefix = "aktivitet"
+    aktivitet_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    type = forms.ChoiceField(label="Aktivitet", choices=Aktivitetstype.choices)
+    beskrivelse = forms.CharField(label="Beskrivelse", required=False, max_length=300)
+    timer_per_uke = Desimalfelt(
+        label="Timer per uke",
+        max_digits=4,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        help_text="Alle aktivitetene til sammen skal gi 37,5 timer i uka.",
+    )
+    fra_og_med = Datofelt(label="Fra og med")
+    til_og_med = Datofelt(label="Til og med")
+    tilbyder = forms.CharField(label="Tilbyder", required=False, max_length=200)
+    status = forms.ChoiceField(label="Status", choices=Aktivitetsstatus.choices)
+    avtalt_med_deltaker = forms.BooleanField(label="Avtalt med deltakeren", required=False)
+
+
+class EvalueringForm(KvpForm):
+    prefix = "evaluering"
+    dato = Datofelt(label="Dato for evaluering")
+    tema = forms.CharField(label="Hva skal evalueres", required=False, max_length=300)

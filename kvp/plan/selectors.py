@@ -1,0 +1,64 @@
+"""Lesing av programplanen. Kalles med en sak som allerede er hentet med tilgangskontroll (`sak_hent`)."""
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db.models import QuerySet
+
+from kvp.felles.feil import IkkeFunnet
+from kvp.oppmoete.grunnlag import programperiode
+from kvp.sak.models import Sak
+
+from .models import ARBEIDSRETTEDE, Aktivitet, Evaluering, Planhistorikk
+from .vurdering import Planaktivitet, Planvurdering, vurder_plan
+
+
+@dataclass(frozen=True)
+class Plan:
+    sak: Sak
+    aktiviteter: list[Aktivitet]
+    evalueringer: list[Evaluering]
+    vurdering: Planvurdering | None
+
+
+def plan_for_sak(*, sak: Sak) -> Plan:
+    aktiviteter = list(Aktivitet.objects.filter(sak=sak).order_by("fra_og_med", "type", "opprettet"))
+    evalueringer = list(Evaluering.objects.filter(sak=sak).order_by("dato"))
+    periode = programperiode(sak)
+    vurdering = None
+    if periode is not None:
+        vurdering = vurder_plan(
+            aktiviteter=[
+                Planaktivitet(
+                    type=a.type,
+                    timer_per_uke=a.timer_per_uke,
+                    fra_og_med=a.fra_og_med,
+                    til_og_med=a.til_og_med,
+                    status=a.status,
+                )
+                for a in aktiviteter
+            ],
+            program_fra=periode[0],
+            program_til=periode[1],
+            arbeidsrettede=ARBEIDSRETTEDE,
+            sluttfase_uker=settings.KVP_PLAN_SLUTTFASE_UKER,
+            antall_evalueringer=len(evalueringer),
+        )
+    return Plan(sak=sak, aktiviteter=aktiviteter, evalueringer=evalueringer, vurdering=vurdering)
+
+
+def historikk_for_sak(*, sak: Sak) -> QuerySet[Planhistorikk]:
+    return Planhistorikk.objects.filter(sak=sak).select_related("endret_av")
+
+
+def aktivitet_for_sak(*, sak: Sak, aktivitet_id: Any) -> Aktivitet:
+    try:
+        aktivitet_id = uuid.UUID(str(aktivitet_id))
+    except ValueError:
+        raise IkkeFunnet("Fant ikke aktiviteten.") from None
+    aktivitet = Aktivitet.objects.filter(sak=sak, pk=aktivitet_id).first()
+    if aktivitet is None:
+        raise IkkeFunnet("Fant ikke aktiviteten.")
+    return aktivitet

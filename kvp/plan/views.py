@@ -1,0 +1,98 @@
+"""Programplanen på saken: aktiviteter, ukesummer mot 37,5 timer, advarsler, evalueringer og historikk."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
+from kvp.sak.selectors import sak_hent
+from kvp.tilgang.models import Rolle
+from kvp.tilgang.tilgang import tilgang_for
+
+from . import selectors, services
+from .forms import AktivitetForm, EvalueringForm
+
+
+def _planside(request: HttpRequest, sak_id: Any, *, status: int = 200, **skjemaer: Any) -> HttpResponse:
+    sak = sak_hent(bruker=request.user, sak_id=sak_id)
+    aktivitet_form = skjemaer.get("aktivitet_form")
+    endres = None
+    if aktivitet_form is None:
+        endre_id = request.GET.get("endre", "")
+        if endre_id:
+            try:
+                endres = selectors.aktivitet_for_sak(sak=sak, aktivitet_id=endre_id)
+            except KvpFeil:
+                endres = None
+        if endres is not None:
+            aktivitet_form = AktivitetForm(
+                initial={
+                    "aktivitet_id": endres.pk,
+                    "type": endres.type,
+                    "beskrivelse": endres.beskrivelse,
+                    "timer_per_uke": f"{endres.timer_per_uke.normalize():f}".replace(".", ","),
+                    "fra_og_med": endres.fra_og_med,
+                    "til_og_med": endres.til_og_med,
+                    "tilbyder": endres.tilbyder,
+                    "status": endres.status,
+                    "avtalt_med_deltaker": endres.avtalt_med_deltaker,
+                }
+            )
+        else:
+            aktivitet_form = AktivitetForm()
+    kontekst = {
+        "sak": sak,
+        "plan": selectors.plan_for_sak(sak=sak),
+        "historikk": selectors.historikk_for_sak(sak=sak)[:50],
+        "aktivitet_form": aktivitet_form,
+        "endres": endres or bool(aktivitet_form["aktivitet_id"].value()),
+        "evaluering_form": skjemaer.get("evaluering_form") or EvalueringForm(),
+        "kan_endre": tilgang_for(request.user).har_rolle(Rolle.KVP_VEILEDER),
+    }
+    return render(request, "plan/plan.html", kontekst, status=status)
+
+
+def plan(request: HttpRequest, sak_id: Any) -> HttpResponse:
+    return _planside(request, sak_id)
+
+
+@require_POST
+def aktivitet(request: HttpRequest, sak_id: Any) -> HttpResponse:
+    sak = sak_hent(bruker=request.user, sak_id=sak_id)
+    form = AktivitetForm(request.POST)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        aktivitet_id = data.pop("aktivitet_id")
+        try:
+            if aktivitet_id:
+                selectors.aktivitet_for_sak(sak=sak, aktivitet_id=aktivitet_id)
+                services.aktivitet_endre(bruker=request.user, aktivitet_id=aktivitet_id, **data)
+                messages.success(request, "Aktiviteten er endret.")
+            else:
+                services.aktivitet_opprett(bruker=request.user, sak_id=sak.pk, **data)
+                messages.success(request, "Aktiviteten er lagt til i planen.")
+            return redirect("plan:plan", sak_id=sak.pk)
+        except (IkkeFunnet, IkkeTilgang):
+            raise
+        except KvpFeil as feil:
+            form.legg_til_feil(feil)
+    return _planside(request, sak_id, status=400, aktivitet_form=form)
+
+
+@require_POST
+def evaluering(request: HttpRequest, sak_id: Any) -> HttpResponse:
+    sak = sak_hent(bruker=request.user, sak_id=sak_id)
+    form = EvalueringForm(request.POST)
+    if form.is_valid():
+        try:
+            services.evaluering_opprett(bruker=request.user, sak_id=sak.pk, **form.cleaned_data)
+            messages.success(request, "Evalueringen er lagt inn i planen.")
+            return redirect("plan:plan", sak_id=sak.pk)
+        except (IkkeFunnet, IkkeTilgang):
+            raise
+        except KvpFeil as feil:
+            form.legg_til_feil(feil)
+    return _planside(request, sak_id, status=400, evaluering_form=form)
