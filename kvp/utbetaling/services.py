@@ -573,7 +573,6 @@ def utbetalingsrunde_kjoer(
                 f"Runden for {maanedstekst(aar, maaned)} er allerede {runde.get_status_display().lower()}.",
                 kode="KVP_RUNDE_LAAST",
             )
-        runde.simulert_av.add(bruker)
         if ny:
             logghendelse_registrer(
                 bruker=bruker,
@@ -587,7 +586,10 @@ def utbetalingsrunde_kjoer(
                 bruker=bruker, kontor=kommune.nav_kontor, handling="ENDRE", objekt=runde, beskrivelse="Simulert på nytt"
             )
     with transaction.atomic():
+        # Radlåsen på runden først, så koblingen til den som simulerer: da venter en samtidig kjøring her, mens
+        # kommunelåsen over er sluppet (ellers vranglås mellom kommuneraden og runderaden på PostgreSQL).
         Utbetalingsrunde.objects.select_for_update().get(pk=runde.pk)
+        runde.simulert_av.add(bruker)
         if not ny:
             _mottakere_oppdater(runde)
         korreksjoner_beregn(kommune=kommune, parametere=parametere)
