@@ -16,7 +16,7 @@ from kvp.person.models import Forsoergerperiode
 from kvp.sak.models import Sak
 from kvp_regler.beregning import Beregningsresultat, UgyldigGrunnlag, beregn_stoenad
 from kvp_regler.beregning.kontrakt import grunnlag_fra_json, resultat_til_json
-from kvp_regler.parametere import ManglendeParameter
+from kvp_regler.parametere import STANDARD, ManglendeParameter, Parametersett
 
 from .models import AnnenYtelse, Arbeidsperiode, Oppmoete
 
@@ -122,14 +122,17 @@ def grunnlag_for_maaned(sak: Sak, aar: int, maaned: int) -> Grunnlagsdokument:
     return grunnlag_for_saker([sak], aar, maaned)[sak.pk]
 
 
-def beregn(dokument: Grunnlagsdokument) -> Beregningsresultat:
-    """Kjører `kvp_regler` på et grunnlagsdokument. Ugyldig grunnlag gir `KvpFeil` med regelkjernens melding."""
+def beregn(dokument: Grunnlagsdokument, parametere: Parametersett = STANDARD) -> Beregningsresultat:
+    """Kjører `kvp_regler` på et grunnlagsdokument. Ugyldig grunnlag gir `KvpFeil` med regelkjernens melding.
+
+    `parametere` byttes bare ut når gamle grunnlag regnes på nytt med nye satser (G-reguleringen) og i tester.
+    """
     try:
-        return beregn_stoenad(grunnlag_fra_json(dokument))
+        return beregn_stoenad(grunnlag_fra_json(dokument), parametere)
     except (UgyldigGrunnlag, ManglendeParameter) as feil:
         raise KvpFeil(f"Stønaden kan ikke beregnes: {feil}", kode="KVP_BEREGNING") from feil
 
 
-def beregn_som_json(dokument: Grunnlagsdokument) -> dict[str, Any]:
+def beregn_som_json(dokument: Grunnlagsdokument, parametere: Parametersett = STANDARD) -> dict[str, Any]:
     """Som `beregn`, men med resultatet i `kvp beregn`-formatet (det som lagres og vises)."""
-    return resultat_til_json(beregn(dokument))
+    return resultat_til_json(beregn(dokument, parametere))

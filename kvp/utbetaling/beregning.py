@@ -1,18 +1,14 @@
-"""Beregning av en måned med et valgt parametersett (standard: parameterne som følger med koden).
+"""Hjelpere for utbetalingen: G-verdiene et grunnlag brukte, og beløp og måneder på norsk.
 
-Grunnlaget lages alltid av `kvp.oppmoete.grunnlag` (grensen mot databasen). Her kjøres bare `kvp_regler` på det
-lagrede dokumentet, med et parametersett som kan byttes ut: G-reguleringen regner gamle grunnlag på nytt med nye
-parametere, og testene kan bruke et sett uten den nyeste G-en.
+Grunnlaget lages og beregnes alltid av `kvp.oppmoete.grunnlag` (grensen mot `kvp_regler`), med et parametersett
+som kan byttes ut: G-reguleringen regner gamle grunnlag på nytt med nye parametere.
 """
 
 import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from kvp.felles.feil import KvpFeil
-from kvp_regler.beregning import UgyldigGrunnlag, beregn_stoenad
-from kvp_regler.beregning.kontrakt import grunnlag_fra_json, resultat_til_json
-from kvp_regler.parametere import STANDARD, ManglendeParameter, Parametersett
+from kvp_regler.parametere import Parametersett
 
 MAANEDSNAVN = (
     "januar",
@@ -28,14 +24,6 @@ MAANEDSNAVN = (
     "november",
     "desember",
 )
-
-
-def beregn_dokument(dokument: dict[str, Any], parametere: Parametersett = STANDARD) -> dict[str, Any]:
-    """Resultatet i `kvp beregn`-formatet. Ugyldig grunnlag gir `KvpFeil` med regelkjernens melding."""
-    try:
-        return resultat_til_json(beregn_stoenad(grunnlag_fra_json(dokument), parametere))
-    except (UgyldigGrunnlag, ManglendeParameter) as feil:
-        raise KvpFeil(f"Stønaden kan ikke beregnes: {feil}", kode="KVP_BEREGNING") from feil
 
 
 def g_verdier_for(parametere: Parametersett, dokument: dict[str, Any]) -> list[dict[str, str]]:

@@ -22,7 +22,7 @@ from stdnum.no import kontonr
 
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.services import logghendelse_registrer
-from kvp.oppmoete.grunnlag import grunnlag_for_saker, maanedsperiode, programperiode
+from kvp.oppmoete.grunnlag import beregn_som_json, grunnlag_for_saker, maanedsperiode, programperiode
 from kvp.oppmoete.models import Maanedsattestering
 from kvp.person.models import Person
 from kvp.sak.models import Sak
@@ -30,7 +30,7 @@ from kvp.tilgang.models import Beregningsmodell, Kommune, Rolle
 from kvp.tilgang.tilgang import krev_rolle
 from kvp_regler.parametere import STANDARD, Parametersett
 
-from .beregning import beregn_dokument, g_verdier_for, kroner, maanedstekst
+from .beregning import g_verdier_for, kroner, maanedstekst
 from .models import (
     Beregning,
     Beregningsaarsak,
@@ -279,7 +279,7 @@ def korreksjoner_beregn(*, kommune: Kommune, parametere: Parametersett = STANDAR
             dokument = dokumenter[forrige.sak_id]
             _korreksjon_lag(
                 forrige=forrige,
-                ny_resultat=beregn_dokument(dokument, parametere),
+                ny_resultat=beregn_som_json(dokument, parametere),
                 grunnlag=dokument,
                 aarsak=Beregningsaarsak.KORREKSJON,
                 attesteringsversjon=versjon,
@@ -311,7 +311,7 @@ def grunnbeloep_reguler(
         gamle_g = ", ".join(f"{kroner(Decimal(v['verdi']))[:-3]} fra {v['gyldig_fra']}" for v in brukt)
         siste_nye = _korreksjon_lag(
             forrige=beregning,
-            ny_resultat=beregn_dokument(beregning.grunnlag, parametere),
+            ny_resultat=beregn_som_json(beregning.grunnlag, parametere),
             grunnlag=beregning.grunnlag,
             aarsak=Beregningsaarsak.G_REGULERING,
             attesteringsversjon=beregning.attesteringsversjon,
@@ -405,7 +405,7 @@ def _beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Parame
         for sak_id, versjon in liste:
             dokument = dokumenter[sak_id]
             try:
-                resultat = beregn_dokument(dokument, parametere)
+                resultat = beregn_som_json(dokument, parametere)
             except KvpFeil as feil:
                 raise KvpFeil(f"{saker[sak_id].person.navn}, {maanedstekst(aar, maaned)}: {feil.melding}") from feil
             total = Decimal(resultat["total"])
