@@ -45,6 +45,35 @@ def _iso(dato: dt.date | None) -> str | None:
     return None if dato is None else dato.isoformat()
 
 
+def _barn_for_personer(personer: list[Any], fra: dt.date, til: dt.date) -> dict[Any, list[dict[str, Any]]]:
+    """Barna med forsørgerperiodene som overlapper perioden, per forelder (én oppføring per forsørgerperiode)."""
+    barn: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for forelder_id, foedselsdato, b_fra, b_til in (
+        Forsoergerperiode.objects.filter(barn__forelder_id__in=personer, fra_og_med__lte=til)
+        .exclude(til_og_med__lt=fra)
+        .order_by("barn__forelder_id", "barn__foedselsdato", "barn_id", "fra_og_med")
+        .values_list("barn__forelder_id", "barn__foedselsdato", "fra_og_med", "til_og_med")
+    ):
+        barn[forelder_id].append(
+            {"foedselsdato": foedselsdato.isoformat(), "fra_og_med": _iso(b_fra), "til_og_med": _iso(b_til)}
+        )
+    return barn
+
+
+def grunnlag_uten_registreringer(
+    *, person: Any, fra_og_med: dt.date, til_og_med: dt.date, programperiode: tuple[dt.date, dt.date]
+) -> Grunnlagsdokument:
+    """Grunnlaget for en periode med fullt oppmøte (ingen registreringer): forhåndsvisningen i en innvilgelse."""
+    return {
+        "fra_og_med": fra_og_med.isoformat(),
+        "til_og_med": til_og_med.isoformat(),
+        "beregningsmodell": person.kommune.beregningsmodell,
+        "deltaker": {"foedselsdato": person.foedselsdato.isoformat()},
+        "programperioder": [{"fra_og_med": programperiode[0].isoformat(), "til_og_med": programperiode[1].isoformat()}],
+        "barn": _barn_for_personer([person.pk], fra_og_med, til_og_med)[person.pk],
+    }
+
+
 def grunnlag_for_saker(saker: Iterable[Sak], aar: int, maaned: int) -> dict[Any, Grunnlagsdokument]:
     """Beregningsgrunnlaget for måneden for hver sak, med et fast antall spørringer uansett antall saker.
 
@@ -87,16 +116,7 @@ def grunnlag_for_saker(saker: Iterable[Sak], aar: int, maaned: int) -> dict[Any,
             {"type": type_, "fra_og_med": y_fra.isoformat(), "til_og_med": y_til.isoformat(), "dagsats": str(dagsats)}
         )
 
-    barn: dict[Any, list[dict[str, Any]]] = defaultdict(list)
-    for forelder_id, foedselsdato, b_fra, b_til in (
-        Forsoergerperiode.objects.filter(barn__forelder_id__in=personer, fra_og_med__lte=til)
-        .exclude(til_og_med__lt=fra)
-        .order_by("barn__forelder_id", "barn__foedselsdato", "barn_id", "fra_og_med")
-        .values_list("barn__forelder_id", "barn__foedselsdato", "fra_og_med", "til_og_med")
-    ):
-        barn[forelder_id].append(
-            {"foedselsdato": foedselsdato.isoformat(), "fra_og_med": _iso(b_fra), "til_og_med": _iso(b_til)}
-        )
+    barn = _barn_for_personer(personer, fra, til)
 
     dokumenter: dict[Any, Grunnlagsdokument] = {}
     for sak in saker:

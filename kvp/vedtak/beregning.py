@@ -1,4 +1,4 @@
-"""Grensen mellom ORM-radene og `kvp_regler.beregning`: forhåndsvisningen av stønaden i en innvilgelse.
+"""Forhåndsvisningen av stønaden i en innvilgelse (grunnlaget lages av grensen `kvp.oppmoete.grunnlag`).
 
 Regner første hele kalendermåned i programperioden med fullt oppmøte (ingen registrerte dager), med deltakerens
 fødselsdato, barna med forsørgerperiodene og kommunens beregningsmodell. Resultatet lagres i vedtaket som JSON.
@@ -9,9 +9,11 @@ import datetime as dt
 from typing import Any
 
 from kvp.felles.feil import KvpFeil
+from kvp.oppmoete.grunnlag import grunnlag_uten_registreringer
 from kvp_regler.belop import kroner_tekst, rund_av_til_oere
-from kvp_regler.beregning import Barn, Beregningsgrunnlag, Beregningsmodell, Deltaker, UgyldigGrunnlag, beregn_stoenad
+from kvp_regler.beregning import UgyldigGrunnlag, beregn_stoenad
 from kvp_regler.beregning import aarsbeloep as regn_aarsbeloep
+from kvp_regler.beregning.kontrakt import grunnlag_fra_json
 from kvp_regler.tid import Periode, bursdag
 
 
@@ -28,20 +30,14 @@ def foerste_hele_maaned(fra_og_med: dt.date, til_og_med: dt.date) -> Periode:
 def beregning_forhaandsvis(*, person: Any, fra_og_med: dt.date, til_og_med: dt.date) -> dict[str, Any]:
     """Stønaden for første hele måned, linje for linje med forklaring (JSON som lagres i vedtaket)."""
     periode = foerste_hele_maaned(fra_og_med, til_og_med)
-    barn = tuple(
-        Barn(foedselsdato=b.foedselsdato, fra_og_med=p.fra_og_med, til_og_med=p.til_og_med)
-        for b in person.barn.prefetch_related("forsoergerperioder")
-        for p in b.forsoergerperioder.all()
-    )
-    grunnlag = Beregningsgrunnlag(
-        periode=periode,
-        deltaker=Deltaker(foedselsdato=person.foedselsdato),
-        programperioder=(Periode(fra_og_med, til_og_med),),
-        beregningsmodell=Beregningsmodell(person.kommune.beregningsmodell),
-        barn=barn,
+    dokument = grunnlag_uten_registreringer(
+        person=person,
+        fra_og_med=periode.fra_og_med,
+        til_og_med=periode.til_og_med,
+        programperiode=(fra_og_med, til_og_med),
     )
     try:
-        resultat = beregn_stoenad(grunnlag)
+        resultat = beregn_stoenad(grunnlag_fra_json(dokument))
         under_25 = periode.fra_og_med < bursdag(person.foedselsdato, 25)
         aar = rund_av_til_oere(regn_aarsbeloep(dato=periode.fra_og_med, under_25=under_25))
     except UgyldigGrunnlag as feil:

@@ -1,0 +1,42 @@
+"""Forhåndsvisningen i innvilgelsen bruker samme grense mot kvp_regler som oppmøtet og utbetalingen."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from kvp.conftest import syntetisk_fnr
+from kvp.felles.feil import KvpFeil
+from kvp.oppmoete.grunnlag import beregn_som_json, grunnlag_uten_registreringer
+from kvp.person.services import barn_legg_til
+from kvp.vedtak.beregning import beregning_forhaandsvis
+
+
+def test_forhaandsvisningen_er_foerste_hele_maaned_med_barnetillegg_og_lik_grensens_beregning(lag_person, veileder_a):
+    person = lag_person()
+    barn_legg_til(
+        bruker=veileder_a,
+        person=person,
+        fornavn="Ada",
+        foedselsdato=dt.date(2018, 2, 1),
+        forsoerget_fra_og_med=dt.date(2018, 2, 1),
+    )
+    fra, til = dt.date(2025, 3, 10), dt.date(2026, 3, 9)
+
+    visning = beregning_forhaandsvis(person=person, fra_og_med=fra, til_og_med=til)
+    fasit = beregn_som_json(
+        grunnlag_uten_registreringer(
+            person=person, fra_og_med=dt.date(2025, 4, 1), til_og_med=dt.date(2025, 4, 30), programperiode=(fra, til)
+        )
+    )
+
+    assert (visning["fra_og_med"], visning["til_og_med"]) == ("2025-04-01", "2025-04-30")
+    assert Decimal(visning["total"]) == Decimal(fasit["total"]) > 0
+    assert {linje["type"] for linje in visning["linjer"]} == {"STOENAD", "BARNETILLEGG"}
+    assert [linje["beloep"] for linje in visning["linjer"]] == [linje["beloep"] for linje in fasit["linjer"]]
+
+
+def test_periode_foer_foerste_grunnbeloep_gir_norsk_feil_ikke_500(lag_person):
+    person = lag_person(foedselsnummer=syntetisk_fnr(dt.date(1925, 1, 1)))
+    with pytest.raises(KvpFeil, match="ingen verdi for"):
+        beregning_forhaandsvis(person=person, fra_og_med=dt.date(1950, 1, 2), til_og_med=dt.date(1950, 12, 31))
