@@ -3,7 +3,7 @@
 import datetime as dt
 import itertools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -11,6 +11,9 @@ from django.utils import timezone
 
 from kvp.person import fnr as fnr_modul
 from kvp.person.services import person_opprett
+from kvp.sak.models import Sak, Status
+from kvp.soeknad.models import Kanal
+from kvp.soeknad.services import soeknad_registrer
 from kvp.tilgang.models import Kommune, NavKontor, Rolle
 from kvp.tilgang.services import bruker_opprett, kommune_opprett, nav_kontor_opprett, rolle_tildel
 
@@ -117,3 +120,54 @@ def lag_person(randaberg: Kommune, veileder_a: Any) -> Callable[..., Any]:
 @pytest.fixture
 def i_dag() -> dt.date:
     return timezone.localdate()
+
+
+@pytest.fixture(scope="module")
+def nettleser() -> Iterator[Any]:
+    """Debians Chromium, én per testmodul (importeres først her, så testene uten nettleser slipper Playwright)."""
+    from kvp.felles.tests.nettleser import start_nettleser  # noqa: PLC0415
+
+    yield from start_nettleser()
+
+
+@pytest.fixture
+def side(nettleser: Any) -> Iterator[Any]:
+    """En ny side i en ny kontekst (norsk språk, nedlastinger tillatt, ingenting utenfor huset)."""
+    from kvp.felles.tests.nettleser import ny_side  # noqa: PLC0415
+
+    yield from ny_side(nettleser)
+
+
+@pytest.fixture
+def lag_sak_i_program(lag_person: Callable[..., Any], kvp_veileder_a: Any) -> Callable[..., Sak]:
+    """En sak i program med valgfri programperiode, også langt tilbake i tid (oppmøte, plan og utbetaling).
+
+    Programfeltene settes direkte: vedtakstjenestene godtar (med rette) ikke et vedtak fattet i dag for et program
+    som begynte i fjor, og det er ikke dem som testes her. Vedtakstestene bygger sakene sine gjennom tjenestene.
+    """
+
+    def lag(
+        *,
+        fra_og_med: dt.date = dt.date(2025, 1, 6),
+        til_og_med: dt.date = dt.date(2026, 1, 5),
+        foedselsdato: dt.date | None = None,
+        **person: Any,
+    ) -> Sak:
+        person.setdefault("foedselsnummer", syntetisk_fnr(foedselsdato or dt.date(1980, 6, 15)))
+        _, sak = soeknad_registrer(
+            bruker=kvp_veileder_a,
+            person=lag_person(**person),
+            mottatt_dato=timezone.localdate() - dt.timedelta(days=5),
+            kanal=Kanal.PAPIR,
+        )
+        Sak.objects.filter(pk=sak.pk).update(
+            status=Status.I_PROGRAM,
+            saksbehandler=kvp_veileder_a,
+            vedtak_dato=fra_og_med - dt.timedelta(days=10),
+            begynt_dato=fra_og_med,
+            program_fra_og_med=fra_og_med,
+            program_til_og_med=til_og_med,
+        )
+        return Sak.objects.select_related("person__kommune").get(pk=sak.pk)
+
+    return lag

@@ -5,66 +5,18 @@ Kjør aldri `playwright install`: testene bruker nettleseren fra Debian-pakken `
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from kvp.conftest import syntetisk_fnr
+from kvp.felles.tests.nettleser import PASSORD, logg_inn, logg_ut, sjekk_axe
 from kvp.person.services import person_opprett
 from kvp.sak.models import Sak
 from kvp.soeknad.services import moetetid_opprett
 from kvp.tilgang.models import Kommune, Rolle
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-PASSORD = "e2e-passord-som-er-langt"
-
-
-@pytest.fixture(scope="module")
-def nettleser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def side(nettleser: Browser) -> Iterator[Page]:
-    kontekst = nettleser.new_context(locale="nb-NO")
-    # Alt ligger på vår egen server (også fonten); forespørsler ut av huset stoppes, så testen ikke kan bero på dem.
-    kontekst.route(re.compile(r"^https?://(?!127\.0\.0\.1|localhost).*"), lambda route: route.abort())
-    page = kontekst.new_page()
-    yield page
-    kontekst.close()
-
-
-def sjekk_axe(page: Page) -> None:
-    resultat = Axe().run(page)
-    assert resultat.violations_count == 0, f"{page.url}\n{resultat.generate_report()}"
-
-
-def logg_inn(page: Page, base: str, brukernavn: str) -> None:
-    page.goto(f"{base}/logg-inn/")
-    sjekk_axe(page)
-    page.get_by_label("Brukernavn").fill(brukernavn)
-    page.get_by_label("Passord").fill(PASSORD)
-    page.get_by_role("button", name="Logg inn").click()
-
-
-def logg_ut(page: Page) -> None:
-    page.get_by_role("button", name="Logg ut").click()
-    expect(page.get_by_role("heading", name="Logg inn i KVP")).to_be_visible()
 
 
 @pytest.fixture

@@ -34,7 +34,3 @@ def sak_oppfylt(sak: Any, kvp_veileder_a: Any) -> Any:
 @pytest.fixture
 def utkast(sak_oppfylt: Any, kvp_veileder_a: Any) -> Any:
     return innvilgelse_utkast(bruker=kvp_veileder_a, sak=sak_oppfylt)
-
-
-# Nettleserfixturene deles med felles-testene (Debians Chromium, aldri `playwright install`).
-from kvp.felles.tests.test_e2e import nettleser, side  # noqa: E402, F401

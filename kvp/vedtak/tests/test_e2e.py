@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from kvp.conftest import syntetisk_fnr
-from kvp.felles.tests.test_e2e import PASSORD, logg_inn, logg_ut, sjekk_axe
+from kvp.felles.tests.nettleser import PASSORD, logg_inn, logg_ut, sjekk_axe
 from kvp.person.models import Maalform
 from kvp.person.services import person_opprett
 from kvp.sak.models import Sak, Status
