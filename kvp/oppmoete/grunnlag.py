@@ -60,6 +60,45 @@ def _barn_for_personer(personer: list[Any], fra: dt.date, til: dt.date) -> dict[
     return barn
 
 
+#: Fattede vedtak om permisjon eller avbrudd gir dager uten stønad (spec/regler.md § 6.2: «no stønad»), til og med
+#: vedtakets sluttdato eller dagen før et vedtak om gjenopptak. Vedtaket går foran registreringer for de dagene.
+_VEDTAK_UTEN_STOENAD = {"PERMISJON": "PERMISJON_UTEN_STOENAD", "AVBRUDD": "AVBRUDD"}
+
+
+def dager_uten_stoenad_etter_vedtak(ider: list[Any], fra: dt.date, til: dt.date) -> dict[Any, dict[dt.date, str]]:
+    """Virkedagene i perioden som fattede vedtak om permisjon eller avbrudd gjør stønadsløse, per sak."""
+    from kvp.vedtak.models import Vedtak, Vedtaksstatus  # noqa: PLC0415 - vedtak bruker også denne modulen
+
+    perioder: dict[Any, list[list[Any]]] = defaultdict(list)
+    for sak_id, type_, v_fra, v_til in (
+        Vedtak.objects.filter(
+            sak_id__in=ider,
+            status=Vedtaksstatus.FATTET,
+            type__in=[*_VEDTAK_UTEN_STOENAD, "GJENOPPTAK"],
+            fra_og_med__lte=til,
+        )
+        .order_by("sak_id", "fra_og_med", "fattet_tidspunkt")
+        .values_list("sak_id", "type", "fra_og_med", "til_og_med")
+    ):
+        if v_fra is None:  # utelukket av filteret; for typekontrollen
+            continue
+        aapne = [p for p in perioder[sak_id] if p[1] is None or p[1] >= v_fra]
+        if type_ == "GJENOPPTAK":
+            for periode in aapne:
+                periode[1] = v_fra - dt.timedelta(days=1) if periode[0] < v_fra else periode[0] - dt.timedelta(days=1)
+        else:
+            perioder[sak_id].append([v_fra, v_til, _VEDTAK_UTEN_STOENAD[type_]])
+    dager: dict[Any, dict[dt.date, str]] = defaultdict(dict)
+    for sak_id, liste in perioder.items():
+        for p_fra, p_til, status in liste:
+            dag, slutt = max(p_fra, fra), min(p_til or til, til)
+            while dag <= slutt:
+                if dag.weekday() < 5:
+                    dager[sak_id][dag] = status
+                dag += dt.timedelta(days=1)
+    return dager
+
+
 def grunnlag_uten_registreringer(
     *, person: Any, fra_og_med: dt.date, til_og_med: dt.date, programperiode: tuple[dt.date, dt.date]
 ) -> Grunnlagsdokument:
@@ -78,23 +117,30 @@ def grunnlag_for_saker(saker: Iterable[Sak], aar: int, maaned: int) -> dict[Any,
     """Beregningsgrunnlaget for måneden for hver sak, med et fast antall spørringer uansett antall saker.
 
     Sakene må være hentet med `select_related("person__kommune")`. En sak uten programperiode gir `KvpFeil`.
+    Dager som fattede vedtak om permisjon eller avbrudd dekker, blir stønadsløse (`dager_uten_stoenad_etter_vedtak`).
     """
     fra, til = maanedsperiode(aar, maaned)
     saker = list(saker)
     ider = [sak.pk for sak in saker]
     personer = [sak.person_id for sak in saker]
 
-    dager: dict[Any, list[dict[str, Any]]] = defaultdict(list)
-    for oppmoete in (
+    etter_vedtak = dager_uten_stoenad_etter_vedtak(ider, fra, til)
+    registrert: dict[Any, dict[dt.date, dict[str, Any]]] = defaultdict(dict)
+    for sak_id, dato, status, timer in (
         Oppmoete.objects.filter(sak_id__in=ider, dato__range=(fra, til))
         .order_by("sak_id", "dato")
         .values_list("sak_id", "dato", "status", "timer")
     ):
-        sak_id, dato, status, timer = oppmoete
         dag: dict[str, Any] = {"dato": dato.isoformat(), "status": status}
         if timer is not None:
             dag["timer"] = str(timer)
-        dager[sak_id].append(dag)
+        registrert[sak_id][dato] = dag
+    dager: dict[Any, list[dict[str, Any]]] = {}
+    for sak_id in ider:
+        per_dag = registrert.get(sak_id, {})
+        for dato, status in etter_vedtak.get(sak_id, {}).items():
+            per_dag[dato] = {"dato": dato.isoformat(), "status": status}
+        dager[sak_id] = [per_dag[d] for d in sorted(per_dag)]
 
     arbeid: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for sak_id, a_fra, a_til, timer in (

@@ -119,6 +119,19 @@ def _korriger_attesterte(
     return attesterte
 
 
+@transaction.atomic
+def attesterte_maaneder_korriger_etter_vedtak(*, bruker: Any, sak: Sak, fra_og_med: dt.date, grunn: str) -> int:
+    """Et fattet vedtak som endrer stønaden fra `fra_og_med` (permisjon, avbrudd, gjenopptak, stans, avslutning)
+    gjør hver attestert måned fra og med den måneden til en korreksjon, så utbetalingen regner dem på nytt."""
+    maaneder = {
+        (a, m)
+        for a, m in Maanedsattestering.objects.filter(sak=sak, aar__gte=fra_og_med.year).values_list("aar", "maaned")
+        if (a, m) >= (fra_og_med.year, fra_og_med.month)
+    }
+    endring = {"vedtak_fra_og_med": fra_og_med.isoformat()}
+    return len(_korriger_attesterte(bruker=bruker, sak=sak, maaneder=maaneder, grunn=grunn, endring=endring))
+
+
 def _fyll_helligdager(*, bruker: Any, saker: Iterable[Sak], fra: dt.date, til: dt.date) -> int:
     """Legger inn HELLIGDAG for helligdager i programperioden som ikke er registrert (konstant antall spørringer)."""
     dager = helligdager(fra, til)

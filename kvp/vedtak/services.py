@@ -15,6 +15,7 @@ from django.utils import timezone
 from kvp.brev.services import vedtaksbrev_lag
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.felles.services import logghendelse_registrer
+from kvp.oppmoete.services import attesterte_maaneder_korriger_etter_vedtak
 from kvp.sak.models import AKTIVE_STATUSER, Sak, Status
 from kvp.sak.services import sak_oppdater_fra_vedtak
 from kvp.tilgang.models import Rolle
@@ -493,6 +494,16 @@ def vedtak_fatt(*, bruker: Any, vedtak_id: Any) -> Vedtak:
     return vedtak
 
 
+#: Vedtak som endrer stønaden fra en dato: attesterte måneder fra den datoen blir korreksjoner (regnes på nytt).
+_ENDRER_STOENADEN = (
+    Vedtakstype.PERMISJON,
+    Vedtakstype.AVBRUDD,
+    Vedtakstype.GJENOPPTAK,
+    Vedtakstype.STANS,
+    Vedtakstype.AVSLUTNING,
+)
+
+
 def _oppdater_sak(*, bruker: Any, vedtak: Vedtak, sak: Sak) -> None:
     t = vedtak.type
     if t == Vedtakstype.INNVILGELSE:
@@ -516,6 +527,13 @@ def _oppdater_sak(*, bruker: Any, vedtak: Vedtak, sak: Sak) -> None:
         sak_oppdater_fra_vedtak(bruker=bruker, sak=sak, status=Status.I_PROGRAM)
     elif t in (Vedtakstype.STANS, Vedtakstype.AVSLUTNING):
         sak_oppdater_fra_vedtak(bruker=bruker, sak=sak, status=Status.AVSLUTTET, avsluttet_dato=vedtak.fra_og_med)
+    if t in _ENDRER_STOENADEN and vedtak.fra_og_med is not None:
+        attesterte_maaneder_korriger_etter_vedtak(
+            bruker=bruker,
+            sak=sak,
+            fra_og_med=vedtak.fra_og_med,
+            grunn=f"Vedtak om {vedtak.get_type_display().lower()} fra {_d(vedtak.fra_og_med)}.",
+        )
 
 
 @transaction.atomic

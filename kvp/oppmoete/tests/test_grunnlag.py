@@ -7,10 +7,11 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from kvp.felles.feil import KvpFeil
 from kvp.oppmoete.grunnlag import beregn_som_json, grunnlag_for_maaned, grunnlag_for_saker, programperiode
-from kvp.oppmoete.models import AnnenYtelse, Arbeidsperiode, Dagstatus, Oppmoete, Ytelsestype
+from kvp.oppmoete.models import AnnenYtelse, Arbeidsperiode, Dagstatus, Maanedsattestering, Oppmoete, Ytelsestype
 from kvp.person.services import barn_legg_til
 from kvp.sak.models import Sak
 
@@ -135,4 +136,66 @@ def test_grunnlag_for_mange_saker_bruker_like_mange_spoerringer_som_for_en(lag_s
         assert set(dokumenter) == {sak.pk for sak in utvalg}
         return len(spoerringer)
 
-    assert antall_spoerringer(saker[:1]) == antall_spoerringer(saker) == 4
+    assert antall_spoerringer(saker[:1]) == antall_spoerringer(saker) == 5
+
+
+def _fattet(sak, type_, fra, til, bruker):
+    from django.utils import timezone
+
+    from kvp.vedtak.models import Vedtak
+
+    return Vedtak.objects.create(
+        sak=sak,
+        type=type_,
+        status="FATTET",
+        fra_og_med=fra,
+        til_og_med=til,
+        opprettet_av=bruker,
+        beslutter=bruker,
+        fattet_tidspunkt=timezone.now(),
+        vedtak_dato=fra,
+    )
+
+
+def test_fattet_avbrudd_og_permisjon_gjoer_dagene_stoenadsloese_til_gjenopptak(lag_sak_i_program, kvp_veileder_a):
+    sak = lag_sak_i_program()
+    Oppmoete.objects.create(
+        sak=sak, dato=dt.date(2025, 3, 11), status=Dagstatus.GYLDIG_FRAVAER, registrert_av=kvp_veileder_a
+    )
+    Oppmoete.objects.create(sak=sak, dato=dt.date(2025, 3, 5), status=Dagstatus.FERIE, registrert_av=kvp_veileder_a)
+    _fattet(sak, "AVBRUDD", dt.date(2025, 3, 10), None, kvp_veileder_a)
+    _fattet(sak, "GJENOPPTAK", dt.date(2025, 3, 17), None, kvp_veileder_a)
+    _fattet(sak, "PERMISJON", dt.date(2025, 3, 27), dt.date(2025, 3, 28), kvp_veileder_a)
+
+    dager = grunnlag_for_maaned(sak, 2025, 3)["dager"]
+
+    assert dager == [
+        {"dato": "2025-03-05", "status": "FERIE"},
+        *({"dato": f"2025-03-{d}", "status": "AVBRUDD"} for d in (10, 11, 12, 13, 14)),
+        {"dato": "2025-03-27", "status": "PERMISJON_UTEN_STOENAD"},
+        {"dato": "2025-03-28", "status": "PERMISJON_UTEN_STOENAD"},
+    ]
+    # Fem virkedager avbrudd og to dager permisjon gir sju dager færre med stønad enn uten vedtakene.
+    stoenad = [
+        linje for linje in beregn_som_json(grunnlag_for_maaned(sak, 2025, 3))["linjer"] if linje["type"] == "STOENAD"
+    ]
+    assert sum(linje["antall_dager"] for linje in stoenad) == 21 - 7
+
+
+def test_fattet_vedtak_om_avbrudd_gjoer_attesterte_maaneder_til_korreksjoner(lag_sak_i_program, kvp_veileder_a):
+    from kvp.oppmoete.models import Korreksjon
+    from kvp.oppmoete.services import attesterte_maaneder_korriger_etter_vedtak
+
+    sak = lag_sak_i_program()
+    for maaned in (2, 3, 4):
+        Maanedsattestering.objects.create(
+            sak=sak, aar=2025, maaned=maaned, attestert_av=kvp_veileder_a, attestert=timezone.now()
+        )
+
+    antall = attesterte_maaneder_korriger_etter_vedtak(
+        bruker=kvp_veileder_a, sak=sak, fra_og_med=dt.date(2025, 3, 10), grunn="Vedtak om midlertidig avbrudd."
+    )
+
+    assert antall == 2
+    assert dict(Maanedsattestering.objects.filter(sak=sak).values_list("maaned", "versjon")) == {2: 1, 3: 2, 4: 2}
+    assert set(Korreksjon.objects.values_list("grunn", flat=True)) == {"Vedtak om midlertidig avbrudd."}

@@ -40,3 +40,35 @@ def test_periode_foer_foerste_grunnbeloep_gir_norsk_feil_ikke_500(lag_person):
     person = lag_person(foedselsnummer=syntetisk_fnr(dt.date(1925, 1, 1)))
     with pytest.raises(KvpFeil, match="ingen verdi for"):
         beregning_forhaandsvis(person=person, fra_og_med=dt.date(1950, 1, 2), til_og_med=dt.date(1950, 12, 31))
+
+
+def test_fattet_avbrudd_korrigerer_attesterte_maaneder_og_fjerner_stoenaden_for_dagene(
+    lag_sak_i_program, kvp_veileder_a, beslutter_a
+):
+    from django.utils import timezone
+
+    from kvp.oppmoete.grunnlag import grunnlag_for_maaned
+    from kvp.oppmoete.models import Maanedsattestering
+    from kvp.sak.models import Sak, Status
+    from kvp.vedtak.models import Vedtakstype
+    from kvp.vedtak.services import vedtak_fatt, vedtak_opprett, vedtak_send_til_beslutter
+
+    sak = lag_sak_i_program()
+    for maaned in (2, 3):
+        Maanedsattestering.objects.create(
+            sak=sak, aar=2025, maaned=maaned, attestert_av=kvp_veileder_a, attestert=timezone.now()
+        )
+    vedtak = vedtak_opprett(
+        bruker=kvp_veileder_a,
+        sak_id=sak.pk,
+        type=Vedtakstype.AVBRUDD,
+        fra_og_med=dt.date(2025, 3, 10),
+        begrunnelse="Deltakeren er innlagt på sykehus og kan ikke delta.",
+    )
+    vedtak_send_til_beslutter(bruker=kvp_veileder_a, vedtak_id=vedtak.pk)
+    vedtak_fatt(bruker=beslutter_a, vedtak_id=vedtak.pk)
+
+    assert Sak.objects.get(pk=sak.pk).status == Status.MIDLERTIDIG_AVBRUTT
+    assert dict(Maanedsattestering.objects.filter(sak=sak).values_list("maaned", "versjon")) == {2: 1, 3: 2}
+    statuser = {d["status"] for d in grunnlag_for_maaned(sak, 2025, 3)["dager"]}
+    assert statuser == {"AVBRUDD"}
