@@ -7,7 +7,7 @@ UV_VERSION := 0.13.9
 UV := .tools/bin/uv
 RUN := $(UV) run --frozen --no-progress
 
-.PHONY: help setup run demo-beregning test test-sqlite test-postgres check lint format bench clean
+.PHONY: help setup systempakker-run systempakker-test run demo-beregning test test-sqlite test-postgres check lint format bench clean
 
 help:  ## Vis kommandoene
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -23,7 +23,13 @@ DEV := DJANGO_SETTINGS_MODULE=config.settings.dev
 # Testene kjøres mot begge databasene; PostgreSQL-adressen kan overstyres.
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-run: setup  ## Start webappen med demodata på http://127.0.0.1:8000/
+systempakker-run:
+	@bash scripts/systempakker.sh run
+
+systempakker-test:
+	@bash scripts/systempakker.sh test
+
+run: setup systempakker-run  ## Start webappen med demodata på http://127.0.0.1:8000/
 	$(DEV) $(RUN) python manage.py migrate --no-input -v 0
 	$(DEV) $(RUN) python manage.py demodata
 	@echo "KVP kjører på http://127.0.0.1:8000/ (stopp med Ctrl+C)"
@@ -32,7 +38,7 @@ run: setup  ## Start webappen med demodata på http://127.0.0.1:8000/
 demo-beregning: setup  ## Kjør en demoberegning med `kvp beregn`
 	$(RUN) kvp beregn < docs/eksempler/mars-2025.json
 
-test: test-sqlite test-postgres  ## Kjør alle testene, på SQLite og PostgreSQL
+test: systempakker-test test-sqlite test-postgres  ## Kjør alle testene, på SQLite og PostgreSQL
 
 test-sqlite: setup  ## Alle testene på SQLite
 	env -u DATABASE_URL $(RUN) pytest -n 2 --dist loadfile
