@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from kvp.felles.feil import KvpFeil
 from kvp.person.selectors import deltaker_person_hent, person_hent, person_hent_paa_fnr
+from kvp.sak.models import AAPNE_STATUSER, AKTIVE_STATUSER
 from kvp.sak.selectors import saker_for_deltaker
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.selectors import kvp_veiledere_for_bruker
@@ -108,9 +109,9 @@ def min_side(request: HttpRequest) -> HttpResponse:
     if not tilgang_for(request.user).har_rolle(Rolle.DELTAKER):
         raise PermissionDenied
     person = deltaker_person_hent(bruker=request.user)
-    return render(
-        request, "soeknad/min_side.html", {"person": person, "saker": saker_for_deltaker(bruker=request.user)}
-    )
+    saker = saker_for_deltaker(bruker=request.user)
+    kan_soeke = not any(s.status in AAPNE_STATUSER + AKTIVE_STATUSER for s in saker)
+    return render(request, "soeknad/min_side.html", {"person": person, "saker": saker, "kan_soeke": kan_soeke})
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,5 +1,6 @@
-"""Malhjelpere: skjemafelt i Aksel-stil med feil koblet til feltet."""
+"""Malhjelpere: skjemafelt i Aksel-stil med feil koblet til feltet, og kronebeløp på norsk."""
 
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from django import forms, template
@@ -35,3 +36,26 @@ def felt(bf: forms.BoundField) -> dict[str, Any]:
         attrs["aria-describedby"] = " ".join(beskrivelser)
     html: SafeString = bf.as_widget(attrs=attrs)
     return {"bf": bf, "widget_html": html, "type": type_}
+
+
+def _grupper(heltall: str) -> str:
+    deler: list[str] = []
+    while len(heltall) > 3:
+        deler.insert(0, heltall[-3:])
+        heltall = heltall[:-3]
+    deler.insert(0, heltall)
+    return "\u00a0".join(deler)
+
+
+@register.filter
+def kroner(verdi: Any) -> str:
+    """«1947.24» → «1 947,24»: to desimaler, hardt mellomrom som tusenskille (brytes aldri), aldri flyttall."""
+    if verdi is None:
+        verdi = 0
+    try:
+        beloep = Decimal(str(verdi)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    except (InvalidOperation, ValueError):
+        return str(verdi)
+    fortegn = "−" if beloep < 0 else ""
+    heltall, _, oere = f"{abs(beloep):f}".partition(".")
+    return f"{fortegn}{_grupper(heltall)},{oere or '00'}"

@@ -192,3 +192,14 @@ def test_csrf_feil_gir_norsk_side(lag_bruker, kontor_a):
     svar = klient.post(reverse("person:ny"), {})
     assert svar.status_code == 403
     assert "Skjemaet er utløpt" in svar.content.decode()
+
+
+def test_kroner_filteret_grupperer_tusener_med_hardt_mellomrom_og_bruker_aldri_flyttall():
+    from decimal import Decimal
+
+    from kvp.felles.templatetags.kvp import kroner
+
+    assert kroner(Decimal("88111.005")) == "88\u00a0111,01"
+    assert kroner("-1750") == "−1\u00a0750,00"
+    assert kroner(None) == "0,00"
+    assert kroner("ikke et tall") == "ikke et tall"

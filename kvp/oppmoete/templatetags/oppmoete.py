@@ -6,31 +6,14 @@ from typing import Any
 
 from django import template
 
+from kvp.felles.templatetags.kvp import kroner
 from kvp.oppmoete import selectors
 from kvp.oppmoete.kalender import maanedsnavn
 
 register = template.Library()
 
 
-def _grupper(heltall: str) -> str:
-    deler: list[str] = []
-    while len(heltall) > 3:
-        deler.insert(0, heltall[-3:])
-        heltall = heltall[:-3]
-    deler.insert(0, heltall)
-    return "\u00a0".join(deler)
-
-
-@register.filter
-def kroner(verdi: Any) -> str:
-    """«1947.24» → «1 947,24» (to desimaler, mellomrom som tusenskille, aldri flyttall)."""
-    try:
-        beloep = Decimal(str(verdi)).quantize(Decimal("0.01"))
-    except (InvalidOperation, ValueError):
-        return str(verdi)
-    fortegn = "−" if beloep < 0 else ""
-    heltall, _, oere = f"{abs(beloep):f}".partition(".")
-    return f"{fortegn}{_grupper(heltall)},{oere or '00'}"
+register.filter("kroner", kroner)
 
 
 @register.filter

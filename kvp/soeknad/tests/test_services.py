@@ -158,3 +158,21 @@ def test_deltaker_sender_inn_selv(lag_person, lag_bruker, kontor_a):
 def test_bare_deltakere_kan_sende_inn(kvp_veileder_a):
     with pytest.raises(KvpFeil, match="Bare den som søker"):
         soeknad_send_inn(bruker=kvp_veileder_a, hva_oensker_du="x", hjelp_til="", bekreftet=True)
+
+
+def test_min_side_tilbyr_ny_soeknad_bare_naar_ingen_sak_er_aapen_eller_i_program(
+    client, lag_bruker, lag_person, kvp_veileder_a, i_dag
+):
+    from django.urls import reverse
+
+    person = lag_person()
+    deltaker = lag_bruker(Rolle.DELTAKER, person=person)
+    client.force_login(deltaker)
+    assert "Søk om kvalifiseringsprogram" in client.get(reverse("soeknad:min_side")).content.decode()
+
+    _, sak = soeknad_registrer(bruker=kvp_veileder_a, person=person, mottatt_dato=i_dag, kanal=Kanal.PAPIR)
+    side = client.get(reverse("soeknad:min_side")).content.decode()
+    assert "Søk om kvalifiseringsprogram" not in side and "kan ikke søke på nytt nå" in side
+
+    sak_endre_status(bruker=kvp_veileder_a, sak_id=sak.pk, status=Status.TRUKKET)
+    assert "Søk om kvalifiseringsprogram" in client.get(reverse("soeknad:min_side")).content.decode()

@@ -18,8 +18,9 @@ from kvp.utbetaling.services import (
 
 
 def nok(beloep: Decimal) -> str:
-    """Slik malene viser et beløp (norsk desimalkomma)."""
-    return f"{beloep:.2f}".replace(".", ",")
+    """Slik malene viser et beløp: norsk desimalkomma og hardt mellomrom mellom tusener."""
+    heltall, oere = f"{beloep:.2f}".split(".")
+    return f"{int(heltall):,}".replace(",", "\u00a0") + f",{oere}"
 
 
 @pytest.fixture

@@ -164,8 +164,9 @@ class Command(BaseCommand):
             person = person_opprett(
                 bruker=veileder,
                 foedselsnummer=fnr,
-                fornavn=rng.choice(FORNAVN),
-                etternavn=rng.choice(ETTERNAVN),
+                # Den første personen er deltakeren Dina, som har sin egen innlogging.
+                fornavn=rng.choice(FORNAVN) if personer else "Dina",
+                etternavn=rng.choice(ETTERNAVN) if personer else "Deltaker",
                 kommune=kommune,
                 adresse=f"{rng.choice(GATER)} {rng.randint(1, 80)}",
                 postnummer="4070" if kommune.nummer == "1127" else "4180" if kommune.nummer == "1144" else "2211",
