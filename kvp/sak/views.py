@@ -12,7 +12,7 @@ from kvp.tilgang.selectors import kvp_veiledere_for_bruker, kvp_veiledere_for_ko
 
 from . import selectors, services
 from .forms import ForeloepigSvarForm, StatusForm, TavleFilterForm, TildelForm
-from .models import Status
+from .models import AAPNE_STATUSER, Status
 
 
 def tavle(request: HttpRequest) -> HttpResponse:
@@ -43,6 +43,8 @@ def _saksbilde(request: HttpRequest, sak_id: str, *, status: int = 200, **skjema
         "status_form": skjemaer.get("status_form") or StatusForm(),
         "svar_form": skjemaer.get("svar_form") or ForeloepigSvarForm(),
         "neste_statuser": [(s, Status(s).label) for s in services.OVERGANGER.get(sak.status, ())],
+        # Saksbehandlingstiden og foreløpig svar gjelder søknaden, til vedtaket er fattet.
+        "soeknad_under_behandling": sak.status in AAPNE_STATUSER,
     }
     return render(request, "sak/detalj.html", kontekst, status=status)
 

@@ -87,3 +87,27 @@ def test_tavla_har_konstant_antall_sporringer(client, lag_person, kvp_veileder_a
     assert "og 102 saker til" in svar.content.decode()
     assert len(ti) == len(to_hundre), [q["sql"] for q in to_hundre.captured_queries]
     assert len(to_hundre) <= 10
+
+
+def test_saksbildet_viser_saksbehandlingstid_og_foreloepig_svar_bare_mens_soeknaden_behandles(
+    client, kvp_veileder_a, lag_person, i_dag
+):
+    import datetime as dt
+
+    from django.urls import reverse
+
+    from kvp.sak.models import Sak
+    from kvp.soeknad.models import Kanal
+    from kvp.soeknad.services import soeknad_registrer
+
+    _, sak = soeknad_registrer(
+        bruker=kvp_veileder_a, person=lag_person(), mottatt_dato=i_dag - dt.timedelta(days=40), kanal=Kanal.PAPIR
+    )
+    client.force_login(kvp_veileder_a)
+    under_behandling = client.get(reverse("sak:detalj", args=[sak.pk])).content.decode()
+    assert "frist 21 dager" in under_behandling and "Registrer foreløpig svar" in under_behandling
+
+    Sak.objects.filter(pk=sak.pk).update(status=Status.I_PROGRAM, vedtak_dato=i_dag - dt.timedelta(days=10))
+    i_program = client.get(reverse("sak:detalj", args=[sak.pk])).content.decode()
+    assert "frist 21 dager" not in i_program and "Registrer foreløpig svar" not in i_program
+    assert f"(vedtak {(i_dag - dt.timedelta(days=10)):%d.%m.%Y})" in i_program
