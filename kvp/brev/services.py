@@ -57,7 +57,10 @@ def brevkontekst(vedtak: Vedtak) -> dict[str, Any]:
         ]
         beregning["fra"] = _dato(beregning["fra_og_med"])
         beregning["til"] = _dato(beregning["til_og_med"])
+    tilbakekreving = getattr(vedtak, "tilbakekreving", None) if vedtak.type == Vedtakstype.TILBAKEKREVING else None
     return {
+        "tilbakekreving": tilbakekreving,
+        "maks_trekk_prosent": person.kommune.maks_trekk_prosent,
         "vedtak": vedtak,
         "sak": sak,
         "person": person,

@@ -18,6 +18,7 @@ TITTEL: dict[str, dict[str, str]] = {
         Vedtakstype.GJENOPPTAK: "Vedtak om å gjenoppta kvalifiseringsprogrammet",
         Vedtakstype.STANS: "Vedtak om stans av kvalifiseringsprogrammet",
         Vedtakstype.AVSLUTNING: "Vedtak om avslutning av kvalifiseringsprogrammet",
+        Vedtakstype.TILBAKEKREVING: "Vedtak om tilbakebetaling av kvalifiseringsstønad",
     },
     "NN": {
         Vedtakstype.INNVILGELSE: "Vedtak om kvalifiseringsprogram og kvalifiseringsstønad",
@@ -29,6 +30,7 @@ TITTEL: dict[str, dict[str, str]] = {
         Vedtakstype.GJENOPPTAK: "Vedtak om å ta opp att kvalifiseringsprogrammet",
         Vedtakstype.STANS: "Vedtak om stans av kvalifiseringsprogrammet",
         Vedtakstype.AVSLUTNING: "Vedtak om avslutning av kvalifiseringsprogrammet",
+        Vedtakstype.TILBAKEKREVING: "Vedtak om tilbakebetaling av kvalifiseringsstønad",
     },
 }
 
@@ -54,6 +56,8 @@ HJEMLER: dict[str, list[tuple[str, str]]] = {
     Vedtakstype.GJENOPPTAK: [("sosialtjenesteloven §§ 34 og 36", "sosialtenestelova §§ 34 og 36")],
     Vedtakstype.STANS: [("sosialtjenesteloven § 34 (stans)", "sosialtenestelova § 34 (stans)")],
     Vedtakstype.AVSLUTNING: [("sosialtjenesteloven § 32 (varighet)", "sosialtenestelova § 32 (varigheit)")],
+    # [I]: kildene sier bare at NAV kan trekke i senere utbetalinger (N3); § 40 som hjemmel er ikke bekreftet.
+    Vedtakstype.TILBAKEKREVING: [("sosialtjenesteloven § 40 (tilbakekreving)", "sosialtenestelova § 40 (tilbakekrav)")],
 }
 
 VILKAAR_NN: dict[str, str] = {

@@ -241,6 +241,10 @@ class Tilbakekreving(models.Model):
     )
     vedtatt = models.DateTimeField("vedtatt", null=True, blank=True)
     begrunnelse = models.CharField("begrunnelse", max_length=1000, blank=True)
+    # Vedtaket (med brev til deltakeren) som ble fattet da tilbakekrevingen ble vedtatt.
+    vedtak = models.OneToOneField(
+        "vedtak.Vedtak", on_delete=models.PROTECT, null=True, blank=True, related_name="tilbakekreving"
+    )
 
     class Meta:
         verbose_name = "tilbakekreving"

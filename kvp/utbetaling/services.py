@@ -7,6 +7,7 @@ neste kjøring; to kjøringer samtidig venter på hverandre bit for bit; databas
 samme måned to ganger (`en_ordinaer_utbetaling_per_maaned`).
 """
 
+import calendar
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from django.db.models import Exists, Max, OuterRef, Q, Sum
 from django.utils import timezone
 from stdnum.no import kontonr
 
+from kvp.brev.services import vedtaksbrev_lag
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.oppmoete.grunnlag import beregn_som_json, grunnlag_for_saker, maanedsperiode, programperiode
@@ -28,6 +30,7 @@ from kvp.person.models import Person
 from kvp.sak.models import Sak
 from kvp.tilgang.models import Beregningsmodell, Kommune, Rolle
 from kvp.tilgang.tilgang import krev_rolle
+from kvp.vedtak.services import tilbakekrevingsvedtak_fatt
 from kvp_regler.parametere import STANDARD, Parametersett
 
 from .beregning import g_verdier_for, kroner, maanedstekst
@@ -735,7 +738,19 @@ def tilbakekreving_vedta(*, bruker: Any, tilbakekreving_id: Any, tilbakekreves: 
     tk.status = Tilbakekrevingsstatus.VEDTATT if tilbakekreves else Tilbakekrevingsstatus.AVSLAATT
     tk.vedtatt_av = bruker
     tk.vedtatt = timezone.now()
-    tk.save(update_fields=["status", "vedtatt_av", "vedtatt"])
+    if tilbakekreves:
+        maaned = dt.date(tk.korreksjon.aar, tk.korreksjon.maaned, 1)
+        tk.vedtak = tilbakekrevingsvedtak_fatt(
+            sak=tk.sak,
+            forfatter=tk.foreslaatt_av,
+            beslutter=bruker,
+            fra_og_med=maaned,
+            til_og_med=maaned.replace(day=calendar.monthrange(maaned.year, maaned.month)[1]),
+            begrunnelse=tk.begrunnelse or tk.korreksjon.forklaring,
+        )
+    tk.save(update_fields=["status", "vedtatt_av", "vedtatt", "vedtak"])
+    if tk.vedtak is not None:
+        vedtaksbrev_lag(vedtak=tk.vedtak)
     logghendelse_registrer(
         bruker=bruker,
         kontor=tk.sak.kontor,

@@ -74,6 +74,8 @@ class Vedtakstype(models.TextChoices):
     GJENOPPTAK = "GJENOPPTAK", "Gjenopptak etter permisjon eller avbrudd"
     STANS = "STANS", "Stans"
     AVSLUTNING = "AVSLUTNING", "Avslutning"
+    # Fattes av økonomi med fire øyne i utbetalingen (`tilbakekreving_vedta`), ikke skrevet som utkast her.
+    TILBAKEKREVING = "TILBAKEKREVING", "Tilbakekreving"
 
 
 class Vedtaksstatus(models.TextChoices):

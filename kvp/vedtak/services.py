@@ -561,3 +561,33 @@ def program_iverksett(*, bruker: Any, sak_id: Any, begynt_dato: dt.date) -> Sak:
 
 def sak_er_aktiv(sak: Sak) -> bool:
     return sak.status in AKTIVE_STATUSER
+
+
+@transaction.atomic
+def tilbakekrevingsvedtak_fatt(
+    *, sak: Sak, forfatter: Any, beslutter: Any, fra_og_med: dt.date, til_og_med: dt.date, begrunnelse: str
+) -> Vedtak:
+    """Vedtaket om tilbakebetaling, fattet med fire øyne i utbetalingen (økonomi foreslår, en annen vedtar).
+
+    Kalles bare fra `kvp.utbetaling.services.tilbakekreving_vedta`, som har sjekket rollene og at forfatter og
+    beslutter er to ulike personer. Historikken lages som for andre vedtak; brevet lager kalleren med
+    `vedtaksbrev_lag` når tilbakekrevingen er koblet til vedtaket (brevet henter beløpet derfra).
+    """
+    if forfatter is None or forfatter.pk == beslutter.pk:
+        raise KvpFeil("Den som foreslo tilbakekrevingen, kan ikke vedta den.", kode="KVP_FIREOEYNE")
+    vedtak = Vedtak.objects.create(
+        sak=sak,
+        type=Vedtakstype.TILBAKEKREVING,
+        fra_og_med=fra_og_med,
+        til_og_med=til_og_med,
+        begrunnelse=begrunnelse,
+        opprettet_av=forfatter,
+    )
+    _hendelse(vedtak, Hendelsestype.OPPRETTET, forfatter)
+    vedtak.status = Vedtaksstatus.FATTET
+    vedtak.beslutter = beslutter
+    vedtak.fattet_tidspunkt = timezone.now()
+    vedtak.vedtak_dato = timezone.localdate()
+    vedtak.save(update_fields=["status", "beslutter", "fattet_tidspunkt", "vedtak_dato"])
+    _hendelse(vedtak, Hendelsestype.FATTET, beslutter)
+    return vedtak

@@ -31,6 +31,25 @@ G_2024 = 124028
 G_2025 = 130160
 
 
+def _sjekk_tilbakekrevingsvedtak_og_brev(tk: Tilbakekreving, foreslo: object, vedtok: object) -> None:
+    """Tilbakekrevingen er et fattet enkeltvedtak med brev (beløp, trekkregel, hjemmel og klageadgang)."""
+    import io
+
+    from pypdf import PdfReader
+
+    tk.refresh_from_db()
+    vedtak = tk.vedtak
+    assert vedtak is not None and vedtak.type == "TILBAKEKREVING" and vedtak.status == "FATTET"
+    assert (vedtak.opprettet_av, vedtak.beslutter) == (foreslo, vedtok)
+    assert vedtak.begrunnelse == "Ugyldig fravær 12. mars."
+    tekst = " ".join(" ".join(side.extract_text().split()) for side in PdfReader(io.BytesIO(vedtak.brev.pdf)).pages)
+    beloep = f"{tk.beloep:.2f}".replace(".", ",")
+    assert "Vedtak om tilbakebetaling av kvalifiseringsstønad" in tekst
+    assert f"{beloep} kr" in tekst.replace("\u00a0", "")
+    assert "03.2025" in tekst and "prosent av hver utbetaling" in tekst
+    assert "sosialtjenesteloven § 40" in tekst and "Klagefristen er tre uker" in tekst
+
+
 def kr(verdi: Fraction) -> Decimal:
     return (Decimal(verdi.numerator) / Decimal(verdi.denominator)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
@@ -84,6 +103,7 @@ def test_sent_ugyldig_fravaer_etter_utbetaling_gir_riktig_tilbakekreving_som_tre
     with pytest.raises(KvpFeil, match="En annen må vedta"):
         tilbakekreving_vedta(bruker=oekonomi_a, tilbakekreving_id=tk.pk, tilbakekreves=True)
     tilbakekreving_vedta(bruker=oekonomi_a2, tilbakekreving_id=tk.pk, tilbakekreves=True)
+    _sjekk_tilbakekrevingsvedtak_og_brev(tk, oekonomi_a, oekonomi_a2)
 
     # Kommunen trekker høyst 2 % av hver utbetaling i mai (så går grensen opp til 50 %, og juni tar resten).
     randaberg.maks_trekk_prosent = 2
@@ -217,5 +237,37 @@ def test_tilbakekreving_kan_ikke_vedtas_av_samme_person_heller_ikke_i_databasen(
     tilbakekreving_vedta(bruker=oekonomi_a2, tilbakekreving_id=tk.pk, tilbakekreves=False)
     tk.refresh_from_db()
     assert tk.status == Tilbakekrevingsstatus.AVSLAATT
+    assert tk.vedtak is None  # ingen tilbakebetaling, ikke noe vedtak om det
     attester(sak, 2025, 5)
     assert Utbetaling.objects.get(runde=kjoer(oekonomi_a, 2025, 5)).trekk == 0
+
+
+def test_tilbakekrevingsvedtaket_vises_for_saksbehandler_og_brevet_for_deltakeren(
+    client, lag_sak_i_program, attester, registrer_ugyldig_fravaer, oekonomi_a, oekonomi_a2, kvp_veileder_a, lag_bruker
+):
+    from django.urls import reverse
+
+    from kvp.tilgang.models import Rolle
+
+    sak = lag_sak_i_program()
+    attester(sak, 2025, 3)
+    kjoer(oekonomi_a, 2025, 3)
+    registrer_ugyldig_fravaer(sak, dt.date(2025, 3, 12))
+    attester(sak, 2025, 4)
+    kjoer(oekonomi_a, 2025, 4)
+    tk = Tilbakekreving.objects.get()
+    tilbakekreving_foreslaa(bruker=oekonomi_a, tilbakekreving_id=tk.pk, begrunnelse="Ugyldig fravær 12. mars.")
+    tilbakekreving_vedta(bruker=oekonomi_a2, tilbakekreving_id=tk.pk, tilbakekreves=True)
+    tk.refresh_from_db()
+    beloep = f"{tk.beloep:.2f}".replace(".", ",")
+
+    client.force_login(kvp_veileder_a)
+    side = client.get(reverse("vedtak:detalj", args=[tk.vedtak_id])).content.decode()
+    assert "Fattet av beslutter" in side and "Vedtak om tilbakekreving" in side
+    brev = client.get(reverse("brev:vis", args=[tk.vedtak_id]))
+    assert brev.status_code == 200 and f"{beloep}\u00a0kr" not in brev.content.decode()  # beløpet står uten å brytes
+    assert beloep in brev.content.decode()
+
+    client.force_login(lag_bruker(Rolle.DELTAKER, person=sak.person))
+    min_side = client.get(reverse("soeknad:min_side")).content.decode()
+    assert "Vedtak om tilbakebetaling av kvalifiseringsstønad" in min_side
