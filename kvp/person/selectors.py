@@ -53,8 +53,6 @@ def person_hent(*, bruker: Any, person_id: Any, logg: bool = True) -> Person:
     person = (
         Person.objects.select_related("kommune", "kontor").filter(pk=person_id).filter(kontor_id__in=kontorer).first()
     )
-    if person is None and person_id in tilgang.deltaker_personer:
-        person = Person.objects.select_related("kommune", "kontor").filter(pk=person_id).first()
     if person is None:
         raise IkkeFunnet("Fant ikke personen.")
     if logg:

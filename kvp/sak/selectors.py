@@ -20,12 +20,15 @@ UTEN_SAKSBEHANDLER = "ingen"
 
 
 def _synlige_saker(bruker: Any) -> QuerySet[Sak]:
+    """Sakene brukeren ser i saksbehandlingen: kontorets, og statsforvalterens innsendte.
+
+    Deltakeren ser ikke saksbehandlernes sider for sin egen sak (utkast til vedtak, vurderinger, kalenderen med
+    skjemaene); hen har egne sider (Min side, Min plan og mitt oppmøte, brevene) med egne utvalg.
+    """
     tilgang = tilgang_for(bruker)
     scope = Q(kontor_id__in=tilgang.kontorer_med(*ROLLER_SOM_SER_SAKER))
     if tilgang.statsforvalter_fylker:
         scope |= Q(kontor__fylke__in=tilgang.statsforvalter_fylker, til_statsforvalter=True)
-    if tilgang.deltaker_personer:
-        scope |= Q(person_id__in=tilgang.deltaker_personer)
     return Sak.objects.filter(scope)
 
 

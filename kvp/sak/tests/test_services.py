@@ -5,7 +5,7 @@ import pytest
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.models import Logghendelse
 from kvp.sak.models import ForeloepigSvar, Status
-from kvp.sak.selectors import sak_hent
+from kvp.sak.selectors import sak_hent, saker_for_deltaker
 from kvp.sak.services import foreloepig_svar_registrer, sak_endre_status, sak_tildel
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import soeknad_registrer
@@ -99,5 +99,22 @@ def test_sak_hent_scope_for_kontor_statsforvalter_og_deltaker(sak, lag_bruker, k
     statsforvalter = lag_bruker(Rolle.STATSFORVALTER, fylke="Rogaland")
     with pytest.raises(IkkeFunnet):  # ikke sendt til statsforvalteren
         sak_hent(bruker=statsforvalter, sak_id=sak.pk)
+    # Deltakeren ser sin egen sak på egne sider, ikke gjennom saksbehandlernes utvalg.
     deltaker = lag_bruker(Rolle.DELTAKER, person=sak.person)
-    assert sak_hent(bruker=deltaker, sak_id=sak.pk) == sak
+    with pytest.raises(IkkeFunnet):
+        sak_hent(bruker=deltaker, sak_id=sak.pk)
+    assert list(saker_for_deltaker(bruker=deltaker)) == [sak]
+
+
+def test_deltakeren_faar_404_paa_saksbehandlernes_sider_for_sin_egen_sak(client, sak, lag_bruker):
+    from django.urls import reverse
+
+    client.force_login(lag_bruker(Rolle.DELTAKER, person=sak.person))
+    for navn, args in [
+        ("sak:detalj", [sak.pk]),
+        ("person:detalj", [sak.person_id]),
+        ("plan:plan", [sak.pk]),
+        ("oppmoete:kalender", [sak.pk]),
+    ]:
+        assert client.get(reverse(navn, args=args)).status_code == 404, navn
+    assert client.get(reverse("soeknad:min_side")).status_code == 200
