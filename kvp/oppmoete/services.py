@@ -612,6 +612,18 @@ def annen_ytelse_registrer(
         raise KvpFeil(
             "Dagsatsen må være et beløp større enn 0, med høyst to desimaler.", felt="dagsats", kode="KVP_YTELSE_SATS"
         )
+    # Saken er låst (`_hent_sak`): et dobbeltklikk eller to faner gir ikke samme ytelse to ganger (dobbelt trekk).
+    samme = AnnenYtelse.objects.filter(sak=sak, type=type, fra_og_med__lte=til_og_med, til_og_med__gte=fra_og_med)
+    if type == Ytelsestype.ANNEN:
+        samme = samme.filter(fra_og_med=fra_og_med, til_og_med=til_og_med, dagsats=dagsats)
+    finnes = samme.order_by("fra_og_med").first()
+    if finnes is not None:
+        raise KvpFeil(
+            f"{Ytelsestype(type).label} er allerede registrert for {finnes.fra_og_med:%d.%m.%Y}–"
+            f"{finnes.til_og_med:%d.%m.%Y}. Slett den registreringen først hvis den er feil.",
+            felt="fra_og_med",
+            kode="KVP_YTELSE_DOBBEL",
+        )
     endring = {
         "ytelse": {
             "type": type,
