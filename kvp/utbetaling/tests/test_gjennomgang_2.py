@@ -1,0 +1,24 @@
+"""Feil funnet i gjennomgang 2 av utbetalingen (roller, fireøyne, feilsvar). Hver test feilet før rettelsen."""
+
+import pytest
+from django.urls import reverse
+
+from kvp.utbetaling.models import Rundestatus, Utbetalingsrunde
+from kvp.utbetaling.services import mottaker_lagre, utbetalingsrunde_kjoer
+
+
+@pytest.fixture
+def simulert_runde(lag_sak_i_program, attester, oekonomi_a):
+    sak = lag_sak_i_program()
+    mottaker_lagre(bruker=oekonomi_a, person_id=sak.person_id, kontonummer="12345678903", skattetrekk_prosent=30)
+    attester(sak, 2025, 3)
+    return utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3)
+
+
+@pytest.mark.parametrize("handling", ["godkjenn", "eksporter", "bekreft"])
+def test_leder_som_ser_runden_faar_403_ikke_400_paa_oekonomiens_knapper(client, simulert_runde, leder_a, handling):
+    client.force_login(leder_a)
+    assert client.get(reverse("utbetaling:runde", args=[simulert_runde.pk])).status_code == 200
+    svar = client.post(reverse(f"utbetaling:{handling}", args=[simulert_runde.pk]))
+    assert svar.status_code == 403
+    assert Utbetalingsrunde.objects.get().status == Rundestatus.SIMULERT
