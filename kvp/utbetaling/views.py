@@ -173,7 +173,10 @@ def innstillinger(request: HttpRequest, kommune_nummer: str) -> HttpResponse:
 
 def _aar(request: HttpRequest) -> int:
     tekst = request.GET.get("aar", "")
-    return int(tekst) if tekst.isdigit() and 2000 <= int(tekst) <= 2999 else timezone.localdate().year
+    # Bare 0–9: "²".isdigit() er sann, men int("²") feiler.
+    return (
+        int(tekst) if tekst.isascii() and tekst.isdigit() and 2000 <= int(tekst) <= 2999 else timezone.localdate().year
+    )
 
 
 @require_GET

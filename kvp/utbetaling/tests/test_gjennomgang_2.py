@@ -22,3 +22,20 @@ def test_leder_som_ser_runden_faar_403_ikke_400_paa_oekonomiens_knapper(client, 
     svar = client.post(reverse(f"utbetaling:{handling}", args=[simulert_runde.pk]))
     assert svar.status_code == 403
     assert Utbetalingsrunde.objects.get().status == Rundestatus.SIMULERT
+
+
+@pytest.mark.parametrize("kommune_nummer", ["%00", "11%0027", "1127%00"])
+def test_kommunenummer_med_nulltegn_i_adressen_gir_404_ikke_500(client, oekonomi_a, randaberg, kommune_nummer):
+    # PostgreSQL tåler ikke NUL i tekst; spørringen feilet med DataError (500) før den ble avvist.
+    client.force_login(oekonomi_a)
+    assert client.get(f"/utbetaling/kommuner/{kommune_nummer}/").status_code == 404
+    assert client.get(f"/utbetaling/kommuner/{kommune_nummer}/aarsoppgaver.csv").status_code == 404
+
+
+@pytest.mark.parametrize("aar", ["²", "2025²", "٢٠٢٥"])
+def test_aar_med_andre_sifre_enn_0_9_gir_dette_aaret_ikke_500(client, lag_sak_i_program, oekonomi_a, aar):
+    # "²".isdigit() er sann, men int("²") feiler (ValueError, 500).
+    sak = lag_sak_i_program()
+    client.force_login(oekonomi_a)
+    assert client.get(reverse("utbetaling:aarsoppgaver_csv", args=["1127"]), {"aar": aar}).status_code == 200
+    assert client.get(reverse("utbetaling:mottaker", args=[sak.person_id]), {"aar": aar}).status_code == 200
