@@ -1,9 +1,12 @@
 """Feil funnet i gjennomgang 2 av utbetalingen (roller, fireøyne, feilsvar). Hver test feilet før rettelsen."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
-from kvp.utbetaling.models import Rundestatus, Utbetalingsrunde
+from kvp.felles.models import Logghendelse
+from kvp.utbetaling.models import Korreksjon, Rundestatus, Tilbakekreving, Utbetalingsrunde
 from kvp.utbetaling.services import mottaker_lagre, utbetalingsrunde_kjoer
 
 
@@ -39,3 +42,24 @@ def test_aar_med_andre_sifre_enn_0_9_gir_dette_aaret_ikke_500(client, lag_sak_i_
     client.force_login(oekonomi_a)
     assert client.get(reverse("utbetaling:aarsoppgaver_csv", args=["1127"]), {"aar": aar}).status_code == 200
     assert client.get(reverse("utbetaling:mottaker", args=[sak.person_id]), {"aar": aar}).status_code == 200
+
+
+def test_korreksjon_og_tilbakekreving_som_runden_lager_staar_i_revisjonsloggen(
+    lag_sak_i_program, attester, registrer_ugyldig_fravaer, oekonomi_a
+):
+    sak = lag_sak_i_program()
+    attester(sak, 2025, 3)
+    utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3)
+    registrer_ugyldig_fravaer(sak, dt.date(2025, 3, 12))
+    utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=4)
+    korreksjon = Korreksjon.objects.get(sak=sak)
+    tk = Tilbakekreving.objects.get(sak=sak)
+    for objekt in (korreksjon, tk):
+        hendelse = Logghendelse.objects.get(objekt_id=str(objekt.pk))
+        assert (hendelse.handling, hendelse.bruker, hendelse.person_id, hendelse.kontor_id) == (
+            "OPPRETT",
+            oekonomi_a,
+            sak.person_id,
+            sak.kontor_id,
+        )
+    assert Logghendelse.objects.get(objekt_id=str(tk.pk)).etter["beloep"] == str(tk.beloep)
