@@ -319,6 +319,25 @@ def oppmoete_registrer(
     return len(dager)
 
 
+def _egenmeldt_inntil(*, sak: Sak, dager: list[dt.date]) -> int:
+    """Virkedagene med egenmelding rett før og rett etter `dager` (samme sykdomstilfelle): to meldinger etter
+    hverandre skal ikke gi flere egenmeldte dager på rad enn én melding kan."""
+    fra, til = dager[0] - dt.timedelta(days=14), dager[-1] + dt.timedelta(days=14)
+    meldt = set(
+        Oppmoete.objects.filter(
+            sak=sak, dato__range=(fra, til), status=Dagstatus.GYLDIG_FRAVAER, dokumentasjon=Dokumentasjon.EGENMELDING
+        ).values_list("dato", flat=True)
+    )
+    arbeidsdager = set(virkedager(fra, til)) - set(helligdager(fra, til))
+    antall = 0
+    for start, steg in ((dager[0], -1), (dager[-1], 1)):
+        dato = start + dt.timedelta(days=steg)
+        while fra <= dato <= til and (dato in meldt or dato not in arbeidsdager):
+            antall += dato in meldt
+            dato += dt.timedelta(days=steg)
+    return antall
+
+
 @transaction.atomic
 def egenmelding_registrer(*, bruker: Any, fra_og_med: dt.date, til_og_med: dt.date, merknad: str = "") -> int:
     """Deltakeren melder sykefravær med egenmelding for dager som ikke er registrert av NAV."""
@@ -355,7 +374,7 @@ def egenmelding_registrer(*, bruker: Any, fra_og_med: dt.date, til_og_med: dt.da
                 kode="KVP_OPPMOETE_HELLIGDAG",
             )
     maks = settings.KVP_EGENMELDING_MAKS_VIRKEDAGER
-    if len(dager) > maks:
+    if len(dager) + _egenmeldt_inntil(sak=sak, dager=dager) > maks:
         raise KvpFeil(
             f"En egenmelding kan gjelde høyst {maks} virkedager. Er du syk lenger, trenger du legeerklæring; snakk "
             "med veilederen din.",

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from kvp.oppmoete.models import AnnenYtelse
+from kvp.oppmoete.models import AnnenYtelse, Dokumentasjon, Oppmoete
 
 
 def test_dobbel_innsending_av_samme_ytelse_gir_400_og_trekkes_ikke_to_ganger(client, lag_sak_i_program, kvp_veileder_a):
@@ -30,3 +30,20 @@ def test_dobbel_innsending_av_samme_ytelse_gir_400_og_trekkes_ikke_to_ganger(cli
         == 302
     )
     assert AnnenYtelse.objects.filter(sak=sak).count() == 3
+
+
+def test_egenmelding_kan_ikke_deles_i_to_for_aa_komme_over_grensen(client, lag_sak_i_program, deltaker_for):
+    sak = lag_sak_i_program()
+    client.force_login(deltaker_for(sak))
+    url = reverse("oppmoete:egenmelding")
+    # Mandag–onsdag 3.–5. mars 2025: tre virkedager, som er grensen.
+    assert client.post(url, {"fra_og_med": "03.03.2025", "til_og_med": "05.03.2025"}).status_code == 302
+    # Torsdag og fredag i samme sykdomstilfelle ga før fem dager sammenhengende egenmelding.
+    svar = client.post(url, {"fra_og_med": "06.03.2025", "til_og_med": "07.03.2025"})
+    assert svar.status_code == 400
+    assert "høyst 3 virkedager" in svar.content.decode()
+    # Også bakover, og over en helg: fredag 28. februar henger sammen med mandag 3. mars.
+    assert client.post(url, {"fra_og_med": "28.02.2025"}).status_code == 400
+    assert Oppmoete.objects.filter(sak=sak, dokumentasjon=Dokumentasjon.EGENMELDING).count() == 3
+    # Et nytt sykdomstilfelle etter en dag med oppmøte er greit.
+    assert client.post(url, {"fra_og_med": "11.03.2025", "til_og_med": "13.03.2025"}).status_code == 302
