@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from kvp.brev.services import vedtaksbrev_lag
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
+from kvp.felles.models import Logghendelse
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import AKTIVE_STATUSER, Sak, Status
 from kvp.sak.services import sak_oppdater_fra_vedtak
@@ -445,6 +446,19 @@ def _skrivere(vedtak: Vedtak) -> set[int]:
         ).values_list("bruker_id", flat=True)
     )
     ider.add(vedtak.opprettet_av_id)
+    if vedtak.type in (Vedtakstype.INNVILGELSE, Vedtakstype.AVSLAG):
+        # Vilkårsvurderingen står i vedtaket og brevet: den som har endret den mens vedtaket var under arbeid (for
+        # eksempel etter en retur), har også skrevet vedtaket.
+        vv = Vilkaarsvurdering.objects.filter(sak_id=vedtak.sak_id).values_list("pk", flat=True).first()
+        if vv is not None:
+            ider |= set(
+                Logghendelse.objects.filter(
+                    objekt_id=str(vv),
+                    handling__in=("OPPRETT", "ENDRE"),
+                    tidspunkt__gte=vedtak.opprettet,
+                    bruker__isnull=False,
+                ).values_list("bruker_id", flat=True)
+            )
     return ider
 
 
