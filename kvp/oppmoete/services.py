@@ -577,6 +577,18 @@ def arbeidsperiode_registrer(
             "fra_og_med", "til_og_med", "timer_per_uke"
         )
     )
+    if Arbeidsperiode.objects.filter(
+        sak=sak,
+        fra_og_med=fra_og_med,
+        til_og_med=til_og_med,
+        timer_per_uke=timer_per_uke,
+        arbeidsgiver=arbeidsgiver.strip(),
+    ).exists():  # saken er låst: et dobbeltklikk gir ikke samme arbeid to ganger (dobbelt trekk)
+        raise KvpFeil(
+            "Dette arbeidet er allerede registrert for perioden. Slett den registreringen først hvis den er feil.",
+            felt="fra_og_med",
+            kode="KVP_ARBEID_DOBBEL",
+        )
     grenser = sorted({fra_og_med, *(max(a, fra_og_med) for a, _, _ in andre)})
     for dato in grenser:
         sum_timer = timer_per_uke + sum((t for a, b, t in andre if a <= dato <= b), Decimal(0))

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from kvp.oppmoete.models import AnnenYtelse, Dokumentasjon, Oppmoete
+from kvp.oppmoete.models import AnnenYtelse, Arbeidsperiode, Dokumentasjon, Oppmoete
 
 
 def test_dobbel_innsending_av_samme_ytelse_gir_400_og_trekkes_ikke_to_ganger(client, lag_sak_i_program, kvp_veileder_a):
@@ -47,3 +47,23 @@ def test_egenmelding_kan_ikke_deles_i_to_for_aa_komme_over_grensen(client, lag_s
     assert Oppmoete.objects.filter(sak=sak, dokumentasjon=Dokumentasjon.EGENMELDING).count() == 3
     # Et nytt sykdomstilfelle etter en dag med oppmøte er greit.
     assert client.post(url, {"fra_og_med": "11.03.2025", "til_og_med": "13.03.2025"}).status_code == 302
+
+
+def test_dobbel_innsending_av_samme_arbeid_gir_400_og_trekkes_ikke_to_ganger(client, lag_sak_i_program, kvp_veileder_a):
+    sak = lag_sak_i_program()
+    client.force_login(kvp_veileder_a)
+    url = reverse("oppmoete:arbeid", kwargs={"sak_id": sak.pk})
+    data = {
+        "arbeid-fra_og_med": "03.03.2025",
+        "arbeid-til_og_med": "28.03.2025",
+        "arbeid-timer_per_uke": "5",
+        "arbeid-arbeidsgiver": "Kafé Trappa",
+    }
+    assert client.post(url, data).status_code == 302
+    svar = client.post(url, data)  # dobbeltklikk: 10 timer i uka trekkes i stedet for 5
+    assert svar.status_code == 400
+    assert "allerede registrert" in svar.content.decode()
+    assert Arbeidsperiode.objects.filter(sak=sak).count() == 1
+    # To jobber samtidig er lov.
+    assert client.post(url, {**data, "arbeid-arbeidsgiver": "Bakeriet"}).status_code == 302
+    assert Arbeidsperiode.objects.filter(sak=sak).count() == 2
