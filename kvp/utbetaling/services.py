@@ -109,7 +109,9 @@ def kommune_innstillinger_endre(
     if not 0 <= maks_trekk_prosent <= 100:
         raise KvpFeil("Største trekk må være mellom 0 og 100 prosent.", felt="maks_trekk_prosent")
     konto = _sjekk_kontonummer(kontonummer)
-    if organisasjonsnummer and not (organisasjonsnummer.isdigit() and len(organisasjonsnummer) == 9):
+    if organisasjonsnummer and not (
+        organisasjonsnummer.isascii() and organisasjonsnummer.isdigit() and len(organisasjonsnummer) == 9
+    ):
         raise KvpFeil("Organisasjonsnummeret skal ha 9 siffer.", felt="organisasjonsnummer")
     oppsett = Utbetalingsoppsett.objects.filter(kommune=kommune).first()
     foer = {

@@ -63,3 +63,18 @@ def test_korreksjon_og_tilbakekreving_som_runden_lager_staar_i_revisjonsloggen(
             sak.kontor_id,
         )
     assert Logghendelse.objects.get(objekt_id=str(tk.pk)).etter["beloep"] == str(tk.beloep)
+
+
+def test_organisasjonsnummer_med_andre_sifre_enn_0_9_avvises(client, oekonomi_a, randaberg):
+    # "٩".isdigit() er sann: arabisk-indiske sifre havnet i betalingsfilen (pain.001) til banken.
+    client.force_login(oekonomi_a)
+    data = {
+        "utbetalingsdag": "20",
+        "beregningsmodell": "VIRKEDAGER",
+        "maks_trekk_prosent": "50",
+        "kontonummer": "86011117947",
+        "organisasjonsnummer": "٩٦٤٩٦٥١٣٧",
+    }
+    svar = client.post(reverse("utbetaling:innstillinger", args=["1127"]), data)
+    assert svar.status_code == 400
+    assert "Organisasjonsnummeret skal ha 9 siffer." in svar.content.decode()
