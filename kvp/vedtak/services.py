@@ -166,7 +166,9 @@ def vilkaarsvurdering_lagre(
     except ValueError as feil:
         raise KvpFeil("Ugyldig valg i vilkårsvurderingen.", kode="KVP_UGYLDIG") from feil
     kvp_kommunenummer = kvp_kommunenummer.strip()
-    if kvp_annen_kommune and not (kvp_kommunenummer.isdigit() and len(kvp_kommunenummer) == 4):
+    if kvp_annen_kommune and not (
+        kvp_kommunenummer.isascii() and kvp_kommunenummer.isdigit() and len(kvp_kommunenummer) == 4
+    ):
         raise KvpFeil(
             "Oppgi kommunenummeret (fire sifre, 9999 om det er ukjent) for kommunen personen hadde KVP i.",
             felt="kvp_kommunenummer",
