@@ -440,7 +440,7 @@ def vedtak_send_til_beslutter(*, bruker: Any, vedtak_id: Any) -> Vedtak:
     return vedtak
 
 
-def _skrivere(vedtak: Vedtak) -> set[int]:
+def skrivere(vedtak: Vedtak) -> set[int]:
     """Alle som har skrevet, endret eller sendt vedtaket: ingen av dem kan beslutte det."""
     ider = set(
         vedtak.hendelser.filter(
@@ -470,7 +470,7 @@ def _for_beslutter(bruker: Any, vedtak_id: Any) -> tuple[Vedtak, Sak]:
         raise KvpFeil("Vedtaket er allerede fattet og kan ikke endres.", kode="KVP_VEDTAK_FATTET")
     if vedtak.status != Vedtaksstatus.TIL_BESLUTTER:
         raise KvpFeil("Vedtaket er ikke sendt til beslutter.", kode="KVP_VEDTAK_STATUS")
-    if bruker.pk in _skrivere(vedtak):
+    if bruker.pk in skrivere(vedtak):
         raise IkkeTilgang(
             "Du har skrevet eller endret dette vedtaket og kan ikke beslutte det selv (totrinnskontroll)."
         )
