@@ -332,6 +332,25 @@ def oppmoete_registrer(
     return len(dager)
 
 
+def _egenmeldt_inntil(*, sak: Sak, dager: list[dt.date]) -> int:
+    """Virkedagene med egenmelding rett før og rett etter `dager` (samme sykdomstilfelle): to meldinger etter
+    hverandre skal ikke gi flere egenmeldte dager på rad enn én melding kan."""
+    fra, til = dager[0] - dt.timedelta(days=14), dager[-1] + dt.timedelta(days=14)
+    meldt = set(
+        Oppmoete.objects.filter(
+            sak=sak, dato__range=(fra, til), status=Dagstatus.GYLDIG_FRAVAER, dokumentasjon=Dokumentasjon.EGENMELDING
+        ).values_list("dato", flat=True)
+    )
+    arbeidsdager = set(virkedager(fra, til)) - set(helligdager(fra, til))
+    antall = 0
+    for start, steg in ((dager[0], -1), (dager[-1], 1)):
+        dato = start + dt.timedelta(days=steg)
+        while fra <= dato <= til and (dato in meldt or dato not in arbeidsdager):
+            antall += dato in meldt
+            dato += dt.timedelta(days=steg)
+    return antall
+
+
 @transaction.atomic
 def egenmelding_registrer(*, bruker: Any, fra_og_med: dt.date, til_og_med: dt.date, merknad: str = "") -> int:
     """Deltakeren melder sykefravær med egenmelding for dager som ikke er registrert av NAV."""
@@ -368,7 +387,7 @@ def egenmelding_registrer(*, bruker: Any, fra_og_med: dt.date, til_og_med: dt.da
                 kode="KVP_OPPMOETE_HELLIGDAG",
             )
     maks = settings.KVP_EGENMELDING_MAKS_VIRKEDAGER
-    if len(dager) > maks:
+    if len(dager) + _egenmeldt_inntil(sak=sak, dager=dager) > maks:
         raise KvpFeil(
             f"En egenmelding kan gjelde høyst {maks} virkedager. Er du syk lenger, trenger du legeerklæring; snakk "
             "med veilederen din.",
@@ -571,6 +590,18 @@ def arbeidsperiode_registrer(
             "fra_og_med", "til_og_med", "timer_per_uke"
         )
     )
+    if Arbeidsperiode.objects.filter(
+        sak=sak,
+        fra_og_med=fra_og_med,
+        til_og_med=til_og_med,
+        timer_per_uke=timer_per_uke,
+        arbeidsgiver=arbeidsgiver.strip(),
+    ).exists():  # saken er låst: et dobbeltklikk gir ikke samme arbeid to ganger (dobbelt trekk)
+        raise KvpFeil(
+            "Dette arbeidet er allerede registrert for perioden. Slett den registreringen først hvis den er feil.",
+            felt="fra_og_med",
+            kode="KVP_ARBEID_DOBBEL",
+        )
     grenser = sorted({fra_og_med, *(max(a, fra_og_med) for a, _, _ in andre)})
     for dato in grenser:
         sum_timer = timer_per_uke + sum((t for a, b, t in andre if a <= dato <= b), Decimal(0))
@@ -624,6 +655,18 @@ def annen_ytelse_registrer(
     if dagsats <= 0 or dagsats != dagsats.quantize(Decimal("0.01")) or dagsats >= Decimal("10000000"):
         raise KvpFeil(
             "Dagsatsen må være et beløp større enn 0, med høyst to desimaler.", felt="dagsats", kode="KVP_YTELSE_SATS"
+        )
+    # Saken er låst (`_hent_sak`): et dobbeltklikk eller to faner gir ikke samme ytelse to ganger (dobbelt trekk).
+    samme = AnnenYtelse.objects.filter(sak=sak, type=type, fra_og_med__lte=til_og_med, til_og_med__gte=fra_og_med)
+    if type == Ytelsestype.ANNEN:
+        samme = samme.filter(fra_og_med=fra_og_med, til_og_med=til_og_med, dagsats=dagsats)
+    finnes = samme.order_by("fra_og_med").first()
+    if finnes is not None:
+        raise KvpFeil(
+            f"{Ytelsestype(type).label} er allerede registrert for {finnes.fra_og_med:%d.%m.%Y}–"
+            f"{finnes.til_og_med:%d.%m.%Y}. Slett den registreringen først hvis den er feil.",
+            felt="fra_og_med",
+            kode="KVP_YTELSE_DOBBEL",
         )
     endring = {
         "ytelse": {

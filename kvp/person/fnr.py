@@ -33,7 +33,7 @@ def valider(verdi: str, *, tillat_syntetisk: bool, i_dag: dt.date) -> tuple[str,
     fnr = normaliser(verdi)
     if not fnr:
         raise UgyldigFoedselsnummer("Fyll ut fødselsnummer.", felt="foedselsnummer")
-    if not fnr.isdigit() or len(fnr) != 11:
+    if not (fnr.isascii() and fnr.isdigit()) or len(fnr) != 11:  # "²".isdigit() er sann
         raise UgyldigFoedselsnummer("Fødselsnummeret må ha 11 sifre.", felt="foedselsnummer")
     if stdnum_fnr.calc_check_digit1(fnr[:9]) != fnr[9] or stdnum_fnr.calc_check_digit2(fnr[:10]) != fnr[10]:
         raise UgyldigFoedselsnummer(

@@ -80,6 +80,7 @@ def _sjekk_aktivitet(*, sak: Sak, periode: tuple[dt.date, dt.date], aktivitet: A
             kode="KVP_PLAN_UTENFOR",
         )
     andre = list(Aktivitet.objects.filter(sak=sak).exclude(pk=aktivitet.pk))
+
     alle = [*andre, aktivitet]
     planaktiviteter = [
         Planaktivitet(
@@ -111,6 +112,16 @@ def _sjekk_aktivitet(*, sak: Sak, periode: tuple[dt.date, dt.date], aktivitet: A
                 felt="timer_per_uke",
                 kode="KVP_PLAN_ARBEID",
             )
+
+    # Saken er låst (`_hent_sak`): et dobbeltklikk eller to faner gir ikke samme aktivitet to ganger.
+    def noekkel(a: Aktivitet) -> tuple[Any, ...]:
+        return (a.type, a.fra_og_med, a.til_og_med, Decimal(a.timer_per_uke), a.beskrivelse, a.tilbyder)
+
+    if any(noekkel(a) == noekkel(aktivitet) for a in andre):
+        raise KvpFeil(
+            "Denne aktiviteten finnes allerede i planen med samme periode og timer. Endre den i stedet.",
+            kode="KVP_PLAN_DOBBEL",
+        )
 
 
 def _historikk(*, bruker: Any, sak: Sak, objekt: Any, objekttype: str, handling: str, data: dict[str, Any]) -> None:
@@ -205,6 +216,8 @@ def evaluering_opprett(*, bruker: Any, sak_id: Any, dato: dt.date, tema: str = "
             felt="dato",
             kode="KVP_PLAN_UTENFOR",
         )
+    if Evaluering.objects.filter(sak=sak, dato=dato).exists():  # saken er låst: dobbeltklikk gir ikke to
+        raise KvpFeil(f"Det er allerede en evaluering {dato:%d.%m.%Y} i planen.", felt="dato", kode="KVP_PLAN_DOBBEL")
     evaluering = Evaluering.objects.create(sak=sak, dato=dato, tema=tema.strip(), registrert_av=bruker)
     data = {"dato": dato.isoformat(), "tema": evaluering.tema}
     _historikk(bruker=bruker, sak=sak, objekt=evaluering, objekttype="EVALUERING", handling="OPPRETT", data=data)

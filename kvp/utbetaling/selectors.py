@@ -35,7 +35,9 @@ def kommuner_for_oekonomi(*, bruker: Any) -> QuerySet[Kommune]:
 
 
 def kommune_hent(*, bruker: Any, kommune_nummer: str) -> tuple[Kommune, Utbetalingsoppsett | None]:
-    kommune = kommuner_for_oekonomi(bruker=bruker).filter(nummer=kommune_nummer).first()
+    kommuner = kommuner_for_oekonomi(bruker=bruker)
+    # Kommunenummeret kommer fra adressen: NUL-tegn gir DataError (500) på PostgreSQL om det når spørringen.
+    kommune = kommuner.filter(nummer=kommune_nummer).first() if kommune_nummer.isalnum() else None
     if kommune is None:
         raise IkkeFunnet("Fant ikke kommunen.")
     return kommune, Utbetalingsoppsett.objects.filter(kommune=kommune).first()

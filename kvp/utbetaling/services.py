@@ -112,7 +112,9 @@ def kommune_innstillinger_endre(
     if not 0 <= maks_trekk_prosent <= 100:
         raise KvpFeil("Største trekk må være mellom 0 og 100 prosent.", felt="maks_trekk_prosent")
     konto = _sjekk_kontonummer(kontonummer)
-    if organisasjonsnummer and not (organisasjonsnummer.isdigit() and len(organisasjonsnummer) == 9):
+    if organisasjonsnummer and not (
+        organisasjonsnummer.isascii() and organisasjonsnummer.isdigit() and len(organisasjonsnummer) == 9
+    ):
         raise KvpFeil("Organisasjonsnummeret skal ha 9 siffer.", felt="organisasjonsnummer")
     oppsett = Utbetalingsoppsett.objects.filter(kommune=kommune).first()
     foer = {
@@ -203,6 +205,7 @@ def _endrede_linjer(gammel: dict[str, Any], ny: dict[str, Any]) -> str:
 
 def _korreksjon_lag(
     *,
+    bruker: Any,
     forrige: Beregning,
     ny_resultat: dict[str, Any],
     grunnlag: dict[str, Any],
@@ -210,7 +213,8 @@ def _korreksjon_lag(
     attesteringsversjon: int,
     innledning: str,
 ) -> Beregning:
-    """Lagrer den nye beregningen og, om totalen endret seg, korreksjonen (og tilbakekrevingen ved minus)."""
+    """Lagrer den nye beregningen og, om totalen endret seg, korreksjonen (og tilbakekrevingen ved minus). Korreksjonen
+    og tilbakekrevingen føres i revisjonsloggen på personen."""
     total = Decimal(ny_resultat["total"])
     ny = Beregning.objects.create(
         sak_id=forrige.sak_id,
@@ -242,8 +246,31 @@ def _korreksjon_lag(
         aarsak=aarsak,
         forklaring=forklaring,
     )
+    sak = Sak.objects.select_related("kontor", "person").get(pk=forrige.sak_id)
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=sak.kontor,
+        person=sak.person,
+        handling="OPPRETT",
+        objekt=korreksjon,
+        beskrivelse=f"Korreksjon {maanedstekst(forrige.aar, forrige.maaned)}",
+        etter={
+            "aarsak": aarsak,
+            "differanse": str(differanse),
+            "fra_versjon": forrige.versjon,
+            "til_versjon": ny.versjon,
+        },
+    )
     if differanse < 0:
-        Tilbakekreving.objects.create(sak_id=forrige.sak_id, korreksjon=korreksjon, beloep=-differanse)
+        tk = Tilbakekreving.objects.create(sak_id=forrige.sak_id, korreksjon=korreksjon, beloep=-differanse)
+        logghendelse_registrer(
+            bruker=bruker,
+            kontor=sak.kontor,
+            person=sak.person,
+            handling="OPPRETT",
+            objekt=tk,
+            etter={"status": tk.status, "beloep": str(tk.beloep), "korreksjon": str(korreksjon.pk)},
+        )
     return ny
 
 
@@ -260,7 +287,7 @@ def _siste_betalte_beregninger(sak_filter: Q) -> dict[tuple[Any, int, int], Bere
     return siste
 
 
-def korreksjoner_beregn(*, kommune: Kommune, parametere: Parametersett = STANDARD) -> int:
+def korreksjoner_beregn(*, kommune: Kommune, parametere: Parametersett = STANDARD, bruker: Any = None) -> int:
     """Betalte måneder der attesteringen har fått høyere versjon (endret oppmøte, arbeid, ytelser eller barn etter
     attesteringen) beregnes på nytt. Differansen blir en korreksjon. Gir antall nye beregninger."""
     sak_filter = Q(sak__person__kommune=kommune)
@@ -281,6 +308,7 @@ def korreksjoner_beregn(*, kommune: Kommune, parametere: Parametersett = STANDAR
         for forrige, versjon in liste:
             dokument = dokumenter[forrige.sak_id]
             _korreksjon_lag(
+                bruker=bruker,
                 forrige=forrige,
                 ny_resultat=beregn_som_json(dokument, parametere),
                 grunnlag=dokument,
@@ -313,6 +341,7 @@ def grunnbeloep_reguler(
         nye_g = ", ".join(f"{kroner(Decimal(v['verdi']))[:-3]} fra {v['gyldig_fra']}" for v in gjeldende)
         gamle_g = ", ".join(f"{kroner(Decimal(v['verdi']))[:-3]} fra {v['gyldig_fra']}" for v in brukt)
         siste_nye = _korreksjon_lag(
+            bruker=bruker,
             forrige=beregning,
             ny_resultat=beregn_som_json(beregning.grunnlag, parametere),
             grunnlag=beregning.grunnlag,
@@ -595,7 +624,7 @@ def utbetalingsrunde_kjoer(
         runde.simulert_av.add(bruker)
         if not ny:
             _mottakere_oppdater(runde)
-        korreksjoner_beregn(kommune=kommune, parametere=parametere)
+        korreksjoner_beregn(kommune=kommune, parametere=parametere, bruker=bruker)
     while True:
         with transaction.atomic():
             runde = Utbetalingsrunde.objects.select_for_update().select_related("kommune").get(pk=runde.pk)

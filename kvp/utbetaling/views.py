@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kvp.felles.feil import IkkeFunnet, KvpFeil
+from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.tilgang import tilgang_for
@@ -76,7 +76,7 @@ def runde(request: HttpRequest, runde_id: str) -> HttpResponse:
 def _handling(request: HttpRequest, runde_id: str, tjeneste: Any, melding: str) -> HttpResponse:
     try:
         tjeneste(bruker=request.user, runde_id=runde_id)
-    except IkkeFunnet:
+    except (IkkeFunnet, IkkeTilgang):
         raise
     except KvpFeil as feil:
         messages.error(request, feil.melding)
@@ -173,7 +173,10 @@ def innstillinger(request: HttpRequest, kommune_nummer: str) -> HttpResponse:
 
 def _aar(request: HttpRequest) -> int:
     tekst = request.GET.get("aar", "")
-    return int(tekst) if tekst.isdigit() and 2000 <= int(tekst) <= 2999 else timezone.localdate().year
+    # Bare 0–9: "²".isdigit() er sann, men int("²") feiler.
+    return (
+        int(tekst) if tekst.isascii() and tekst.isdigit() and 2000 <= int(tekst) <= 2999 else timezone.localdate().year
+    )
 
 
 @require_GET

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from kvp.brev.services import vedtaksbrev_lag
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
+from kvp.felles.models import Logghendelse
 from kvp.felles.services import logghendelse_registrer
 from kvp.oppmoete.services import attesterte_maaneder_korriger_etter_vedtak
 from kvp.sak.models import AKTIVE_STATUSER, Sak, Status
@@ -166,7 +167,9 @@ def vilkaarsvurdering_lagre(
     except ValueError as feil:
         raise KvpFeil("Ugyldig valg i vilkårsvurderingen.", kode="KVP_UGYLDIG") from feil
     kvp_kommunenummer = kvp_kommunenummer.strip()
-    if kvp_annen_kommune and not (kvp_kommunenummer.isdigit() and len(kvp_kommunenummer) == 4):
+    if kvp_annen_kommune and not (
+        kvp_kommunenummer.isascii() and kvp_kommunenummer.isdigit() and len(kvp_kommunenummer) == 4
+    ):
         raise KvpFeil(
             "Oppgi kommunenummeret (fire sifre, 9999 om det er ukjent) for kommunen personen hadde KVP i.",
             felt="kvp_kommunenummer",
@@ -438,7 +441,7 @@ def vedtak_send_til_beslutter(*, bruker: Any, vedtak_id: Any) -> Vedtak:
     return vedtak
 
 
-def _skrivere(vedtak: Vedtak) -> set[int]:
+def skrivere(vedtak: Vedtak) -> set[int]:
     """Alle som har skrevet, endret eller sendt vedtaket: ingen av dem kan beslutte det."""
     ider = set(
         vedtak.hendelser.filter(
@@ -446,6 +449,19 @@ def _skrivere(vedtak: Vedtak) -> set[int]:
         ).values_list("bruker_id", flat=True)
     )
     ider.add(vedtak.opprettet_av_id)
+    if vedtak.type in (Vedtakstype.INNVILGELSE, Vedtakstype.AVSLAG):
+        # Vilkårsvurderingen står i vedtaket og brevet: den som har endret den mens vedtaket var under arbeid (for
+        # eksempel etter en retur), har også skrevet vedtaket.
+        vv = Vilkaarsvurdering.objects.filter(sak_id=vedtak.sak_id).values_list("pk", flat=True).first()
+        if vv is not None:
+            ider |= set(
+                Logghendelse.objects.filter(
+                    objekt_id=str(vv),
+                    handling__in=("OPPRETT", "ENDRE"),
+                    tidspunkt__gte=vedtak.opprettet,
+                    bruker__isnull=False,
+                ).values_list("bruker_id", flat=True)
+            )
     return ider
 
 
@@ -455,7 +471,7 @@ def _for_beslutter(bruker: Any, vedtak_id: Any) -> tuple[Vedtak, Sak]:
         raise KvpFeil("Vedtaket er allerede fattet og kan ikke endres.", kode="KVP_VEDTAK_FATTET")
     if vedtak.status != Vedtaksstatus.TIL_BESLUTTER:
         raise KvpFeil("Vedtaket er ikke sendt til beslutter.", kode="KVP_VEDTAK_STATUS")
-    if bruker.pk in _skrivere(vedtak):
+    if bruker.pk in skrivere(vedtak):
         raise IkkeTilgang(
             "Du har skrevet eller endret dette vedtaket og kan ikke beslutte det selv (totrinnskontroll)."
         )

@@ -168,8 +168,7 @@ def ny(request: HttpRequest, sak_id: str) -> HttpResponse:
 def detalj(request: HttpRequest, vedtak_id: str, *, status: int = 200, **skjemaer: Any) -> HttpResponse:
     vedtak = selectors.vedtak_hent(bruker=request.user, vedtak_id=vedtak_id)
     sak = vedtak.sak
-    skrivere = {h.bruker_id for h in vedtak.hendelser.all() if h.hendelse in ("OPPRETTET", "ENDRET", "SENDT")}
-    skrivere.add(vedtak.opprettet_av_id)
+    skrivere = services.skrivere(vedtak)
     er_beslutter = _har_rolle(request, sak.kontor_id, Rolle.BESLUTTER)
     kontekst = {
         "vedtak": vedtak,
