@@ -3,16 +3,19 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
 
 from . import selectors
 
 
+@require_GET
 def vis(request: HttpRequest, vedtak_id: str) -> HttpResponse:
     brev = selectors.brev_hent(bruker=request.user, vedtak_id=vedtak_id)
     # HTML-en ble laget av vår egen mal med autoescape da vedtaket ble fattet, og endres aldri.
     return render(request, "brev/vis.html", {"brev": brev, "innhold": mark_safe(brev.html)})  # noqa: S308
 
 
+@require_GET
 def pdf(request: HttpRequest, vedtak_id: str) -> HttpResponse:
     brev = selectors.brev_hent(bruker=request.user, vedtak_id=vedtak_id)
     svar = HttpResponse(bytes(brev.pdf), content_type="application/pdf")

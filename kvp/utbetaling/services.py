@@ -684,6 +684,11 @@ def utbetalingsrunde_godkjenn(*, bruker: Any, runde_id: Any) -> Utbetalingsrunde
         raise KvpFeil("Runden er ikke ferdig beregnet. Kjør simuleringen på nytt for å fullføre den.")
     if runde.opprettet_av_id == bruker.pk or runde.simulert_av.filter(pk=bruker.pk).exists():
         raise KvpFeil("Du simulerte runden selv. En annen i økonomi må godkjenne den.", kode="KVP_FIREOEYNE")
+    if not Utbetalingsoppsett.objects.filter(kommune=runde.kommune).exclude(kontonummer="").exists():
+        raise KvpFeil(
+            "Kommunens konto for utbetalingene er ikke registrert. Legg den inn under innstillingene først.",
+            kode="KVP_MANGLER_KOMMUNEKONTO",
+        )
     uten_konto = runde.utbetalinger.filter(netto__gt=0, kontonummer="").count()
     if uten_konto:
         raise KvpFeil(

@@ -128,3 +128,13 @@ def test_utkast_har_ikke_brev_men_forhaandsvisning_for_saksbehandler(client, lag
     side = client.get(reverse("vedtak:detalj", kwargs={"vedtak_id": vedtak.pk})).content.decode()
     assert "Utkast – vedtaket er ikke fattet ennå." in side
     assert BEGRUNNELSE in side
+
+
+def test_brevsidene_svarer_bare_paa_get(client, kvp_veileder_a):
+    import uuid
+
+    from django.urls import reverse
+
+    client.force_login(kvp_veileder_a)
+    for navn in ("brev:vis", "brev:pdf"):
+        assert client.post(reverse(navn, args=[uuid.uuid4()])).status_code == 405

@@ -46,3 +46,19 @@ def oekonomi_a(lag_bruker: Callable[..., Any], kontor_a: Any) -> Any:
 @pytest.fixture
 def oekonomi_a2(lag_bruker: Callable[..., Any], kontor_a: Any) -> Any:
     return lag_bruker(Rolle.OEKONOMI, kontor=kontor_a)
+
+
+@pytest.fixture
+def kommunekonto(oekonomi_a: Any, randaberg: Any) -> None:
+    """Randabergs konto for utbetalingene (må finnes før en runde kan godkjennes)."""
+    from kvp.utbetaling.services import kommune_innstillinger_endre
+
+    kommune_innstillinger_endre(
+        bruker=oekonomi_a,
+        kommune_nummer="1127",
+        utbetalingsdag=15,
+        beregningsmodell="VIRKEDAGER",
+        maks_trekk_prosent=50,
+        kontonummer="86011117947",
+        organisasjonsnummer="964965226",
+    )

@@ -149,12 +149,23 @@ def test_bare_oekonomi_ved_kontoret_kan_kjoere_runden(kvp_veileder_a, lag_bruker
 
 
 def test_den_som_simulerte_kan_ikke_godkjenne_og_tilstandene_gaar_i_rekkefoelge(
-    lag_sak_i_program, attester, oekonomi_a, oekonomi_a2
+    lag_sak_i_program, attester, oekonomi_a, oekonomi_a2, randaberg
 ):
     sak = lag_sak_i_program()
     attester(sak, 2025, 3)
     runde = utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3)
 
+    with pytest.raises(KvpFeil, match="Kommunens konto for utbetalingene er ikke registrert"):
+        utbetalingsrunde_godkjenn(bruker=oekonomi_a2, runde_id=runde.pk)
+    kommune_innstillinger_endre(
+        bruker=oekonomi_a,
+        kommune_nummer="1127",
+        utbetalingsdag=15,
+        beregningsmodell="VIRKEDAGER",
+        maks_trekk_prosent=50,
+        kontonummer=KONTO_KOMMUNE,
+        organisasjonsnummer="964965226",
+    )
     with pytest.raises(KvpFeil, match="mangler kontonummer"):
         utbetalingsrunde_godkjenn(bruker=oekonomi_a2, runde_id=runde.pk)
     with pytest.raises(KvpFeil, match="En annen i økonomi må godkjenne"):
@@ -291,7 +302,7 @@ def test_en_sak_uten_programperiode_stopper_runden_med_navnet_og_ingenting_halvt
 
 
 def test_den_som_simulerte_runden_paa_nytt_kan_heller_ikke_godkjenne(
-    lag_sak_i_program, attester, oekonomi_a, oekonomi_a2, lag_bruker, kontor_a
+    lag_sak_i_program, attester, oekonomi_a, oekonomi_a2, lag_bruker, kontor_a, kommunekonto
 ):
     from kvp.tilgang.models import Rolle
 

@@ -112,7 +112,7 @@ def test_innstillinger_og_mottaker_gir_norske_feil_og_lagrer(client, lag_sak_i_p
 
 
 def test_deltakeren_ser_godkjente_utbetalinger_med_linjene_paa_min_side(
-    client, sak_med_mars, oekonomi_a, oekonomi_a2, lag_bruker
+    client, sak_med_mars, oekonomi_a, oekonomi_a2, lag_bruker, kommunekonto
 ):
     deltaker = lag_bruker(Rolle.DELTAKER, person=sak_med_mars.person)
     runde = utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3)
@@ -129,7 +129,7 @@ def test_deltakeren_ser_godkjente_utbetalinger_med_linjene_paa_min_side(
 
 
 def test_aarsoppgaven_for_kommunen_og_for_deltakeren(
-    client, lag_sak_i_program, attester, oekonomi_a, oekonomi_a2, lag_bruker
+    client, lag_sak_i_program, attester, oekonomi_a, oekonomi_a2, lag_bruker, kommunekonto
 ):
     sak = lag_sak_i_program(fornavn="Ola", etternavn="=SUM(A1)")
     mottaker_lagre(bruker=oekonomi_a, person_id=sak.person_id, kontonummer="12345678903", skattetrekk_prosent=30)
