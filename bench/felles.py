@@ -1,4 +1,4 @@
-"""Felles for benchmarkene: beskrivelse av maskinen resultatene er målt på."""
+"""Felles for benchmarkene: maskinen resultatene er målt på, og raden hver måling legger til i docs/benchmarks.md."""
 
 from __future__ import annotations
 
@@ -19,3 +19,18 @@ def maskin() -> str:
         pass
     kjerner = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return f"{modell}, {kjerner} kjerner, Python {platform.python_version()}, {platform.system()}"
+
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
+
+
+def legg_til_rad(*, start: str, slutt: str, hode: str, ny_rad: str, sti: Path = BENCHMARKS) -> None:
+    """Legger `ny_rad` sist i tabellen mellom merkene `start` og `slutt` (lager seksjonen med `hode` om den mangler)."""
+    innhold = sti.read_text(encoding="utf-8") if sti.exists() else "# Benchmarks\n\nKjøres med `make bench`.\n"
+    if start in innhold and slutt in innhold:
+        foer, rest = innhold.split(start, 1)
+        seksjon, etter = rest.split(slutt, 1)
+        innhold = foer + start + seksjon.rstrip("\n") + "\n" + ny_rad + "\n" + slutt + etter
+    else:
+        innhold = innhold.rstrip("\n") + "\n\n" + hode + ny_rad + "\n" + slutt + "\n"
+    sti.write_text(innhold, encoding="utf-8")

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.felles import maskin
+from bench.felles import legg_til_rad, maskin
 
 ROT = Path(__file__).resolve().parent.parent
 ANTALL = 100
@@ -185,15 +185,8 @@ Hver kjøring av `make bench` legger til en rad.
 """
 
 
-def oppdater_dokument(ny_rad: str, sti: Path = ROT / "docs" / "benchmarks.md") -> None:
-    innhold = sti.read_text(encoding="utf-8") if sti.exists() else "# Benchmarks\n\nKjøres med `make bench`.\n"
-    if START in innhold and SLUTT in innhold:
-        foer, rest = innhold.split(START, 1)
-        seksjon, etter = rest.split(SLUTT, 1)
-        innhold = foer + START + seksjon.rstrip("\n") + "\n" + ny_rad + "\n" + SLUTT + etter
-    else:
-        innhold = innhold.rstrip("\n") + "\n\n" + HODE + ny_rad + "\n" + SLUTT + "\n"
-    sti.write_text(innhold, encoding="utf-8")
+def oppdater_dokument(ny_rad: str) -> None:
+    legg_til_rad(start=START, slutt=SLUTT, hode=HODE, ny_rad=ny_rad)
 
 
 def main() -> None:
