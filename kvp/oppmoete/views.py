@@ -102,38 +102,47 @@ def attester(request: HttpRequest, sak_id: Any) -> HttpResponse:
     return _kalenderside(request, sak_id, maaned=maaned, status=400, attester_form=form)
 
 
-@require_POST
-def arbeid(request: HttpRequest, sak_id: Any) -> HttpResponse:
+def _registrer_fra_skjema(
+    request: HttpRequest, sak_id: Any, *, skjema: type[Any], tjeneste: Any, melding: str, navn: str
+) -> HttpResponse:
+    """Felles for skjemaene på kalendersiden som registrerer én ting på saken (arbeid, ytelse)."""
     sak = sak_hent(bruker=request.user, sak_id=sak_id)
-    form = ArbeidForm(request.POST)
+    form = skjema(request.POST)
     maaned = request.GET.get("maaned")
     if form.is_valid():
         try:
-            services.arbeidsperiode_registrer(bruker=request.user, sak_id=sak.pk, **form.cleaned_data)
-            messages.success(request, "Arbeidet er registrert.")
+            tjeneste(bruker=request.user, sak_id=sak.pk, **form.cleaned_data)
+            messages.success(request, melding)
             return _til_kalender(sak.pk, maaned or "")
         except (IkkeFunnet, IkkeTilgang):
             raise
         except KvpFeil as feil:
             form.legg_til_feil(feil)
-    return _kalenderside(request, sak_id, maaned=maaned, status=400, arbeid_form=form)
+    return _kalenderside(request, sak_id, maaned=maaned, status=400, **{navn: form})
+
+
+@require_POST
+def arbeid(request: HttpRequest, sak_id: Any) -> HttpResponse:
+    return _registrer_fra_skjema(
+        request,
+        sak_id,
+        skjema=ArbeidForm,
+        tjeneste=services.arbeidsperiode_registrer,
+        melding="Arbeidet er registrert.",
+        navn="arbeid_form",
+    )
 
 
 @require_POST
 def ytelse(request: HttpRequest, sak_id: Any) -> HttpResponse:
-    sak = sak_hent(bruker=request.user, sak_id=sak_id)
-    form = YtelseForm(request.POST)
-    maaned = request.GET.get("maaned")
-    if form.is_valid():
-        try:
-            services.annen_ytelse_registrer(bruker=request.user, sak_id=sak.pk, **form.cleaned_data)
-            messages.success(request, "Ytelsen er registrert.")
-            return _til_kalender(sak.pk, maaned or "")
-        except (IkkeFunnet, IkkeTilgang):
-            raise
-        except KvpFeil as feil:
-            form.legg_til_feil(feil)
-    return _kalenderside(request, sak_id, maaned=maaned, status=400, ytelse_form=form)
+    return _registrer_fra_skjema(
+        request,
+        sak_id,
+        skjema=YtelseForm,
+        tjeneste=services.annen_ytelse_registrer,
+        melding="Ytelsen er registrert.",
+        navn="ytelse_form",
+    )
 
 
 @require_POST
