@@ -564,12 +564,16 @@ class _Beregning:
         self.grunnlag = grunnlag
         self.sett = parametere
         self.fast = grunnlag.beregningsmodell is Beregningsmodell.FAST_MAANEDSBELOEP
-        self.fyller_25 = bursdag(grunnlag.deltaker.foedselsdato, 25).toordinal()
+        # Aldersgrensene leses for periodens første dag (sosialtjenesteloven § 35; barnetillegget: forskriften).
+        fom = grunnlag.periode.fra_og_med
+        alder_full = int(parametere["alder_full_stoenad"].verdi(fom))
+        alder_barn = int(parametere["barnetillegg_alder"].verdi(fom))
+        self.fyller_25 = bursdag(grunnlag.deltaker.foedselsdato, alder_full).toordinal()
         self.barn = (
             [
                 (
                     b.foedselsdato.toordinal(),
-                    bursdag(b.foedselsdato, 18).toordinal(),
+                    bursdag(b.foedselsdato, alder_barn).toordinal(),
                     b.fra_og_med.toordinal() if b.fra_og_med else 0,
                     b.til_og_med.toordinal() if b.til_og_med else _SISTE_ORDINAL,
                 )

@@ -221,7 +221,8 @@ UGYLDIGE = [
                 programperioder=[{"fra_og_med": "2006-01-02", "til_og_med": "2006-12-31"}],
             )
         ),
-        "«fra_og_med»: Det finnes ingen verdi for «Folketrygdens grunnbeløp (G)» som gjelder 2006-03-01",
+        "«fra_og_med»: Det finnes ingen verdi for «Alder for full stønad (under denne alderen gis redusert andel)» "
+        "som gjelder 2006-03-01",
     ),
 ]
 

@@ -9,9 +9,16 @@ from pathlib import Path
 import pytest
 
 from kvp_regler.belop import rund_av_til_oere
-from kvp_regler.beregning import Beregningsgrunnlag, Deltaker, aarsbeloep, beregn_stoenad
+from kvp_regler.beregning import Barn, Beregningsgrunnlag, Deltaker, aarsbeloep, beregn_stoenad
 from kvp_regler.beregning.kontrakt import resultat_til_json
-from kvp_regler.parametere import STANDARD, ManglendeParameter, ParameterfilFeil, _les_standard, les_parametersett
+from kvp_regler.parametere import (
+    STANDARD,
+    ManglendeParameter,
+    ParameterfilFeil,
+    Parametersett,
+    _les_standard,
+    les_parametersett,
+)
 from kvp_regler.tid import Periode
 
 G_PER_1_MAI = {
@@ -155,3 +162,28 @@ def test_parametere_brukt_foelger_parametersettet_beregningen_brukte() -> None:
     assert endret["parametere_brukt"]["grunnbeloep"][0]["verdi"] == "124029"
     assert endret["total"] != standard["total"]
     assert _les_standard()["grunnbeloep"].verdi(date(2025, 3, 3)) == 124028
+
+
+def _sett_med(gammel: str, ny: str, fil: str) -> Parametersett:
+    tekster = [
+        f.read_text(encoding="utf-8").replace(gammel, ny) if f.name == fil else f.read_text(encoding="utf-8")
+        for f in sorted((Path(__file__).parents[1] / "parametere").glob("*.yaml"))
+    ]
+    return les_parametersett(*tekster)
+
+
+def test_aldersgrensene_i_beregningen_leses_fra_parameterne() -> None:
+    """25-årsregelen og barnas aldersgrense er parametere: en annen verdi gir et annet beløp."""
+    grunnlag = Beregningsgrunnlag(
+        periode=Periode(date(2025, 3, 3), date(2025, 3, 7)),
+        deltaker=Deltaker(date(1998, 1, 1)),  # 27 år
+        programperioder=(Periode(date(2025, 1, 1), date(2025, 12, 31)),),
+        barn=(Barn(date(2006, 1, 1)),),  # 19 år
+    )
+    standard = beregn_stoenad(grunnlag)
+    under_30 = beregn_stoenad(grunnlag, _sett_med('verdi: "25"', 'verdi: "30"', "aldersgrenser.yaml"))
+    assert under_30.total < standard.total
+    barn_til_20 = beregn_stoenad(
+        grunnlag, _sett_med('verdi: "18", paalitelighet: U', 'verdi: "20", paalitelighet: U', "aldersgrenser.yaml")
+    )
+    assert barn_til_20.total > standard.total

@@ -47,6 +47,19 @@ def test_alder_18_til_og_med_67_paa_soeknadsdatoen(foedselsdato, soeknadsdato, v
 
 
 @pytest.mark.parametrize(
+    ("soeknadsdato", "vurdering"),
+    [
+        (date(2018, 12, 31), Vurdering.IKKE_OPPFYLT),  # nedre grense 19 år før 1.1.2019
+        (date(2019, 1, 1), Vurdering.OPPFYLT),  # senket til 18 år
+    ],
+)
+def test_nedre_aldersgrense_leses_for_soeknadsdatoen(soeknadsdato, vurdering):
+    resultat = vurder_alder(foedselsdato=date(2000, 6, 1), soeknadsdato=soeknadsdato)
+    assert resultat.vurdering == vurdering
+    assert ("19–67" if vurdering == Vurdering.IKKE_OPPFYLT else "18–67") in resultat.forklaring
+
+
+@pytest.mark.parametrize(
     ("arbeidsevne", "vurdering"),
     [
         (Arbeidsevne.SPESIELT_TILPASSET, Vurdering.OPPFYLT),

@@ -36,9 +36,6 @@ __all__ = [
     "vurder_ytelser",
 ]
 
-NEDRE_ALDER = 18
-OEVRE_ALDER = 67
-
 
 class UgyldigVurdering(ValueError):
     """En vurdering som ikke kan brukes (f.eks. skjønn uten begrunnelse). `vilkaar` peker på vilkåret."""
@@ -213,18 +210,21 @@ def _alder(foedselsdato: date, dato: date) -> int:
     return alder
 
 
-def vurder_alder(*, foedselsdato: date, soeknadsdato: date) -> Vilkaarsresultat:
-    """Sosialtjenesteloven § 29: yrkesaktiv alder, 18 til og med 67 år, vurdert på søknadsdatoen.
+def vurder_alder(*, foedselsdato: date, soeknadsdato: date, parametere: Parametersett = STANDARD) -> Vilkaarsresultat:
+    """Sosialtjenesteloven § 29: yrkesaktiv alder (parameterne `nedre_alder` og `oevre_alder`, i dag 18 til og med
+    67 år), vurdert på søknadsdatoen.
 
     Om alderen også må være oppfylt gjennom hele perioden, er ikke avklart [U] (spec/regler.md § 1.2)."""
     alder = _alder(foedselsdato, soeknadsdato)
-    ok = NEDRE_ALDER <= alder <= OEVRE_ALDER
+    nedre = int(parametere["nedre_alder"].verdi(soeknadsdato))
+    oevre = int(parametere["oevre_alder"].verdi(soeknadsdato))
+    ok = nedre <= alder <= oevre
     return Vilkaarsresultat(
         vilkaar=Vilkaar.ALDER,
         vurdering=Vurdering.OPPFYLT if ok else Vurdering.IKKE_OPPFYLT,
         forklaring=(
             f"Søkeren var {alder} år på søknadsdatoen {soeknadsdato.strftime('%d.%m.%Y')}; "
-            f"yrkesaktiv alder er {NEDRE_ALDER}–{OEVRE_ALDER} år."
+            f"yrkesaktiv alder er {nedre}–{oevre} år."
         ),
         automatisk=True,
     )
@@ -366,7 +366,7 @@ def vurder_inngangsvilkaar(
 ) -> tuple[Vilkaarsresultat, ...]:
     """Sosialtjenesteloven § 29: alle inngangsvilkårene, i fast rekkefølge."""
     return (
-        vurder_alder(foedselsdato=grunnlag.foedselsdato, soeknadsdato=grunnlag.soeknadsdato),
+        vurder_alder(foedselsdato=grunnlag.foedselsdato, soeknadsdato=grunnlag.soeknadsdato, parametere=parametere),
         vurder_arbeidsevne(arbeidsevne=grunnlag.arbeidsevne),
         vurder_ytelser(
             ytelser_per_maaned=grunnlag.ytelser_per_maaned,
