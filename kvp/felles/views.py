@@ -10,11 +10,11 @@ from django.views.decorators.http import require_http_methods
 from kvp.felles.feil import KvpFeil
 from kvp.person.selectors import person_hent_paa_fnr
 from kvp.tilgang.models import Rolle
+from kvp.tilgang.selectors import logghendelser_for_kontor
 from kvp.tilgang.tilgang import tilgang_for
 
 from .forms import Datofelt, KvpForm
 from .models import Handling
-from .selectors import logghendelser_for_kontor
 
 
 def forside(request: HttpRequest) -> HttpResponse:

@@ -7,7 +7,6 @@ from django.db import transaction
 from kvp.felles.feil import KvpFeil
 from kvp.felles.models import Handling
 from kvp.felles.services import logghendelse_registrer
-from kvp.person.models import Person
 
 from .models import KONTORROLLER, Bruker, Kommune, NavKontor, Rolle, Rolletildeling
 from .tilgang import glem_tilgang, tilgang_for
@@ -133,7 +132,11 @@ def innlogging_logg(*, bruker: Any, handling: str) -> None:
     tilgang = tilgang_for(bruker)
     kontorer: set[Any] = set(tilgang.roller_per_kontor)
     if tilgang.deltaker_personer:
-        kontorer |= set(Person.objects.filter(pk__in=tilgang.deltaker_personer).values_list("kontor_id", flat=True))
+        kontorer |= set(
+            Rolletildeling.objects.filter(bruker=bruker, rolle=Rolle.DELTAKER, person__isnull=False).values_list(
+                "person__kontor_id", flat=True
+            )
+        )
     beskrivelse = "Logget inn" if handling == Handling.INNLOGGING else "Logget ut"
     for kontor_id in sorted(kontorer, key=str) or [None]:
         logghendelse_registrer(
