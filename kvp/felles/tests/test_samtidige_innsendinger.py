@@ -68,19 +68,17 @@ def test_samtidig_registrering_av_samme_person_gir_norsk_feil_ikke_500(veileder_
     def den_andre_fanen():
         person_opprett(bruker=veileder_a, foedselsnummer=fnr, fornavn="Kari", etternavn="Først", kommune=randaberg)
 
-    with etter_sjekken(Person._meta.db_table, "foedselsnummer", den_andre_fanen) as sett:
-        with pytest.raises(KvpFeil, match="finnes allerede") as feil:
-            person_opprett(
-                bruker=veileder_a, foedselsnummer=fnr, fornavn="Kari", etternavn="Nordmann", kommune=randaberg
-            )
+    with (
+        etter_sjekken(Person._meta.db_table, "foedselsnummer", den_andre_fanen) as sett,
+        pytest.raises(KvpFeil, match="finnes allerede") as feil,
+    ):
+        person_opprett(bruker=veileder_a, foedselsnummer=fnr, fornavn="Kari", etternavn="Nordmann", kommune=randaberg)
     assert sett, "kappløpet ble ikke laget: tjenesten sjekket ikke fødselsnummeret først"
     assert feil.value.kode == "KVP_PERSON_FINS"
     assert not Person.objects.filter(etternavn="Nordmann").exists()
 
 
-def test_samtidig_booking_av_to_tider_for_samme_kartlegging_gir_norsk_feil(
-    veileder_a, kvp_veileder_a, lag_person
-):
+def test_samtidig_booking_av_to_tider_for_samme_kartlegging_gir_norsk_feil(veileder_a, kvp_veileder_a, lag_person):
     t1 = moetetid_opprett(bruker=kvp_veileder_a, kvp_veileder=kvp_veileder_a, start=_kvarter())
     t2 = moetetid_opprett(bruker=kvp_veileder_a, kvp_veileder=kvp_veileder_a, start=_kvarter(25))
     kartlegging = _kartlegg(veileder_a, lag_person())
@@ -88,9 +86,11 @@ def test_samtidig_booking_av_to_tider_for_samme_kartlegging_gir_norsk_feil(
     def den_andre_fanen():  # booker t1 for den samme kartleggingen mens denne fanen booker t2
         Moetetid.objects.filter(pk=t1.pk).update(kartlegging=kartlegging, booket_av=veileder_a)
 
-    with etter_sjekken(Moetetid._meta.db_table, "kartlegging_id", den_andre_fanen) as sett:
-        with pytest.raises(KvpFeil, match="allerede booket") as feil:
-            moetetid_book(bruker=veileder_a, moetetid_id=t2.pk, kartlegging=kartlegging)
+    with (
+        etter_sjekken(Moetetid._meta.db_table, "kartlegging_id", den_andre_fanen) as sett,
+        pytest.raises(KvpFeil, match="allerede booket") as feil,
+    ):
+        moetetid_book(bruker=veileder_a, moetetid_id=t2.pk, kartlegging=kartlegging)
     assert sett
     assert feil.value.kode == "KVP_MOETE_BOOKET"
     assert Moetetid.objects.get(pk=t2.pk).kartlegging is None
@@ -102,9 +102,11 @@ def test_samtidig_utlegging_av_samme_moetetid_gir_norsk_feil(kvp_veileder_a, kon
     def den_andre_fanen():
         Moetetid.objects.create(kontor=kontor_a, kvp_veileder=kvp_veileder_a, start=start)
 
-    with etter_sjekken(Moetetid._meta.db_table, "start", den_andre_fanen) as sett:
-        with pytest.raises(KvpFeil, match="allerede denne tiden") as feil:
-            moetetid_opprett(bruker=kvp_veileder_a, kvp_veileder=kvp_veileder_a, start=start)
+    with (
+        etter_sjekken(Moetetid._meta.db_table, "start", den_andre_fanen) as sett,
+        pytest.raises(KvpFeil, match="allerede denne tiden") as feil,
+    ):
+        moetetid_opprett(bruker=kvp_veileder_a, kvp_veileder=kvp_veileder_a, start=start)
     assert sett
     assert feil.value.kode == "KVP_MOETE_FINS"
     assert not Moetetid.objects.filter(start=start).exists()  # avvisningen rullet tilbake, ingen dobbel tid
