@@ -86,8 +86,8 @@ def test_url_krever_innlogging(client, objekter, navn, params):
     url = _url(navn, params, objekter)
     for metode in (client.get, client.post):
         svar = metode(url)
-        if navn in OFFENTLIGE:
-            assert svar.status_code in (200, 400)
+        if navn in OFFENTLIGE:  # innloggingssiden: skjemaet vises, og et tomt skjema avvises
+            assert svar.status_code == {"get": 200, "post": 400}[metode.__name__]
         else:
             assert svar.status_code == 302, f"{metode.__name__.upper()} {url} svarte {svar.status_code}"
             assert svar["Location"].startswith(reverse(settings.LOGIN_URL))
@@ -97,9 +97,6 @@ def test_url_krever_innlogging(client, objekter, navn, params):
 @pytest.mark.parametrize(("navn", "params"), URLER, ids=[u[0] for u in URLER])
 def test_url_holder_seg_innenfor_kontoret(client, objekter, kvp_veileder_b, navn, params):
     """En bruker med alle kontorroller på et annet kontor får 404/403 og aldri dataene."""
-    if navn in OFFENTLIGE or navn == "tilgang:logg_ut":
-        assert navn in OFFENTLIGE | {"tilgang:logg_ut"}
-        return
     client.force_login(kvp_veileder_b)
     url = _url(navn, params, objekter)
     for metode in (client.get, client.post):
@@ -114,9 +111,6 @@ def test_url_holder_seg_innenfor_kontoret(client, objekter, kvp_veileder_b, navn
 @pytest.mark.parametrize(("navn", "params"), URLER, ids=[u[0] for u in URLER])
 def test_url_gir_ingen_data_til_roller_uten_kontor(client, objekter, lag_bruker, navn, params):
     """Statsforvalter (saken er ikke sendt dit) og en annen deltaker ser ingenting fra kontor A."""
-    if navn in OFFENTLIGE or navn == "tilgang:logg_ut":
-        assert navn in OFFENTLIGE | {"tilgang:logg_ut"}
-        return
     veileder = lag_bruker(Rolle.VEILEDER, kontor=Kommune.objects.get(nummer="1127").nav_kontor)
     annen_person = person_opprett(
         bruker=veileder,

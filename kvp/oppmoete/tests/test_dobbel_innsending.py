@@ -1,4 +1,4 @@
-"""Feil funnet i gjennomgang 2 av oppmøte (dobbel innsending, tilgang). Hver test feilet før rettelsen."""
+"""Dobbel innsending (dobbeltklikk) av ytelser, arbeid og egenmelding gir 400 og trekkes ikke to ganger."""
 
 from django.urls import reverse
 

@@ -1,4 +1,4 @@
-"""Feil funnet i gjennomgang 2 av planen (dobbel innsending). Hver test feilet før rettelsen."""
+"""Dobbel innsending (dobbeltklikk) av aktiviteter og evalueringer i planen gir 400 og teller ikke to ganger."""
 
 from django.urls import reverse
 

@@ -1,4 +1,5 @@
-"""Feil funnet i gjennomgang 2 av utbetalingen (roller, fireøyne, feilsvar). Hver test feilet før rettelsen."""
+"""Utbetalingen: roller som bare ser runden får 403, rare tegn i adresser og skjemaer gir 404/400, og det
+runden lager står i revisjonsloggen."""
 
 import datetime as dt
 
