@@ -148,9 +148,7 @@ KVP_VARSEL_PROGRAMSLUTT_UKER = 8
 KVP_UTBETALINGSDAG = 15
 KVP_MAKS_TREKK_PROSENT = 50
 KVP_FERIE_VIRKEDAGER_PER_AAR = 25
-# Skattetrekk når økonomi ikke har registrert deltakerens skattekort [I]: uten skattekort skal arbeidsgiver trekke
-# 50 % (Skatteetaten, «trekk uten skattekort»); kvalifiseringsstønaden skattlegges som arbeidsinntekt (N3).
-KVP_SKATTETREKK_UTEN_SKATTEKORT_PROSENT = 50
+# Skattetrekket uten skattekort er en lovregel og står som datert parameter i kvp_regler/parametere/oppgjoer.yaml.
 # Programplan og oppmøte (docs/plan-og-oppmoete.md):
 # * 37,5 timer per uke er lovens fulle tid [V] (forskriften § 1) og ligger i kvp_regler-parameterne.
 # * høyst 45 timer per uke når aktiviteter overlapper: vårt valg for hva som er mulig å følge opp [I].

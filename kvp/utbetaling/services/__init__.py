@@ -1,0 +1,36 @@
+"""Skriving for utbetalingen, én modul per bruksområde:
+
+* `innstillinger`: kommunens utbetalingsinnstillinger og deltakerens konto og skattekort;
+* `utbetalingsdato`: utbetalingsdagen flyttet til forrige bankdag;
+* `simulering` og `runde_bit`: utbetalingsrunden, kjørt i biter (trekk og skatt regnes i `kvp_regler.oppgjoer`);
+* `godkjenning`: godkjenning (fireøyne), eksport og bekreftelse av runden;
+* `korreksjon`: betalte måneder beregnet på nytt etter endret grunnlag;
+* `g_regulering`: betalte måneder beregnet på nytt med ny G;
+* `tilbakekreving`: forslag og vedtak om tilbakekreving;
+* `laas`: henting av objekter for skriving (låst, med tilgangssjekk).
+
+Navnene under kan fortsatt importeres fra `kvp.utbetaling.services`.
+"""
+
+from .g_regulering import grunnbeloep_reguler
+from .godkjenning import utbetalingsrunde_bekreft, utbetalingsrunde_eksporter, utbetalingsrunde_godkjenn
+from .innstillinger import kommune_innstillinger_endre, mottaker_lagre
+from .korreksjon import korreksjoner_beregn
+from .simulering import utbetalingsrunde_kjoer
+from .tilbakekreving import tilbakekreving_foreslaa, tilbakekreving_vedta
+from .utbetalingsdato import er_bankdag, utbetalingsdato_for
+
+__all__ = [
+    "er_bankdag",
+    "grunnbeloep_reguler",
+    "kommune_innstillinger_endre",
+    "korreksjoner_beregn",
+    "mottaker_lagre",
+    "tilbakekreving_foreslaa",
+    "tilbakekreving_vedta",
+    "utbetalingsdato_for",
+    "utbetalingsrunde_bekreft",
+    "utbetalingsrunde_eksporter",
+    "utbetalingsrunde_godkjenn",
+    "utbetalingsrunde_kjoer",
+]

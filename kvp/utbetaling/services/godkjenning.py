@@ -1,0 +1,73 @@
+"""Runden etter simuleringen: godkjenning (fireøyne), eksport og bankens bekreftelse."""
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from kvp.felles.feil import KvpFeil
+from kvp.felles.services import logghendelse_registrer
+
+from ..models import Rundestatus, Utbetalingsoppsett, Utbetalingsrunde
+from .laas import runde_for_skriving
+
+
+def _ny_status(runde: Utbetalingsrunde, bruker: Any, status: str, felt: str) -> None:
+    foer = runde.status
+    runde.status = status
+    setattr(runde, f"{felt}_av", bruker)
+    setattr(runde, felt, timezone.now())
+    runde.save(update_fields=["status", f"{felt}_av", felt])
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=runde.kommune.nav_kontor,
+        handling="ENDRE",
+        objekt=runde,
+        foer={"status": foer},
+        etter={"status": status},
+    )
+
+
+@transaction.atomic
+def utbetalingsrunde_godkjenn(*, bruker: Any, runde_id: Any) -> Utbetalingsrunde:
+    """En annen økonomimedarbeider enn den som simulerte runden, godkjenner den (fireøyneprinsippet)."""
+    runde = runde_for_skriving(bruker=bruker, runde_id=runde_id)
+    if runde.status != Rundestatus.SIMULERT:
+        raise KvpFeil("Bare en simulert runde kan godkjennes.")
+    if not runde.ferdig:
+        raise KvpFeil("Runden er ikke ferdig beregnet. Kjør simuleringen på nytt for å fullføre den.")
+    if runde.opprettet_av_id == bruker.pk or runde.simulert_av.filter(pk=bruker.pk).exists():
+        raise KvpFeil("Du simulerte runden selv. En annen i økonomi må godkjenne den.", kode="KVP_FIREOEYNE")
+    if not Utbetalingsoppsett.objects.filter(kommune=runde.kommune).exclude(kontonummer="").exists():
+        raise KvpFeil(
+            "Kommunens konto for utbetalingene er ikke registrert. Legg den inn under innstillingene først.",
+            kode="KVP_MANGLER_KOMMUNEKONTO",
+        )
+    uten_konto = runde.utbetalinger.filter(netto__gt=0, kontonummer="").count()
+    if uten_konto:
+        raise KvpFeil(
+            f"{uten_konto} deltaker(e) mangler kontonummer. Registrer kontonummeret og simuler runden på nytt.",
+            kode="KVP_MANGLER_KONTO",
+        )
+    _ny_status(runde, bruker, Rundestatus.GODKJENT, "godkjent")
+    return runde
+
+
+@transaction.atomic
+def utbetalingsrunde_eksporter(*, bruker: Any, runde_id: Any) -> Utbetalingsrunde:
+    """Markerer at betalingsfilen og regnskapsfilen er laget (de kan lastes ned igjen etterpå)."""
+    runde = runde_for_skriving(bruker=bruker, runde_id=runde_id)
+    if runde.status != Rundestatus.GODKJENT:
+        raise KvpFeil("Runden må være godkjent før den eksporteres.")
+    _ny_status(runde, bruker, Rundestatus.EKSPORTERT, "eksportert")
+    return runde
+
+
+@transaction.atomic
+def utbetalingsrunde_bekreft(*, bruker: Any, runde_id: Any) -> Utbetalingsrunde:
+    """Banken har bekreftet at betalingene er gjennomført."""
+    runde = runde_for_skriving(bruker=bruker, runde_id=runde_id)
+    if runde.status != Rundestatus.EKSPORTERT:
+        raise KvpFeil("Runden må være eksportert før utbetalingen kan bekreftes.")
+    _ny_status(runde, bruker, Rundestatus.BEKREFTET, "bekreftet")
+    return runde

@@ -1,0 +1,111 @@
+"""Innstillinger: kommunens utbetalingsinnstillinger og deltakerens mottakeropplysninger (konto og skattekort)."""
+
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from stdnum.no import kontonr
+
+from kvp.felles.feil import IkkeFunnet, KvpFeil
+from kvp.felles.services import logghendelse_registrer
+from kvp.person.models import Person
+from kvp.tilgang.models import Beregningsmodell, Kommune, Rolle
+from kvp.tilgang.tilgang import krev_rolle
+from kvp_regler.belop import OERE
+
+from ..models import Mottaker, Utbetalingsoppsett
+from .laas import kommune_for_skriving
+
+
+def _sjekk_kontonummer(kontonummer: str, felt: str = "kontonummer") -> str:
+    tall = "".join(kontonummer.split()).replace(".", "")
+    if not kontonr.is_valid(tall) or len(tall) != 11:
+        raise KvpFeil("Kontonummeret er ikke gyldig. Det skal ha 11 siffer, for eksempel 8601 11 17947.", felt=felt)
+    return tall
+
+
+@transaction.atomic
+def kommune_innstillinger_endre(
+    *,
+    bruker: Any,
+    kommune_nummer: str,
+    utbetalingsdag: int,
+    beregningsmodell: str,
+    maks_trekk_prosent: int,
+    kontonummer: str,
+    organisasjonsnummer: str = "",
+) -> Kommune:
+    """Økonomi endrer kommunens utbetalingsdag, beregningsmodell, største trekk og kontoen det betales fra."""
+    kommune = kommune_for_skriving(bruker=bruker, kommune_nummer=kommune_nummer)
+    if not 1 <= utbetalingsdag <= 28:
+        raise KvpFeil("Utbetalingsdagen må være mellom 1 og 28.", felt="utbetalingsdag")
+    if beregningsmodell not in Beregningsmodell.values:
+        raise KvpFeil("Velg en av beregningsmodellene.", felt="beregningsmodell")
+    if not 0 <= maks_trekk_prosent <= 100:
+        raise KvpFeil("Største trekk må være mellom 0 og 100 prosent.", felt="maks_trekk_prosent")
+    konto = _sjekk_kontonummer(kontonummer)
+    if organisasjonsnummer and not (
+        organisasjonsnummer.isascii() and organisasjonsnummer.isdigit() and len(organisasjonsnummer) == 9
+    ):
+        raise KvpFeil("Organisasjonsnummeret skal ha 9 siffer.", felt="organisasjonsnummer")
+    oppsett = Utbetalingsoppsett.objects.filter(kommune=kommune).first()
+    foer = {
+        "utbetalingsdag": kommune.utbetalingsdag,
+        "beregningsmodell": kommune.beregningsmodell,
+        "maks_trekk_prosent": kommune.maks_trekk_prosent,
+        "kontonummer": oppsett.kontonummer if oppsett else "",
+    }
+    kommune.utbetalingsdag = utbetalingsdag
+    kommune.beregningsmodell = beregningsmodell
+    kommune.maks_trekk_prosent = maks_trekk_prosent
+    kommune.save(update_fields=["utbetalingsdag", "beregningsmodell", "maks_trekk_prosent"])
+    Utbetalingsoppsett.objects.update_or_create(
+        kommune=kommune,
+        defaults={"kontonummer": konto, "organisasjonsnummer": organisasjonsnummer, "endret_av": bruker},
+    )
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=kommune.nav_kontor,
+        handling="ENDRE",
+        objekt=kommune,
+        beskrivelse="Utbetalingsinnstillinger",
+        foer=foer,
+        etter={
+            "utbetalingsdag": utbetalingsdag,
+            "beregningsmodell": beregningsmodell,
+            "maks_trekk_prosent": maks_trekk_prosent,
+            "kontonummer": konto,
+        },
+    )
+    return kommune
+
+
+@transaction.atomic
+def mottaker_lagre(*, bruker: Any, person_id: Any, kontonummer: str, skattetrekk_prosent: Decimal) -> Mottaker:
+    """Økonomi registrerer deltakerens kontonummer og prosenttrekket fra skattekortet."""
+    kontorer = krev_rolle(bruker, (Rolle.OEKONOMI,))
+    person = Person.objects.select_related("kontor").filter(pk=person_id, kommune__nav_kontor_id__in=kontorer).first()
+    if person is None:
+        raise IkkeFunnet("Fant ikke personen.")
+    konto = _sjekk_kontonummer(kontonummer)
+    skattetrekk_prosent = Decimal(skattetrekk_prosent)
+    if not Decimal(0) <= skattetrekk_prosent <= Decimal(100) or skattetrekk_prosent != skattetrekk_prosent.quantize(
+        OERE
+    ):
+        raise KvpFeil("Skattetrekket må være en prosent mellom 0 og 100, med høyst to desimaler.", felt="skattetrekk")
+    gammel = Mottaker.objects.filter(person=person).first()
+    foer = {"kontonummer": gammel.kontonummer, "skattetrekk_prosent": str(gammel.skattetrekk_prosent)} if gammel else {}
+    mottaker, _ = Mottaker.objects.update_or_create(
+        person=person,
+        defaults={"kontonummer": konto, "skattetrekk_prosent": skattetrekk_prosent, "endret_av": bruker},
+    )
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=person.kontor,
+        person=person,
+        handling="ENDRE" if gammel else "OPPRETT",
+        objekt=mottaker,
+        foer=foer,
+        etter={"kontonummer": konto, "skattetrekk_prosent": str(skattetrekk_prosent)},
+    )
+    return mottaker

@@ -1,0 +1,224 @@
+"""Én bit av utbetalingsrunden: hvilke deltakere som ennå ikke er med, og beregningen av dem (stønaden per måned,
+etterbetalinger, trekk for tilbakekreving og skattetrekk etter `kvp_regler.oppgjoer`). Kalles med runden låst."""
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Exists, Max, OuterRef, Q, Sum
+
+from kvp.felles.feil import KvpFeil
+from kvp.oppmoete.grunnlag import beregn_som_json, grunnlag_for_saker, programperiode
+from kvp.oppmoete.models import Maanedsattestering
+from kvp.sak.models import Sak
+from kvp_regler.oppgjoer import NULL, gjoer_opp, skattetrekk, skattetrekk_prosent
+from kvp_regler.parametere import Parametersett
+
+from ..beregning import kroner, maanedstekst
+from ..models import (
+    Beregning,
+    Beregningsaarsak,
+    Korreksjon,
+    Mottaker,
+    Posttype,
+    Tilbakekreving,
+    Tilbakekrevingsstatus,
+    Utbetaling,
+    Utbetalingspost,
+    Utbetalingsrunde,
+)
+
+
+def kandidater(runde: Utbetalingsrunde, antall: int) -> list[Any]:
+    """Sakene i kommunen som har en attestert, ubetalt måned til og med rundens måned, eller en etterbetaling som
+    venter, og som ennå ikke er med i runden (høyst `antall`, i fast rekkefølge)."""
+    med = Utbetaling.objects.filter(runde=runde).values("sak_id")
+    ordinaer = Utbetalingspost.objects.filter(
+        type=Posttype.ORDINAER, sak_id=OuterRef("sak_id"), aar=OuterRef("aar"), maaned=OuterRef("maaned")
+    )
+    attestert = (
+        Maanedsattestering.objects.filter(Q(aar__lt=runde.aar) | Q(aar=runde.aar, maaned__lte=runde.maaned))
+        .filter(sak__person__kommune_id=runde.kommune_id)
+        .exclude(Exists(ordinaer))
+        .exclude(sak_id__in=med)
+        .order_by("sak_id")
+        .values_list("sak_id", flat=True)
+        .distinct()[:antall]
+    )
+    venter = (
+        Korreksjon.objects.filter(
+            sak__person__kommune_id=runde.kommune_id, differanse__gt=0, utbetalingspost__isnull=True
+        )
+        .exclude(sak_id__in=med)
+        .order_by("sak_id")
+        .values_list("sak_id", flat=True)
+        .distinct()[:antall]
+    )
+    return sorted(set(attestert) | set(venter), key=str)[:antall]
+
+
+def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Parametersett) -> int:
+    kommune = runde.kommune
+    saker = {s.pk: s for s in Sak.objects.select_related("person__kommune").filter(pk__in=sak_ider)}
+    til_og_med = Q(aar__lt=runde.aar) | Q(aar=runde.aar, maaned__lte=runde.maaned)
+    betalt = set(
+        Utbetalingspost.objects.filter(type=Posttype.ORDINAER, sak_id__in=sak_ider).values_list(
+            "sak_id", "aar", "maaned"
+        )
+    )
+    maaneder: dict[tuple[int, int], list[tuple[Any, int]]] = defaultdict(list)
+    for sak_id, aar, maaned, versjon in (
+        Maanedsattestering.objects.filter(til_og_med, sak_id__in=sak_ider)
+        .order_by("aar", "maaned")
+        .values_list("sak_id", "aar", "maaned", "versjon")
+    ):
+        if (sak_id, aar, maaned) not in betalt:
+            maaneder[(aar, maaned)].append((sak_id, versjon))
+    tidligere_versjon = {
+        (r["sak_id"], r["aar"], r["maaned"]): r["v"]
+        for r in Beregning.objects.filter(sak_id__in=sak_ider)
+        .values("sak_id", "aar", "maaned")
+        .annotate(v=Max("versjon"))
+    }
+    beregninger: list[Beregning] = []
+    poster: dict[Any, list[Utbetalingspost]] = defaultdict(list)
+    for sak in saker.values():
+        if programperiode(sak) is None:
+            raise KvpFeil(
+                f"{sak.person.navn} har en attestert måned, men saken mangler programperiode. Rett saken og simuler "
+                "runden på nytt.",
+                kode="KVP_INGEN_PROGRAMPERIODE",
+            )
+    for (aar, maaned), liste in sorted(maaneder.items()):
+        dokumenter = grunnlag_for_saker([saker[s] for s, _ in liste], aar, maaned)
+        for sak_id, versjon in liste:
+            dokument = dokumenter[sak_id]
+            try:
+                resultat = beregn_som_json(dokument, parametere)
+            except KvpFeil as feil:
+                raise KvpFeil(f"{saker[sak_id].person.navn}, {maanedstekst(aar, maaned)}: {feil.melding}") from feil
+            total = Decimal(resultat["total"])
+            beregning = Beregning(
+                sak_id=sak_id,
+                aar=aar,
+                maaned=maaned,
+                versjon=tidligere_versjon.get((sak_id, aar, maaned), 0) + 1,
+                aarsak=Beregningsaarsak.ORDINAER,
+                attesteringsversjon=versjon,
+                grunnlag=dokument,
+                resultat=resultat,
+                total=total,
+                regelversjon=resultat["regelversjon"],
+            )
+            beregninger.append(beregning)
+            poster[sak_id].append(
+                Utbetalingspost(
+                    sak_id=sak_id,
+                    type=Posttype.ORDINAER,
+                    aar=aar,
+                    maaned=maaned,
+                    beloep=total,
+                    beregning=beregning,
+                    forklaring=f"Kvalifiseringsstønad for {maanedstekst(aar, maaned)}.",
+                )
+            )
+    for korreksjon in Korreksjon.objects.filter(
+        sak_id__in=sak_ider, differanse__gt=0, utbetalingspost__isnull=True
+    ).order_by("aar", "maaned", "opprettet"):
+        poster[korreksjon.sak_id].append(
+            Utbetalingspost(
+                sak_id=korreksjon.sak_id,
+                type=Posttype.ETTERBETALING,
+                aar=korreksjon.aar,
+                maaned=korreksjon.maaned,
+                beloep=korreksjon.differanse,
+                beregning_id=korreksjon.til_beregning_id,
+                korreksjon=korreksjon,
+                forklaring=korreksjon.forklaring,
+            )
+        )
+    mottakere = {m.person_id: m for m in Mottaker.objects.filter(person_id__in=[s.person_id for s in saker.values()])}
+    rest: dict[Any, list[tuple[Tilbakekreving, Decimal]]] = defaultdict(list)
+    for aapen in (
+        Tilbakekreving.objects.filter(sak_id__in=sak_ider, status=Tilbakekrevingsstatus.VEDTATT)
+        .select_related("korreksjon")
+        .annotate(trukket=Sum("trekk__beloep"))
+        .order_by("vedtatt", "pk")
+    ):
+        rest[aapen.sak_id].append((aapen, aapen.beloep + (aapen.trukket or NULL)))
+    utbetalinger: list[Utbetaling] = []
+    oppgjort: list[Any] = []
+    for sak_id in sak_ider:
+        if not poster[sak_id]:
+            continue
+        sak = saker[sak_id]
+        mottaker = mottakere.get(sak.person_id)
+        aapne = rest[sak_id]
+        oppgjoer = gjoer_opp(
+            brutto=sum((p.beloep for p in poster[sak_id]), NULL),
+            gjenstaaende=[gjenstaar for _, gjenstaar in aapne],
+            maks_trekk_prosent=kommune.maks_trekk_prosent,
+            skattetrekk_prosent=skattetrekk_prosent(
+                mottaker.skattetrekk_prosent if mottaker else None, runde.utbetalingsdato, parametere
+            ),
+        )
+        for (tk, gjenstaar), beloep in zip(aapne, oppgjoer.trekk, strict=True):
+            if beloep <= 0:
+                continue
+            poster[sak_id].append(
+                Utbetalingspost(
+                    sak_id=sak_id,
+                    type=Posttype.TREKK,
+                    aar=runde.aar,
+                    maaned=runde.maaned,
+                    beloep=-beloep,
+                    tilbakekreving=tk,
+                    forklaring=(
+                        f"Trekk for tilbakekreving av for mye utbetalt for "
+                        f"{maanedstekst(tk.korreksjon.aar, tk.korreksjon.maaned)}: {kroner(beloep)} av "
+                        f"{kroner(gjenstaar)} som gjenstår (høyst {kommune.maks_trekk_prosent} % av utbetalingen)."
+                    )[:500],
+                )
+            )
+            if beloep == gjenstaar:
+                oppgjort.append(tk.pk)
+        utbetalinger.append(
+            Utbetaling(
+                runde=runde,
+                sak_id=sak_id,
+                brutto=oppgjoer.brutto,
+                trekk=oppgjoer.sum_trekk,
+                skattetrekk_prosent=oppgjoer.skattetrekk_prosent,
+                skattetrekk=oppgjoer.skattetrekk,
+                netto=oppgjoer.netto,
+                kontonummer=mottaker.kontonummer if mottaker else "",
+            )
+        )
+    Beregning.objects.bulk_create(beregninger)
+    Utbetaling.objects.bulk_create(utbetalinger)
+    alle_poster = []
+    for utbetaling in utbetalinger:
+        for post in poster[utbetaling.sak_id]:
+            post.utbetaling = utbetaling
+            alle_poster.append(post)
+    Utbetalingspost.objects.bulk_create(alle_poster)
+    if oppgjort:
+        Tilbakekreving.objects.filter(pk__in=oppgjort).update(status=Tilbakekrevingsstatus.OPPGJORT)
+    return len(utbetalinger)
+
+
+def mottakere_oppdater(runde: Utbetalingsrunde, parametere: Parametersett) -> None:
+    """En simulert runde får med seg kontonummer og skattekort som er registrert etter simuleringen."""
+    endret = []
+    for u in Utbetaling.objects.filter(runde=runde).select_related("sak__person__utbetalingsmottaker"):
+        mottaker = getattr(u.sak.person, "utbetalingsmottaker", None)
+        prosent = skattetrekk_prosent(
+            mottaker.skattetrekk_prosent if mottaker else None, runde.utbetalingsdato, parametere
+        )
+        konto = mottaker.kontonummer if mottaker else ""
+        if (u.skattetrekk_prosent, u.kontonummer) != (prosent, konto):
+            u.skattetrekk_prosent, u.kontonummer = prosent, konto
+            u.skattetrekk = skattetrekk(u.brutto - u.trekk, prosent)
+            u.netto = u.brutto - u.trekk - u.skattetrekk
+            endret.append(u)
+    Utbetaling.objects.bulk_update(endret, ["skattetrekk_prosent", "kontonummer", "skattetrekk", "netto"])

@@ -1,0 +1,102 @@
+"""Simulering av utbetalingsrunden: korreksjonene først, så deltakerne i biter, med trekk og skattetrekk fra
+`kvp_regler.oppgjoer`.
+
+Utbetalingsrunden kjøres i biter (`bitstoerrelse` deltakere per transaksjon). Hver bit låser runden, finner
+deltakerne som ennå ikke er med, beregner og lagrer dem og committer. En runde som blir drept midt i, fullføres av
+neste kjøring; to kjøringer samtidig venter på hverandre bit for bit; databasen nekter en ordinær utbetaling av
+samme måned to ganger (`en_ordinaer_utbetaling_per_maaned`).
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from kvp.felles.feil import KvpFeil
+from kvp.felles.services import logghendelse_registrer
+from kvp.oppmoete.grunnlag import maanedsperiode
+from kvp_regler.parametere import STANDARD, Parametersett
+
+from ..beregning import maanedstekst
+from ..models import Rundestatus, Utbetalingsrunde
+from .korreksjon import korreksjoner_beregn
+from .laas import kommune_for_skriving
+from .runde_bit import beregn_bit, kandidater, mottakere_oppdater
+from .utbetalingsdato import utbetalingsdato_for
+
+
+def utbetalingsrunde_kjoer(
+    *,
+    bruker: Any,
+    kommune_nummer: str,
+    aar: int,
+    maaned: int,
+    parametere: Parametersett = STANDARD,
+    bitstoerrelse: int = 500,
+    etter_bit: Callable[[int], None] | None = None,
+) -> Utbetalingsrunde:
+    """Simulerer (beregner) månedens utbetalingsrunde for kommunen, eller fullfører en runde som ble avbrutt.
+
+    `bruker` er økonomimedarbeideren som kjører runden (også fra kommandolinjen); hen kan ikke godkjenne den. Kan
+    kjøres så mange ganger man
+    vil: deltakere som allerede er med, beregnes ikke på nytt (men får kontonummer og skattekort som er registrert
+    siden). `etter_bit` kalles etter hver commit (antall nye).
+    """
+    maanedsperiode(aar, maaned)
+    with transaction.atomic():
+        kommune = kommune_for_skriving(bruker=bruker, kommune_nummer=kommune_nummer)
+        if (aar, maaned) >= (timezone.localdate().year, timezone.localdate().month):
+            raise KvpFeil("Stønaden betales etterskuddsvis: velg en måned som er avsluttet.", felt="maaned")
+        runde, ny = Utbetalingsrunde.objects.get_or_create(
+            kommune=kommune,
+            aar=aar,
+            maaned=maaned,
+            defaults={
+                "utbetalingsdato": utbetalingsdato_for(kommune=kommune, aar=aar, maaned=maaned),
+                "opprettet_av": bruker,
+            },
+        )
+        if runde.status != Rundestatus.SIMULERT:
+            raise KvpFeil(
+                f"Runden for {maanedstekst(aar, maaned)} er allerede {runde.get_status_display().lower()}.",
+                kode="KVP_RUNDE_LAAST",
+            )
+        if ny:
+            logghendelse_registrer(
+                bruker=bruker,
+                kontor=kommune.nav_kontor,
+                handling="OPPRETT",
+                objekt=runde,
+                etter={"aar": aar, "maaned": maaned, "utbetalingsdato": runde.utbetalingsdato.isoformat()},
+            )
+        else:
+            logghendelse_registrer(
+                bruker=bruker, kontor=kommune.nav_kontor, handling="ENDRE", objekt=runde, beskrivelse="Simulert på nytt"
+            )
+    with transaction.atomic():
+        # Radlåsen på runden først, så koblingen til den som simulerer: da venter en samtidig kjøring her, mens
+        # kommunelåsen over er sluppet (ellers vranglås mellom kommuneraden og runderaden på PostgreSQL).
+        Utbetalingsrunde.objects.select_for_update().get(pk=runde.pk)
+        runde.simulert_av.add(bruker)
+        if not ny:
+            mottakere_oppdater(runde, parametere)
+        korreksjoner_beregn(kommune=kommune, parametere=parametere, bruker=bruker)
+    while True:
+        with transaction.atomic():
+            runde = Utbetalingsrunde.objects.select_for_update().select_related("kommune").get(pk=runde.pk)
+            if runde.status != Rundestatus.SIMULERT:
+                return runde
+            neste = kandidater(runde, bitstoerrelse)
+            if not neste:
+                if not runde.ferdig:
+                    runde.ferdig = True
+                    runde.save(update_fields=["ferdig"])
+                return runde
+            runde.ferdig = False
+            runde.save(update_fields=["ferdig"])
+            nye = beregn_bit(runde, neste, parametere)
+            if nye == 0:  # vern mot en evig løkke: hver kandidat skal gi en utbetaling
+                raise KvpFeil("Utbetalingsrunden kom ikke videre. Kontakt brukerstøtte.", kode="KVP_RUNDE_STOPPET")
+        if etter_bit is not None:
+            etter_bit(nye)
