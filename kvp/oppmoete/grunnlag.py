@@ -13,9 +13,9 @@ from typing import Any
 from kvp.felles.feil import KvpFeil
 from kvp.person.models import Forsoergerperiode
 from kvp.sak.models import Sak
+from kvp_regler import tid
 from kvp_regler.beregning import Beregningsresultat, UgyldigGrunnlag, beregn_stoenad
 from kvp_regler.beregning.kontrakt import grunnlag_fra_json, resultat_til_json
-from kvp_regler import tid
 from kvp_regler.parametere import STANDARD, ManglendeParameter, Parametersett
 from kvp_regler.program.vedtaksperioder import GJENOPPTAK, VEDTAK_UTEN_STOENAD, dager_uten_stoenad
 

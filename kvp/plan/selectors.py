@@ -10,7 +10,6 @@ from django.db.models import QuerySet
 from kvp.felles.feil import IkkeFunnet
 from kvp.oppmoete.grunnlag import programperiode
 from kvp.sak.models import Sak
-
 from kvp_regler.program.plan import Planaktivitet, Planvurdering, vurder_plan
 
 from .models import Aktivitet, Evaluering, Planhistorikk
