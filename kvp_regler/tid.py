@@ -12,6 +12,8 @@ __all__ = [
     "bursdag",
     "er_virkedag",
     "maanedens_virkedager",
+    "maaneder_i_perioden",
+    "maanedsperiode",
     "virkedager_til_og_med",
 ]
 
@@ -55,6 +57,24 @@ def antall_virkedager(fra_og_med: date, til_og_med: date) -> int:
 def maanedens_virkedager(aar: int, maaned: int) -> int:
     siste = calendar.monthrange(aar, maaned)[1]
     return antall_virkedager(date(aar, maaned, 1), date(aar, maaned, siste))
+
+
+def maanedsperiode(aar: int, maaned: int) -> tuple[date, date]:
+    """Første og siste dag i måneden. `ValueError` for en måned som ikke finnes (år utenfor 1900–2999 regnes som
+    skrivefeil)."""
+    if not 1 <= maaned <= 12 or not 1900 <= aar <= 2999:
+        raise ValueError(f"ugyldig måned: {aar}-{maaned}")
+    return date(aar, maaned, 1), date(aar, maaned, calendar.monthrange(aar, maaned)[1])
+
+
+def maaneder_i_perioden(fra_og_med: date, til_og_med: date) -> list[tuple[int, int]]:
+    """(år, måned) for hver måned perioden berører, i rekkefølge (tom når perioden er tom)."""
+    maaneder = []
+    aar, maaned = fra_og_med.year, fra_og_med.month
+    while (aar, maaned) <= (til_og_med.year, til_og_med.month):
+        maaneder.append((aar, maaned))
+        aar, maaned = (aar + 1, 1) if maaned == 12 else (aar, maaned + 1)
+    return maaneder
 
 
 def bursdag(foedselsdato: date, alder: int) -> date:

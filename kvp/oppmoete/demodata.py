@@ -13,6 +13,7 @@ from kvp.plan.services import aktivitet_opprett, evaluering_opprett
 from kvp.sak.models import AKTIVE_STATUSER, Sak, Status
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import soeknad_registrer
+from kvp_regler.program.timer import full_tid
 
 from .kalender import helligdager, virkedager
 from .models import Dagstatus, Dokumentasjon
@@ -50,17 +51,18 @@ def plan_og_oppmoete_demodata(*, kvp_veileder: Any, deltaker_person: Any) -> Sak
     if sak.aktiviteter.exists():
         return sak
     halvveis = start + (slutt - start) / 2
+    en_dag = full_tid(start) / 5  # planen fyller full tid: tre dager arbeidstrening, én oppfølging, én til
     for type_, timer, fra, til, tilbyder in (
-        (Aktivitetstype.ARBEIDSTRENING, "22.5", start, slutt, "Kafé Trappa, Randaberg"),
-        (Aktivitetstype.TETT_OPPFOELGING, "7.5", start, slutt, "NAV Randaberg-Kvitsøy"),
-        (Aktivitetstype.NORSKOPPLAERING, "7.5", start, halvveis, "Voksenopplæringen"),
-        (Aktivitetstype.ARBEIDSSOEKING, "7.5", halvveis + dt.timedelta(days=1), slutt, "NAV Randaberg-Kvitsøy"),
+        (Aktivitetstype.ARBEIDSTRENING, 3 * en_dag, start, slutt, "Kafé Trappa, Randaberg"),
+        (Aktivitetstype.TETT_OPPFOELGING, en_dag, start, slutt, "NAV Randaberg-Kvitsøy"),
+        (Aktivitetstype.NORSKOPPLAERING, en_dag, start, halvveis, "Voksenopplæringen"),
+        (Aktivitetstype.ARBEIDSSOEKING, en_dag, halvveis + dt.timedelta(days=1), slutt, "NAV Randaberg-Kvitsøy"),
     ):
         aktivitet_opprett(
             bruker=kvp_veileder,
             sak_id=sak.pk,
             type=type_,
-            timer_per_uke=Decimal(timer),
+            timer_per_uke=timer,
             fra_og_med=fra,
             til_og_med=til,
             tilbyder=tilbyder,

@@ -2,8 +2,10 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from kvp.felles.forms import Datofelt, KvpForm
+from kvp_regler.program.timer import maks_arbeidstimer, maks_timer_ugyldig_fravaer, timer_tekst
 
 from .models import Dagstatus, Dokumentasjon, Ytelsestype
 
@@ -43,13 +45,17 @@ class OppmoeteForm(KorreksjonMixin):
         max_digits=3,
         decimal_places=2,
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-        help_text="Bare ved ugyldig fravær en del av dagen (0–7,5 timer).",
     )
     dokumentasjon = forms.ChoiceField(
         label="Dokumentasjon", choices=Dokumentasjon.choices, required=False, help_text="Ved gyldig fravær."
     )
     merknad = forms.CharField(label="Merknad", required=False, max_length=500)
     field_order = ["fra_og_med", "til_og_med", "status", "timer", "dokumentasjon", "merknad", "korreksjonsgrunn"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        maks = timer_tekst(maks_timer_ugyldig_fravaer(timezone.localdate()))
+        self.fields["timer"].help_text = f"Bare ved ugyldig fravær en del av dagen (0–{maks} timer)."
 
     def clean_dokumentasjon(self) -> str:
         return self.cleaned_data.get("dokumentasjon") or Dokumentasjon.INGEN
@@ -68,10 +74,14 @@ class ArbeidForm(KorreksjonMixin):
         max_digits=4,
         decimal_places=2,
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-        help_text="Høyst 18,75 timer (50 % stilling).",
     )
     arbeidsgiver = forms.CharField(label="Arbeidsgiver", required=False, max_length=200)
     field_order = ["fra_og_med", "til_og_med", "timer_per_uke", "arbeidsgiver", "korreksjonsgrunn"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        maks = timer_tekst(maks_arbeidstimer(timezone.localdate()))
+        self.fields["timer_per_uke"].help_text = f"Høyst {maks} timer (50 % stilling)."
 
 
 class YtelseForm(KorreksjonMixin):

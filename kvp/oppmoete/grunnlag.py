@@ -5,7 +5,6 @@ en beregning og kjøres på nytt med kommandolinjen. Alt annet i `kvp/` som tren
 saksbildet, deltakerens egen side og utbetalingsrunden.
 """
 
-import calendar
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
@@ -14,9 +13,11 @@ from typing import Any
 from kvp.felles.feil import KvpFeil
 from kvp.person.models import Forsoergerperiode
 from kvp.sak.models import Sak
+from kvp_regler import tid
 from kvp_regler.beregning import Beregningsresultat, UgyldigGrunnlag, beregn_stoenad
 from kvp_regler.beregning.kontrakt import grunnlag_fra_json, resultat_til_json
 from kvp_regler.parametere import STANDARD, ManglendeParameter, Parametersett
+from kvp_regler.program.vedtaksperioder import GJENOPPTAK, VEDTAK_UTEN_STOENAD, dager_uten_stoenad
 
 from .models import AnnenYtelse, Arbeidsperiode, Oppmoete
 
@@ -24,10 +25,11 @@ Grunnlagsdokument = dict[str, Any]
 
 
 def maanedsperiode(aar: int, maaned: int) -> tuple[dt.date, dt.date]:
-    """Første og siste dag i måneden."""
-    if not 1 <= maaned <= 12 or not 1900 <= aar <= 2999:
-        raise KvpFeil("Ugyldig måned.", felt="maaned", kode="KVP_UGYLDIG_MAANED")
-    return dt.date(aar, maaned, 1), dt.date(aar, maaned, calendar.monthrange(aar, maaned)[1])
+    """Første og siste dag i måneden (`kvp_regler.tid.maanedsperiode`); en ugyldig måned gir `KvpFeil`."""
+    try:
+        return tid.maanedsperiode(aar, maaned)
+    except ValueError:
+        raise KvpFeil("Ugyldig måned.", felt="maaned", kode="KVP_UGYLDIG_MAANED") from None
 
 
 def programperiode(sak: Sak) -> tuple[dt.date, dt.date] | None:
@@ -60,43 +62,27 @@ def _barn_for_personer(personer: list[Any], fra: dt.date, til: dt.date) -> dict[
     return barn
 
 
-#: Fattede vedtak om permisjon eller avbrudd gir dager uten stønad (spec/regler.md § 6.2: «no stønad»), til og med
-#: vedtakets sluttdato eller dagen før et vedtak om gjenopptak. Vedtaket går foran registreringer for de dagene.
-_VEDTAK_UTEN_STOENAD = {"PERMISJON": "PERMISJON_UTEN_STOENAD", "AVBRUDD": "AVBRUDD"}
-
-
 def dager_uten_stoenad_etter_vedtak(ider: list[Any], fra: dt.date, til: dt.date) -> dict[Any, dict[dt.date, str]]:
-    """Virkedagene i perioden som fattede vedtak om permisjon eller avbrudd gjør stønadsløse, per sak."""
+    """Virkedagene i perioden som fattede vedtak om permisjon eller avbrudd gjør stønadsløse, per sak
+    (regelen: `kvp_regler.program.vedtaksperioder.dager_uten_stoenad`)."""
     from kvp.vedtak.models import Vedtak, Vedtaksstatus  # noqa: PLC0415 - vedtak bruker også denne modulen
 
-    perioder: dict[Any, list[list[Any]]] = defaultdict(list)
-    for sak_id, type_, v_fra, v_til in (
-        Vedtak.objects.filter(
+    vedtak = (
+        (sak_id, type_, v_fra, v_til)
+        for sak_id, type_, v_fra, v_til in Vedtak.objects.filter(
             sak_id__in=ider,
             status=Vedtaksstatus.FATTET,
-            type__in=[*_VEDTAK_UTEN_STOENAD, "GJENOPPTAK"],
+            type__in=[*VEDTAK_UTEN_STOENAD, GJENOPPTAK],
             fra_og_med__lte=til,
         )
         .order_by("sak_id", "fra_og_med", "fattet_tidspunkt")
         .values_list("sak_id", "type", "fra_og_med", "til_og_med")
-    ):
-        if v_fra is None:  # utelukket av filteret; for typekontrollen
-            continue
-        aapne = [p for p in perioder[sak_id] if p[1] is None or p[1] >= v_fra]
-        if type_ == "GJENOPPTAK":
-            for periode in aapne:
-                periode[1] = v_fra - dt.timedelta(days=1) if periode[0] < v_fra else periode[0] - dt.timedelta(days=1)
-        else:
-            perioder[sak_id].append([v_fra, v_til, _VEDTAK_UTEN_STOENAD[type_]])
-    dager: dict[Any, dict[dt.date, str]] = defaultdict(dict)
-    for sak_id, liste in perioder.items():
-        for p_fra, p_til, status in liste:
-            dag, slutt = max(p_fra, fra), min(p_til or til, til)
-            while dag <= slutt:
-                if dag.weekday() < 5:
-                    dager[sak_id][dag] = status
-                dag += dt.timedelta(days=1)
-    return dager
+        if v_fra is not None  # utelukket av filteret; for typekontrollen
+    )
+    return {
+        sak_id: {dato: str(status) for dato, status in dager.items()}
+        for sak_id, dager in dager_uten_stoenad(vedtak, fra, til).items()
+    }
 
 
 def grunnlag_uten_registreringer(

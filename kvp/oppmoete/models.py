@@ -10,19 +10,21 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from kvp_regler import beregning as regler
+
 
 class Dagstatus(models.TextChoices):
-    """Samme lagrede verdier som `kvp_regler.beregning.Dagstatus`."""
+    """De lagrede verdiene kommer fra `kvp_regler.beregning.Dagstatus`; her står bare tekstene."""
 
-    DELTATT = "DELTATT", "Deltatt"
-    HELLIGDAG = "HELLIGDAG", "Helligdag"
-    GYLDIG_FRAVAER = "GYLDIG_FRAVAER", "Gyldig fravær"
-    FERIE = "FERIE", "Ferie"
-    PERMISJON_MED_STOENAD = "PERMISJON_MED_STOENAD", "Permisjon med stønad"
-    UGYLDIG_FRAVAER = "UGYLDIG_FRAVAER", "Ugyldig fravær"
-    FRAVAER_UTEN_STOENAD = "FRAVAER_UTEN_STOENAD", "Avtalt fravær uten stønad"
-    PERMISJON_UTEN_STOENAD = "PERMISJON_UTEN_STOENAD", "Permisjon uten stønad"
-    AVBRUDD = "AVBRUDD", "Avbrudd i programmet"
+    DELTATT = regler.Dagstatus.DELTATT.value, "Deltatt"
+    HELLIGDAG = regler.Dagstatus.HELLIGDAG.value, "Helligdag"
+    GYLDIG_FRAVAER = regler.Dagstatus.GYLDIG_FRAVAER.value, "Gyldig fravær"
+    FERIE = regler.Dagstatus.FERIE.value, "Ferie"
+    PERMISJON_MED_STOENAD = regler.Dagstatus.PERMISJON_MED_STOENAD.value, "Permisjon med stønad"
+    UGYLDIG_FRAVAER = regler.Dagstatus.UGYLDIG_FRAVAER.value, "Ugyldig fravær"
+    FRAVAER_UTEN_STOENAD = regler.Dagstatus.FRAVAER_UTEN_STOENAD.value, "Avtalt fravær uten stønad"
+    PERMISJON_UTEN_STOENAD = regler.Dagstatus.PERMISJON_UTEN_STOENAD.value, "Permisjon uten stønad"
+    AVBRUDD = regler.Dagstatus.AVBRUDD.value, "Avbrudd i programmet"
 
 
 class Dokumentasjon(models.TextChoices):
@@ -46,7 +48,12 @@ class Oppmoete(models.Model):
     dato = models.DateField("dato")
     status = models.CharField("status", max_length=30, choices=Dagstatus.choices)
     timer = models.DecimalField(
-        "timer ugyldig fravær", max_digits=3, decimal_places=2, null=True, blank=True, help_text="0–7,5 timer"
+        "timer ugyldig fravær",
+        max_digits=3,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Bare ved ugyldig fravær en del av dagen; grensen er parameteren timer_per_virkedag.",
     )
     dokumentasjon = models.CharField(
         "dokumentasjon", max_length=20, choices=Dokumentasjon.choices, default=Dokumentasjon.INGEN
@@ -64,8 +71,7 @@ class Oppmoete(models.Model):
             models.UniqueConstraint(fields=["sak", "dato"], name="ett_oppmoete_per_dag"),
             models.CheckConstraint(
                 name="timer_bare_ved_ugyldig_fravaer",
-                condition=models.Q(timer__isnull=True)
-                | models.Q(status="UGYLDIG_FRAVAER", timer__gt=0, timer__lte=7.5),
+                condition=models.Q(timer__isnull=True) | models.Q(status="UGYLDIG_FRAVAER", timer__gt=0),
             ),
         ]
 
@@ -74,7 +80,8 @@ class Oppmoete(models.Model):
 
 
 class Arbeidsperiode(models.Model):
-    """Lønnet arbeid som reduserer stønad og barnetillegg forholdsmessig (høyst 18,75 timer per uke i alt)."""
+    """Lønnet arbeid som reduserer stønad og barnetillegg forholdsmessig (høyst parameteren
+    `maks_arbeidstimer_per_uke` i alt, sosialtjenesteloven § 37)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     sak = models.ForeignKey("sak.Sak", on_delete=models.PROTECT, related_name="arbeidsperioder")
@@ -93,19 +100,18 @@ class Arbeidsperiode(models.Model):
             models.CheckConstraint(
                 name="arbeid_periode_i_rekkefoelge", condition=models.Q(til_og_med__gte=models.F("fra_og_med"))
             ),
-            models.CheckConstraint(
-                name="arbeid_timer_0_til_18_75", condition=models.Q(timer_per_uke__gt=0, timer_per_uke__lte=18.75)
-            ),
+            models.CheckConstraint(name="arbeid_timer_positiv", condition=models.Q(timer_per_uke__gt=0)),
         ]
 
 
 class Ytelsestype(models.TextChoices):
-    """Ytelser som trekkes krone for krone (sosialtjenesteloven § 38); samme verdier som i `kvp_regler`."""
+    """Ytelser som trekkes krone for krone (sosialtjenesteloven § 38); verdiene kommer fra
+    `kvp_regler.beregning.Ytelsestype`."""
 
-    DAGPENGER = "DAGPENGER", "Dagpenger"
-    SYKEPENGER = "SYKEPENGER", "Sykepenger"
-    FORELDREPENGER = "FORELDREPENGER", "Foreldrepenger"
-    ANNEN = "ANNEN", "Annen ytelse (etter vedtak)"
+    DAGPENGER = regler.Ytelsestype.DAGPENGER.value, "Dagpenger"
+    SYKEPENGER = regler.Ytelsestype.SYKEPENGER.value, "Sykepenger"
+    FORELDREPENGER = regler.Ytelsestype.FORELDREPENGER.value, "Foreldrepenger"
+    ANNEN = regler.Ytelsestype.ANNEN.value, "Annen ytelse (etter vedtak)"
 
 
 class AnnenYtelse(models.Model):

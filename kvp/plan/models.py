@@ -6,35 +6,38 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from kvp_regler.program import plan as regler
+
+#: Aktiviteter som regnes som arbeidsrettede tiltak (forskriften § 1); regelen står i `kvp_regler.program.plan`.
+ARBEIDSRETTEDE = regler.ARBEIDSRETTEDE
+
 
 class Aktivitetstype(models.TextChoices):
-    """Innholdet i programmet (sosialtjenesteloven § 30, forskriften § 1; nav.no og regjeringen.no, se docs/plan.md)."""
+    """Innholdet i programmet (sosialtjenesteloven § 30, forskriften § 1; nav.no og regjeringen.no, se docs/plan.md).
 
-    ARBEIDSRETTET_TILTAK = "ARBEIDSRETTET_TILTAK", "Arbeidsrettet tiltak"
-    ARBEIDSTRENING = "ARBEIDSTRENING", "Arbeidstrening"
-    ARBEIDSSOEKING = "ARBEIDSSOEKING", "Arbeidssøking"
-    OPPLAERING = "OPPLAERING", "Opplæring"
-    NORSKOPPLAERING = "NORSKOPPLAERING", "Norskopplæring"
-    TETT_OPPFOELGING = "TETT_OPPFOELGING", "Tett oppfølging og veiledning"
-    HELSEHJELP = "HELSEHJELP", "Helsehjelp/behandling"
-    MOTIVASJON_MESTRING = "MOTIVASJON_MESTRING", "Motivasjons- og mestringstrening"
-    EGENAKTIVITET = "EGENAKTIVITET", "Egenaktivitet"
-    OEKONOMISK_RAADGIVNING = "OEKONOMISK_RAADGIVNING", "Økonomisk rådgivning"
-    BOOPPFOELGING = "BOOPPFOELGING", "Booppfølging"
-    LOENNET_ARBEID = "LOENNET_ARBEID", "Lønnet arbeid (inntil 50 %)"
+    De lagrede verdiene kommer fra `kvp_regler.program.plan.Aktivitetstype`; her står bare tekstene."""
 
-
-#: Aktiviteter som regnes som arbeidsrettede tiltak når planen sjekkes mot forskriften § 1 [I].
-ARBEIDSRETTEDE = frozenset(
-    {Aktivitetstype.ARBEIDSRETTET_TILTAK, Aktivitetstype.ARBEIDSTRENING, Aktivitetstype.LOENNET_ARBEID}
-)
+    ARBEIDSRETTET_TILTAK = regler.Aktivitetstype.ARBEIDSRETTET_TILTAK.value, "Arbeidsrettet tiltak"
+    ARBEIDSTRENING = regler.Aktivitetstype.ARBEIDSTRENING.value, "Arbeidstrening"
+    ARBEIDSSOEKING = regler.Aktivitetstype.ARBEIDSSOEKING.value, "Arbeidssøking"
+    OPPLAERING = regler.Aktivitetstype.OPPLAERING.value, "Opplæring"
+    NORSKOPPLAERING = regler.Aktivitetstype.NORSKOPPLAERING.value, "Norskopplæring"
+    TETT_OPPFOELGING = regler.Aktivitetstype.TETT_OPPFOELGING.value, "Tett oppfølging og veiledning"
+    HELSEHJELP = regler.Aktivitetstype.HELSEHJELP.value, "Helsehjelp/behandling"
+    MOTIVASJON_MESTRING = regler.Aktivitetstype.MOTIVASJON_MESTRING.value, "Motivasjons- og mestringstrening"
+    EGENAKTIVITET = regler.Aktivitetstype.EGENAKTIVITET.value, "Egenaktivitet"
+    OEKONOMISK_RAADGIVNING = regler.Aktivitetstype.OEKONOMISK_RAADGIVNING.value, "Økonomisk rådgivning"
+    BOOPPFOELGING = regler.Aktivitetstype.BOOPPFOELGING.value, "Booppfølging"
+    LOENNET_ARBEID = regler.Aktivitetstype.LOENNET_ARBEID.value, "Lønnet arbeid (inntil 50 %)"
 
 
 class Aktivitetsstatus(models.TextChoices):
-    PLANLAGT = "PLANLAGT", "Planlagt"
-    PAAGAAR = "PAAGAAR", "Pågår"
-    FULLFOERT = "FULLFOERT", "Fullført"
-    AVBRUTT = "AVBRUTT", "Avbrutt"
+    """Verdiene kommer fra `kvp_regler.program.plan.Aktivitetsstatus`."""
+
+    PLANLAGT = regler.Aktivitetsstatus.PLANLAGT.value, "Planlagt"
+    PAAGAAR = regler.Aktivitetsstatus.PAAGAAR.value, "Pågår"
+    FULLFOERT = regler.Aktivitetsstatus.FULLFOERT.value, "Fullført"
+    AVBRUTT = regler.Aktivitetsstatus.AVBRUTT.value, "Avbrutt"
 
 
 class Aktivitet(models.Model):
@@ -62,9 +65,7 @@ class Aktivitet(models.Model):
             models.CheckConstraint(
                 name="aktivitet_periode_i_rekkefoelge", condition=models.Q(til_og_med__gte=models.F("fra_og_med"))
             ),
-            models.CheckConstraint(
-                name="aktivitet_timer_0_til_37_5", condition=models.Q(timer_per_uke__gt=0, timer_per_uke__lte=37.5)
-            ),
+            models.CheckConstraint(name="aktivitet_timer_positiv", condition=models.Q(timer_per_uke__gt=0)),
         ]
 
     def __str__(self) -> str:

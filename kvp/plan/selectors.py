@@ -10,9 +10,9 @@ from django.db.models import QuerySet
 from kvp.felles.feil import IkkeFunnet
 from kvp.oppmoete.grunnlag import programperiode
 from kvp.sak.models import Sak
+from kvp_regler.program.plan import Planaktivitet, Planvurdering, vurder_plan
 
-from .models import ARBEIDSRETTEDE, Aktivitet, Evaluering, Planhistorikk
-from .vurdering import Planaktivitet, Planvurdering, vurder_plan
+from .models import Aktivitet, Evaluering, Planhistorikk
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,6 @@ def plan_for_sak(*, sak: Sak) -> Plan:
             ],
             program_fra=periode[0],
             program_til=periode[1],
-            arbeidsrettede=ARBEIDSRETTEDE,
             sluttfase_uker=settings.KVP_PLAN_SLUTTFASE_UKER,
             antall_evalueringer=len(evalueringer),
         )

@@ -13,12 +13,12 @@ from kvp.oppmoete.grunnlag import programperiode
 from kvp.sak.models import AKTIVE_STATUSER, Sak
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.tilgang import krev_rolle
+from kvp_regler.program.plan import Planaktivitet, timer_per_uke
+from kvp_regler.program.timer import maks_arbeidstimer, minste_verdi, timer_tekst
 
 from .models import Aktivitet, Aktivitetsstatus, Aktivitetstype, Evaluering, Planhistorikk
-from .vurdering import Planaktivitet, timer_per_uke
 
 ROLLER_SOM_SKRIVER = (Rolle.KVP_VEILEDER,)
-MAKS_LOENNET_ARBEID = Decimal("18.75")
 
 
 def _hent_sak(*, bruker: Any, sak_id: Any) -> tuple[Sak, tuple[dt.date, dt.date]]:
@@ -37,10 +37,6 @@ def _hent_sak(*, bruker: Any, sak_id: Any) -> tuple[Sak, tuple[dt.date, dt.date]
     if periode is None:
         raise KvpFeil("Saken har ingen programperiode ennå.", kode="KVP_INGEN_PROGRAMPERIODE")
     return sak, periode
-
-
-def _tall(verdi: Decimal) -> str:
-    return f"{verdi.normalize():f}".replace(".", ",")
 
 
 def _som_data(aktivitet: Aktivitet) -> dict[str, Any]:
@@ -62,11 +58,17 @@ def _sjekk_aktivitet(*, sak: Sak, periode: tuple[dt.date, dt.date], aktivitet: A
     if aktivitet.status not in Aktivitetsstatus.values:
         raise KvpFeil("Velg en status fra listen.", felt="status", kode="KVP_PLAN_STATUS")
     timer = aktivitet.timer_per_uke
-    if not Decimal(0) < timer <= Decimal("37.5"):
-        raise KvpFeil("Timer per uke må være mer enn 0 og høyst 37,5.", felt="timer_per_uke", kode="KVP_PLAN_TIMER")
-    if aktivitet.type == Aktivitetstype.LOENNET_ARBEID and timer > MAKS_LOENNET_ARBEID:
+    full_tid, _ = minste_verdi("timer_per_uke_full_tid", aktivitet.fra_og_med, aktivitet.til_og_med)
+    if not Decimal(0) < timer <= full_tid:
         raise KvpFeil(
-            "Lønnet arbeid kan være høyst 18,75 timer per uke (50 % stilling).",
+            f"Timer per uke må være mer enn 0 og høyst {timer_tekst(full_tid)}.",
+            felt="timer_per_uke",
+            kode="KVP_PLAN_TIMER",
+        )
+    maks_arbeid, _ = minste_verdi("maks_arbeidstimer_per_uke", aktivitet.fra_og_med, aktivitet.til_og_med)
+    if aktivitet.type == Aktivitetstype.LOENNET_ARBEID and timer > maks_arbeid:
+        raise KvpFeil(
+            f"Lønnet arbeid kan være høyst {timer_tekst(maks_arbeid)} timer per uke (50 % stilling).",
             felt="timer_per_uke",
             kode="KVP_PLAN_ARBEID",
         )
@@ -97,18 +99,19 @@ def _sjekk_aktivitet(*, sak: Sak, periode: tuple[dt.date, dt.date], aktivitet: A
         if timer_i_uka > maks:
             aar, uke, _ = mandag.isocalendar()
             raise KvpFeil(
-                f"Aktivitetene overlapper og blir {_tall(timer_i_uka)} timer i uke {uke} {aar}. "
-                f"Mer enn {_tall(maks)} timer i uka er ikke mulig å følge opp; juster timene eller periodene.",
+                f"Aktivitetene overlapper og blir {timer_tekst(timer_i_uka)} timer i uke {uke} {aar}. "
+                f"Mer enn {timer_tekst(maks)} timer i uka er ikke mulig å følge opp; juster timene eller periodene.",
                 felt="timer_per_uke",
                 kode="KVP_PLAN_OVERLAPP",
             )
     arbeid = [p for p in planaktiviteter if p.type == Aktivitetstype.LOENNET_ARBEID]
     for mandag, timer_i_uka in timer_per_uke(arbeid, aktivitet.fra_og_med, aktivitet.til_og_med):
-        if timer_i_uka > MAKS_LOENNET_ARBEID:
+        grense = maks_arbeidstimer(max(mandag, aktivitet.fra_og_med))
+        if timer_i_uka > grense:
             aar, uke, _ = mandag.isocalendar()
             raise KvpFeil(
-                f"Lønnet arbeid blir {_tall(timer_i_uka)} timer i uke {uke} {aar}; høyst 18,75 timer per uke "
-                "(50 % stilling).",
+                f"Lønnet arbeid blir {timer_tekst(timer_i_uka)} timer i uke {uke} {aar}; høyst {timer_tekst(grense)} "
+                "timer per uke (50 % stilling).",
                 felt="timer_per_uke",
                 kode="KVP_PLAN_ARBEID",
             )

@@ -1,4 +1,4 @@
-"""Programplanen på saken: aktiviteter, ukesummer mot 37,5 timer, advarsler, evalueringer og historikk."""
+"""Programplanen på saken: aktiviteter, ukesummer mot full tid, advarsler, evalueringer og historikk."""
 
 from typing import Any
 

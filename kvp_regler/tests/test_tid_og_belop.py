@@ -11,7 +11,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kvp_regler.belop import desimaltekst, kroner_tekst, rund_av_til_oere, tall_tekst
-from kvp_regler.tid import Periode, antall_virkedager, bursdag, er_virkedag, maanedens_virkedager
+from kvp_regler.tid import (
+    Periode,
+    antall_virkedager,
+    bursdag,
+    er_virkedag,
+    maanedens_virkedager,
+    maaneder_i_perioden,
+    maanedsperiode,
+)
 
 
 @given(st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 1, 1)), st.integers(min_value=-3, max_value=120))
@@ -81,3 +89,17 @@ def test_tekster() -> None:
     assert desimaltekst(Fraction(-350)) == "-350"
     assert tall_tekst(Decimal("253141.148")) == "253 141,148"
     assert kroner_tekst(Fraction("20446.0158")) == "20 446,02 kr"
+
+
+def test_maanedsperiode_gir_foerste_og_siste_dag_ogsaa_i_skuddaar() -> None:
+    assert maanedsperiode(2024, 2) == (date(2024, 2, 1), date(2024, 2, 29))
+    assert maanedsperiode(2025, 12) == (date(2025, 12, 1), date(2025, 12, 31))
+    for aar, maaned in ((2025, 0), (2025, 13), (1899, 5), (3000, 1)):
+        with pytest.raises(ValueError, match="ugyldig måned"):
+            maanedsperiode(aar, maaned)
+
+
+def test_maanedene_i_en_periode_gaar_over_aarsskiftet() -> None:
+    assert maaneder_i_perioden(date(2024, 11, 30), date(2025, 2, 1)) == [(2024, 11), (2024, 12), (2025, 1), (2025, 2)]
+    assert maaneder_i_perioden(date(2025, 3, 5), date(2025, 3, 6)) == [(2025, 3)]
+    assert maaneder_i_perioden(date(2025, 3, 5), date(2025, 2, 6)) == []

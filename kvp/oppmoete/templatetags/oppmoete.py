@@ -27,7 +27,7 @@ def isodato(verdi: Any) -> str:
 
 @register.filter
 def tall(verdi: Any) -> str:
-    """«37.50» → «37,5»."""
+    """«12.50» → «12,5»."""
     try:
         d = Decimal(str(verdi))
     except (InvalidOperation, ValueError):

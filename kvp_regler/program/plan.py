@@ -1,20 +1,64 @@
-"""Vurdering av planen uke for uke: timer mot full tid og innholdet forskriften § 1 krever. Ren Python, ingen database.
+"""Vurdering av programplanen uke for uke: timer mot full tid og innholdet forskriften § 1 krever.
 
-* Full tid er 37,5 timer per uke [V] (forskriften § 1 tredje ledd).
+* Full tid er parameteren `timer_per_uke_full_tid` per uke [V] (forskriften § 1 tredje ledd), slått opp for hver uke.
 * Arbeidsrettede tiltak skal alltid være med fra halvveis i programmet [V] (forskriften § 1).
 * Arbeidssøking skal alltid være med i sluttfasen [V]; hvor lang sluttfasen er, er ikke tallfestet [U]
-  (innstillingen `KVP_PLAN_SLUTTFASE_UKER`).
+  (innstillingen `KVP_PLAN_SLUTTFASE_UKER`, som kommer inn som argument).
 * Planen skal si når evalueringene skal skje [V] (forskriften § 1).
 """
+
+from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 
-FULL_TID = Decimal("37.5")
-ARBEIDSSOEKING = "ARBEIDSSOEKING"
-AVBRUTT = "AVBRUTT"
+from kvp_regler.parametere import STANDARD, Parametersett
+from kvp_regler.program.timer import full_tid, timer_tekst
+
+__all__ = [
+    "ARBEIDSRETTEDE",
+    "Aktivitetsstatus",
+    "Aktivitetstype",
+    "Planaktivitet",
+    "Planuke",
+    "Planvurdering",
+    "timer_per_uke",
+    "ukesperioder",
+    "vurder_plan",
+]
+
+
+class Aktivitetstype(StrEnum):
+    """Innholdet i programmet (sosialtjenesteloven § 30, forskriften § 1). Lagrede verdier; modellen bruker dem."""
+
+    ARBEIDSRETTET_TILTAK = "ARBEIDSRETTET_TILTAK"
+    ARBEIDSTRENING = "ARBEIDSTRENING"
+    ARBEIDSSOEKING = "ARBEIDSSOEKING"
+    OPPLAERING = "OPPLAERING"
+    NORSKOPPLAERING = "NORSKOPPLAERING"
+    TETT_OPPFOELGING = "TETT_OPPFOELGING"
+    HELSEHJELP = "HELSEHJELP"
+    MOTIVASJON_MESTRING = "MOTIVASJON_MESTRING"
+    EGENAKTIVITET = "EGENAKTIVITET"
+    OEKONOMISK_RAADGIVNING = "OEKONOMISK_RAADGIVNING"
+    BOOPPFOELGING = "BOOPPFOELGING"
+    LOENNET_ARBEID = "LOENNET_ARBEID"
+
+
+class Aktivitetsstatus(StrEnum):
+    PLANLAGT = "PLANLAGT"
+    PAAGAAR = "PAAGAAR"
+    FULLFOERT = "FULLFOERT"
+    AVBRUTT = "AVBRUTT"
+
+
+#: Aktiviteter som regnes som arbeidsrettede tiltak når planen sjekkes mot forskriften § 1 [I].
+ARBEIDSRETTEDE: frozenset[str] = frozenset(
+    {Aktivitetstype.ARBEIDSRETTET_TILTAK, Aktivitetstype.ARBEIDSTRENING, Aktivitetstype.LOENNET_ARBEID}
+)
 
 
 @dataclass(frozen=True)
@@ -23,7 +67,7 @@ class Planaktivitet:
     timer_per_uke: Decimal
     fra_og_med: dt.date
     til_og_med: dt.date
-    status: str = "PLANLAGT"
+    status: str = Aktivitetsstatus.PLANLAGT
 
 
 @dataclass(frozen=True)
@@ -32,6 +76,8 @@ class Planuke:
     timer: Decimal
     arbeidsrettet: bool
     arbeidssoeking: bool
+    full_tid: Decimal
+    """Timer per uke på full tid den uka (parameteren `timer_per_uke_full_tid` på første programdag i uka)."""
 
     @property
     def ukenummer(self) -> str:
@@ -40,11 +86,11 @@ class Planuke:
 
     @property
     def under_full_tid(self) -> bool:
-        return self.timer < FULL_TID
+        return self.timer < self.full_tid
 
     @property
     def mangler_timer(self) -> Decimal:
-        return max(FULL_TID - self.timer, Decimal(0))
+        return max(self.full_tid - self.timer, Decimal(0))
 
 
 @dataclass(frozen=True)
@@ -53,15 +99,12 @@ class Planvurdering:
     advarsler: list[str]
     halvveis: dt.date
     sluttfase_fra: dt.date
+    full_tid: Decimal
+    """Full tid ved programstart, til overskrifter («mot full tid (… timer)»)."""
 
 
 def _mandag(dato: dt.date) -> dt.date:
     return dato - dt.timedelta(days=dato.weekday())
-
-
-def _tall(verdi: Decimal) -> str:
-    tekst = f"{verdi.normalize():f}"
-    return tekst.replace(".", ",")
 
 
 def ukesperioder(fra: dt.date, til: dt.date) -> list[tuple[dt.date, dt.date, dt.date]]:
@@ -79,7 +122,7 @@ def ukesperioder(fra: dt.date, til: dt.date) -> list[tuple[dt.date, dt.date, dt.
 
 def timer_per_uke(aktiviteter: Iterable[Planaktivitet], fra: dt.date, til: dt.date) -> list[tuple[dt.date, Decimal]]:
     """Sum timer per uke for aktivitetene som ikke er avbrutt og har en virkedag i uka."""
-    aktive = [a for a in aktiviteter if a.status != AVBRUTT]
+    aktive = [a for a in aktiviteter if a.status != Aktivitetsstatus.AVBRUTT]
     return [
         (
             mandag,
@@ -94,13 +137,14 @@ def vurder_plan(
     aktiviteter: Sequence[Planaktivitet],
     program_fra: dt.date,
     program_til: dt.date,
-    arbeidsrettede: Iterable[str],
     sluttfase_uker: int,
     antall_evalueringer: int,
+    arbeidsrettede: Iterable[str] = ARBEIDSRETTEDE,
+    parametere: Parametersett = STANDARD,
 ) -> Planvurdering:
-    """Hver uke i programmet med timer og innhold, og advarslene saksbehandleren skal se."""
+    """Forskriften § 1: hver uke i programmet med timer og innhold, og advarslene saksbehandleren skal se."""
     arbeidsrettede = set(arbeidsrettede)
-    aktive = [a for a in aktiviteter if a.status != AVBRUTT]
+    aktive = [a for a in aktiviteter if a.status != Aktivitetsstatus.AVBRUTT]
     halvveis = program_fra + (program_til - program_fra) / 2
     sluttfase_fra = max(program_fra, program_til - dt.timedelta(weeks=sluttfase_uker) + dt.timedelta(days=1))
     uker = []
@@ -111,15 +155,17 @@ def vurder_plan(
                 mandag=mandag,
                 timer=sum((a.timer_per_uke for a in i_uka), Decimal(0)),
                 arbeidsrettet=any(a.type in arbeidsrettede for a in i_uka),
-                arbeidssoeking=any(a.type == ARBEIDSSOEKING for a in i_uka),
+                arbeidssoeking=any(a.type == Aktivitetstype.ARBEIDSSOEKING for a in i_uka),
+                full_tid=full_tid(foerste, parametere),
             )
         )
     advarsler = []
     korte = [u for u in uker if u.under_full_tid]
     if korte:
         advarsler.append(
-            f"{len(korte)} av {len(uker)} uker har mindre enn 37,5 timer (første: {korte[0].ukenummer} med "
-            f"{_tall(korte[0].timer)} timer). Programmet skal være på full tid (forskriften § 1)."
+            f"{len(korte)} av {len(uker)} uker har mindre enn {timer_tekst(korte[0].full_tid)} timer (første: "
+            f"{korte[0].ukenummer} med {timer_tekst(korte[0].timer)} timer). Programmet skal være på full tid "
+            "(forskriften § 1)."
         )
     uten_arbeid = [u for u in uker if u.mandag + dt.timedelta(days=4) >= halvveis and not u.arbeidsrettet]
     if uten_arbeid:
@@ -138,4 +184,10 @@ def vurder_plan(
         advarsler.append(
             "Planen har ingen evalueringstidspunkter. Den skal si når programmet evalueres (forskriften § 1)."
         )
-    return Planvurdering(uker=uker, advarsler=advarsler, halvveis=halvveis, sluttfase_fra=sluttfase_fra)
+    return Planvurdering(
+        uker=uker,
+        advarsler=advarsler,
+        halvveis=halvveis,
+        sluttfase_fra=sluttfase_fra,
+        full_tid=full_tid(program_fra, parametere),
+    )

@@ -1,0 +1,75 @@
+"""Korreksjoner: en endring i en attestert måned krever en grunn, lagres som `Korreksjon`, logges og øker
+`Maanedsattestering.versjon` i samme transaksjon som endringen, slik at utbetalingen ser at måneden må beregnes på
+nytt."""
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from kvp.felles.feil import KvpFeil
+from kvp.felles.services import logghendelse_registrer
+from kvp.sak.models import Sak
+
+from ..kalender import maanedsnavn
+from ..models import Korreksjon, Maanedsattestering
+
+
+def _korriger_attesterte(
+    *, bruker: Any, sak: Sak, maaneder: Iterable[tuple[int, int]], grunn: str, endring: dict[str, Any]
+) -> list[Maanedsattestering]:
+    """Gjør endringen til en korreksjon i hver attestert måned den berører; uten grunn stoppes den."""
+    maaneder = set(maaneder)
+    attesterte = [
+        a
+        for a in Maanedsattestering.objects.select_for_update().filter(sak=sak, aar__in={aar for aar, _ in maaneder})
+        if (a.aar, a.maaned) in maaneder
+    ]
+    if not attesterte:
+        return []
+    if not grunn.strip():
+        navn = ", ".join(maanedsnavn(a.aar, a.maaned) for a in attesterte)
+        raise KvpFeil(
+            f"Måneden er attestert ({navn}). En endring må registreres som en korreksjon: skriv grunnen.",
+            felt="korreksjonsgrunn",
+            kode="KVP_ATTESTERT",
+        )
+    naa = timezone.now()
+    for attestering in attesterte:
+        foer = attestering.versjon
+        attestering.versjon = foer + 1
+        attestering.sist_korrigert = naa
+        attestering.save(update_fields=["versjon", "sist_korrigert"])
+        Korreksjon.objects.create(
+            attestering=attestering,
+            grunn=grunn.strip(),
+            versjon=attestering.versjon,
+            endring=endring,
+            registrert_av=bruker,
+        )
+        logghendelse_registrer(
+            bruker=bruker,
+            kontor=sak.kontor,
+            person=sak.person,
+            handling="ENDRE",
+            objekt=attestering,
+            beskrivelse=f"Korreksjon: {grunn.strip()}",
+            foer={"versjon": foer},
+            etter={"versjon": attestering.versjon, **endring},
+        )
+    return attesterte
+
+
+@transaction.atomic
+def attesterte_maaneder_korriger_etter_vedtak(*, bruker: Any, sak: Sak, fra_og_med: dt.date, grunn: str) -> int:
+    """Et fattet vedtak som endrer stønaden fra `fra_og_med` (permisjon, avbrudd, gjenopptak, stans, avslutning)
+    gjør hver attestert måned fra og med den måneden til en korreksjon, så utbetalingen regner dem på nytt."""
+    maaneder = {
+        (a, m)
+        for a, m in Maanedsattestering.objects.filter(sak=sak, aar__gte=fra_og_med.year).values_list("aar", "maaned")
+        if (a, m) >= (fra_og_med.year, fra_og_med.month)
+    }
+    endring = {"vedtak_fra_og_med": fra_og_med.isoformat()}
+    return len(_korriger_attesterte(bruker=bruker, sak=sak, maaneder=maaneder, grunn=grunn, endring=endring))

@@ -1,0 +1,1 @@
+"""Regler for selve programmet: timegrenser, programplanen og dager uten stønad etter vedtak."""
