@@ -11,11 +11,33 @@ __all__ = [
     "antall_virkedager",
     "bursdag",
     "er_virkedag",
+    "maanedsnavn",
     "maanedens_virkedager",
     "virkedager_til_og_med",
 ]
 
 UKEDAGER = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+
+#: Månedsnavnene, de eneste i systemet (like på bokmål og nynorsk).
+MAANEDER = (
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
+
+
+def maanedsnavn(aar: int, maaned: int) -> str:
+    """«mars 2025»: månedens navn og året, med liten forbokstav."""
+    return f"{MAANEDER[maaned - 1]} {aar}"
 
 
 @dataclass(frozen=True, slots=True)
