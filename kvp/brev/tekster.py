@@ -214,7 +214,9 @@ BREVTEKST: dict[str, dict[str, str]] = {
         "permisjon_stoenad": "Du får ikkje kvalifiseringsstønad i permisjonen.",
         "avbrudd": "Kvalifiseringsprogrammet ditt blir mellombels avbrote frå {fra}",
         "avbrudd_stoenad": "Du får ikkje kvalifiseringsstønad medan programmet er avbrote.",
-        "gjenopptak": "Du byrjar i kvalifiseringsprogrammet att frå {fra}. Kvalifiseringsstønaden byrjar att frå same dag.",
+        "gjenopptak": (
+            "Du byrjar i kvalifiseringsprogrammet att frå {fra}. Kvalifiseringsstønaden byrjar att frå same dag."
+        ),
         "stans": "Kvalifiseringsprogrammet ditt blir stansa frå {fra}. Kvalifiseringsstønaden stansar frå same dag.",
         "avslutning": "Kvalifiseringsprogrammet ditt blir avslutta {fra}. Kvalifiseringsstønaden stansar frå same dag.",
         "tilbakekreving": (

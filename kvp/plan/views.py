@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from kvp.felles.feil import KvpFeil
+from kvp.felles.forms import skjema_svar
 from kvp.sak.selectors import sak_hent
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.tilgang import tilgang_for
