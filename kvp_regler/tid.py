@@ -11,8 +11,8 @@ __all__ = [
     "antall_virkedager",
     "bursdag",
     "er_virkedag",
-    "maanedsnavn",
     "maanedens_virkedager",
+    "maanedsnavn",
     "virkedager_til_og_med",
 ]
 
