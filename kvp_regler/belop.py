@@ -76,10 +76,21 @@ def tall_tekst(verdi: Decimal | Fraction | int, desimaler: int | None = None) ->
 _NORSKE: dict[tuple[int, int, int], str] = {}
 
 
-def kroner_tekst(verdi: Decimal | Fraction) -> str:
-    """Et kronebeløp med to desimaler på norsk form («20 446,02 kr»)."""
+def kroner_tekst(verdi: Decimal | Fraction | int, *, enhet: bool = True, hardt_mellomrom: bool = False) -> str:
+    """Et kronebeløp med to desimaler på norsk form («20 446,02 kr»). Den ene kroneformatereren i systemet:
+    beregningen, tjenestene, brevene og malene (filteret `kroner`) bruker den.
+
+    Beløpet rundes halvt opp til hele øre. `enhet=False` gir tallet uten « kr»; `hardt_mellomrom=True` gir
+    hardt mellomrom (U+00A0) som tusenskille, så tallet aldri brytes over to linjer på en side. Minus er U+2212,
+    og null er aldri negativ."""
     if isinstance(verdi, Fraction):
         verdi = rund_av_til_oere(verdi)
-    if verdi.as_tuple().exponent == -2:
-        return format(verdi, ",f").replace(",", " ").replace(".", ",").replace("-", "\u2212") + " kr"
-    return f"{tall_tekst(verdi, 2)} kr"
+    elif not isinstance(verdi, Decimal):
+        verdi = Decimal(verdi)
+    if verdi.as_tuple().exponent != -2:
+        verdi = verdi.quantize(OERE, rounding=ROUND_HALF_UP)
+    if not verdi:
+        verdi = abs(verdi)
+    tekst = format(verdi, ",f").replace(",", "\u00a0" if hardt_mellomrom else " ").replace(".", ",")
+    tekst = tekst.replace("-", "\u2212")
+    return f"{tekst} kr" if enhet else tekst

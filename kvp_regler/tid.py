@@ -13,11 +13,33 @@ __all__ = [
     "er_virkedag",
     "maanedens_virkedager",
     "maaneder_i_perioden",
+    "maanedsnavn",
     "maanedsperiode",
     "virkedager_til_og_med",
 ]
 
 UKEDAGER = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+
+#: Månedsnavnene, de eneste i systemet (like på bokmål og nynorsk).
+MAANEDER = (
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
+
+
+def maanedsnavn(aar: int, maaned: int) -> str:
+    """«mars 2025»: månedens navn og året, med liten forbokstav."""
+    return f"{MAANEDER[maaned - 1]} {aar}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,12 +11,15 @@ from weasyprint import CSS, HTML
 from kvp.felles.services import logghendelse_registrer
 from kvp.person.models import Maalform
 from kvp.vedtak.models import Vedtak, Vedtakstype
+from kvp_regler.tid import maanedsnavn
 from kvp_regler.vilkaar import Vilkaar
 
 from .models import Brev
 from .tekster import HJEMLER, LINJETYPE, TITTEL, VILKAAR_NN, VURDERING_NN
 
 BREV_CSS = Path(__file__).parent / "static" / "brev" / "brev.css"
+#: Én mal for begge målformer; tekstene står i `tekster.BREVTEKST`.
+BREVMAL = "brev/vedtaksbrev.html"
 
 
 def _dato(verdi: Any) -> dt.date | None:
@@ -56,6 +59,7 @@ def brevkontekst(vedtak: Vedtak) -> dict[str, Any]:
             for linje in beregning["linjer"]
         ]
         beregning["fra"] = _dato(beregning["fra_og_med"])
+        beregning["maaned_tekst"] = maanedsnavn(beregning["fra"].year, beregning["fra"].month)
         beregning["til"] = _dato(beregning["til_og_med"])
     tilbakekreving = getattr(vedtak, "tilbakekreving", None) if vedtak.type == Vedtakstype.TILBAKEKREVING else None
     return {
@@ -85,7 +89,7 @@ def brevkontekst(vedtak: Vedtak) -> dict[str, Any]:
 def vedtaksbrev_html(vedtak: Vedtak) -> str:
     """Brevets innhold (et `<article>` med riktig `lang`), som vises i nettleseren og settes inn i PDF-en."""
     kontekst = brevkontekst(vedtak)
-    return render_to_string(f"brev/vedtaksbrev_{kontekst['lang']}.html", kontekst)
+    return render_to_string(BREVMAL, kontekst)
 
 
 def pdf_lag(*, html: str, tittel: str, lang: str) -> bytes:
@@ -98,7 +102,7 @@ def pdf_lag(*, html: str, tittel: str, lang: str) -> bytes:
 def vedtaksbrev_lag(*, vedtak: Vedtak) -> Brev:
     """Lager og lagrer vedtaksbrevet når vedtaket fattes (kalles fra `vedtak_fatt`, i samme transaksjon)."""
     kontekst = brevkontekst(vedtak)
-    html = render_to_string(f"brev/vedtaksbrev_{kontekst['lang']}.html", kontekst)
+    html = render_to_string(BREVMAL, kontekst)
     brev = Brev.objects.create(
         vedtak=vedtak,
         maalform=kontekst["maalform"],

@@ -1,4 +1,13 @@
-"""Forventede feil fra tjenestene: stabil kode, norsk melding og feltet meldingen hører til."""
+"""Forventede feil fra tjenestene: stabil kode, norsk melding og feltet meldingen hører til.
+
+`FEILKODER` er katalogen over alle koder (én betydning hver, med kategori og norsk beskrivelse), og
+`HTTP_STATUS` er den ene oversettelsen fra kategori til HTTP-status: ikke funnet 404, ikke tilgang 403, ugyldig 400.
+Mellomvaren (`middleware.KvpFeilMiddleware`) og skjemahjelperen (`forms.skjema_svar`) bruker begge `kategori`.
+En test leter etter `kode="..."` i kildekoden og feiler på koder som ikke står her.
+"""
+
+from enum import StrEnum
+from typing import NamedTuple
 
 
 class KvpFeil(Exception):
@@ -24,3 +33,133 @@ class IkkeTilgang(KvpFeil):
     """Brukeren mangler rollen handlingen krever."""
 
     kode = "KVP_IKKE_TILGANG"
+
+
+class Kategori(StrEnum):
+    IKKE_FUNNET = "IKKE_FUNNET"
+    IKKE_TILGANG = "IKKE_TILGANG"
+    UGYLDIG = "UGYLDIG"
+
+
+#: Den ene oversettelsen fra feilkategori til HTTP-status.
+HTTP_STATUS: dict[Kategori, int] = {Kategori.IKKE_FUNNET: 404, Kategori.IKKE_TILGANG: 403, Kategori.UGYLDIG: 400}
+
+
+class Feilkode(NamedTuple):
+    kategori: Kategori
+    beskrivelse: str
+
+
+def _u(beskrivelse: str) -> Feilkode:
+    return Feilkode(Kategori.UGYLDIG, beskrivelse)
+
+
+#: Alle feilkoder i systemet, hver med én betydning.
+FEILKODER: dict[str, Feilkode] = {
+    "KVP_FEIL": _u("Forventet feil uten egen kode."),
+    "KVP_IKKE_FUNNET": Feilkode(Kategori.IKKE_FUNNET, "Objektet finnes ikke, eller brukeren har ikke tilgang til det."),
+    "KVP_IKKE_TILGANG": Feilkode(Kategori.IKKE_TILGANG, "Brukeren mangler rollen handlingen krever."),
+    # Felles
+    "KVP_DATO": _u("Datoene henger ikke sammen (rekkefølge, lengde eller måned)."),
+    "KVP_DATO_FREMTID": _u("Datoen kan ikke være frem i tid."),
+    "KVP_DATO_GAMMEL": _u("Datoen er for langt tilbake i tid."),
+    "KVP_PERIODE": _u("Perioden er ugyldig (slutter før den starter, eller starter for tidlig)."),
+    "KVP_VALG": _u("Et påkrevd valg mangler eller er ikke i listen."),
+    "KVP_UGYLDIG": _u("Ugyldig valg i vilkårsvurderingen."),
+    "KVP_BEGRUNNELSE": _u("En påkrevd begrunnelse mangler."),
+    "KVP_FIREOEYNE": _u("Fireøyneprinsippet: den som foreslo eller forberedte, kan ikke også godkjenne."),
+    "KVP_BEREGNING": _u("Stønaden kan ikke beregnes med disse grunnlagene."),
+    "KVP_INGEN_PROGRAMPERIODE": _u("Saken har ingen programperiode."),
+    "KVP_UGYLDIG_MAANED": _u("Måneden er ugyldig."),
+    # Tilgang og kontorer
+    "KVP_BRUKER_FINS": _u("Brukernavnet er tatt."),
+    "KVP_KOMMUNENUMMER": _u("Kommunenummeret mangler eller er ikke fire sifre."),
+    "KVP_KOMMUNE_TATT": _u("Kommunen betjenes allerede av et annet kontor."),
+    "KVP_KONTOR_FINS": _u("Enhetsnummeret finnes allerede."),
+    "KVP_KONTOR_FRIST": _u("Varselet må komme før fristen."),
+    "KVP_ROLLE_SCOPE": _u("Rollen mangler kontor, fylke eller person den skal knyttes til."),
+    "KVP_ROLLE_UKJENT": _u("Ukjent rolle."),
+    # Person
+    "KVP_FNR_UGYLDIG": _u("Fødselsnummeret eller D-nummeret er ugyldig."),
+    "KVP_PERSON_SOEK_INGEN": _u("Søket på fødselsnummer fant ingen person ved brukerens kontor."),
+    "KVP_PERSON_FINS": _u("Det finnes allerede en person med fødselsnummeret."),
+    "KVP_PERSON_NAVN": _u("Fornavn eller etternavn mangler."),
+    "KVP_POSTNUMMER": _u("Postnummeret er ikke fire sifre."),
+    "KVP_BARN_NAVN": _u("Barnets fornavn mangler."),
+    "KVP_KOMMUNE_IKKE_BETJENT": _u("Brukerens kontor betjener ikke personens kommune."),
+    # Inntak
+    "KVP_KARTLEGGING_MANGLER": _u("En påkrevd del av kartleggingen mangler."),
+    "KVP_NOTAT": _u("En påkrevd del av overføringsnotatet mangler."),
+    "KVP_MOETE_BOOKET": _u("Kartleggingen har allerede et booket møte."),
+    "KVP_MOETE_FINS": _u("Veilederen har allerede denne møtetiden."),
+    "KVP_MOETE_FORTID": _u("Møtetiden er ikke frem i tid."),
+    "KVP_MOETE_KVARTER": _u("Møtetiden starter ikke på et kvarter."),
+    "KVP_MOETE_OPPTATT": _u("Møtetiden er ikke ledig lenger."),
+    "KVP_MOETE_VEILEDER": _u("Veilederen er ikke en KVP-veileder ved kontoret."),
+    "KVP_SOEKNAD_AAPEN": _u("Personen har allerede en åpen søknad eller et pågående program."),
+    "KVP_SOEKNAD_BEKREFT": _u("Søkeren har ikke bekreftet opplysningene."),
+    "KVP_SOEKNAD_MANGLER": _u("Søknaden mangler hva søkeren ønsker å oppnå."),
+    # Sak
+    "KVP_SAK_LUKKET": _u("Saken har en status som ikke tillater handlingen (lukket eller ikke i program)."),
+    "KVP_SAK_STATUS": _u("Saken har ikke statusen handlingen krever."),
+    "KVP_STATUS_OVERGANG": _u("Saken kan ikke gå fra sin status til den valgte."),
+    "KVP_TILDEL": _u("Saken kan bare tildeles en KVP-veileder ved sakens kontor."),
+    # Vedtak
+    "KVP_AAPENT_VEDTAK": _u("Saken har allerede et vedtak under arbeid."),
+    "KVP_AVSLAG": _u("Avslaget mangler et vilkår som er vurdert som ikke oppfylt."),
+    "KVP_AVSLAG_UTEN_GRUNN": _u("Avslag uten noe inngangsvilkår vurdert som ikke oppfylt."),
+    "KVP_LAAST": _u("Vilkårsvurderingen er låst mens et vedtak ligger hos beslutter."),
+    "KVP_VEDTAKSTYPE": _u("Vedtakstypen er ukjent eller passer ikke med sakens status."),
+    "KVP_VEDTAK_FATTET": _u("Vedtaket er fattet og kan ikke endres."),
+    "KVP_VEDTAK_HOS_BESLUTTER": _u("Vedtaket ligger hos beslutter og kan ikke endres nå."),
+    "KVP_VEDTAK_STATUS": _u("Vedtaket har ikke statusen handlingen krever."),
+    "KVP_VILKAAR": _u("Vilkårsvurderingen er ugyldig."),
+    "KVP_VILKAAR_IKKE_OPPFYLT": _u("Programmet kan ikke innvilges før alle inngangsvilkårene er oppfylt."),
+    "KVP_VILKAAR_MANGLER": _u("Inngangsvilkårene er ikke vurdert."),
+    # Plan
+    "KVP_PLAN_ARBEID": _u("Lønnet arbeid i planen er over grensen per uke."),
+    "KVP_PLAN_DOBBEL": _u("Aktiviteten eller evalueringen finnes allerede i planen."),
+    "KVP_PLAN_FELT": _u("Feltet kan ikke endres."),
+    "KVP_PLAN_OVERLAPP": _u("Overlappende aktiviteter gir for mange timer i en uke."),
+    "KVP_PLAN_STATUS": _u("Ugyldig aktivitetsstatus."),
+    "KVP_PLAN_TIMER": _u("Timer per uke er utenfor det tillatte."),
+    "KVP_PLAN_TYPE": _u("Ugyldig aktivitetstype."),
+    "KVP_PLAN_UTENFOR": _u("Aktiviteten eller evalueringen er utenfor programperioden."),
+    # Oppmøte
+    "KVP_ARBEID_DOBBEL": _u("Arbeidet er allerede registrert for perioden."),
+    "KVP_ARBEID_TIMER": _u("Lønnet arbeid er over grensen per uke, eller ikke mer enn 0."),
+    "KVP_ATTESTERT": _u("Måneden er attestert; endringer må være korreksjoner."),
+    "KVP_ATTESTER_FOR_TIDLIG": _u("Måneden er ikke over og kan ikke attesteres ennå."),
+    "KVP_EGENMELDING_LENGDE": _u("Egenmeldingen gjelder flere virkedager enn tillatt."),
+    "KVP_OPPMOETE_DOKUMENTASJON": _u("Dokumentasjonen er ugyldig eller passer ikke med statusen."),
+    "KVP_OPPMOETE_FERIE": _u("Ferien går ut over det kommunen gir med stønad."),
+    "KVP_OPPMOETE_HELG": _u("Oppmøte registreres bare på virkedager."),
+    "KVP_OPPMOETE_HELLIGDAG": _u("Statusen passer ikke med om dagen er en helligdag."),
+    "KVP_OPPMOETE_REGISTRERT": _u("Dagen er allerede registrert."),
+    "KVP_OPPMOETE_STATUS": _u("Ugyldig oppmøtestatus."),
+    "KVP_OPPMOETE_TIMER": _u("Timer ugyldig fravær er ugyldige eller passer ikke med statusen."),
+    "KVP_OPPMOETE_UTENFOR": _u("Datoen eller perioden er utenfor programperioden."),
+    "KVP_YTELSE_DOBBEL": _u("Ytelsen er allerede registrert for perioden."),
+    "KVP_YTELSE_SATS": _u("Dagsatsen er ugyldig."),
+    "KVP_YTELSE_TYPE": _u("Ugyldig ytelsestype."),
+    # Utbetaling
+    "KVP_MANGLER_KOMMUNEKONTO": _u("Kommunens konto for utbetalingene er ikke registrert."),
+    "KVP_MANGLER_KONTO": _u("Deltakere i runden mangler kontonummer."),
+    "KVP_RUNDE_LAAST": _u("Utbetalingsrunden er allerede godkjent eller eksportert."),
+    "KVP_RUNDE_STOPPET": _u("Utbetalingsrunden kom ikke videre."),
+}
+
+
+def kategori(feil: KvpFeil) -> Kategori:
+    """Feilens kategori: klassen (IkkeFunnet, IkkeTilgang) først, ellers kodens kategori i katalogen."""
+    if isinstance(feil, IkkeFunnet):
+        return Kategori.IKKE_FUNNET
+    if isinstance(feil, IkkeTilgang):
+        return Kategori.IKKE_TILGANG
+    kode = FEILKODER.get(feil.kode)
+    return kode.kategori if kode is not None else Kategori.UGYLDIG
+
+
+def http_status(feil: KvpFeil) -> int:
+    """HTTP-statusen for feilen (404, 403 eller 400)."""
+    return HTTP_STATUS[kategori(feil)]

@@ -1,11 +1,13 @@
-"""Skjemahjelpere: norske feilmeldinger og tjenestefeil ved riktig felt."""
+"""Skjemahjelpere: norske feilmeldinger, tjenestefeil ved riktig felt og mønsteret skjema → tjeneste → feil."""
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.http import HttpResponse
 
-from .feil import KvpFeil
+from .feil import HTTP_STATUS, Kategori, KvpFeil, kategori
 
 DATOFORMATER = ["%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"]
 
@@ -24,7 +26,34 @@ class KvpForm(forms.Form):
                 felt.error_messages["invalid_choice"] = "Velg et av alternativene i listen."
 
     def legg_til_feil(self, feil: KvpFeil) -> None:
-        self.add_error(feil.felt if feil.felt in self.fields else None, feil.melding)
+        legg_til_feil(self, feil)
+
+
+def legg_til_feil(form: forms.Form, feil: KvpFeil) -> None:
+    """Feilmeldingen ved feltet den gjelder, eller øverst i skjemaet når feltet ikke finnes i skjemaet."""
+    form.add_error(feil.felt if feil.felt in form.fields else None, feil.melding)
+
+
+def skjema_svar(
+    form: forms.Form,
+    lagre: Callable[[dict[str, Any]], HttpResponse],
+    vis: Callable[[int], HttpResponse],
+) -> HttpResponse:
+    """Skjema → tjeneste → feil, ett sted for alle visningene.
+
+    Er skjemaet gyldig, kalles `lagre(cleaned_data)` (som kaller tjenesten og gir svaret, som regel en omdirigering).
+    Er skjemaet ugyldig, eller tjenesten sier nei med en `KvpFeil` i kategorien ugyldig, legges meldingen ved riktig
+    felt og `vis(400)` viser skjemaet igjen. «Ikke funnet» og «ikke tilgang» slippes videre til mellomvaren, som
+    svarer 404 og 403.
+    """
+    if form.is_valid():
+        try:
+            return lagre(form.cleaned_data)
+        except KvpFeil as feil:
+            if kategori(feil) != Kategori.UGYLDIG:
+                raise
+            legg_til_feil(form, feil)
+    return vis(HTTP_STATUS[Kategori.UGYLDIG])
 
 
 class Datofelt(forms.DateField):

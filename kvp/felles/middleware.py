@@ -5,7 +5,13 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from .feil import IkkeFunnet, IkkeTilgang, KvpFeil
+from .feil import HTTP_STATUS, Kategori, KvpFeil, kategori
+
+TITLER: dict[Kategori, str] = {
+    Kategori.IKKE_FUNNET: "Fant ikke siden",
+    Kategori.IKKE_TILGANG: "Ingen tilgang",
+    Kategori.UGYLDIG: "Noe er feil",
+}
 
 
 class KvpFeilMiddleware:
@@ -16,16 +22,9 @@ class KvpFeilMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        # Mest spesifikke først: IkkeFunnet og IkkeTilgang er også KvpFeil.
-        for type_, tittel, status in _SVAR:
-            if isinstance(exception, type_):
-                melding = exception.melding  # type: ignore[attr-defined]
-                return render(request, "felles/feil.html", {"tittel": tittel, "melding": melding}, status=status)
-        return None
-
-
-_SVAR: tuple[tuple[type[Exception], str, int], ...] = (
-    (IkkeFunnet, "Fant ikke siden", 404),
-    (IkkeTilgang, "Ingen tilgang", 403),
-    (KvpFeil, "Noe er feil", 400),
-)
+        if not isinstance(exception, KvpFeil):
+            return None
+        k = kategori(exception)
+        return render(
+            request, "felles/feil.html", {"tittel": TITLER[k], "melding": exception.melding}, status=HTTP_STATUS[k]
+        )

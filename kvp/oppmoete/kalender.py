@@ -5,6 +5,8 @@ from functools import lru_cache
 
 import holidays
 
+from kvp_regler.tid import MAANEDER, UKEDAGER, maanedsnavn
+
 
 @lru_cache(maxsize=64)
 def _helligdager_for_aar(aar: int) -> dict[dt.date, str]:
@@ -32,22 +34,5 @@ def virkedager(fra: dt.date, til: dt.date) -> list[dt.date]:
     return dager
 
 
-UKEDAGER = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
-MAANEDER = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
-
-
-def maanedsnavn(aar: int, maaned: int) -> str:
-    return f"{MAANEDER[maaned - 1]} {aar}"
+# Ukedagene og månedsnavnene står ett sted, i `kvp_regler.tid`; navnene her er for eksisterende importer.
+__all__ = ["MAANEDER", "UKEDAGER", "helligdager", "maanedsnavn", "virkedager"]

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
-from kvp.felles.forms import KvpForm
+from kvp.felles.forms import KvpForm, skjema_svar
 from kvp.plan import selectors as plan_selectors
 from kvp.sak.selectors import sak_hent
 from kvp.tilgang.models import Rolle
@@ -69,18 +69,17 @@ def registrer(request: HttpRequest, sak_id: Any) -> HttpResponse:
     sak = sak_hent(bruker=request.user, sak_id=sak_id)
     form = OppmoeteForm(request.POST)
     maaned = request.GET.get("maaned")
-    if form.is_valid():
-        data = form.cleaned_data
+
+    def lagre(data: dict[str, Any]) -> HttpResponse:
+        nonlocal maaned
         maaned = selectors.maaned_kode(data["fra_og_med"].year, data["fra_og_med"].month)
-        try:
-            antall = services.oppmoete_registrer(bruker=request.user, sak_id=sak.pk, **data)
-            messages.success(request, f"Oppmøtet er registrert ({antall} {'dag' if antall == 1 else 'dager'}).")
-            return _til_kalender(sak.pk, maaned)
-        except (IkkeFunnet, IkkeTilgang):
-            raise
-        except KvpFeil as feil:
-            form.legg_til_feil(feil)
-    return _kalenderside(request, sak_id, maaned=maaned, status=400, oppmoete_form=form)
+        antall = services.oppmoete_registrer(bruker=request.user, sak_id=sak.pk, **data)
+        messages.success(request, f"Oppmøtet er registrert ({antall} {'dag' if antall == 1 else 'dager'}).")
+        return _til_kalender(sak.pk, maaned)
+
+    return skjema_svar(
+        form, lagre, lambda status: _kalenderside(request, sak_id, maaned=maaned, status=status, oppmoete_form=form)
+    )
 
 
 @require_POST
@@ -88,18 +87,18 @@ def attester(request: HttpRequest, sak_id: Any) -> HttpResponse:
     sak = sak_hent(bruker=request.user, sak_id=sak_id)
     form = AttesterForm(request.POST)
     maaned = None
-    if form.is_valid():
-        maaned = form.cleaned_data["maaned"]
+
+    def lagre(data: dict[str, Any]) -> HttpResponse:
+        nonlocal maaned
+        maaned = data["maaned"]
         aar, mnd = (int(d) for d in maaned.split("-"))
-        try:
-            services.maaned_attester(bruker=request.user, sak_id=sak.pk, aar=aar, maaned=mnd)
-            messages.success(request, "Måneden er attestert og låst for utbetaling.")
-            return _til_kalender(sak.pk, maaned)
-        except (IkkeFunnet, IkkeTilgang):
-            raise
-        except KvpFeil as feil:
-            form.legg_til_feil(feil)
-    return _kalenderside(request, sak_id, maaned=maaned, status=400, attester_form=form)
+        services.maaned_attester(bruker=request.user, sak_id=sak.pk, aar=aar, maaned=mnd)
+        messages.success(request, "Måneden er attestert og låst for utbetaling.")
+        return _til_kalender(sak.pk, maaned)
+
+    return skjema_svar(
+        form, lagre, lambda status: _kalenderside(request, sak_id, maaned=maaned, status=status, attester_form=form)
+    )
 
 
 def _registrer_fra_skjema(
@@ -109,16 +108,15 @@ def _registrer_fra_skjema(
     sak = sak_hent(bruker=request.user, sak_id=sak_id)
     form = skjema(request.POST)
     maaned = request.GET.get("maaned")
-    if form.is_valid():
-        try:
-            tjeneste(bruker=request.user, sak_id=sak.pk, **form.cleaned_data)
-            messages.success(request, melding)
-            return _til_kalender(sak.pk, maaned or "")
-        except (IkkeFunnet, IkkeTilgang):
-            raise
-        except KvpFeil as feil:
-            form.legg_til_feil(feil)
-    return _kalenderside(request, sak_id, maaned=maaned, status=400, **{navn: form})
+
+    def lagre(data: dict[str, Any]) -> HttpResponse:
+        tjeneste(bruker=request.user, sak_id=sak.pk, **data)
+        messages.success(request, melding)
+        return _til_kalender(sak.pk, maaned or "")
+
+    return skjema_svar(
+        form, lagre, lambda status: _kalenderside(request, sak_id, maaned=maaned, status=status, **{navn: form})
+    )
 
 
 @require_POST
@@ -197,21 +195,17 @@ def egenmelding(request: HttpRequest) -> HttpResponse:
     form = EgenmeldingForm(request.POST)
     if not tilgang_for(request.user).har_rolle(Rolle.DELTAKER):
         return _min_side(request)  # gir 403 gjennom selectoren
-    if form.is_valid():
-        data = form.cleaned_data
+
+    def lagre(data: dict[str, Any]) -> HttpResponse:
         til: dt.date = data["til_og_med"] or data["fra_og_med"]
-        try:
-            antall = services.egenmelding_registrer(
-                bruker=request.user, fra_og_med=data["fra_og_med"], til_og_med=til, merknad=data["merknad"]
-            )
-            messages.success(request, f"Egenmeldingen er sendt ({antall} {'dag' if antall == 1 else 'dager'}).")
-            maaned = selectors.maaned_kode(data["fra_og_med"].year, data["fra_og_med"].month)
-            return HttpResponseRedirect(f"{reverse('oppmoete:min_side')}?maaned={maaned}")
-        except (IkkeFunnet, IkkeTilgang):
-            raise
-        except KvpFeil as feil:
-            form.legg_til_feil(feil)
-    return _min_side(request, status=400, egenmelding_form=form)
+        antall = services.egenmelding_registrer(
+            bruker=request.user, fra_og_med=data["fra_og_med"], til_og_med=til, merknad=data["merknad"]
+        )
+        messages.success(request, f"Egenmeldingen er sendt ({antall} {'dag' if antall == 1 else 'dager'}).")
+        maaned = selectors.maaned_kode(data["fra_og_med"].year, data["fra_og_med"].month)
+        return HttpResponseRedirect(f"{reverse('oppmoete:min_side')}?maaned={maaned}")
+
+    return skjema_svar(form, lagre, lambda status: _min_side(request, status=status, egenmelding_form=form))
 
 
 def oversikt(request: HttpRequest) -> HttpResponse:

@@ -71,7 +71,7 @@ def person_hent_paa_fnr(*, bruker: Any, foedselsnummer: str) -> Person:
         raise KvpFeil(
             "Fant ingen person med dette fødselsnummeret ved ditt kontor.",
             felt="foedselsnummer",
-            kode="KVP_IKKE_FUNNET",
+            kode="KVP_PERSON_SOEK_INGEN",
         )
     logghendelse_registrer(
         bruker=bruker,

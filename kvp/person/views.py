@@ -1,11 +1,14 @@
 """Personer: liste med søk (POST), registrering, personside og barn."""
 
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from kvp.felles.feil import KvpFeil
+from kvp.felles.forms import skjema_svar
 from kvp.soeknad.selectors import kartlegginger_for_person
 
 from . import selectors, services
@@ -42,15 +45,15 @@ def liste(request: HttpRequest) -> HttpResponse:
 def ny(request: HttpRequest) -> HttpResponse:
     selectors.personer_for_bruker(bruker=request.user)  # tilgangssjekk før skjemaet vises
     form = PersonForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                person = services.person_opprett(bruker=request.user, **form.cleaned_data)
-                return redirect("person:detalj", person_id=person.pk)
-            except KvpFeil as feil:
-                form.legg_til_feil(feil)
-        return render(request, "person/ny.html", {"form": form}, status=400)
-    return render(request, "person/ny.html", {"form": form})
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        person = services.person_opprett(bruker=request.user, **d)
+        return redirect("person:detalj", person_id=person.pk)
+
+    def vis(status: int = 200) -> HttpResponse:
+        return render(request, "person/ny.html", {"form": form}, status=status)
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
 
 
 def detalj(request: HttpRequest, person_id: str) -> HttpResponse:
@@ -70,12 +73,12 @@ def barn_ny(request: HttpRequest, person_id: str) -> HttpResponse:
     # Skjemaet viser personens navn: visningen logges (taushetsplikt). Ved POST logger tjenesten endringen.
     person = selectors.person_hent(bruker=request.user, person_id=person_id, logg=request.method != "POST")
     form = BarnForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.barn_legg_til(bruker=request.user, person=person, **form.cleaned_data)
-                return redirect("person:detalj", person_id=person.pk)
-            except KvpFeil as feil:
-                form.legg_til_feil(feil)
-        return render(request, "person/barn_ny.html", {"form": form, "person": person}, status=400)
-    return render(request, "person/barn_ny.html", {"form": form, "person": person})
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        services.barn_legg_til(bruker=request.user, person=person, **d)
+        return redirect("person:detalj", person_id=person.pk)
+
+    def vis(status: int = 200) -> HttpResponse:
+        return render(request, "person/barn_ny.html", {"form": form, "person": person}, status=status)
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()

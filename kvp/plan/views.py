@@ -7,7 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
+from kvp.felles.feil import KvpFeil
+from kvp.felles.forms import skjema_svar
 from kvp.sak.selectors import sak_hent
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.tilgang import tilgang_for
@@ -63,36 +64,30 @@ def plan(request: HttpRequest, sak_id: Any) -> HttpResponse:
 def aktivitet(request: HttpRequest, sak_id: Any) -> HttpResponse:
     sak = sak_hent(bruker=request.user, sak_id=sak_id)
     form = AktivitetForm(request.POST)
-    if form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        data = dict(d)
         aktivitet_id = data.pop("aktivitet_id")
-        try:
-            if aktivitet_id:
-                selectors.aktivitet_for_sak(sak=sak, aktivitet_id=aktivitet_id)
-                services.aktivitet_endre(bruker=request.user, aktivitet_id=aktivitet_id, **data)
-                messages.success(request, "Aktiviteten er endret.")
-            else:
-                services.aktivitet_opprett(bruker=request.user, sak_id=sak.pk, **data)
-                messages.success(request, "Aktiviteten er lagt til i planen.")
-            return redirect("plan:plan", sak_id=sak.pk)
-        except (IkkeFunnet, IkkeTilgang):
-            raise
-        except KvpFeil as feil:
-            form.legg_til_feil(feil)
-    return _planside(request, sak_id, status=400, aktivitet_form=form)
+        if aktivitet_id:
+            selectors.aktivitet_for_sak(sak=sak, aktivitet_id=aktivitet_id)
+            services.aktivitet_endre(bruker=request.user, aktivitet_id=aktivitet_id, **data)
+            messages.success(request, "Aktiviteten er endret.")
+        else:
+            services.aktivitet_opprett(bruker=request.user, sak_id=sak.pk, **data)
+            messages.success(request, "Aktiviteten er lagt til i planen.")
+        return redirect("plan:plan", sak_id=sak.pk)
+
+    return skjema_svar(form, lagre, lambda status: _planside(request, sak_id, status=status, aktivitet_form=form))
 
 
 @require_POST
 def evaluering(request: HttpRequest, sak_id: Any) -> HttpResponse:
     sak = sak_hent(bruker=request.user, sak_id=sak_id)
     form = EvalueringForm(request.POST)
-    if form.is_valid():
-        try:
-            services.evaluering_opprett(bruker=request.user, sak_id=sak.pk, **form.cleaned_data)
-            messages.success(request, "Evalueringen er lagt inn i planen.")
-            return redirect("plan:plan", sak_id=sak.pk)
-        except (IkkeFunnet, IkkeTilgang):
-            raise
-        except KvpFeil as feil:
-            form.legg_til_feil(feil)
-    return _planside(request, sak_id, status=400, evaluering_form=form)
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        services.evaluering_opprett(bruker=request.user, sak_id=sak.pk, **d)
+        messages.success(request, "Evalueringen er lagt inn i planen.")
+        return redirect("plan:plan", sak_id=sak.pk)
+
+    return skjema_svar(form, lagre, lambda status: _planside(request, sak_id, status=status, evaluering_form=form))

@@ -1,12 +1,14 @@
 """KVP-tavla og saksbildet: tildeling, status og foreløpig svar."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
-from kvp.felles.feil import KvpFeil
+from kvp.felles.forms import skjema_svar
 from kvp.tilgang.models import Bruker
 from kvp.tilgang.selectors import kvp_veiledere_for_bruker, kvp_veiledere_for_kontor
 
@@ -58,41 +60,37 @@ def tildel(request: HttpRequest, sak_id: str) -> HttpResponse:
     sak = selectors.sak_hent(bruker=request.user, sak_id=sak_id)
     veiledere = list(kvp_veiledere_for_kontor(bruker=request.user, kontor_id=sak.kontor_id))
     form = TildelForm(request.POST, veiledere=veiledere)
-    if form.is_valid():
-        valgt = form.cleaned_data["saksbehandler"]
-        saksbehandler = Bruker.objects.get(pk=valgt) if valgt else None
-        try:
-            services.sak_tildel(bruker=request.user, sak_id=sak.pk, saksbehandler=saksbehandler)
-            messages.success(request, "Saken er tildelt." if saksbehandler else "Tildelingen er fjernet.")
-            return redirect("sak:detalj", sak_id=sak.pk)
-        except KvpFeil as feil:
-            form.legg_til_feil(feil)
-    return _saksbilde(request, sak_id, status=400, tildel_form=form)
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        saksbehandler = Bruker.objects.get(pk=d["saksbehandler"]) if d["saksbehandler"] else None
+        services.sak_tildel(bruker=request.user, sak_id=sak.pk, saksbehandler=saksbehandler)
+        messages.success(request, "Saken er tildelt." if saksbehandler else "Tildelingen er fjernet.")
+        return redirect("sak:detalj", sak_id=sak.pk)
+
+    return skjema_svar(form, lagre, lambda status: _saksbilde(request, sak_id, status=status, tildel_form=form))
 
 
 @require_POST
 def endre_status(request: HttpRequest, sak_id: str) -> HttpResponse:
     sak = selectors.sak_hent(bruker=request.user, sak_id=sak_id)
     form = StatusForm(request.POST)
-    if form.is_valid():
-        try:
-            services.sak_endre_status(bruker=request.user, sak_id=sak.pk, status=form.cleaned_data["status"])
-            messages.success(request, "Statusen er endret.")
-            return redirect("sak:detalj", sak_id=sak.pk)
-        except KvpFeil as feil:
-            form.legg_til_feil(feil)
-    return _saksbilde(request, sak_id, status=400, status_form=form)
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        services.sak_endre_status(bruker=request.user, sak_id=sak.pk, status=d["status"])
+        messages.success(request, "Statusen er endret.")
+        return redirect("sak:detalj", sak_id=sak.pk)
+
+    return skjema_svar(form, lagre, lambda status: _saksbilde(request, sak_id, status=status, status_form=form))
 
 
 @require_POST
 def foreloepig_svar(request: HttpRequest, sak_id: str) -> HttpResponse:
     sak = selectors.sak_hent(bruker=request.user, sak_id=sak_id)
     form = ForeloepigSvarForm(request.POST)
-    if form.is_valid():
-        try:
-            services.foreloepig_svar_registrer(bruker=request.user, sak_id=sak.pk, **form.cleaned_data)
-            messages.success(request, "Det foreløpige svaret er registrert.")
-            return redirect("sak:detalj", sak_id=sak.pk)
-        except KvpFeil as feil:
-            form.legg_til_feil(feil)
-    return _saksbilde(request, sak_id, status=400, svar_form=form)
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        services.foreloepig_svar_registrer(bruker=request.user, sak_id=sak.pk, **d)
+        messages.success(request, "Det foreløpige svaret er registrert.")
+        return redirect("sak:detalj", sak_id=sak.pk)
+
+    return skjema_svar(form, lagre, lambda status: _saksbilde(request, sak_id, status=status, svar_form=form))

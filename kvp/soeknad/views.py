@@ -1,12 +1,14 @@
 """Inntaket: kartlegging og booking, møtetider, søknad fra deltaker og registrering av papirsøknad."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from kvp.felles.feil import KvpFeil
+from kvp.felles.forms import skjema_svar
 from kvp.person.selectors import deltaker_person_hent, person_hent, person_hent_paa_fnr
 from kvp.sak.models import AAPNE_STATUSER, AKTIVE_STATUSER
 from kvp.sak.selectors import saker_for_deltaker
@@ -24,19 +26,18 @@ def kartlegging_ny(request: HttpRequest, person_id: str) -> HttpResponse:
     person = person_hent(bruker=request.user, person_id=person_id, logg=request.method == "GET")
     mal = selectors.overfoeringsnotat_mal(person=person)
     form = KartleggingForm(request.POST or None, initial={f"notat_{k}": v for k, v in mal.items()})
-    if request.method == "POST":
-        if form.is_valid():
-            d = form.cleaned_data
-            notat = {k.removeprefix("notat_"): v for k, v in d.items() if k.startswith("notat_")}
-            felter = {k: v for k, v in d.items() if not k.startswith("notat_")}
-            try:
-                kartlegging = services.kartlegging_opprett(bruker=request.user, person=person, notat=notat, **felter)
-                messages.success(request, "Kartleggingen er lagret. Book et møte med en KVP-veileder.")
-                return redirect("soeknad:kartlegging", kartlegging_id=kartlegging.pk)
-            except KvpFeil as feil:
-                form.legg_til_feil(feil)
-        return render(request, "soeknad/kartlegging_ny.html", {"form": form, "person": person}, status=400)
-    return render(request, "soeknad/kartlegging_ny.html", {"form": form, "person": person})
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        notat = {k.removeprefix("notat_"): v for k, v in d.items() if k.startswith("notat_")}
+        felter = {k: v for k, v in d.items() if not k.startswith("notat_")}
+        kartlegging = services.kartlegging_opprett(bruker=request.user, person=person, notat=notat, **felter)
+        messages.success(request, "Kartleggingen er lagret. Book et møte med en KVP-veileder.")
+        return redirect("soeknad:kartlegging", kartlegging_id=kartlegging.pk)
+
+    def vis(status: int = 200) -> HttpResponse:
+        return render(request, "soeknad/kartlegging_ny.html", {"form": form, "person": person}, status=status)
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
 
 
 @require_http_methods(["GET", "POST"])
@@ -46,17 +47,16 @@ def kartlegging(request: HttpRequest, kartlegging_id: str) -> HttpResponse:
     moete = selectors.moetetid_for_kartlegging(kartlegging=k)
     ledige = list(selectors.moetetider_ledige_for_kontor(bruker=request.user, kontor_id=k.kontor_id))
     form = BookingForm(request.POST or None, moetetider=ledige)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.moetetid_book(bruker=request.user, moetetid_id=form.cleaned_data["moetetid"], kartlegging=k)
-                messages.success(request, "Møtet er booket.")
-                return redirect("soeknad:kartlegging", kartlegging_id=k.pk)
-            except KvpFeil as feil:
-                form.legg_til_feil(feil)
-        status = 400
-    return render(request, "soeknad/kartlegging.html", {"k": k, "moete": moete, "form": form}, status=status)
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        services.moetetid_book(bruker=request.user, moetetid_id=d["moetetid"], kartlegging=k)
+        messages.success(request, "Møtet er booket.")
+        return redirect("soeknad:kartlegging", kartlegging_id=k.pk)
+
+    def vis(status: int = 200) -> HttpResponse:
+        return render(request, "soeknad/kartlegging.html", {"k": k, "moete": moete, "form": form}, status=status)
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
 
 
 @require_http_methods(["GET", "POST"])
@@ -65,21 +65,20 @@ def moetetider(request: HttpRequest) -> HttpResponse:
     kontorer = krev_rolle(request.user, (Rolle.KVP_VEILEDER, Rolle.LEDER))
     veiledere = list(kvp_veiledere_for_bruker(bruker=request.user))
     form = MoetetidForm(request.POST or None, veiledere=veiledere)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            veileder = next(v for v in veiledere if str(v.pk) == form.cleaned_data["kvp_veileder"])
-            try:
-                services.moetetid_opprett(bruker=request.user, kvp_veileder=veileder, start=form.cleaned_data["start"])
-                messages.success(request, "Møtetiden er lagt ut.")
-                return redirect("soeknad:moetetider")
-            except KvpFeil as feil:
-                form.legg_til_feil(feil)
-        status = 400
-    tider = []
-    for kontor_id in kontorer:
-        tider += list(selectors.moetetider_ledige_for_kontor(bruker=request.user, kontor_id=kontor_id))
-    return render(request, "soeknad/moetetider.html", {"form": form, "tider": tider}, status=status)
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        veileder = next(v for v in veiledere if str(v.pk) == d["kvp_veileder"])
+        services.moetetid_opprett(bruker=request.user, kvp_veileder=veileder, start=d["start"])
+        messages.success(request, "Møtetiden er lagt ut.")
+        return redirect("soeknad:moetetider")
+
+    def vis(status: int = 200) -> HttpResponse:
+        tider = []
+        for kontor_id in kontorer:
+            tider += list(selectors.moetetider_ledige_for_kontor(bruker=request.user, kontor_id=kontor_id))
+        return render(request, "soeknad/moetetider.html", {"form": form, "tider": tider}, status=status)
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
 
 
 @require_http_methods(["GET", "POST"])
@@ -89,15 +88,15 @@ def ny(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     person = deltaker_person_hent(bruker=request.user)
     form = SoeknadDeltakerForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                soeknad, _ = services.soeknad_send_inn(bruker=request.user, **form.cleaned_data)
-                return redirect("soeknad:kvittering", soeknad_id=soeknad.pk)
-            except KvpFeil as feil:
-                form.legg_til_feil(feil)
-        return render(request, "soeknad/ny.html", {"form": form, "person": person}, status=400)
-    return render(request, "soeknad/ny.html", {"form": form, "person": person})
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        soeknad, _ = services.soeknad_send_inn(bruker=request.user, **d)
+        return redirect("soeknad:kvittering", soeknad_id=soeknad.pk)
+
+    def vis(status: int = 200) -> HttpResponse:
+        return render(request, "soeknad/ny.html", {"form": form, "person": person}, status=status)
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
 
 
 def kvittering(request: HttpRequest, soeknad_id: str) -> HttpResponse:
@@ -119,21 +118,20 @@ def registrer(request: HttpRequest) -> HttpResponse:
     """Kontoret registrerer en søknad som kom på papir eller utenfra."""
     krev_rolle(request.user, (Rolle.KVP_VEILEDER,))
     form = SoeknadRegistrerForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            d = form.cleaned_data
-            try:
-                person = person_hent_paa_fnr(bruker=request.user, foedselsnummer=d["foedselsnummer"])
-                _, sak = services.soeknad_registrer(
-                    bruker=request.user,
-                    person=person,
-                    mottatt_dato=d["mottatt_dato"],
-                    kanal=d["kanal"],
-                    merknad=d["merknad"],
-                )
-                messages.success(request, "Søknaden er registrert og lagt på KVP-tavla.")
-                return redirect("sak:detalj", sak_id=sak.pk)
-            except KvpFeil as feil:
-                form.legg_til_feil(feil)
-        return render(request, "soeknad/registrer.html", {"form": form}, status=400)
-    return render(request, "soeknad/registrer.html", {"form": form})
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        person = person_hent_paa_fnr(bruker=request.user, foedselsnummer=d["foedselsnummer"])
+        _, sak = services.soeknad_registrer(
+            bruker=request.user,
+            person=person,
+            mottatt_dato=d["mottatt_dato"],
+            kanal=d["kanal"],
+            merknad=d["merknad"],
+        )
+        messages.success(request, "Søknaden er registrert og lagt på KVP-tavla.")
+        return redirect("sak:detalj", sak_id=sak.pk)
+
+    def vis(status: int = 200) -> HttpResponse:
+        return render(request, "soeknad/registrer.html", {"form": form}, status=status)
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()

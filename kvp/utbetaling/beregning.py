@@ -8,22 +8,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from kvp_regler.belop import kroner_tekst
 from kvp_regler.parametere import Parametersett
+from kvp_regler.tid import MAANEDER, maanedsnavn
 
-MAANEDSNAVN = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
+#: Månedsnavnene fra `kvp_regler.tid` (ett sted); navnet her er for eksisterende importer.
+MAANEDSNAVN = MAANEDER
 
 
 def g_verdier_for(parametere: Parametersett, dokument: dict[str, Any]) -> list[dict[str, str]]:
@@ -35,15 +25,10 @@ def g_verdier_for(parametere: Parametersett, dokument: dict[str, Any]) -> list[d
 
 
 def kroner(beloep: Decimal) -> str:
-    """Norsk beløpstekst: 1 234,50 kr (mellomrom som tusenskille, komma som desimaltegn)."""
-    tegn = "−" if beloep < 0 else ""
-    heltall, _, desimaler = f"{abs(beloep):.2f}".partition(".")
-    grupper: list[str] = []
-    while heltall:
-        grupper.insert(0, heltall[-3:])
-        heltall = heltall[:-3]
-    return f"{tegn}{' '.join(grupper)},{desimaler} kr"
+    """Norsk beløpstekst, «1 234,50 kr»: `kvp_regler.belop.kroner_tekst` (den ene kroneformatereren)."""
+    return kroner_tekst(beloep)
 
 
 def maanedstekst(aar: int, maaned: int) -> str:
-    return f"{MAANEDSNAVN[maaned - 1]} {aar}"
+    """«mars 2025»: `kvp_regler.tid.maanedsnavn`."""
+    return maanedsnavn(aar, maaned)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
+from kvp.felles.forms import skjema_svar
 from kvp.felles.services import logghendelse_registrer
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.tilgang import tilgang_for
@@ -43,19 +44,15 @@ def oversikt(request: HttpRequest) -> HttpResponse:
 def kjoer(request: HttpRequest) -> HttpResponse:
     kommuner = list(selectors.kommuner_for_oekonomi(bruker=request.user))
     form = KjoerForm(request.POST, kommuner=kommuner)
-    if form.is_valid():
-        try:
-            runde = services.utbetalingsrunde_kjoer(
-                bruker=request.user,
-                kommune_nummer=form.cleaned_data["kommune"],
-                aar=form.cleaned_data["aar"],
-                maaned=int(form.cleaned_data["maaned"]),
-            )
-            messages.success(request, "Utbetalingsrunden er simulert.")
-            return redirect("utbetaling:runde", runde_id=runde.pk)
-        except KvpFeil as feil:
-            form.legg_til_feil(feil)
-    return _oversikt(request, kjoer_form=form, status=400)
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        runde = services.utbetalingsrunde_kjoer(
+            bruker=request.user, kommune_nummer=d["kommune"], aar=d["aar"], maaned=int(d["maaned"])
+        )
+        messages.success(request, "Utbetalingsrunden er simulert.")
+        return redirect("utbetaling:runde", runde_id=runde.pk)
+
+    return skjema_svar(form, lagre, lambda status: _oversikt(request, kjoer_form=form, status=status))
 
 
 @require_GET
@@ -157,18 +154,16 @@ def innstillinger(request: HttpRequest, kommune_nummer: str) -> HttpResponse:
             "organisasjonsnummer": oppsett.organisasjonsnummer if oppsett else "",
         },
     )
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.kommune_innstillinger_endre(
-                    bruker=request.user, kommune_nummer=kommune.nummer, **form.cleaned_data
-                )
-                messages.success(request, "Innstillingene er lagret.")
-                return redirect("utbetaling:innstillinger", kommune_nummer=kommune.nummer)
-            except KvpFeil as feil:
-                form.legg_til_feil(feil)
-        return render(request, "utbetaling/innstillinger.html", {"kommune": kommune, "form": form}, status=400)
-    return render(request, "utbetaling/innstillinger.html", {"kommune": kommune, "form": form})
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        services.kommune_innstillinger_endre(bruker=request.user, kommune_nummer=kommune.nummer, **d)
+        messages.success(request, "Innstillingene er lagret.")
+        return redirect("utbetaling:innstillinger", kommune_nummer=kommune.nummer)
+
+    def vis(status: int = 200) -> HttpResponse:
+        return render(request, "utbetaling/innstillinger.html", {"kommune": kommune, "form": form}, status=status)
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
 
 
 def _aar(request: HttpRequest) -> int:
@@ -244,22 +239,21 @@ def mottaker(request: HttpRequest, person_id: str) -> HttpResponse:
         request.POST or None,
         initial={"kontonummer": m.kontonummer, "skattetrekk": m.skattetrekk_prosent} if m else {},
     )
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.mottaker_lagre(
-                    bruker=request.user,
-                    person_id=person.pk,
-                    kontonummer=form.cleaned_data["kontonummer"],
-                    skattetrekk_prosent=form.cleaned_data["skattetrekk"],
-                )
-                messages.success(request, "Kontonummer og skattetrekk er lagret.")
-                return redirect("utbetaling:mottaker", person_id=person.pk)
-            except KvpFeil as feil:
-                form.legg_til_feil(feil)
-        status = 400
-    oppgave = selectors.aarsoppgave_for_person(person=person, aar=_aar(request))
-    return render(
-        request, "utbetaling/mottaker.html", {"person": person, "form": form, "oppgave": oppgave}, status=status
-    )
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        services.mottaker_lagre(
+            bruker=request.user,
+            person_id=person.pk,
+            kontonummer=d["kontonummer"],
+            skattetrekk_prosent=d["skattetrekk"],
+        )
+        messages.success(request, "Kontonummer og skattetrekk er lagret.")
+        return redirect("utbetaling:mottaker", person_id=person.pk)
+
+    def vis(status: int = 200) -> HttpResponse:
+        oppgave = selectors.aarsoppgave_for_person(person=person, aar=_aar(request))
+        return render(
+            request, "utbetaling/mottaker.html", {"person": person, "form": form, "oppgave": oppgave}, status=status
+        )
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()

@@ -9,7 +9,8 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kvp.brev.services import vedtaksbrev_html
-from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
+from kvp.felles.feil import IkkeFunnet, Kategori, KvpFeil, kategori
+from kvp.felles.forms import skjema_svar
 from kvp.sak.models import Sak
 from kvp.sak.selectors import sak_hent
 from kvp.tilgang.models import Rolle
@@ -34,8 +35,8 @@ def _har_rolle(request: HttpRequest, kontor_id: Any, rolle: str) -> bool:
 
 
 def _tjenestefeil(feil: KvpFeil) -> None:
-    """Tilgangsfeil går videre til mellomvaren (403/404); andre feil vises i skjemaet."""
-    if isinstance(feil, IkkeFunnet | IkkeTilgang):
+    """Tilgangsfeil går videre til mellomvaren (403/404); andre feil vises på siden."""
+    if kategori(feil) != Kategori.UGYLDIG:
         raise feil
 
 
@@ -88,27 +89,30 @@ def _initial_vilkaar(sak: Sak) -> dict[str, Any]:
 def vilkaar(request: HttpRequest, sak_id: str) -> HttpResponse:
     sak = _sak(request, sak_id)
     form = VilkaarsvurderingForm(request.POST or None, initial=_initial_vilkaar(sak))
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                vv = services.vilkaarsvurdering_lagre(bruker=request.user, sak_id=sak.pk, **form.tjenesteargumenter())
-                messages.success(
-                    request,
-                    "Vilkårsvurderingen er lagret."
-                    + (" Alle vilkår er oppfylt." if vv.alle_oppfylt else " Ikke alle vilkår er oppfylt."),
-                )
-                return redirect("vedtak:sak", sak_id=sak.pk)
-            except KvpFeil as feil:
-                _tjenestefeil(feil)
-                form.legg_til_feil(feil)
-        status = 400
-    return render(
-        request,
-        "vedtak/vilkaar.html",
-        {"sak": sak, "form": form, "vv": selectors.vilkaarsvurdering_for_sak(sak=sak), "barn": sak.person.barn.all()},
-        status=status,
-    )
+
+    def lagre(_: dict[str, Any]) -> HttpResponse:
+        vv = services.vilkaarsvurdering_lagre(bruker=request.user, sak_id=sak.pk, **form.tjenesteargumenter())
+        messages.success(
+            request,
+            "Vilkårsvurderingen er lagret."
+            + (" Alle vilkår er oppfylt." if vv.alle_oppfylt else " Ikke alle vilkår er oppfylt."),
+        )
+        return redirect("vedtak:sak", sak_id=sak.pk)
+
+    def vis(status: int = 200) -> HttpResponse:
+        return render(
+            request,
+            "vedtak/vilkaar.html",
+            {
+                "sak": sak,
+                "form": form,
+                "vv": selectors.vilkaarsvurdering_for_sak(sak=sak),
+                "barn": sak.person.barn.all(),
+            },
+            status=status,
+        )
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
 
 
 def _avslagsvalg(sak: Sak) -> list[tuple[str, str]]:
@@ -144,25 +148,21 @@ def ny(request: HttpRequest, sak_id: str) -> HttpResponse:
     if type_ not in services.TYPER_FOR_STATUS.get(sak.status, ()):
         raise KvpFeil("Denne vedtakstypen kan ikke skrives for saken nå.")
     form = VedtakForm(request.POST or None, type=type_, avslagsvalg=_avslagsvalg(sak))
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                vedtak = services.vedtak_opprett(
-                    bruker=request.user, sak_id=sak.pk, type=type_, **form.tjenesteargumenter()
-                )
-                messages.success(request, "Utkastet er lagret.")
-                return redirect("vedtak:detalj", vedtak_id=vedtak.pk)
-            except KvpFeil as feil:
-                _tjenestefeil(feil)
-                form.legg_til_feil(feil)
-        status = 400
-    return render(
-        request,
-        "vedtak/skjema.html",
-        {"sak": sak, "form": form, "type": type_, "type_tekst": Vedtakstype(type_).label, "vedtak": None},
-        status=status,
-    )
+
+    def lagre(_: dict[str, Any]) -> HttpResponse:
+        vedtak = services.vedtak_opprett(bruker=request.user, sak_id=sak.pk, type=type_, **form.tjenesteargumenter())
+        messages.success(request, "Utkastet er lagret.")
+        return redirect("vedtak:detalj", vedtak_id=vedtak.pk)
+
+    def vis(status: int = 200) -> HttpResponse:
+        return render(
+            request,
+            "vedtak/skjema.html",
+            {"sak": sak, "form": form, "type": type_, "type_tekst": Vedtakstype(type_).label, "vedtak": None},
+            status=status,
+        )
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
 
 
 def detalj(request: HttpRequest, vedtak_id: str, *, status: int = 200, **skjemaer: Any) -> HttpResponse:
@@ -199,29 +199,27 @@ def endre(request: HttpRequest, vedtak_id: str) -> HttpResponse:
     form = VedtakForm(
         request.POST or None, type=vedtak.type, avslagsvalg=_avslagsvalg(vedtak.sak), initial=_initial_vedtak(vedtak)
     )
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.vedtak_endre(bruker=request.user, vedtak_id=vedtak.pk, **form.tjenesteargumenter())
-                messages.success(request, "Endringene er lagret.")
-                return redirect("vedtak:detalj", vedtak_id=vedtak.pk)
-            except KvpFeil as feil:
-                _tjenestefeil(feil)
-                form.legg_til_feil(feil)
-        status = 400
-    return render(
-        request,
-        "vedtak/skjema.html",
-        {
-            "sak": vedtak.sak,
-            "form": form,
-            "type": vedtak.type,
-            "type_tekst": vedtak.get_type_display(),
-            "vedtak": vedtak,
-        },
-        status=status,
-    )
+
+    def lagre(_: dict[str, Any]) -> HttpResponse:
+        services.vedtak_endre(bruker=request.user, vedtak_id=vedtak.pk, **form.tjenesteargumenter())
+        messages.success(request, "Endringene er lagret.")
+        return redirect("vedtak:detalj", vedtak_id=vedtak.pk)
+
+    def vis(status: int = 200) -> HttpResponse:
+        return render(
+            request,
+            "vedtak/skjema.html",
+            {
+                "sak": vedtak.sak,
+                "form": form,
+                "type": vedtak.type,
+                "type_tekst": vedtak.get_type_display(),
+                "vedtak": vedtak,
+            },
+            status=status,
+        )
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
 
 
 def _handling(request: HttpRequest, vedtak_id: str, utfoer: Any, melding: str) -> HttpResponse:
@@ -259,32 +257,26 @@ def fatt(request: HttpRequest, vedtak_id: str) -> HttpResponse:
 def returner(request: HttpRequest, vedtak_id: str) -> HttpResponse:
     vedtak = selectors.vedtak_hent(bruker=request.user, vedtak_id=vedtak_id)
     form = ReturnerForm(request.POST)
-    if form.is_valid():
-        try:
-            services.vedtak_returner(
-                bruker=request.user, vedtak_id=vedtak.pk, begrunnelse=form.cleaned_data["begrunnelse"]
-            )
-            messages.success(request, "Vedtaket er returnert til saksbehandleren.")
-            return redirect("vedtak:detalj", vedtak_id=vedtak.pk)
-        except KvpFeil as feil:
-            _tjenestefeil(feil)
-            form.legg_til_feil(feil)
-    return detalj(request, vedtak_id, status=400, returner_form=form)
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        services.vedtak_returner(bruker=request.user, vedtak_id=vedtak.pk, begrunnelse=d["begrunnelse"])
+        messages.success(request, "Vedtaket er returnert til saksbehandleren.")
+        return redirect("vedtak:detalj", vedtak_id=vedtak.pk)
+
+    return skjema_svar(form, lagre, lambda status: detalj(request, vedtak_id, status=status, returner_form=form))
 
 
 @require_POST
 def iverksett(request: HttpRequest, sak_id: str) -> HttpResponse:
     sak = _sak(request, sak_id)
     form = IverksettForm(request.POST)
-    if form.is_valid():
-        try:
-            services.program_iverksett(bruker=request.user, sak_id=sak.pk, begynt_dato=form.cleaned_data["begynt_dato"])
-            messages.success(request, "Oppstarten er registrert.")
-            return redirect("vedtak:sak", sak_id=sak.pk)
-        except KvpFeil as feil:
-            _tjenestefeil(feil)
-            form.legg_til_feil(feil)
-    return sak_oversikt(request, sak_id, status=400, iverksett_form=form)
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        services.program_iverksett(bruker=request.user, sak_id=sak.pk, begynt_dato=d["begynt_dato"])
+        messages.success(request, "Oppstarten er registrert.")
+        return redirect("vedtak:sak", sak_id=sak.pk)
+
+    return skjema_svar(form, lagre, lambda status: sak_oversikt(request, sak_id, status=status, iverksett_form=form))
 
 
 def beslutter(request: HttpRequest) -> HttpResponse:

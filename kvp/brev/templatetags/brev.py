@@ -1,10 +1,13 @@
-"""Deltakerens brev på «Min side» (inkluderes fra soeknad/min_side.html)."""
+"""Deltakerens brev på «Min side» (inkluderes fra soeknad/min_side.html) og tekstene i vedtaksbrevet."""
 
 from typing import Any
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from kvp.brev.selectors import brev_for_deltaker
+from kvp.brev.tekster import BREVTEKST
 
 register = template.Library()
 
@@ -12,3 +15,14 @@ register = template.Library()
 @register.inclusion_tag("brev/_mine_brev.html", takes_context=True)
 def mine_brev(context: dict[str, Any]) -> dict[str, Any]:
     return {"brevliste": list(brev_for_deltaker(bruker=context["request"].user))}
+
+
+@register.simple_tag(takes_context=True)
+def tekst(context: Any, noekkel: str, **verdier: Any) -> SafeString:
+    """Teksten `noekkel` fra brevtekstene på brevets målform (`maalform` i konteksten), med `{navn}` fylt inn.
+
+    Tekstene i katalogen er vår egen HTML; verdiene escapes. En ukjent nøkkel er en feil (KeyError)."""
+    mal = BREVTEKST[context["maalform"]][noekkel]
+    if not verdier:
+        return mark_safe(mal)  # noqa: S308 – fast tekst fra katalogen
+    return format_html(mal, **verdier)

@@ -1,10 +1,12 @@
 """Malhjelpere: skjemafelt i Aksel-stil med feil koblet til feltet, og kronebeløp på norsk."""
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms, template
 from django.utils.safestring import SafeString
+
+from kvp_regler.belop import kroner_tekst
 
 register = template.Library()
 
@@ -38,24 +40,16 @@ def felt(bf: forms.BoundField) -> dict[str, Any]:
     return {"bf": bf, "widget_html": html, "type": type_}
 
 
-def _grupper(heltall: str) -> str:
-    deler: list[str] = []
-    while len(heltall) > 3:
-        deler.insert(0, heltall[-3:])
-        heltall = heltall[:-3]
-    deler.insert(0, heltall)
-    return "\u00a0".join(deler)
-
-
 @register.filter
 def kroner(verdi: Any) -> str:
-    """«1947.24» → «1 947,24»: to desimaler, hardt mellomrom som tusenskille (brytes aldri), aldri flyttall."""
+    """«1947.24» → «1 947,24»: `kvp_regler.belop.kroner_tekst` uten « kr», med hardt mellomrom som tusenskille
+    (brytes aldri). Tomt blir 0,00; noe som ikke er et tall vises som det er."""
     if verdi is None:
         verdi = 0
     try:
-        beloep = Decimal(str(verdi)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        beloep = Decimal(str(verdi))
     except (InvalidOperation, ValueError):
         return str(verdi)
-    fortegn = "−" if beloep < 0 else ""
-    heltall, _, oere = f"{abs(beloep):f}".partition(".")
-    return f"{fortegn}{_grupper(heltall)},{oere or '00'}"
+    if not beloep.is_finite():
+        return str(verdi)
+    return kroner_tekst(beloep, enhet=False, hardt_mellomrom=True)
