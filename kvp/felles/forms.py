@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
@@ -68,3 +69,17 @@ class Datofelt(forms.DateField):
         if dato is not None and not self.FOERSTE <= dato <= self.SISTE:
             raise forms.ValidationError("Datoen må være mellom 01.01.1900 og 31.12.2999. Sjekk årstallet.")
         return dato
+
+
+class Desimalfelt(forms.DecimalField):
+    """Tall med komma eller punktum (2,5 eller 2.5)."""
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        if isinstance(value, str):
+            value = value.strip().replace(" ", "").replace("\u00a0", "").replace(",", ".")
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            raise forms.ValidationError("Skriv et tall, for eksempel 2,5.") from None
+        except InvalidOperation:  # pragma: no cover - DecimalField fanger dette selv
+            raise forms.ValidationError("Skriv et tall, for eksempel 2,5.") from None

@@ -1,27 +1,12 @@
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
 from django.utils import timezone
 
-from kvp.felles.forms import Datofelt, KvpForm
+from kvp.felles.forms import Datofelt, Desimalfelt, KvpForm
 from kvp_regler.program.timer import maks_arbeidstimer, maks_timer_ugyldig_fravaer, timer_tekst
 
 from .models import Dagstatus, Dokumentasjon, Ytelsestype
-
-
-class Desimalfelt(forms.DecimalField):
-    """Tall med komma eller punktum (2,5 eller 2.5)."""
-
-    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
-        if isinstance(value, str):
-            value = value.strip().replace(" ", "").replace("\u00a0", "").replace(",", ".")
-        try:
-            return super().to_python(value)
-        except forms.ValidationError:
-            raise forms.ValidationError("Skriv et tall, for eksempel 2,5.") from None
-        except InvalidOperation:  # pragma: no cover - DecimalField fanger dette selv
-            raise forms.ValidationError("Skriv et tall, for eksempel 2,5.") from None
 
 
 class KorreksjonMixin(KvpForm):

@@ -32,17 +32,6 @@ def maanedsperiode(aar: int, maaned: int) -> tuple[dt.date, dt.date]:
         raise KvpFeil("Ugyldig måned.", felt="maaned", kode="KVP_UGYLDIG_MAANED") from None
 
 
-def programperiode(sak: Sak) -> tuple[dt.date, dt.date] | None:
-    """Perioden deltakeren er i program: fra oppstart (eller planlagt start) til slutt eller avslutning."""
-    fra = sak.begynt_dato or sak.program_fra_og_med
-    til = sak.program_til_og_med
-    if fra is None or til is None:
-        return None
-    if sak.avsluttet_dato is not None:
-        til = min(til, sak.avsluttet_dato)
-    return (fra, til) if til >= fra else None
-
-
 def _iso(dato: dt.date | None) -> str | None:
     return None if dato is None else dato.isoformat()
 
@@ -152,7 +141,7 @@ def grunnlag_for_saker(saker: Iterable[Sak], aar: int, maaned: int) -> dict[Any,
 
     dokumenter: dict[Any, Grunnlagsdokument] = {}
     for sak in saker:
-        periode = programperiode(sak)
+        periode = sak.programperiode()
         if periode is None:
             raise KvpFeil("Saken har ingen programperiode ennå.", kode="KVP_INGEN_PROGRAMPERIODE")
         dokumenter[sak.pk] = {

@@ -14,7 +14,7 @@ from kvp.sak.models import Sak
 from kvp.sak.selectors import ROLLER_SOM_SER_SAKER
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
-from .grunnlag import beregn, beregn_som_json, grunnlag_for_maaned, grunnlag_for_saker, maanedsperiode, programperiode
+from .grunnlag import beregn, beregn_som_json, grunnlag_for_maaned, grunnlag_for_saker, maanedsperiode
 from .kalender import helligdager, maanedsnavn, virkedager
 from .models import AnnenYtelse, Arbeidsperiode, Dagstatus, Kilde, Korreksjon, Maanedsattestering, Oppmoete
 
@@ -70,7 +70,7 @@ def maaned_kode(aar: int, maaned: int) -> str:
 
 
 def maaneder_i_program(sak: Sak) -> list[tuple[int, int]]:
-    periode = programperiode(sak)
+    periode = sak.programperiode()
     if periode is None:
         return []
     fra, til = periode
@@ -108,7 +108,7 @@ def kalender_for_maaned(*, sak: Sak, aar: int, maaned: int) -> Kalender:
     dager = virkedager(mandag, fredag_siste)
     registrert = {o.dato: o for o in Oppmoete.objects.filter(sak=sak, dato__range=(dager[0], dager[-1]))}
     hellig = helligdager(dager[0], dager[-1])
-    periode = programperiode(sak)
+    periode = sak.programperiode()
     uker: list[list[Kalenderdag]] = []
     for dato in dager:
         if dato.weekday() == 0 or not uker:
@@ -227,7 +227,7 @@ def deltakere_for_oversikt(*, bruker: Any, aar: int, maaned: int) -> list[Oversi
         .exclude(avsluttet_dato__lt=fra)
         .select_related("person__kommune", "kontor")
         .order_by("person__etternavn", "person__fornavn", "id")
-        if programperiode(sak) is not None
+        if sak.programperiode() is not None
     ]
     ider = [s.pk for s in saker]
     antall = dict(

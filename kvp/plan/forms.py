@@ -3,8 +3,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from kvp.felles.forms import Datofelt, KvpForm
-from kvp.oppmoete.forms import Desimalfelt
+from kvp.felles.forms import Datofelt, Desimalfelt, KvpForm
 from kvp_regler.program.timer import full_tid, timer_tekst
 
 from .models import Aktivitetsstatus, Aktivitetstype

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 from kvp.felles.feil import IkkeFunnet
-from kvp.oppmoete.grunnlag import programperiode
 from kvp.sak.models import Sak
 from kvp_regler.program.plan import Planaktivitet, Planvurdering, vurder_plan
 
@@ -26,7 +25,7 @@ class Plan:
 def plan_for_sak(*, sak: Sak) -> Plan:
     aktiviteter = list(Aktivitet.objects.filter(sak=sak).order_by("fra_og_med", "type", "opprettet"))
     evalueringer = list(Evaluering.objects.filter(sak=sak).order_by("dato"))
-    periode = programperiode(sak)
+    periode = sak.programperiode()
     vurdering = None
     if periode is not None:
         vurdering = vurder_plan(

@@ -9,7 +9,6 @@ from django.db import transaction
 
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.services import logghendelse_registrer
-from kvp.oppmoete.grunnlag import programperiode
 from kvp.sak.models import AKTIVE_STATUSER, Sak
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.tilgang import krev_rolle
@@ -33,7 +32,7 @@ def _hent_sak(*, bruker: Any, sak_id: Any) -> tuple[Sak, tuple[dt.date, dt.date]
         raise IkkeFunnet("Fant ikke saken.")
     if sak.status not in AKTIVE_STATUSER:
         raise KvpFeil("Planen kan bare endres mens saken er innvilget eller i program.", kode="KVP_SAK_LUKKET")
-    periode = programperiode(sak)
+    periode = sak.programperiode()
     if periode is None:
         raise KvpFeil("Saken har ingen programperiode ennå.", kode="KVP_INGEN_PROGRAMPERIODE")
     return sak, periode

@@ -1,5 +1,6 @@
 """Saken på KVP-tavla: status, saksbehandler og foreløpig svar."""
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -78,6 +79,16 @@ class Sak(models.Model):
                 | models.Q(program_til_og_med__gte=models.F("program_fra_og_med")),
             ),
         ]
+
+    def programperiode(self) -> tuple[dt.date, dt.date] | None:
+        """Perioden deltakeren er i program: fra oppstart (eller planlagt start) til slutt eller avslutning."""
+        fra = self.begynt_dato or self.program_fra_og_med
+        til = self.program_til_og_med
+        if fra is None or til is None:
+            return None
+        if self.avsluttet_dato is not None:
+            til = min(til, self.avsluttet_dato)
+        return (fra, til) if til >= fra else None
 
     def __str__(self) -> str:
         return f"Sak {str(self.id)[:8]}"

@@ -12,7 +12,6 @@ from kvp.sak.models import Sak
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.tilgang import krev_rolle
 
-from ..grunnlag import programperiode
 from ..kalender import helligdager
 from ..models import Dagstatus, Kilde, Oppmoete
 
@@ -34,7 +33,7 @@ def _hent_sak(*, bruker: Any, sak_id: Any) -> Sak:
 
 
 def _periode(sak: Sak) -> tuple[dt.date, dt.date]:
-    periode = programperiode(sak)
+    periode = sak.programperiode()
     if periode is None:
         raise KvpFeil("Saken har ingen programperiode ennå.", kode="KVP_INGEN_PROGRAMPERIODE")
     return periode
@@ -61,7 +60,7 @@ def _fyll_helligdager(*, bruker: Any, saker: Iterable[Sak], fra: dt.date, til: d
     finnes = set(Oppmoete.objects.filter(sak__in=saker, dato__in=list(dager)).values_list("sak_id", "dato"))
     nye = []
     for sak in saker:
-        periode = programperiode(sak)
+        periode = sak.programperiode()
         if periode is None:
             continue
         for dato in dager:

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Exists, Max, OuterRef, Q, Sum
 
 from kvp.felles.feil import KvpFeil
-from kvp.oppmoete.grunnlag import beregn_som_json, grunnlag_for_saker, programperiode
+from kvp.oppmoete.grunnlag import beregn_som_json, grunnlag_for_saker
 from kvp.oppmoete.models import Maanedsattestering
 from kvp.sak.models import Sak
 from kvp_regler.oppgjoer import NULL, gjoer_opp, skattetrekk, skattetrekk_prosent
@@ -83,7 +83,7 @@ def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Paramet
     beregninger: list[Beregning] = []
     poster: dict[Any, list[Utbetalingspost]] = defaultdict(list)
     for sak in saker.values():
-        if programperiode(sak) is None:
+        if sak.programperiode() is None:
             raise KvpFeil(
                 f"{sak.person.navn} har en attestert måned, men saken mangler programperiode. Rett saken og simuler "
                 "runden på nytt.",
