@@ -9,7 +9,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from kvp.oppmoete.demodata import plan_og_oppmoete_demodata
+from kvp.demo.oppmoete import plan_og_oppmoete_demodata
+from kvp.demo.utbetaling import utbetaling_demodata
+from kvp.demo.vedtak import vedtak_demodata_last
 from kvp.person import fnr as fnr_modul
 from kvp.person.models import Maalform, Person
 from kvp.person.services import barn_legg_til, person_opprett
@@ -19,8 +21,6 @@ from kvp.soeknad.models import Kanal, Oppfoelgingsbehov, RettTilYtelser
 from kvp.soeknad.services import kartlegging_opprett, moetetid_opprett, soeknad_registrer
 from kvp.tilgang.models import Bruker, Kommune, Rolle
 from kvp.tilgang.services import bruker_opprett, kommune_opprett, nav_kontor_opprett, rolle_tildel
-from kvp.utbetaling.demodata import utbetaling_demodata
-from kvp.vedtak.demodata import vedtak_demodata_last
 
 DEMO_PASSORD = "demo-passord-kvp"
 
@@ -105,7 +105,8 @@ class Command(BaseCommand):
         if Bruker.objects.filter(username="vera").exists():
             self.stdout.write("Demodata finnes allerede.")
         else:
-            self._last(opts["personer"])
+            # Én dato for hele lastingen: alle datoer i demoen regnes fra den, også om klokka passerer midnatt.
+            self._last(opts["personer"], i_dag=timezone.localdate())
             self.stdout.write(self.style.SUCCESS("Demodata lastet."))
         self.stdout.write(f"\nDemoinnlogginger (passord for alle: {DEMO_PASSORD}):")
         navn = {
@@ -121,9 +122,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {Rolle(rolle).label:<30} {brukernavn:<9} {sted}")
 
     @transaction.atomic
-    def _last(self, antall_personer: int) -> None:
+    def _last(self, antall_personer: int, *, i_dag: dt.date) -> None:
         rng = random.Random(2025)
-        i_dag = timezone.localdate()
         randaberg = nav_kontor_opprett(
             enhetsnummer="1127",
             navn="NAV Randaberg-Kvitsøy",
@@ -153,7 +153,9 @@ class Command(BaseCommand):
         personer: list[Person] = []
         individ = 100
         while len(personer) < antall_personer:
-            alder_dager = rng.randint(18 * 365 + 10, 64 * 365)
+            # Minst 19 år og ti dager gammel i dag, så alle er over 18 år på enhver søknadsdato demoen bruker
+            # (søknader kan registreres inntil ett år tilbake); under 64 år, så alle er under 67 gjennom programmet.
+            alder_dager = rng.randint(19 * 366 + 10, 64 * 365)
             foedselsdato = i_dag - dt.timedelta(days=alder_dager)
             individ += 7
             fnr = fnr_modul.lag_syntetisk(foedselsdato, individ)
@@ -260,5 +262,5 @@ class Command(BaseCommand):
         rolle_tildel(bruker=dina, rolle=Rolle.DELTAKER, person=deltaker_person)
         # Rekkefølgen teller: vedtaket setter Dina i program, så får hun plan og oppmøte, så betales månedene.
         vedtak_demodata_last(i_dag=i_dag)
-        plan_og_oppmoete_demodata(kvp_veileder=brukere["hakon"], deltaker_person=deltaker_person)
-        utbetaling_demodata(brukere=brukere, deltaker_person=deltaker_person, passord=DEMO_PASSORD)
+        plan_og_oppmoete_demodata(kvp_veileder=brukere["hakon"], deltaker_person=deltaker_person, i_dag=i_dag)
+        utbetaling_demodata(brukere=brukere, deltaker_person=deltaker_person, passord=DEMO_PASSORD, i_dag=i_dag)

@@ -13,8 +13,7 @@ from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import soeknad_registrer
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.services import bruker_opprett, rolle_tildel
-
-from .services import (
+from kvp.utbetaling.services import (
     kommune_innstillinger_endre,
     mottaker_lagre,
     utbetalingsrunde_bekreft,
@@ -23,14 +22,12 @@ from .services import (
     utbetalingsrunde_kjoer,
 )
 
+from .datoer import forrige_maaned
+
 KONTOER = ["12345678903", "86011117947", "15030012345"]
 
 
-def _forrige(aar: int, maaned: int) -> tuple[int, int]:
-    return (aar - 1, 12) if maaned == 1 else (aar, maaned - 1)
-
-
-def utbetaling_demodata(*, brukere: dict[str, Any], deltaker_person: Person, passord: str) -> None:
+def utbetaling_demodata(*, brukere: dict[str, Any], deltaker_person: Person, passord: str, i_dag: dt.date) -> None:
     """Olga (økonomi) godkjenner det Oskar simulerer. Dina og fem andre i Randaberg er i program; forrige måned er
     simulert, måneden før er betalt. Programfeltene og attesteringene settes direkte (vedtak og oppmøte har ennå
     ikke egne tjenester i demodataene)."""
@@ -47,13 +44,12 @@ def utbetaling_demodata(*, brukere: dict[str, Any], deltaker_person: Person, pas
         kontonummer="86011117947",
         organisasjonsnummer="964965226",
     )
-    i_dag = timezone.localdate()
-    m1 = _forrige(i_dag.year, i_dag.month)
-    m2 = _forrige(*m1)
-    m3 = _forrige(*m2)
+    m1 = forrige_maaned(i_dag.year, i_dag.month)
+    m2 = forrige_maaned(*m1)
+    m3 = forrige_maaned(*m2)
     start = dt.date(m3[0], m3[1], 1)
-    ledige = Person.objects.filter(kommune_id="1127", saker__isnull=True)
-    personer = [deltaker_person, *ledige.exclude(pk=deltaker_person.pk)[:5]]
+    ledige = Person.objects.filter(kommune_id="1127", saker__isnull=True).exclude(pk=deltaker_person.pk)
+    personer = [deltaker_person, *ledige.order_by("foedselsnummer")[:5]]
     for nr, person in enumerate(personer):
         sak = Sak.objects.filter(person=person, status__in=AKTIVE_STATUSER).first()
         if sak is None:

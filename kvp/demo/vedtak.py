@@ -19,9 +19,17 @@ from kvp.sak.services import sak_endre_status, sak_tildel
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import soeknad_registrer
 from kvp.tilgang.models import Bruker, NavKontor
+from kvp.vedtak.models import Vedtakstype
+from kvp.vedtak.services import (
+    program_iverksett,
+    vedtak_fatt,
+    vedtak_opprett,
+    vedtak_returner,
+    vedtak_send_til_beslutter,
+    vilkaarsvurdering_lagre,
+)
 
-from . import services
-from .models import Vedtakstype
+from .datoer import dinas_programstart
 
 SKJOENN = {
     "OPPHOLD_BOPEL": {"vurdering": "OPPFYLT", "begrunnelse": "Norsk statsborger med fast adresse i kommunen."},
@@ -48,7 +56,7 @@ def _sak(person: Person, kvp: Any, mottatt: dt.date) -> Any:
 
 
 def _vilkaar(sak: Any, kvp: Any, arbeidsevne: str = "SPESIELT_TILPASSET") -> None:
-    services.vilkaarsvurdering_lagre(
+    vilkaarsvurdering_lagre(
         bruker=kvp,
         sak_id=sak.pk,
         arbeidsevne=arbeidsevne,
@@ -61,7 +69,7 @@ def _vilkaar(sak: Any, kvp: Any, arbeidsevne: str = "SPESIELT_TILPASSET") -> Non
 
 
 def _innvilgelse(sak: Any, kvp: Any, fra: dt.date, til: dt.date, evaluering: dt.date) -> Any:
-    return services.vedtak_opprett(
+    return vedtak_opprett(
         bruker=kvp,
         sak_id=sak.pk,
         type=Vedtakstype.INNVILGELSE,
@@ -74,8 +82,8 @@ def _innvilgelse(sak: Any, kvp: Any, fra: dt.date, til: dt.date, evaluering: dt.
 
 
 def _fatt(vedtak: Any, kvp: Any, beslutter: Any) -> Any:
-    services.vedtak_send_til_beslutter(bruker=kvp, vedtak_id=vedtak.pk)
-    return services.vedtak_fatt(bruker=beslutter, vedtak_id=vedtak.pk)
+    vedtak_send_til_beslutter(bruker=kvp, vedtak_id=vedtak.pk)
+    return vedtak_fatt(bruker=beslutter, vedtak_id=vedtak.pk)
 
 
 def vedtak_demodata_last(*, i_dag: dt.date) -> None:
@@ -83,19 +91,21 @@ def vedtak_demodata_last(*, i_dag: dt.date) -> None:
     beslutter = Bruker.objects.get(username="berit")
     kontor = NavKontor.objects.get(enhetsnummer="1127")
     dina = Person.objects.get(rolletildeling__bruker__username="dina")
-    ledige = list(Person.objects.filter(kontor=kontor, saker__isnull=True).exclude(pk=dina.pk).order_by("id")[:7])
+    # Fast rekkefølge (ikke den tilfeldige UUID-en), så samme dag gir de samme personene i de samme stegene.
+    ledige = list(
+        Person.objects.filter(kontor=kontor, saker__isnull=True).exclude(pk=dina.pk).order_by("foedselsnummer")[:7]
+    )
     neste_maaned = (i_dag.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
     aar = dt.timedelta(days=364)
 
     # Dina: innvilget og i program fra første mandag for fire måneder siden (plan, oppmøte og utbetalinger bygger på
     # det); brevet ligger på Min side.
-    start = (i_dag.replace(day=1) - dt.timedelta(days=4 * 31)).replace(day=1)
-    start += dt.timedelta(days=(7 - start.weekday()) % 7)
+    start = dinas_programstart(i_dag)
     with _som_om_det_var(start - dt.timedelta(days=14)):
         sak = _sak(dina, kvp, start - dt.timedelta(days=40))
         _vilkaar(sak, kvp)
         _fatt(_innvilgelse(sak, kvp, start, start + aar, start + dt.timedelta(days=90)), kvp, beslutter)
-    services.program_iverksett(bruker=kvp, sak_id=sak.pk, begynt_dato=start)
+    program_iverksett(bruker=kvp, sak_id=sak.pk, begynt_dato=start)
     if len(ledige) < 7:
         return
     # Innvilget, venter på oppstart.
@@ -105,15 +115,20 @@ def vedtak_demodata_last(*, i_dag: dt.date) -> None:
         _innvilgelse(sak, kvp, neste_maaned, neste_maaned + aar, neste_maaned + dt.timedelta(days=90)), kvp, beslutter
     )
     # I program, slutter snart og har evaluering om en uke (frister på tavla).
+    # Vedtakene som iverksettes i dag, fattes i går: programmet kan ikke begynne før vedtaket er fattet, og klokka
+    # kan passere midnatt mens demodataene lastes.
+    i_gaar = i_dag - dt.timedelta(days=1)
     mottatt = i_dag - dt.timedelta(days=330)
-    sak = _sak(ledige[1], kvp, mottatt)
-    _vilkaar(sak, kvp)
-    _fatt(_innvilgelse(sak, kvp, mottatt, i_dag + dt.timedelta(days=30), i_dag + dt.timedelta(days=7)), kvp, beslutter)
-    services.program_iverksett(bruker=kvp, sak_id=sak.pk, begynt_dato=i_dag)
+    with _som_om_det_var(i_gaar):
+        sak = _sak(ledige[1], kvp, mottatt)
+        _vilkaar(sak, kvp)
+        innvilgelse = _innvilgelse(sak, kvp, mottatt, i_dag + dt.timedelta(days=30), i_dag + dt.timedelta(days=7))
+        _fatt(innvilgelse, kvp, beslutter)
+    program_iverksett(bruker=kvp, sak_id=sak.pk, begynt_dato=i_dag)
     # Avslag: arbeidsevnevurderingen ga varig tilpasset innsats.
     sak = _sak(ledige[2], kvp, i_dag - dt.timedelta(days=15))
     _vilkaar(sak, kvp, arbeidsevne="VARIG_TILPASSET")
-    avslag = services.vedtak_opprett(
+    avslag = vedtak_opprett(
         bruker=kvp,
         sak_id=sak.pk,
         type=Vedtakstype.AVSLAG,
@@ -125,23 +140,24 @@ def vedtak_demodata_last(*, i_dag: dt.date) -> None:
     sak = _sak(ledige[3], kvp, i_dag - dt.timedelta(days=12))
     _vilkaar(sak, kvp)
     utkast = _innvilgelse(sak, kvp, neste_maaned, neste_maaned + aar, neste_maaned + dt.timedelta(days=120))
-    services.vedtak_send_til_beslutter(bruker=kvp, vedtak_id=utkast.pk)
+    vedtak_send_til_beslutter(bruker=kvp, vedtak_id=utkast.pk)
     # Returnert fra beslutter.
     sak = _sak(ledige[4], kvp, i_dag - dt.timedelta(days=18))
     _vilkaar(sak, kvp)
     utkast = _innvilgelse(sak, kvp, neste_maaned, neste_maaned + aar, neste_maaned + dt.timedelta(days=120))
-    services.vedtak_send_til_beslutter(bruker=kvp, vedtak_id=utkast.pk)
-    services.vedtak_returner(
+    vedtak_send_til_beslutter(bruker=kvp, vedtak_id=utkast.pk)
+    vedtak_returner(
         bruker=beslutter, vedtak_id=utkast.pk, begrunnelse="Legg inn når jobbsøking starter, og en evaluering til."
     )
     # Vilkårene vurdert, vedtak ikke skrevet.
     _vilkaar(_sak(ledige[5], kvp, i_dag - dt.timedelta(days=8)), kvp)
     # I program, så permisjon.
-    sak = _sak(ledige[6], kvp, i_dag - dt.timedelta(days=40))
-    _vilkaar(sak, kvp)
-    _fatt(_innvilgelse(sak, kvp, i_dag, i_dag + aar, i_dag + dt.timedelta(days=60)), kvp, beslutter)
-    services.program_iverksett(bruker=kvp, sak_id=sak.pk, begynt_dato=i_dag)
-    permisjon = services.vedtak_opprett(
+    with _som_om_det_var(i_gaar):
+        sak = _sak(ledige[6], kvp, i_dag - dt.timedelta(days=40))
+        _vilkaar(sak, kvp)
+        _fatt(_innvilgelse(sak, kvp, i_dag, i_dag + aar, i_dag + dt.timedelta(days=60)), kvp, beslutter)
+    program_iverksett(bruker=kvp, sak_id=sak.pk, begynt_dato=i_dag)
+    permisjon = vedtak_opprett(
         bruker=kvp,
         sak_id=sak.pk,
         type=Vedtakstype.PERMISJON,

@@ -1,13 +1,14 @@
 """Demodata for programplan og oppmøte: deltakeren i demoen (Dina) er i program med plan, oppmøte og attesterte
-måneder. Alt går gjennom tjenestene, unntatt programfeltene på saken (de settes av vedtakstjenestene, som lages i en
-egen app; til da settes de direkte her, som i testfixturen `lag_sak_i_program`)."""
+måneder. Alt går gjennom tjenestene; programfeltene på saken settes av vedtakene (`kvp.demo.vedtak`), og bare om de
+mangler, settes de direkte her, som i testfixturen `lag_sak_i_program`."""
 
 import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.utils import timezone
-
+from kvp.oppmoete.kalender import helligdager, virkedager
+from kvp.oppmoete.models import Dagstatus, Dokumentasjon
+from kvp.oppmoete.services import maaned_attester, oppmoete_registrer
 from kvp.plan.models import Aktivitetsstatus, Aktivitetstype
 from kvp.plan.services import aktivitet_opprett, evaluering_opprett
 from kvp.sak.models import AKTIVE_STATUSER, Sak, Status
@@ -15,9 +16,7 @@ from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import soeknad_registrer
 from kvp_regler.program.timer import full_tid
 
-from .kalender import helligdager, virkedager
-from .models import Dagstatus, Dokumentasjon
-from .services import maaned_attester, oppmoete_registrer
+from .datoer import dinas_programstart
 
 
 def _virkedag(aar: int, maaned: int, nr: int) -> dt.date:
@@ -27,11 +26,9 @@ def _virkedag(aar: int, maaned: int, nr: int) -> dt.date:
     return [d for d in virkedager(fra, til) if d not in hellig][nr]
 
 
-def plan_og_oppmoete_demodata(*, kvp_veileder: Any, deltaker_person: Any) -> Sak | None:
-    """Setter deltakeren i program fra første mandag for fire måneder siden, med plan og oppmøte til nå."""
-    i_dag = timezone.localdate()
-    start = (i_dag.replace(day=1) - dt.timedelta(days=4 * 31)).replace(day=1)
-    start += dt.timedelta(days=(7 - start.weekday()) % 7)
+def plan_og_oppmoete_demodata(*, kvp_veileder: Any, deltaker_person: Any, i_dag: dt.date) -> Sak | None:
+    """Deltakeren er i program fra `dinas_programstart`, med plan og oppmøte til `i_dag`."""
+    start = dinas_programstart(i_dag)
     slutt = start + dt.timedelta(days=364)
     sak = Sak.objects.filter(person=deltaker_person, status__in=AKTIVE_STATUSER).first()
     if sak is None:
