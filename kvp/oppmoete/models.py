@@ -10,6 +10,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from kvp.felles.uforanderlig import Uforanderlig
+
 
 class Dagstatus(models.TextChoices):
     """Samme lagrede verdier som `kvp_regler.beregning.Dagstatus`."""
@@ -132,7 +134,7 @@ class AnnenYtelse(models.Model):
         ]
 
 
-class Maanedsattestering(models.Model):
+class Maanedsattestering(Uforanderlig, models.Model):
     """KVP-veilederens attestering av en måneds oppmøte. Låser måneden for utbetalingsrunden.
 
     `versjon` starter på 1 og økes ved hver korreksjon etter attesteringen; utbetalingen lagrer versjonen den
@@ -147,6 +149,7 @@ class Maanedsattestering(models.Model):
     attestert = models.DateTimeField("attestert")
     versjon = models.PositiveIntegerField("versjon", default=1)
     sist_korrigert = models.DateTimeField("sist korrigert", null=True, blank=True)
+    uforanderlig_unntatt = ("versjon", "sist_korrigert")  # bare en korreksjon endrer en attestert måned
 
     class Meta:
         verbose_name = "attestert måned"

@@ -88,7 +88,13 @@ def _innhold(vedtak: Vedtak) -> dict[str, Any]:
     return data
 
 
+#: Hendelsene som gjør brukeren til en av vedtakets skrivere (`Vedtak.skrevet_av`).
+SKRIVEHENDELSER = (Hendelsestype.OPPRETTET, Hendelsestype.ENDRET, Hendelsestype.SENDT)
+
+
 def _hendelse(vedtak: Vedtak, hendelse: str, bruker: Any, begrunnelse: str = "") -> None:
+    if hendelse in SKRIVEHENDELSER:
+        vedtak.skrevet_av.add(bruker)
     VedtakHendelse.objects.create(
         vedtak=vedtak,
         hendelse=hendelse,

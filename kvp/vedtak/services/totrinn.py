@@ -9,12 +9,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from kvp.felles.feil import IkkeTilgang, KvpFeil
-from kvp.felles.models import Logghendelse
 from kvp.sak.models import Sak, Status
 from kvp.sak.services import sak_oppdater_fra_vedtak
 from kvp.tilgang.models import Rolle
 
-from ..models import Hendelsestype, Vedtak, Vedtaksstatus, Vedtakstype, Vilkaarsvurdering
+from ..models import Hendelsestype, Vedtak, Vedtaksstatus, Vedtakstype
 from ._andre_apper import attesterte_maaneder_korriger_etter_vedtak, vedtaksbrev_lag
 from ._felles import _d, _hendelse, _vedtak_for_skriving
 from .validering import _valider
@@ -39,26 +38,11 @@ def vedtak_send_til_beslutter(*, bruker: Any, vedtak_id: Any) -> Vedtak:
 
 
 def skrivere(vedtak: Vedtak) -> set[int]:
-    """Alle som har skrevet, endret eller sendt vedtaket: ingen av dem kan beslutte det."""
-    ider = set(
-        vedtak.hendelser.filter(
-            hendelse__in=(Hendelsestype.OPPRETTET, Hendelsestype.ENDRET, Hendelsestype.SENDT)
-        ).values_list("bruker_id", flat=True)
-    )
+    """Alle som har skrevet, endret eller sendt vedtaket: ingen av dem kan beslutte det.
+
+    Leses fra vedtaket selv (`Vedtak.skrevet_av`, som tjenestene fyller), ikke fra revisjonsloggen."""
+    ider = set(vedtak.skrevet_av.values_list("pk", flat=True))
     ider.add(vedtak.opprettet_av_id)
-    if vedtak.type in (Vedtakstype.INNVILGELSE, Vedtakstype.AVSLAG):
-        # Vilkårsvurderingen står i vedtaket og brevet: den som har endret den mens vedtaket var under arbeid (for
-        # eksempel etter en retur), har også skrevet vedtaket.
-        vv = Vilkaarsvurdering.objects.filter(sak_id=vedtak.sak_id).values_list("pk", flat=True).first()
-        if vv is not None:
-            ider |= set(
-                Logghendelse.objects.filter(
-                    objekt_id=str(vv),
-                    handling__in=("OPPRETT", "ENDRE"),
-                    tidspunkt__gte=vedtak.opprettet,
-                    bruker__isnull=False,
-                ).values_list("bruker_id", flat=True)
-            )
     return ider
 
 

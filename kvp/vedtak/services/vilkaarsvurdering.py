@@ -21,7 +21,7 @@ from kvp_regler.vilkaar import (
     vurder_inngangsvilkaar,
 )
 
-from ..models import Vedtaksstatus, Vilkaarsvurdering
+from ..models import AAPNE_VEDTAKSSTATUSER, Vedtaksstatus, Vedtakstype, Vilkaarsvurdering
 from ._felles import _sak_for_skriving
 
 
@@ -123,6 +123,12 @@ def vilkaarsvurdering_lagre(
     eksisterende = Vilkaarsvurdering.objects.filter(sak=sak).first()
     foer = {r["vilkaar"]: r["vurdering"] for r in eksisterende.resultater} if eksisterende else None
     vv, _ = Vilkaarsvurdering.objects.update_or_create(sak=sak, defaults=verdier)
+    # Vilkårsvurderingen står i vedtaket og brevet: den som endrer den mens et vedtak er under arbeid (for eksempel
+    # etter en retur), har også skrevet vedtaket og kan ikke beslutte det.
+    for vedtak in sak.vedtak.filter(
+        status__in=AAPNE_VEDTAKSSTATUSER, type__in=(Vedtakstype.INNVILGELSE, Vedtakstype.AVSLAG)
+    ):
+        vedtak.skrevet_av.add(bruker)
     logghendelse_registrer(
         bruker=bruker,
         kontor=sak.kontor,
