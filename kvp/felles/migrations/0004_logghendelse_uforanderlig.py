@@ -29,7 +29,7 @@ DROP FUNCTION IF EXISTS felles_logghendelse_uforanderlig();
 def _bare_postgresql(sql: str) -> Any:
     def kjoer(apps: Any, schema_editor: Any) -> None:
         if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql)
+            schema_editor.execute(sql, params=None)  # ingen parametere: %-tegnet i RAISE står urørt
 
     return kjoer
 

@@ -63,3 +63,23 @@ def test_totrinnskontrollen_leser_skriverne_fra_vedtaket_ikke_fra_revisjonslogge
     with pytest.raises(IkkeTilgang, match="totrinnskontroll"):
         services.vedtak_fatt(bruker=kvp_og_beslutter_a, vedtak_id=utkast.pk)
     assert Vedtak.objects.get(pk=utkast.pk).status == Vedtaksstatus.TIL_BESLUTTER
+
+
+def test_migreringen_fyller_skriverne_fra_historikken_og_revisjonsloggen(
+    sak_oppfylt, kvp_veileder_a, kvp_og_beslutter_a, lag_bruker, kontor_a
+):
+    import importlib
+
+    from django.apps import apps
+
+    migrering = importlib.import_module("kvp.vedtak.migrations.0003_skrevet_av")
+    vedtak = innvilgelse_utkast(bruker=kvp_veileder_a, sak=sak_oppfylt)
+    services.vedtak_endre(bruker=kvp_og_beslutter_a, vedtak_id=vedtak.pk, innhold="Nytt innhold.")
+    annen = lag_bruker(Rolle.KVP_VEILEDER, kontor=kontor_a)
+    vilkaar_vurder(bruker=annen, sak=sak_oppfylt, ytelser_beskrivelse="Bare revisjonsloggen vet om denne.")
+    vedtak.skrevet_av.clear()  # som før feltet fantes
+
+    migrering.fyll_skrevet_av(apps, None)
+
+    assert services.skrivere(vedtak) == {kvp_veileder_a.pk, kvp_og_beslutter_a.pk, annen.pk}
+    assert vedtak.skrevet_av.count() == 3
