@@ -4,8 +4,10 @@ import uuid
 
 from django.db import models
 
+from kvp.felles.uforanderlig import Uforanderlig
 
-class Brev(models.Model):
+
+class Brev(Uforanderlig, models.Model):  # sendt når det lages: endres og slettes aldri
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     vedtak = models.OneToOneField("vedtak.Vedtak", on_delete=models.PROTECT, related_name="brev")
     maalform = models.CharField("målform", max_length=2)

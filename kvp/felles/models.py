@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from .uforanderlig import Uforanderlig
+
 
 class Handling(models.TextChoices):
     LES = "LES", "Så på"
@@ -13,8 +15,9 @@ class Handling(models.TextChoices):
     UTLOGGING = "UTLOGGING", "Logget ut"
 
 
-class Logghendelse(models.Model):
-    """Én hendelse i revisjonsloggen. Skrives bare av `logghendelse_registrer`, endres aldri."""
+class Logghendelse(Uforanderlig, models.Model):
+    """Én hendelse i revisjonsloggen. Skrives bare av `logghendelse_registrer`, endres aldri (på PostgreSQL
+    nekter også databasen UPDATE og DELETE, se migreringen `0004_logghendelse_uforanderlig`)."""
 
     tidspunkt = models.DateTimeField("tidspunkt", auto_now_add=True, db_index=True)
     bruker = models.ForeignKey(

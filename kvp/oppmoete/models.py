@@ -10,6 +10,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from kvp.felles.uforanderlig import Uforanderlig
 from kvp_regler import beregning as regler
 
 
@@ -138,7 +139,7 @@ class AnnenYtelse(models.Model):
         ]
 
 
-class Maanedsattestering(models.Model):
+class Maanedsattestering(Uforanderlig, models.Model):
     """KVP-veilederens attestering av en måneds oppmøte. Låser måneden for utbetalingsrunden.
 
     `versjon` starter på 1 og økes ved hver korreksjon etter attesteringen; utbetalingen lagrer versjonen den
@@ -153,6 +154,7 @@ class Maanedsattestering(models.Model):
     attestert = models.DateTimeField("attestert")
     versjon = models.PositiveIntegerField("versjon", default=1)
     sist_korrigert = models.DateTimeField("sist korrigert", null=True, blank=True)
+    uforanderlig_unntatt = ("versjon", "sist_korrigert")  # bare en korreksjon endrer en attestert måned
 
     class Meta:
         verbose_name = "attestert måned"

@@ -15,6 +15,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from kvp.felles.uforanderlig import Uforanderlig
+
 
 class Utbetalingsoppsett(models.Model):
     """Kommunens egne opplysninger for utbetalingsfilen: kontoen det betales fra og organisasjonsnummeret."""
@@ -105,7 +107,7 @@ class Beregningsaarsak(models.TextChoices):
     G_REGULERING = "G_REGULERING", "Ny beregning etter G-regulering"
 
 
-class Beregning(models.Model):
+class Beregning(Uforanderlig, models.Model):
     """En lagret, uforanderlig beregning av én sak og én måned."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

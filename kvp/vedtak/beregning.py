@@ -1,7 +1,10 @@
 """Forhåndsvisningen av stønaden i en innvilgelse (grunnlaget lages av grensen `kvp.oppmoete.grunnlag`).
 
 Regner første hele kalendermåned i programperioden med fullt oppmøte (ingen registrerte dager), med deltakerens
-fødselsdato, barna med forsørgerperiodene og kommunens beregningsmodell. Resultatet lagres i vedtaket som JSON.
+fødselsdato, barna med forsørgerperiodene og kommunens beregningsmodell. Resultatet lagres i vedtaket som JSON:
+visningen for brevet og skjermen, og den nøyaktige beregningen vedtaket siterer i samme kontrakt som `kvp beregn`
+(`grunnlag` er inndataene, `resultat` er utdataene med `parametere_brukt` og `regelversjon`). `kvp beregn` på
+`grunnlag` gir `resultat` tilbake, tegn for tegn.
 """
 
 import calendar
@@ -13,7 +16,7 @@ from kvp.oppmoete.grunnlag import grunnlag_uten_registreringer
 from kvp_regler.belop import kroner_tekst, rund_av_til_oere
 from kvp_regler.beregning import UgyldigGrunnlag, beregn_stoenad
 from kvp_regler.beregning import aarsbeloep as regn_aarsbeloep
-from kvp_regler.beregning.kontrakt import grunnlag_fra_json
+from kvp_regler.beregning.kontrakt import grunnlag_fra_json, resultat_til_json
 from kvp_regler.tid import Periode, bursdag
 
 
@@ -52,6 +55,8 @@ def beregning_forhaandsvis(*, person: Any, fra_og_med: dt.date, til_og_med: dt.d
         "under_25": under_25,
         "beregningsmodell": resultat.beregningsmodell.value,
         "regelversjon": resultat.regelversjon,
+        "grunnlag": dokument,
+        "resultat": resultat_til_json(resultat),
         "linjer": [
             {
                 "type": linje.type.value,

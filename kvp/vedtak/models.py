@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from kvp.felles.uforanderlig import Uforanderlig
 from kvp_regler.vilkaar import Arbeidsevne, Husstand, Vilkaar, Vurdering
 
 
@@ -112,7 +113,10 @@ class KostraSituasjon(models.TextChoices):
     UKJENT = "17", "Ukjent"
 
 
-class Vedtak(models.Model):
+class Vedtak(Uforanderlig, models.Model):
+    #: Et fattet vedtak endres og slettes aldri; ingen tjeneste endrer det etter at det er fattet.
+    uforanderlig_naar = models.Q(status="FATTET")
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     sak = models.ForeignKey("sak.Sak", on_delete=models.PROTECT, related_name="vedtak")
     type = models.CharField("vedtakstype", max_length=20, choices=Vedtakstype.choices)
@@ -133,6 +137,11 @@ class Vedtak(models.Model):
     vilkaar = models.JSONField("vilkårsvurderingen vedtaket bygger på", null=True, blank=True)
     beregning = models.JSONField("beregning av stønaden", null=True, blank=True)
     opprettet_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    #: Alle som har skrevet, endret eller sendt vedtaket, eller endret vilkårsvurderingen mens det var under arbeid.
+    #: Ingen av dem kan beslutte det (totrinnskontrollen leser dette feltet, ikke revisjonsloggen).
+    skrevet_av = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="+", blank=True, verbose_name="skrevet eller endret av"
+    )
     opprettet = models.DateTimeField(auto_now_add=True)
     endret = models.DateTimeField(auto_now=True)
     beslutter = models.ForeignKey(
@@ -179,7 +188,7 @@ class Hendelsestype(models.TextChoices):
     FATTET = "FATTET", "Fattet av beslutter"
 
 
-class VedtakHendelse(models.Model):
+class VedtakHendelse(Uforanderlig, models.Model):
     """Ett steg i totrinnskontrollen, med vedtakets innhold slik det var (versjonshistorikk)."""
 
     vedtak = models.ForeignKey(Vedtak, on_delete=models.PROTECT, related_name="hendelser")

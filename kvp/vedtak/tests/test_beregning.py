@@ -72,3 +72,37 @@ def test_fattet_avbrudd_korrigerer_attesterte_maaneder_og_fjerner_stoenaden_for_
     assert dict(Maanedsattestering.objects.filter(sak=sak).values_list("maaned", "versjon")) == {2: 1, 3: 2}
     statuser = {d["status"] for d in grunnlag_for_maaned(sak, 2025, 3)["dager"]}
     assert statuser == {"AVBRUDD"}
+
+
+def test_vedtaket_lagrer_beregningen_det_siterer_og_kvp_beregn_gir_samme_resultat(
+    sak_oppfylt, kvp_veileder_a, beslutter_a
+):
+    import io
+    import json
+
+    from kvp.vedtak.models import Vedtak
+    from kvp.vedtak.services import vedtak_fatt, vedtak_send_til_beslutter
+    from kvp_regler.cli import beregn
+
+    from .hjelpere import innvilgelse_utkast
+
+    barn_legg_til(
+        bruker=kvp_veileder_a,
+        person=sak_oppfylt.person,
+        fornavn="Ada",
+        foedselsdato=dt.date(2018, 2, 1),
+        forsoerget_fra_og_med=dt.date(2018, 2, 1),
+    )
+    vedtak = innvilgelse_utkast(bruker=kvp_veileder_a, sak=sak_oppfylt)
+    vedtak_send_til_beslutter(bruker=kvp_veileder_a, vedtak_id=vedtak.pk)
+    vedtak_fatt(bruker=beslutter_a, vedtak_id=vedtak.pk)
+
+    lagret = Vedtak.objects.get(pk=vedtak.pk).beregning
+    resultat = lagret["resultat"]
+    assert resultat["regelversjon"] and resultat["parametere_brukt"]
+    assert resultat["total"] == lagret["total"]
+    assert {linje["type"] for linje in resultat["linjer"]} == {"STOENAD", "BARNETILLEGG"}
+    # `kvp beregn` på inndataene som står i vedtaket, gir nøyaktig resultatet som står i vedtaket.
+    ut = io.StringIO()
+    beregn(io.StringIO(json.dumps(lagret["grunnlag"])), ut)
+    assert json.loads(ut.getvalue()) == resultat

@@ -1,0 +1,133 @@
+"""Totrinnskontrollen: sende til beslutter, returnere og fatte, og hva et fattet vedtak gjør med saken.
+
+Beslutteren kan aldri være en av dem som har skrevet, endret eller sendt vedtaket (`skrivere`).
+"""
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from kvp.felles.feil import IkkeTilgang, KvpFeil
+from kvp.sak.models import Sak, Status
+from kvp.sak.services import sak_oppdater_fra_vedtak
+from kvp.tilgang.models import Rolle
+
+from ..models import Hendelsestype, Vedtak, Vedtaksstatus, Vedtakstype
+from ._andre_apper import attesterte_maaneder_korriger_etter_vedtak, vedtaksbrev_lag
+from ._felles import _d, _hendelse, _vedtak_for_skriving
+from .validering import _valider
+
+
+@transaction.atomic
+def vedtak_send_til_beslutter(*, bruker: Any, vedtak_id: Any) -> Vedtak:
+    """Sender utkastet (eller det rettede vedtaket) til beslutter. En ny runde etter retur gir ny versjon."""
+    vedtak, sak = _vedtak_for_skriving(bruker=bruker, vedtak_id=vedtak_id, roller=(Rolle.KVP_VEILEDER,))
+    if not vedtak.kan_endres:
+        raise KvpFeil(
+            f"Vedtaket er {vedtak.get_status_display().lower()} og kan ikke sendes til beslutter.",
+            kode="KVP_VEDTAK_STATUS",
+        )
+    _valider(vedtak, sak)
+    if vedtak.status == Vedtaksstatus.RETURNERT:
+        vedtak.versjon += 1
+    vedtak.status = Vedtaksstatus.TIL_BESLUTTER
+    vedtak.save()
+    _hendelse(vedtak, Hendelsestype.SENDT, bruker)
+    return vedtak
+
+
+def skrivere(vedtak: Vedtak) -> set[int]:
+    """Alle som har skrevet, endret eller sendt vedtaket: ingen av dem kan beslutte det.
+
+    Leses fra vedtaket selv (`Vedtak.skrevet_av`, som tjenestene fyller), ikke fra revisjonsloggen."""
+    ider = set(vedtak.skrevet_av.values_list("pk", flat=True))
+    ider.add(vedtak.opprettet_av_id)
+    return ider
+
+
+def _for_beslutter(bruker: Any, vedtak_id: Any) -> tuple[Vedtak, Sak]:
+    vedtak, sak = _vedtak_for_skriving(bruker=bruker, vedtak_id=vedtak_id, roller=(Rolle.BESLUTTER,))
+    if vedtak.status == Vedtaksstatus.FATTET:
+        raise KvpFeil("Vedtaket er allerede fattet og kan ikke endres.", kode="KVP_VEDTAK_FATTET")
+    if vedtak.status != Vedtaksstatus.TIL_BESLUTTER:
+        raise KvpFeil("Vedtaket er ikke sendt til beslutter.", kode="KVP_VEDTAK_STATUS")
+    if bruker.pk in skrivere(vedtak):
+        raise IkkeTilgang(
+            "Du har skrevet eller endret dette vedtaket og kan ikke beslutte det selv (totrinnskontroll)."
+        )
+    return vedtak, sak
+
+
+@transaction.atomic
+def vedtak_returner(*, bruker: Any, vedtak_id: Any, begrunnelse: str) -> Vedtak:
+    """Beslutter sender vedtaket tilbake til saksbehandleren med en begrunnelse."""
+    vedtak, _ = _for_beslutter(bruker, vedtak_id)
+    if not begrunnelse.strip():
+        raise KvpFeil("Skriv hvorfor vedtaket returneres.", felt="begrunnelse", kode="KVP_BEGRUNNELSE")
+    vedtak.status = Vedtaksstatus.RETURNERT
+    vedtak.beslutter = bruker
+    vedtak.returnert_begrunnelse = begrunnelse.strip()
+    vedtak.save()
+    _hendelse(vedtak, Hendelsestype.RETURNERT, bruker, begrunnelse=vedtak.returnert_begrunnelse)
+    return vedtak
+
+
+@transaction.atomic
+def vedtak_fatt(*, bruker: Any, vedtak_id: Any) -> Vedtak:
+    """Beslutter godkjenner: vedtaket fattes (datert og låst), saken oppdateres og vedtaksbrevet lages."""
+    vedtak, sak = _for_beslutter(bruker, vedtak_id)
+    _valider(vedtak, sak)  # saken eller vilkårene kan ha endret seg siden utkastet ble sendt
+    naa = timezone.now()
+    vedtak.status = Vedtaksstatus.FATTET
+    vedtak.beslutter = bruker
+    vedtak.fattet_tidspunkt = naa
+    vedtak.vedtak_dato = timezone.localdate(naa)
+    vedtak.returnert_begrunnelse = ""
+    vedtak.save()
+    _hendelse(vedtak, Hendelsestype.FATTET, bruker)
+    _oppdater_sak(bruker=bruker, vedtak=vedtak, sak=sak)
+    vedtaksbrev_lag(vedtak=vedtak)
+    return vedtak
+
+
+#: Vedtak som endrer stønaden fra en dato: attesterte måneder fra den datoen blir korreksjoner (regnes på nytt).
+_ENDRER_STOENADEN = (
+    Vedtakstype.PERMISJON,
+    Vedtakstype.AVBRUDD,
+    Vedtakstype.GJENOPPTAK,
+    Vedtakstype.STANS,
+    Vedtakstype.AVSLUTNING,
+)
+
+
+def _oppdater_sak(*, bruker: Any, vedtak: Vedtak, sak: Sak) -> None:
+    t = vedtak.type
+    if t == Vedtakstype.INNVILGELSE:
+        sak_oppdater_fra_vedtak(
+            bruker=bruker,
+            sak=sak,
+            status=Status.INNVILGET,
+            vedtak_dato=vedtak.vedtak_dato,
+            program_fra_og_med=vedtak.fra_og_med,
+            program_til_og_med=vedtak.til_og_med,
+        )
+    elif t == Vedtakstype.AVSLAG:
+        sak_oppdater_fra_vedtak(bruker=bruker, sak=sak, status=Status.AVSLAATT)
+    elif t == Vedtakstype.FORLENGELSE:
+        sak_oppdater_fra_vedtak(bruker=bruker, sak=sak, program_til_og_med=vedtak.til_og_med)
+    elif t == Vedtakstype.PERMISJON:
+        sak_oppdater_fra_vedtak(bruker=bruker, sak=sak, status=Status.PERMISJON)
+    elif t == Vedtakstype.AVBRUDD:
+        sak_oppdater_fra_vedtak(bruker=bruker, sak=sak, status=Status.MIDLERTIDIG_AVBRUTT)
+    elif t == Vedtakstype.GJENOPPTAK:
+        sak_oppdater_fra_vedtak(bruker=bruker, sak=sak, status=Status.I_PROGRAM)
+    elif t in (Vedtakstype.STANS, Vedtakstype.AVSLUTNING):
+        sak_oppdater_fra_vedtak(bruker=bruker, sak=sak, status=Status.AVSLUTTET, avsluttet_dato=vedtak.fra_og_med)
+    if t in _ENDRER_STOENADEN and vedtak.fra_og_med is not None:
+        attesterte_maaneder_korriger_etter_vedtak(
+            bruker=bruker,
+            sak=sak,
+            fra_og_med=vedtak.fra_og_med,
+            grunn=f"Vedtak om {vedtak.get_type_display().lower()} fra {_d(vedtak.fra_og_med)}.",
+        )
