@@ -6,11 +6,15 @@ from typing import Any
 
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import timezone
 from weasyprint import CSS, HTML
 
+from kvp.felles.hendelser import VedtakFattet
 from kvp.felles.services import logghendelse_registrer
 from kvp.person.models import Maalform
 from kvp.vedtak.models import Vedtak, Vedtakstype
+from kvp_regler.parametere import STANDARD
+from kvp_regler.program.timer import full_tid, timer_tekst
 from kvp_regler.tid import maanedsnavn
 from kvp_regler.vilkaar import Vilkaar
 
@@ -28,25 +32,36 @@ def _dato(verdi: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(verdi))
 
 
+def reglene_i_brevet(dato: dt.date) -> dict[str, str]:
+    """Tallene fra reglene som brevet nevner, slik de gjelder på `dato` (fra parameterne i `kvp_regler`)."""
+    return {
+        "full_tid": timer_tekst(full_tid(dato)),
+        "alder_full_stoenad": str(STANDARD["alder_full_stoenad"].verdi(dato)),
+        "nedre_alder": str(STANDARD["nedre_alder"].verdi(dato)),
+        "oevre_alder": str(STANDARD["oevre_alder"].verdi(dato)),
+    }
+
+
 def brevkontekst(vedtak: Vedtak) -> dict[str, Any]:
     """Alt malene trenger, på målformen til deltakeren."""
     sak = vedtak.sak
     person = sak.person
     maalform = person.maalform if person.maalform in (Maalform.BOKMAAL, Maalform.NYNORSK) else Maalform.BOKMAAL
     nn = maalform == Maalform.NYNORSK
+    regler = reglene_i_brevet(vedtak.fra_og_med or vedtak.vedtak_dato or timezone.localdate())
     vilkaar = []
     for r in vedtak.vilkaar or []:
         vilkaar.append(
             {
                 **r,
-                "tittel_brev": VILKAAR_NN[Vilkaar(r["vilkaar"])] if nn else r["tittel"],
+                "tittel_brev": VILKAAR_NN[Vilkaar(r["vilkaar"])].format(**regler) if nn else r["tittel"],
                 "vurdering_brev": VURDERING_NN[r["vurdering"]] if nn else r["vurdering_tekst"],
             }
         )
     avslag_tittel = ""
     if vedtak.avslag_vilkaar:
         v = Vilkaar(vedtak.avslag_vilkaar)
-        avslag_tittel = VILKAAR_NN[v] if nn else v.tittel
+        avslag_tittel = VILKAAR_NN[v].format(**regler) if nn else v.tittel
     beregning = dict(vedtak.beregning) if vedtak.beregning else None
     if beregning:
         beregning["linjer"] = [
@@ -76,6 +91,7 @@ def brevkontekst(vedtak: Vedtak) -> dict[str, Any]:
         "T": Vedtakstype,
         "hjemler": [h[1] if nn else h[0] for h in HJEMLER[vedtak.type]],
         "vilkaar": vilkaar,
+        "regler": regler,
         "avslag_tittel": avslag_tittel,
         "beregning": beregning,
         "evalueringer": [_dato(d) for d in vedtak.evalueringsdatoer or []],
@@ -100,7 +116,7 @@ def pdf_lag(*, html: str, tittel: str, lang: str) -> bytes:
 
 @transaction.atomic
 def vedtaksbrev_lag(*, vedtak: Vedtak) -> Brev:
-    """Lager og lagrer vedtaksbrevet når vedtaket fattes (kalles fra `vedtak_fatt`, i samme transaksjon)."""
+    """Lager og lagrer vedtaksbrevet når vedtaket er fattet (i samme transaksjon som vedtaket)."""
     kontekst = brevkontekst(vedtak)
     html = render_to_string(BREVMAL, kontekst)
     brev = Brev.objects.create(
@@ -120,3 +136,11 @@ def vedtaksbrev_lag(*, vedtak: Vedtak) -> Brev:
         etter={"maalform": brev.maalform, "vedtak": str(vedtak.pk)},
     )
     return brev
+
+
+def vedtaksbrev_lag_etter_fattet_vedtak(hendelse: VedtakFattet) -> None:
+    """Mottar `VedtakFattet` (registrert i `BrevConfig.ready`): hvert vedtak som fattes i totrinnskontrollen, får
+    sitt brev. Tilbakekrevingsvedtak får brevet fra utbetalingen, når kravet er koblet til vedtaket."""
+    vedtaksbrev_lag(
+        vedtak=Vedtak.objects.select_related("sak__person__kommune", "sak__kontor").get(pk=hendelse.vedtak_id)
+    )

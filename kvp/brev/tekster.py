@@ -61,7 +61,7 @@ HJEMLER: dict[str, list[tuple[str, str]]] = {
 }
 
 VILKAAR_NN: dict[str, str] = {
-    Vilkaar.ALDER: "Yrkesaktiv alder (18–67 år)",
+    Vilkaar.ALDER: "Yrkesaktiv alder ({nedre_alder}–{oevre_alder} år)",
     Vilkaar.ARBEIDSEVNE: "Vesentleg nedsett arbeids- og inntektsevne (arbeidsevnevurdering)",
     Vilkaar.YTELSER: "Ingen eller svært avgrensa ytingar til livsopphald",
     Vilkaar.OPPHOLD_BOPEL: "Lovleg opphald og fast bustad i Noreg",
@@ -90,12 +90,12 @@ BREVTEKST: dict[str, dict[str, str]] = {
             "Du får kvalifiseringsstønad fra den dagen programmet begynner."
         ),
         "innhold": "Innholdet i programmet",
-        "full_tid": "Programmet er på full tid (37,5 timer i uken) og gjelder hele året.",
+        "full_tid": "Programmet er på full tid ({timer} timer i uken) og gjelder hele året.",
         "evaluering": "Evaluering",
         "evaluering_datoer": "Vi evaluerer programmet sammen med deg:",
         "stoenaden": "Kvalifiseringsstønaden",
         "stoenad_aar": "Full stønad er {aarsbeloep} i året",
-        "under_25": "(to tredjedeler av full sats fordi du er under 25 år)",
+        "under_25": "(to tredjedeler av full sats fordi du er under {alder} år)",
         "stoenad_maaned": (
             "For en hel måned med fullt oppmøte, regnet for {maaned}, får du <strong>{total}</strong> før skatt."
         ),
@@ -178,12 +178,12 @@ BREVTEKST: dict[str, dict[str, str]] = {
             "Du får kvalifiseringsstønad frå den dagen programmet byrjar."
         ),
         "innhold": "Innhaldet i programmet",
-        "full_tid": "Programmet er på full tid (37,5 timar i veka) og gjeld heile året.",
+        "full_tid": "Programmet er på full tid ({timer} timar i veka) og gjeld heile året.",
         "evaluering": "Evaluering",
         "evaluering_datoer": "Vi evaluerer programmet saman med deg:",
         "stoenaden": "Kvalifiseringsstønaden",
         "stoenad_aar": "Full stønad er {aarsbeloep} i året",
-        "under_25": "(to tredjedelar av full sats fordi du er under 25 år)",
+        "under_25": "(to tredjedelar av full sats fordi du er under {alder} år)",
         "stoenad_maaned": (
             "For ein heil månad med fullt oppmøte, rekna for {maaned_tall}, får du <strong>{total}</strong> før skatt."
         ),

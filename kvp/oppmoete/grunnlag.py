@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from kvp.felles.feil import KvpFeil
-from kvp.person.models import Forsoergerperiode
+from kvp.person.grunnlag import barn_i_grunnlaget
 from kvp.sak.models import Sak
+from kvp.vedtak.models import Vedtak, Vedtaksstatus
 from kvp_regler import tid
 from kvp_regler.beregning import Beregningsresultat, UgyldigGrunnlag, beregn_stoenad
 from kvp_regler.beregning.kontrakt import grunnlag_fra_json, resultat_til_json
@@ -32,30 +33,9 @@ def maanedsperiode(aar: int, maaned: int) -> tuple[dt.date, dt.date]:
         raise KvpFeil("Ugyldig måned.", felt="maaned", kode="KVP_UGYLDIG_MAANED") from None
 
 
-def _iso(dato: dt.date | None) -> str | None:
-    return None if dato is None else dato.isoformat()
-
-
-def _barn_for_personer(personer: list[Any], fra: dt.date, til: dt.date) -> dict[Any, list[dict[str, Any]]]:
-    """Barna med forsørgerperiodene som overlapper perioden, per forelder (én oppføring per forsørgerperiode)."""
-    barn: dict[Any, list[dict[str, Any]]] = defaultdict(list)
-    for forelder_id, foedselsdato, b_fra, b_til in (
-        Forsoergerperiode.objects.filter(barn__forelder_id__in=personer, fra_og_med__lte=til)
-        .exclude(til_og_med__lt=fra)
-        .order_by("barn__forelder_id", "barn__foedselsdato", "barn_id", "fra_og_med")
-        .values_list("barn__forelder_id", "barn__foedselsdato", "fra_og_med", "til_og_med")
-    ):
-        barn[forelder_id].append(
-            {"foedselsdato": foedselsdato.isoformat(), "fra_og_med": _iso(b_fra), "til_og_med": _iso(b_til)}
-        )
-    return barn
-
-
 def dager_uten_stoenad_etter_vedtak(ider: list[Any], fra: dt.date, til: dt.date) -> dict[Any, dict[dt.date, str]]:
     """Virkedagene i perioden som fattede vedtak om permisjon eller avbrudd gjør stønadsløse, per sak
     (regelen: `kvp_regler.program.vedtaksperioder.dager_uten_stoenad`)."""
-    from kvp.vedtak.models import Vedtak, Vedtaksstatus  # noqa: PLC0415 - vedtak bruker også denne modulen
-
     vedtak = (
         (sak_id, type_, v_fra, v_til)
         for sak_id, type_, v_fra, v_til in Vedtak.objects.filter(
@@ -71,20 +51,6 @@ def dager_uten_stoenad_etter_vedtak(ider: list[Any], fra: dt.date, til: dt.date)
     return {
         sak_id: {dato: str(status) for dato, status in dager.items()}
         for sak_id, dager in dager_uten_stoenad(vedtak, fra, til).items()
-    }
-
-
-def grunnlag_uten_registreringer(
-    *, person: Any, fra_og_med: dt.date, til_og_med: dt.date, programperiode: tuple[dt.date, dt.date]
-) -> Grunnlagsdokument:
-    """Grunnlaget for en periode med fullt oppmøte (ingen registreringer): forhåndsvisningen i en innvilgelse."""
-    return {
-        "fra_og_med": fra_og_med.isoformat(),
-        "til_og_med": til_og_med.isoformat(),
-        "beregningsmodell": person.kommune.beregningsmodell,
-        "deltaker": {"foedselsdato": person.foedselsdato.isoformat()},
-        "programperioder": [{"fra_og_med": programperiode[0].isoformat(), "til_og_med": programperiode[1].isoformat()}],
-        "barn": _barn_for_personer([person.pk], fra_og_med, til_og_med)[person.pk],
     }
 
 
@@ -137,7 +103,7 @@ def grunnlag_for_saker(saker: Iterable[Sak], aar: int, maaned: int) -> dict[Any,
             {"type": type_, "fra_og_med": y_fra.isoformat(), "til_og_med": y_til.isoformat(), "dagsats": str(dagsats)}
         )
 
-    barn = _barn_for_personer(personer, fra, til)
+    barn = barn_i_grunnlaget(personer, fra, til)
 
     dokumenter: dict[Any, Grunnlagsdokument] = {}
     for sak in saker:

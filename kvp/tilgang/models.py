@@ -6,6 +6,8 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from kvp_regler import beregning as regler
+
 
 class Rolle(models.TextChoices):
     VEILEDER = "VEILEDER", "Veileder"
@@ -53,10 +55,11 @@ class NavKontor(models.Model):
 
 
 class Beregningsmodell(models.TextChoices):
-    """Hvordan kommunen regner ut en måneds stønad (spec/beregning.md § 4)."""
+    """Hvordan kommunen regner ut en måneds stønad (spec/beregning.md § 4). Verdiene kommer fra
+    `kvp_regler.beregning.Beregningsmodell`; her står bare tekstene."""
 
-    VIRKEDAGER = "VIRKEDAGER", "Virkedager (årsbeløp / 260 per programdag)"
-    FAST_MAANEDSBELOEP = "FAST_MAANEDSBELOEP", "Fast månedsbeløp (årsbeløp / 12)"
+    VIRKEDAGER = regler.Beregningsmodell.VIRKEDAGER.value, "Virkedager (dagsats av årsbeløpet per programdag)"
+    FAST_MAANEDSBELOEP = regler.Beregningsmodell.FAST_MAANEDSBELOEP.value, "Fast månedsbeløp (årsbeløpet delt på 12)"
 
 
 class Kommune(models.Model):

@@ -1,4 +1,4 @@
-"""Forhåndsvisningen av stønaden i en innvilgelse (grunnlaget lages av grensen `kvp.oppmoete.grunnlag`).
+"""Forhåndsvisningen av stønaden i en innvilgelse (grunnlaget lages av `kvp.person.grunnlag`).
 
 Regner første hele kalendermåned i programperioden med fullt oppmøte (ingen registrerte dager), med deltakerens
 fødselsdato, barna med forsørgerperiodene og kommunens beregningsmodell. Resultatet lagres i vedtaket som JSON:
@@ -12,12 +12,12 @@ import datetime as dt
 from typing import Any
 
 from kvp.felles.feil import KvpFeil
-from kvp.oppmoete.grunnlag import grunnlag_uten_registreringer
+from kvp.person.grunnlag import grunnlag_uten_registreringer
 from kvp_regler.belop import kroner_tekst, rund_av_til_oere
-from kvp_regler.beregning import UgyldigGrunnlag, beregn_stoenad
+from kvp_regler.beregning import UgyldigGrunnlag, beregn_stoenad, under_alder_full_stoenad
 from kvp_regler.beregning import aarsbeloep as regn_aarsbeloep
 from kvp_regler.beregning.kontrakt import grunnlag_fra_json, resultat_til_json
-from kvp_regler.tid import Periode, bursdag
+from kvp_regler.tid import Periode
 
 
 def foerste_hele_maaned(fra_og_med: dt.date, til_og_med: dt.date) -> Periode:
@@ -41,7 +41,7 @@ def beregning_forhaandsvis(*, person: Any, fra_og_med: dt.date, til_og_med: dt.d
     )
     try:
         resultat = beregn_stoenad(grunnlag_fra_json(dokument))
-        under_25 = periode.fra_og_med < bursdag(person.foedselsdato, 25)
+        under_25 = under_alder_full_stoenad(foedselsdato=person.foedselsdato, dato=periode.fra_og_med)
         aar = rund_av_til_oere(regn_aarsbeloep(dato=periode.fra_og_med, under_25=under_25))
     except UgyldigGrunnlag as feil:
         raise KvpFeil(f"Stønaden kan ikke beregnes: {feil.melding}", felt="fra_og_med", kode="KVP_BEREGNING") from feil

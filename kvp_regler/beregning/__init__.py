@@ -15,7 +15,7 @@ from kvp_regler.beregning.modell import (
     Ytelse,
     Ytelsestype,
 )
-from kvp_regler.beregning.stoenad import REGELVERSJON, aarsbeloep, beregn_stoenad
+from kvp_regler.beregning.stoenad import REGELVERSJON, aarsbeloep, beregn_stoenad, under_alder_full_stoenad
 
 __all__ = [
     "REGELVERSJON",
@@ -34,4 +34,5 @@ __all__ = [
     "Ytelsestype",
     "aarsbeloep",
     "beregn_stoenad",
+    "under_alder_full_stoenad",
 ]

@@ -95,6 +95,12 @@ def beregn_stoenad(grunnlag: Beregningsgrunnlag, parametere: Parametersett = STA
     )
 
 
+def under_alder_full_stoenad(*, foedselsdato: date, dato: date, parametere: Parametersett = STANDARD) -> bool:
+    """Sosialtjenesteloven § 35: deltakeren er under alderen for full stønad (parameteren `alder_full_stoenad`, i dag
+    25 år) på `dato`. Grensen gjelder fra bursdagen; hvordan «under 25» måles, er [U] (spec/regler.md § 1.5)."""
+    return dato < bursdag(foedselsdato, int(parametere["alder_full_stoenad"].verdi(dato)))
+
+
 def aarsbeloep(*, dato: date, under_25: bool, parametere: Parametersett = STANDARD) -> Fraction:
     """Sosialtjenesteloven § 35: årlig kvalifiseringsstønad på `dato` = faktor × G, og 2/3 av dette under 25 år.
 

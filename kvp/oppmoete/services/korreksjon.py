@@ -10,8 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from kvp.felles.feil import KvpFeil
+from kvp.felles.hendelser import VedtakFattet
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import Sak
+from kvp.vedtak.models import Vedtak, Vedtakstype
 
 from ..kalender import maanedsnavn
 from ..models import Korreksjon, Maanedsattestering
@@ -73,3 +75,29 @@ def attesterte_maaneder_korriger_etter_vedtak(*, bruker: Any, sak: Sak, fra_og_m
     }
     endring = {"vedtak_fra_og_med": fra_og_med.isoformat()}
     return len(_korriger_attesterte(bruker=bruker, sak=sak, maaneder=maaneder, grunn=grunn, endring=endring))
+
+
+#: Vedtak som endrer stønaden fra en dato: attesterte måneder fra den datoen blir korreksjoner (regnes på nytt).
+VEDTAK_SOM_ENDRER_STOENADEN = frozenset(
+    {
+        Vedtakstype.PERMISJON,
+        Vedtakstype.AVBRUDD,
+        Vedtakstype.GJENOPPTAK,
+        Vedtakstype.STANS,
+        Vedtakstype.AVSLUTNING,
+    }
+)
+
+
+def korriger_etter_fattet_vedtak(hendelse: VedtakFattet) -> None:
+    """Mottar `VedtakFattet` (registrert i `OppmoeteConfig.ready`): vedtak som endrer stønaden, korrigerer
+    attesterte måneder fra vedtakets dato."""
+    if hendelse.type not in VEDTAK_SOM_ENDRER_STOENADEN or hendelse.fra_og_med is None:
+        return
+    vedtak = Vedtak.objects.select_related("sak").get(pk=hendelse.vedtak_id)
+    attesterte_maaneder_korriger_etter_vedtak(
+        bruker=hendelse.bruker,
+        sak=vedtak.sak,
+        fra_og_med=hendelse.fra_og_med,
+        grunn=f"Vedtak om {vedtak.get_type_display().lower()} fra {hendelse.fra_og_med:%d.%m.%Y}.",
+    )

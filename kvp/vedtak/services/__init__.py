@@ -11,7 +11,7 @@ har skrevet eller endret vedtaket. Et fattet vedtak kan ikke endres.
 * `totrinn` – sende til beslutter, returnere og fatte (fire øyne), og hva vedtaket gjør med saken
 * `iverksetting` – oppstart av programmet
 * `tilbakekreving` – tilbakekrevingsvedtaket fra utbetalingen
-* `_felles` – tilgang, låsing og historikk; `_andre_apper` – det eneste stedet vedtak importerer brev og oppmøte
+* `_felles` – tilgang, låsing og historikk
 """
 
 from ._felles import TYPER_FOR_STATUS, VEDTAKSFELTER, sak_er_aktiv

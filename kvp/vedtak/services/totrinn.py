@@ -9,13 +9,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from kvp.felles.feil import IkkeTilgang, KvpFeil
+from kvp.felles.hendelser import VedtakFattet, publiser
 from kvp.sak.models import Sak, Status
 from kvp.sak.services import sak_oppdater_fra_vedtak
 from kvp.tilgang.models import Rolle
 
 from ..models import Hendelsestype, Vedtak, Vedtaksstatus, Vedtakstype
-from ._andre_apper import attesterte_maaneder_korriger_etter_vedtak, vedtaksbrev_lag
-from ._felles import _d, _hendelse, _vedtak_for_skriving
+from ._felles import _hendelse, _vedtak_for_skriving
 from .validering import _valider
 
 
@@ -75,7 +75,10 @@ def vedtak_returner(*, bruker: Any, vedtak_id: Any, begrunnelse: str) -> Vedtak:
 
 @transaction.atomic
 def vedtak_fatt(*, bruker: Any, vedtak_id: Any) -> Vedtak:
-    """Beslutter godkjenner: vedtaket fattes (datert og låst), saken oppdateres og vedtaksbrevet lages."""
+    """Beslutter godkjenner: vedtaket fattes (datert og låst) og saken oppdateres.
+
+    Hendelsen `VedtakFattet` gir resten (docs/arkitektur.md): oppmøtet gjør attesterte måneder til korreksjoner
+    når vedtaket endrer stønaden, og brev lager vedtaksbrevet, i samme transaksjon."""
     vedtak, sak = _for_beslutter(bruker, vedtak_id)
     _valider(vedtak, sak)  # saken eller vilkårene kan ha endret seg siden utkastet ble sendt
     naa = timezone.now()
@@ -87,18 +90,10 @@ def vedtak_fatt(*, bruker: Any, vedtak_id: Any) -> Vedtak:
     vedtak.save()
     _hendelse(vedtak, Hendelsestype.FATTET, bruker)
     _oppdater_sak(bruker=bruker, vedtak=vedtak, sak=sak)
-    vedtaksbrev_lag(vedtak=vedtak)
+    publiser(
+        VedtakFattet(vedtak_id=vedtak.pk, sak_id=sak.pk, type=vedtak.type, fra_og_med=vedtak.fra_og_med, bruker=bruker)
+    )
     return vedtak
-
-
-#: Vedtak som endrer stønaden fra en dato: attesterte måneder fra den datoen blir korreksjoner (regnes på nytt).
-_ENDRER_STOENADEN = (
-    Vedtakstype.PERMISJON,
-    Vedtakstype.AVBRUDD,
-    Vedtakstype.GJENOPPTAK,
-    Vedtakstype.STANS,
-    Vedtakstype.AVSLUTNING,
-)
 
 
 def _oppdater_sak(*, bruker: Any, vedtak: Vedtak, sak: Sak) -> None:
@@ -124,10 +119,3 @@ def _oppdater_sak(*, bruker: Any, vedtak: Vedtak, sak: Sak) -> None:
         sak_oppdater_fra_vedtak(bruker=bruker, sak=sak, status=Status.I_PROGRAM)
     elif t in (Vedtakstype.STANS, Vedtakstype.AVSLUTNING):
         sak_oppdater_fra_vedtak(bruker=bruker, sak=sak, status=Status.AVSLUTTET, avsluttet_dato=vedtak.fra_og_med)
-    if t in _ENDRER_STOENADEN and vedtak.fra_og_med is not None:
-        attesterte_maaneder_korriger_etter_vedtak(
-            bruker=bruker,
-            sak=sak,
-            fra_og_med=vedtak.fra_og_med,
-            grunn=f"Vedtak om {vedtak.get_type_display().lower()} fra {_d(vedtak.fra_og_med)}.",
-        )

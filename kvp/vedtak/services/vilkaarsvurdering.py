@@ -26,7 +26,7 @@ from ._felles import _sak_for_skriving
 
 
 def _barn_paa_dato(person: Any, dato: dt.date) -> tuple[dt.date, ...]:
-    """Barn under 18 år personen forsørger på `dato`."""
+    """Fødselsdatoene til barna personen forsørger på `dato`; regelkjernen avgjør hvilke som teller med."""
     svar = []
     for barn in person.barn.prefetch_related("forsoergerperioder"):
         if barn.foedselsdato > dato:

@@ -7,7 +7,8 @@ import pytest
 
 from kvp.conftest import syntetisk_fnr
 from kvp.felles.feil import KvpFeil
-from kvp.oppmoete.grunnlag import beregn_som_json, grunnlag_uten_registreringer
+from kvp.oppmoete.grunnlag import beregn_som_json
+from kvp.person.grunnlag import grunnlag_uten_registreringer
 from kvp.person.services import barn_legg_til
 from kvp.vedtak.beregning import beregning_forhaandsvis
 
