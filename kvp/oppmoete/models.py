@@ -170,7 +170,7 @@ class Maanedsattestering(Uforanderlig, models.Model):
         return f"{self.maaned:02d}.{self.aar} (v{self.versjon})"
 
 
-class Korreksjon(models.Model):
+class Oppmoetekorreksjon(models.Model):
     """En endring i en attestert måned: hvem, når, hvorfor og hva. Bare nye rader; øker attesteringens versjon."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)

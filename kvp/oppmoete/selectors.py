@@ -16,7 +16,7 @@ from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
 from .grunnlag import beregn, beregn_som_json, grunnlag_for_maaned, grunnlag_for_saker, maanedsperiode
 from .kalender import helligdager, maanedsnavn, virkedager
-from .models import AnnenYtelse, Arbeidsperiode, Dagstatus, Kilde, Korreksjon, Maanedsattestering, Oppmoete
+from .models import AnnenYtelse, Arbeidsperiode, Dagstatus, Kilde, Maanedsattestering, Oppmoete, Oppmoetekorreksjon
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class Stoenad:
     resultat: dict[str, Any] | None
     feil: str
     attestering: Maanedsattestering | None
-    korreksjoner: list[Korreksjon] = field(default_factory=list)
+    korreksjoner: list[Oppmoetekorreksjon] = field(default_factory=list)
 
     @property
     def navn(self) -> str:

@@ -5,9 +5,9 @@
   får et høyere `versjon`-nummer.
 * `Utbetalingspost` er én linje i en utbetaling. Databasen sørger for at en deltakers måned får høyst én ordinær
   post (`en_ordinaer_utbetaling_per_maaned`), uansett hvor mange ganger en runde kjøres.
-* `Korreksjon` er differansen mellom to beregninger av en betalt måned (ny attestering eller G-regulering); en
-  positiv differanse blir etterbetaling i neste runde, en negativ blir en `Tilbakekreving` som må vedtas av en
-  annen person før den trekkes.
+* `Utbetalingskorreksjon` er differansen mellom to beregninger av en betalt måned (ny attestering eller
+  G-regulering); en positiv differanse blir etterbetaling i neste runde, en negativ blir en `Tilbakekreving` som
+  må vedtas av en annen person før den trekkes.
 """
 
 import uuid
@@ -174,7 +174,7 @@ class Utbetalingspost(models.Model):
     beloep = models.DecimalField("beløp", max_digits=12, decimal_places=2)
     beregning = models.ForeignKey(Beregning, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     korreksjon = models.OneToOneField(
-        "Korreksjon", on_delete=models.PROTECT, null=True, blank=True, related_name="utbetalingspost"
+        "Utbetalingskorreksjon", on_delete=models.PROTECT, null=True, blank=True, related_name="utbetalingspost"
     )
     tilbakekreving = models.ForeignKey(
         "Tilbakekreving", on_delete=models.PROTECT, null=True, blank=True, related_name="trekk"
@@ -194,7 +194,7 @@ class Utbetalingspost(models.Model):
         ]
 
 
-class Korreksjon(models.Model):
+class Utbetalingskorreksjon(models.Model):
     """Differansen mellom en betalt måneds siste beregning og den nye beregningen."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -228,7 +228,7 @@ class Tilbakekreving(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     sak = models.ForeignKey("sak.Sak", on_delete=models.PROTECT, related_name="tilbakekrevinger")
-    korreksjon = models.OneToOneField(Korreksjon, on_delete=models.PROTECT, related_name="tilbakekreving")
+    korreksjon = models.OneToOneField(Utbetalingskorreksjon, on_delete=models.PROTECT, related_name="tilbakekreving")
     beloep = models.DecimalField("beløp", max_digits=12, decimal_places=2)
     status = models.CharField(
         "status", max_length=20, choices=Tilbakekrevingsstatus.choices, default=Tilbakekrevingsstatus.BEREGNET

@@ -4,9 +4,9 @@
 * `egenmelding`: deltakerens egen melding om sykefravær.
 * `arbeid_og_ytelse`: lønnet arbeid og andre ytelser, og sletting av en feilregistrert periode.
 * `attestering`: KVP-veilederen godkjenner en måned, som da låses for utbetalingen.
-* `korreksjon`: en endring i en attestert måned krever en grunn; korreksjonen lagres (`Korreksjon`), logges, øker
-  `Maanedsattestering.versjon` og setter `sist_korrigert` i samme transaksjon som endringen, slik at utbetalingen ser
-  at måneden må beregnes på nytt.
+* `korreksjon`: en endring i en attestert måned krever en grunn; korreksjonen lagres (`Oppmoetekorreksjon`),
+  logges, øker `Maanedsattestering.versjon` og setter `sist_korrigert` i samme transaksjon som endringen, slik at
+  utbetalingen ser at måneden må beregnes på nytt.
 
 Navnene under importeres herfra (`from kvp.oppmoete import services`).
 """

@@ -1,4 +1,4 @@
-"""Korreksjoner: en endring i en attestert måned krever en grunn, lagres som `Korreksjon`, logges og øker
+"""Korreksjoner: en endring i en attestert måned krever en grunn, lagres som `Oppmoetekorreksjon`, logges og øker
 `Maanedsattestering.versjon` i samme transaksjon som endringen, slik at utbetalingen ser at måneden må beregnes på
 nytt."""
 
@@ -16,7 +16,7 @@ from kvp.sak.models import Sak
 from kvp.vedtak.models import Vedtak, Vedtakstype
 
 from ..kalender import maanedsnavn
-from ..models import Korreksjon, Maanedsattestering
+from ..models import Maanedsattestering, Oppmoetekorreksjon
 
 
 def _korriger_attesterte(
@@ -44,7 +44,7 @@ def _korriger_attesterte(
         attestering.versjon = foer + 1
         attestering.sist_korrigert = naa
         attestering.save(update_fields=["versjon", "sist_korrigert"])
-        Korreksjon.objects.create(
+        Oppmoetekorreksjon.objects.create(
             attestering=attestering,
             grunn=grunn.strip(),
             versjon=attestering.versjon,

@@ -183,7 +183,7 @@ def test_fattet_avbrudd_og_permisjon_gjoer_dagene_stoenadsloese_til_gjenopptak(l
 
 
 def test_fattet_vedtak_om_avbrudd_gjoer_attesterte_maaneder_til_korreksjoner(lag_sak_i_program, kvp_veileder_a):
-    from kvp.oppmoete.models import Korreksjon
+    from kvp.oppmoete.models import Oppmoetekorreksjon
     from kvp.oppmoete.services import attesterte_maaneder_korriger_etter_vedtak
 
     sak = lag_sak_i_program()
@@ -198,4 +198,4 @@ def test_fattet_vedtak_om_avbrudd_gjoer_attesterte_maaneder_til_korreksjoner(lag
 
     assert antall == 2
     assert dict(Maanedsattestering.objects.filter(sak=sak).values_list("maaned", "versjon")) == {2: 1, 3: 2, 4: 2}
-    assert set(Korreksjon.objects.values_list("grunn", flat=True)) == {"Vedtak om midlertidig avbrudd."}
+    assert set(Oppmoetekorreksjon.objects.values_list("grunn", flat=True)) == {"Vedtak om midlertidig avbrudd."}

@@ -16,9 +16,9 @@ from kvp.oppmoete.models import (
     Dagstatus,
     Dokumentasjon,
     Kilde,
-    Korreksjon,
     Maanedsattestering,
     Oppmoete,
+    Oppmoetekorreksjon,
     Ytelsestype,
 )
 from kvp.tilgang.models import Rolle
@@ -166,7 +166,7 @@ def test_attestering_laaser_maaneden_og_endring_krever_korreksjonsgrunn(lag_sak_
     attestering.refresh_from_db()
     assert attestering.versjon == 2
     assert attestering.sist_korrigert is not None
-    korreksjon = Korreksjon.objects.get(attestering=attestering)
+    korreksjon = Oppmoetekorreksjon.objects.get(attestering=attestering)
     assert korreksjon.versjon == 2
     assert korreksjon.endring["status"] == Dagstatus.UGYLDIG_FRAVAER
     assert Logghendelse.objects.filter(beskrivelse__startswith="Korreksjon: Deltakeren").count() == 1

@@ -15,7 +15,7 @@ from kvp.tilgang.models import Kommune
 from kvp_regler.parametere import STANDARD, Parametersett
 
 from ..beregning import kroner, maanedstekst
-from ..models import Beregning, Beregningsaarsak, Korreksjon, Posttype, Tilbakekreving, Utbetalingspost
+from ..models import Beregning, Beregningsaarsak, Posttype, Tilbakekreving, Utbetalingskorreksjon, Utbetalingspost
 
 
 def _endrede_linjer(gammel: dict[str, Any], ny: dict[str, Any]) -> str:
@@ -72,7 +72,7 @@ def korreksjon_lag(
         f"{innledning} Ny beregning {kroner(total)}, tidligere {kroner(forrige.total)}: {hva} av "
         f"{kroner(abs(differanse))}. {_endrede_linjer(forrige.resultat, ny_resultat)}"
     )[:500]
-    korreksjon = Korreksjon.objects.create(
+    korreksjon = Utbetalingskorreksjon.objects.create(
         sak_id=forrige.sak_id,
         aar=forrige.aar,
         maaned=forrige.maaned,

@@ -18,12 +18,12 @@ from ..beregning import kroner, maanedstekst
 from ..models import (
     Beregning,
     Beregningsaarsak,
-    Korreksjon,
     Mottaker,
     Posttype,
     Tilbakekreving,
     Tilbakekrevingsstatus,
     Utbetaling,
+    Utbetalingskorreksjon,
     Utbetalingspost,
     Utbetalingsrunde,
 )
@@ -46,7 +46,7 @@ def kandidater(runde: Utbetalingsrunde, antall: int) -> list[Any]:
         .distinct()[:antall]
     )
     venter = (
-        Korreksjon.objects.filter(
+        Utbetalingskorreksjon.objects.filter(
             sak__person__kommune_id=runde.kommune_id, differanse__gt=0, utbetalingspost__isnull=True
         )
         .exclude(sak_id__in=med)
@@ -122,7 +122,7 @@ def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Paramet
                     forklaring=f"Kvalifiseringsstønad for {maanedstekst(aar, maaned)}.",
                 )
             )
-    for korreksjon in Korreksjon.objects.filter(
+    for korreksjon in Utbetalingskorreksjon.objects.filter(
         sak_id__in=sak_ider, differanse__gt=0, utbetalingspost__isnull=True
     ).order_by("aar", "maaned", "opprettet"):
         poster[korreksjon.sak_id].append(

@@ -8,9 +8,9 @@ from typing import Any
 from kvp.utbetaling.models import (
     Beregning,
     Beregningsaarsak,
-    Korreksjon,
     Tilbakekreving,
     Utbetaling,
+    Utbetalingskorreksjon,
     Utbetalingsrunde,
 )
 
@@ -34,7 +34,7 @@ def url_objekter(*, sak: Any) -> dict[str, Any]:
         )
         for versjon, total in ((1, Decimal(100)), (2, Decimal(90)))
     ]
-    korreksjon = Korreksjon.objects.create(
+    korreksjon = Utbetalingskorreksjon.objects.create(
         sak=sak,
         aar=2025,
         maaned=3,

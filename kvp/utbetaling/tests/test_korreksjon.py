@@ -12,11 +12,11 @@ from kvp.felles.feil import KvpFeil
 from kvp.utbetaling.models import (
     Beregning,
     Beregningsaarsak,
-    Korreksjon,
     Posttype,
     Tilbakekreving,
     Tilbakekrevingsstatus,
     Utbetaling,
+    Utbetalingskorreksjon,
     Utbetalingspost,
 )
 from kvp.utbetaling.services import (
@@ -86,7 +86,7 @@ def test_sent_ugyldig_fravaer_etter_utbetaling_gir_riktig_tilbakekreving_som_tre
     d = dagsats(G_2024)
     for_mye = kr(21 * d) - (kr(7 * d) + kr(13 * d))
     assert for_mye == Decimal("973.62")
-    korreksjon = Korreksjon.objects.get(sak=sak)
+    korreksjon = Utbetalingskorreksjon.objects.get(sak=sak)
     assert (korreksjon.aar, korreksjon.maaned, korreksjon.differanse) == (2025, 3, -for_mye)
     assert korreksjon.til_beregning.versjon == 2 and korreksjon.til_beregning.attesteringsversjon == 2
     assert korreksjon.til_beregning.aarsak == Beregningsaarsak.KORREKSJON
@@ -187,8 +187,8 @@ def test_g_regulering_gir_riktig_etterbetaling_for_mai_og_juni(lag_sak_i_program
     call_command("grunnbeloep_reguler")  # med parameterne som følger med koden (G 130 160 fra 1. mai 2025)
 
     # April er ikke berørt: G for april er den samme.
-    assert Korreksjon.objects.filter(maaned=4).count() == 0
-    assert Korreksjon.objects.count() == 4
+    assert Utbetalingskorreksjon.objects.filter(maaned=4).count() == 0
+    assert Utbetalingskorreksjon.objects.count() == 4
     assert grunnbeloep_reguler() == 0  # en ny kjøring finner ingenting
     attester(saker[0], 2025, 7)
     juli = kjoer(oekonomi_a, 2025, 7)

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from kvp.felles.models import Logghendelse
-from kvp.utbetaling.models import Korreksjon, Rundestatus, Tilbakekreving, Utbetalingsrunde
+from kvp.utbetaling.models import Rundestatus, Tilbakekreving, Utbetalingskorreksjon, Utbetalingsrunde
 from kvp.utbetaling.services import mottaker_lagre, utbetalingsrunde_kjoer
 
 
@@ -53,7 +53,7 @@ def test_korreksjon_og_tilbakekreving_som_runden_lager_staar_i_revisjonsloggen(
     utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3)
     registrer_ugyldig_fravaer(sak, dt.date(2025, 3, 12))
     utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=4)
-    korreksjon = Korreksjon.objects.get(sak=sak)
+    korreksjon = Utbetalingskorreksjon.objects.get(sak=sak)
     tk = Tilbakekreving.objects.get(sak=sak)
     for objekt in (korreksjon, tk):
         hendelse = Logghendelse.objects.get(objekt_id=str(objekt.pk))
