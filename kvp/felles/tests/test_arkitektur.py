@@ -44,3 +44,13 @@ def test_lagene_i_tegningen_er_lagene_i_kontrakten():
     i_tegningen = re.findall(r"\b(kvp(?:_regler|\.[a-z]+))\b", tegning)
     i_tegningen = [m for m in dict.fromkeys(i_tegningen) if m != "kvp.<app>"]
     assert i_tegningen == i_kontrakten
+
+
+def test_kartet_i_readme_viser_hver_app_og_bare_apper_som_finnes():
+    readme = (ROT / "README.md").read_text(encoding="utf-8")
+    kart = readme.split("## Kart", 1)[1]
+    i_kartet = set(re.findall(r"`kvp/(\w+)/`", kart))
+    apper = {p.parent.name for p in (ROT / "kvp").glob("*/apps.py")}
+    assert i_kartet == apper
+    mapper_i_kartet = set(re.findall(r"^\| `(\w+)/`", kart, flags=re.MULTILINE))
+    assert mapper_i_kartet <= {p.name for p in ROT.iterdir() if p.is_dir()}
