@@ -130,10 +130,10 @@ def barn_legg_til(
         raise KvpFeil(
             "Forsørgerperioden kan ikke starte før barnet er født.",
             felt="forsoerget_fra_og_med",
-            kode="KVP_PERIODE",
+            kode="KVP_FORSOERGET_FOER_FOEDSEL",
         )
     if forsoerget_til_og_med and forsoerget_til_og_med < forsoerget_fra_og_med:
-        raise KvpFeil("«Til og med» kan ikke være før «fra og med».", felt="forsoerget_til_og_med", kode="KVP_PERIODE")
+        raise KvpFeil("«Til og med» kan ikke være før «fra og med».", felt="forsoerget_til_og_med", kode="KVP_DATO")
     barn = Barn.objects.create(forelder=person, fornavn=fornavn.strip(), foedselsdato=foedselsdato)
     Forsoergerperiode.objects.create(barn=barn, fra_og_med=forsoerget_fra_og_med, til_og_med=forsoerget_til_og_med)
     logghendelse_registrer(

@@ -31,7 +31,7 @@ def _hent_sak(*, bruker: Any, sak_id: Any) -> tuple[Sak, tuple[dt.date, dt.date]
     if sak is None:
         raise IkkeFunnet("Fant ikke saken.")
     if sak.status not in AKTIVE_STATUSER:
-        raise KvpFeil("Planen kan bare endres mens saken er innvilget eller i program.", kode="KVP_SAK_LUKKET")
+        raise KvpFeil("Planen kan bare endres mens saken er innvilget eller i program.", kode="KVP_SAK_STATUS")
     periode = sak.programperiode()
     if periode is None:
         raise KvpFeil("Saken har ingen programperiode ennå.", kode="KVP_INGEN_PROGRAMPERIODE")

@@ -139,12 +139,14 @@ def foreloepig_svar_registrer(
     if sendt_dato > i_dag:
         raise KvpFeil("Sendt dato kan ikke være frem i tid.", felt="sendt_dato", kode="KVP_DATO_FREMTID")
     if sendt_dato < sak.mottatt_dato:
-        raise KvpFeil("Sendt dato kan ikke være før søknaden kom inn.", felt="sendt_dato", kode="KVP_DATO")
+        raise KvpFeil(
+            "Sendt dato kan ikke være før søknaden kom inn.", felt="sendt_dato", kode="KVP_SENDT_FOER_MOTTATT"
+        )
     if forventet_svar_dato <= sendt_dato:
         raise KvpFeil(
             "Forventet svar må være etter datoen det foreløpige svaret ble sendt.",
             felt="forventet_svar_dato",
-            kode="KVP_DATO",
+            kode="KVP_SVARDATO_FOER_SENDT",
         )
     if not begrunnelse.strip():
         raise KvpFeil("Skriv hvorfor saken tar tid.", felt="begrunnelse", kode="KVP_BEGRUNNELSE")

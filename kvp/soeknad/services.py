@@ -226,7 +226,11 @@ def soeknad_registrer(
     """Kontoret registrerer en søknad som kom på papir eller utenfra."""
     kontorer = krev_rolle(bruker, (Rolle.KVP_VEILEDER,))
     if person.kontor_id not in kontorer:
-        raise KvpFeil("Fant ingen person med dette fødselsnummeret ved ditt kontor.", felt="foedselsnummer")
+        raise KvpFeil(
+            "Fant ingen person med dette fødselsnummeret ved ditt kontor.",
+            felt="foedselsnummer",
+            kode="KVP_PERSON_SOEK_INGEN",
+        )
     return _soeknad_opprett(
         bruker=bruker, person=person, mottatt_dato=mottatt_dato, kanal=kanal, merknad=merknad.strip()
     )

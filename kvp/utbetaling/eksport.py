@@ -98,7 +98,10 @@ def lag_pain001(runde: Utbetalingsrunde) -> bytes:
     """Betalingsfilen: én betaling per deltaker med netto over 0, belastet kommunens konto på utbetalingsdatoen."""
     oppsett = Utbetalingsoppsett.objects.filter(kommune_id=runde.kommune_id).first()
     if oppsett is None:
-        raise KvpFeil("Kommunen mangler kontonummer for utbetalinger. Legg det inn under innstillingene.")
+        raise KvpFeil(
+            "Kommunen mangler kontonummer for utbetalinger. Legg det inn under innstillingene.",
+            kode="KVP_MANGLER_KOMMUNEKONTO",
+        )
     betalinger = [u for u in _utbetalinger(runde) if u.netto > 0]
     sum_netto = sum((u.netto for u in betalinger), Decimal("0.00"))
     meldings_id = f"KVP-{runde.kommune_id}-{runde.aar}{runde.maaned:02d}-{str(runde.pk)[:8]}"

@@ -115,7 +115,7 @@ def _fil_runde(request: HttpRequest, runde_id: str) -> Any:
         raise IkkeFunnet("Fant ikke utbetalingsrunden.")
     r = selectors.runde_hent(bruker=request.user, runde_id=runde_id)
     if r.status not in (Rundestatus.EKSPORTERT, Rundestatus.BEKREFTET):
-        raise KvpFeil("Runden må være eksportert før filene kan lastes ned.")
+        raise KvpFeil("Runden må være eksportert før filene kan lastes ned.", kode="KVP_RUNDE_STATUS")
     return r
 
 
@@ -209,7 +209,7 @@ def foreslaa(request: HttpRequest, tilbakekreving_id: str) -> HttpResponse:
     _krev_tilbakekreving(request, tilbakekreving_id)
     form = ForeslaaForm(request.POST)
     if not form.is_valid():
-        raise KvpFeil("Skriv en begrunnelse (høyst 1000 tegn).", felt="begrunnelse")
+        raise KvpFeil("Skriv en begrunnelse (høyst 1000 tegn).", felt="begrunnelse", kode="KVP_BEGRUNNELSE")
     services.tilbakekreving_foreslaa(
         bruker=request.user, tilbakekreving_id=tilbakekreving_id, begrunnelse=form.cleaned_data["begrunnelse"]
     )
@@ -222,7 +222,7 @@ def vedta(request: HttpRequest, tilbakekreving_id: str) -> HttpResponse:
     _krev_tilbakekreving(request, tilbakekreving_id)
     form = VedtaForm(request.POST)
     if not form.is_valid():
-        raise KvpFeil("Velg om beløpet skal kreves tilbake.", felt="tilbakekreves")
+        raise KvpFeil("Velg om beløpet skal kreves tilbake.", felt="tilbakekreves", kode="KVP_VALG")
     services.tilbakekreving_vedta(
         bruker=request.user,
         tilbakekreving_id=tilbakekreving_id,

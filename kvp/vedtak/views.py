@@ -146,7 +146,7 @@ def ny(request: HttpRequest, sak_id: str) -> HttpResponse:
     sak = _sak(request, sak_id)
     type_ = request.POST.get("type") or request.GET.get("type") or ""
     if type_ not in services.TYPER_FOR_STATUS.get(sak.status, ()):
-        raise KvpFeil("Denne vedtakstypen kan ikke skrives for saken nå.")
+        raise KvpFeil("Denne vedtakstypen kan ikke skrives for saken nå.", kode="KVP_VEDTAKSTYPE")
     form = VedtakForm(request.POST or None, type=type_, avslagsvalg=_avslagsvalg(sak))
 
     def lagre(_: dict[str, Any]) -> HttpResponse:
@@ -194,7 +194,8 @@ def endre(request: HttpRequest, vedtak_id: str) -> HttpResponse:
     vedtak = selectors.vedtak_hent(bruker=request.user, vedtak_id=vedtak_id)
     if not vedtak.kan_endres:
         raise KvpFeil(
-            "Vedtaket er fattet og kan ikke endres." if vedtak.er_fattet else "Vedtaket ligger hos beslutter."
+            "Vedtaket er fattet og kan ikke endres." if vedtak.er_fattet else "Vedtaket ligger hos beslutter.",
+            kode="KVP_VEDTAK_FATTET" if vedtak.er_fattet else "KVP_VEDTAK_HOS_BESLUTTER",
         )
     form = VedtakForm(
         request.POST or None, type=vedtak.type, avslagsvalg=_avslagsvalg(vedtak.sak), initial=_initial_vedtak(vedtak)

@@ -23,11 +23,28 @@ def _kildefiler() -> list[Path]:
     return [p for p in KVP.rglob("*.py") if "tests" not in p.parts and "migrations" not in p.parts]
 
 
+def _brukte_koder() -> set[tuple[str, str]]:
+    return {(kode, str(p.relative_to(KVP))) for p in _kildefiler() for kode in KODE.findall(p.read_text())}
+
+
 def test_hver_feilkode_i_kildekoden_staar_i_katalogen():
-    brukte = {(kode, str(p.relative_to(KVP))) for p in _kildefiler() for kode in KODE.findall(p.read_text())}
+    brukte = _brukte_koder()
     assert len(brukte) > 50  # skanningen finner kodene
     ukjente = sorted(f"{kode} ({fil})" for kode, fil in brukte if kode not in FEILKODER)
     assert ukjente == []
+
+
+def test_hver_feilkode_i_katalogen_brukes_i_kildekoden():
+    """Ingen døde koder: en kode som ikke lenger brukes, fjernes fra katalogen (eller får tilbake sin bruk)."""
+    brukte = {kode for kode, _ in _brukte_koder()}
+    assert "KVP_FEIL" in brukte and "KVP_IKKE_FUNNET" in brukte  # klassenes egne koder telles også
+    doede = sorted(set(FEILKODER) - brukte)
+    assert doede == []
+
+
+def test_skanningen_finner_koder_paa_egen_linje_og_med_mellomrom():
+    kilde = 'raise KvpFeil(\n    "x",\n    kode="KVP_A",\n)\nKvpFeil("y", kode = "KVP_B")\nkode = "KVP_C"'
+    assert KODE.findall(kilde) == ["KVP_A", "KVP_B", "KVP_C"]
 
 
 def test_katalogen_har_en_beskrivelse_per_kode():
@@ -46,6 +63,7 @@ def test_katalogen_har_en_beskrivelse_per_kode():
         (KvpFeil("x", kode="KVP_DATO"), 400),
         (KvpFeil("x", kode="KVP_IKKE_FUNNET"), 404),
         (KvpFeil("x", kode="KVP_IKKE_TILGANG"), 403),
+        (KvpFeil("x", kode="KVP_REGISTRERINGSTYPE"), 400),  # ukjent type registrering er ugyldig inndata, ikke 404
         (KvpFeil("x", kode="KVP_UKJENT_KODE"), 400),
     ],
 )

@@ -203,7 +203,7 @@ def registrering_slett(*, bruker: Any, sak_id: Any, objekt: str, objekt_id: Any,
     sak = _hent_sak(bruker=bruker, sak_id=sak_id)
     modell = {"arbeid": Arbeidsperiode, "ytelse": AnnenYtelse}.get(objekt)
     if modell is None:
-        raise KvpFeil("Ukjent registrering.", kode="KVP_IKKE_FUNNET")
+        raise KvpFeil("Ukjent registrering.", kode="KVP_REGISTRERINGSTYPE")
     rad = modell.objects.select_for_update().filter(sak=sak, pk=objekt_id).first()  # type: ignore[attr-defined]
     if rad is None:
         raise IkkeFunnet("Fant ikke registreringen.")

@@ -54,7 +54,9 @@ def egenmelding_registrer(*, bruker: Any, fra_og_med: dt.date, til_og_med: dt.da
         raise KvpFeil("Du er ikke i kvalifiseringsprogram.", kode="KVP_INGEN_PROGRAMPERIODE")
     if til_og_med > timezone.localdate():
         raise KvpFeil(
-            "Egenmelding gjelder dager du har vært syk, ikke dager frem i tid.", felt="til_og_med", kode="KVP_DATO"
+            "Egenmelding gjelder dager du har vært syk, ikke dager frem i tid.",
+            felt="til_og_med",
+            kode="KVP_DATO_FREMTID",
         )
     dager = _sjekk_registrering(
         sak=sak,

@@ -47,10 +47,10 @@ def _sjekk_registrering(
     if til_og_med < fra_og_med:
         raise KvpFeil("Til og med kan ikke være før fra og med.", felt="til_og_med", kode="KVP_DATO")
     if (til_og_med - fra_og_med).days >= MAKS_DAGER_PER_REGISTRERING:
-        raise KvpFeil("Registrer høyst ett år om gangen.", felt="til_og_med", kode="KVP_DATO")
+        raise KvpFeil("Registrer høyst ett år om gangen.", felt="til_og_med", kode="KVP_PERIODE_LENGDE")
     if timer is not None:
         if status != Dagstatus.UGYLDIG_FRAVAER:
-            raise KvpFeil("Timer oppgis bare ved ugyldig fravær.", felt="timer", kode="KVP_OPPMOETE_TIMER")
+            raise KvpFeil("Timer oppgis bare ved ugyldig fravær.", felt="timer", kode="KVP_OPPMOETE_TIMER_STATUS")
         maks, _ = minste_verdi("timer_per_virkedag", fra_og_med, til_og_med)  # forskriften § 1: én programdag
         if not Decimal(0) < timer <= maks or timer != timer.quantize(Decimal("0.01")):
             raise KvpFeil(
@@ -62,7 +62,7 @@ def _sjekk_registrering(
         raise KvpFeil(
             "Dokumentasjon (egenmelding eller legeerklæring) registreres bare ved gyldig fravær.",
             felt="dokumentasjon",
-            kode="KVP_OPPMOETE_DOKUMENTASJON",
+            kode="KVP_OPPMOETE_DOKUMENTASJON_STATUS",
         )
     if fra_og_med == til_og_med and fra_og_med.weekday() >= 5:
         raise KvpFeil(
@@ -90,7 +90,9 @@ def _sjekk_registrering(
     if status == Dagstatus.HELLIGDAG:
         ikke = [d for d in dager if d not in hellig]
         if ikke:
-            raise KvpFeil(f"{ikke[0]:%d.%m.%Y} er ikke en helligdag.", felt="status", kode="KVP_OPPMOETE_HELLIGDAG")
+            raise KvpFeil(
+                f"{ikke[0]:%d.%m.%Y} er ikke en helligdag.", felt="status", kode="KVP_OPPMOETE_IKKE_HELLIGDAG"
+            )
     elif len(dager) > 1:
         # Helligdagene i en periode (en uke med ferie, for eksempel) forblir helligdager.
         dager = [d for d in dager if d not in hellig]
@@ -217,7 +219,7 @@ def oppmoete_registrer_mange(
         periode = _periode(sak)
         for dato, status in registreringer[sak.pk].items():
             if not fra <= dato <= til:
-                raise KvpFeil(f"{dato:%d.%m.%Y} er ikke i {maanedsnavn(aar, maaned)}.", kode="KVP_DATO")
+                raise KvpFeil(f"{dato:%d.%m.%Y} er ikke i {maanedsnavn(aar, maaned)}.", kode="KVP_DATO_MAANED")
             if dato.weekday() >= 5:
                 raise KvpFeil(f"{dato:%d.%m.%Y} er en {UKEDAGER[dato.weekday()]}.", kode="KVP_OPPMOETE_HELG")
             if not periode[0] <= dato <= periode[1]:
@@ -225,7 +227,7 @@ def oppmoete_registrer_mange(
             if status not in Dagstatus.values:
                 raise KvpFeil("Ukjent status.", kode="KVP_OPPMOETE_STATUS")
             if status == Dagstatus.HELLIGDAG and dato not in hellig:
-                raise KvpFeil(f"{dato:%d.%m.%Y} er ikke en helligdag.", kode="KVP_OPPMOETE_HELLIGDAG")
+                raise KvpFeil(f"{dato:%d.%m.%Y} er ikke en helligdag.", kode="KVP_OPPMOETE_IKKE_HELLIGDAG")
             rad = eksisterende.get((sak.pk, dato))
             if rad is None:
                 rad = Oppmoete(sak=sak, dato=dato, registrert_av=bruker)

@@ -4,8 +4,9 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
+from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil, http_status
 from kvp.felles.models import Logghendelse
 from kvp.oppmoete import services
 from kvp.oppmoete.grunnlag import beregn_som_json, grunnlag_for_maaned
@@ -83,11 +84,12 @@ def test_en_ny_registrering_erstatter_den_gamle_for_samme_dag(lag_sak_i_program,
         ({"fra_og_med": dt.date(2024, 12, 30)}, "KVP_OPPMOETE_UTENFOR"),  # før programmet
         ({"fra_og_med": dt.date(2026, 1, 2), "til_og_med": dt.date(2026, 1, 9)}, "KVP_OPPMOETE_UTENFOR"),
         ({"fra_og_med": dt.date(2025, 3, 5), "til_og_med": dt.date(2025, 3, 4)}, "KVP_DATO"),
-        ({"timer": Decimal("3")}, "KVP_OPPMOETE_TIMER"),  # timer uten ugyldig fravær
+        ({"fra_og_med": dt.date(2025, 1, 6), "til_og_med": dt.date(2026, 1, 8)}, "KVP_PERIODE_LENGDE"),
+        ({"timer": Decimal("3")}, "KVP_OPPMOETE_TIMER_STATUS"),  # timer uten ugyldig fravær
         ({"status": Dagstatus.UGYLDIG_FRAVAER, "timer": Decimal("8")}, "KVP_OPPMOETE_TIMER"),
         ({"status": Dagstatus.UGYLDIG_FRAVAER, "timer": Decimal("0")}, "KVP_OPPMOETE_TIMER"),
-        ({"dokumentasjon": Dokumentasjon.EGENMELDING}, "KVP_OPPMOETE_DOKUMENTASJON"),
-        ({"status": Dagstatus.HELLIGDAG}, "KVP_OPPMOETE_HELLIGDAG"),
+        ({"dokumentasjon": Dokumentasjon.EGENMELDING}, "KVP_OPPMOETE_DOKUMENTASJON_STATUS"),
+        ({"status": Dagstatus.HELLIGDAG}, "KVP_OPPMOETE_IKKE_HELLIGDAG"),
         ({"status": "TULL"}, "KVP_OPPMOETE_STATUS"),
     ],
 )
@@ -275,10 +277,15 @@ def test_deltakeren_melder_egenmelding_som_gyldig_fravaer(lag_sak_i_program, del
         Dokumentasjon.EGENMELDING,
         Kilde.DELTAKER,
     )
-    with pytest.raises(KvpFeil, match="helligdag \\(Langfredag\\)"):
+    with pytest.raises(KvpFeil, match="helligdag \\(Langfredag\\)") as feil:
         services.egenmelding_registrer(
             bruker=deltaker, fra_og_med=dt.date(2025, 4, 18), til_og_med=dt.date(2025, 4, 18)
         )
+    assert feil.value.kode == "KVP_OPPMOETE_HELLIGDAG"
+    i_morgen = timezone.localdate() + dt.timedelta(days=1)
+    with pytest.raises(KvpFeil, match="ikke dager frem i tid") as feil:
+        services.egenmelding_registrer(bruker=deltaker, fra_og_med=i_morgen, til_og_med=i_morgen)
+    assert feil.value.kode == "KVP_DATO_FREMTID"
     with pytest.raises(KvpFeil, match="høyst 3 virkedager"):
         services.egenmelding_registrer(
             bruker=deltaker, fra_og_med=dt.date(2025, 3, 17), til_og_med=dt.date(2025, 3, 20)
@@ -360,10 +367,16 @@ def test_samlet_registrering_holder_ferieretten_og_helligdagene(lag_sak_i_progra
     ferie = {dt.date(2025, 5, 5): Dagstatus.FERIE, dt.date(2025, 5, 6): Dagstatus.FERIE}
     with pytest.raises(KvpFeil, match="4 virkedager ferie i 2025, men kommunen gir 3"):
         services.oppmoete_registrer_mange(bruker=kvp_veileder_a, aar=2025, maaned=5, registreringer={sak.pk: ferie})
-    with pytest.raises(KvpFeil, match="ikke en helligdag"):
+    with pytest.raises(KvpFeil, match="ikke en helligdag") as feil:
         services.oppmoete_registrer_mange(
             bruker=kvp_veileder_a, aar=2025, maaned=5, registreringer={sak.pk: {dt.date(2025, 5, 7): "HELLIGDAG"}}
         )
+    assert feil.value.kode == "KVP_OPPMOETE_IKKE_HELLIGDAG"
+    with pytest.raises(KvpFeil, match="er ikke i mai 2025") as feil:
+        services.oppmoete_registrer_mange(
+            bruker=kvp_veileder_a, aar=2025, maaned=5, registreringer={sak.pk: {dt.date(2025, 6, 2): "DELTATT"}}
+        )
+    assert feil.value.kode == "KVP_DATO_MAANED"
     assert not Oppmoete.objects.filter(sak=sak, dato__month=5).exists()
     services.oppmoete_registrer_mange(
         bruker=kvp_veileder_a, aar=2025, maaned=5, registreringer={sak.pk: {dt.date(2025, 5, 5): Dagstatus.FERIE}}
@@ -376,3 +389,11 @@ def test_samlet_registrering_holder_ferieretten_og_helligdagene(lag_sak_i_progra
         registreringer={sak.pk: {dt.date(2025, 5, 5): Dagstatus.GYLDIG_FRAVAER, dt.date(2025, 5, 6): Dagstatus.FERIE}},
     )
     assert Oppmoete.objects.filter(sak=sak, status=Dagstatus.FERIE).count() == 3
+
+
+def test_ukjent_type_registrering_er_ugyldig_inndata_ikke_ikke_funnet(lag_sak_i_program, kvp_veileder_a):
+    sak = lag_sak_i_program()
+    with pytest.raises(KvpFeil, match="Ukjent registrering") as feil:
+        services.registrering_slett(bruker=kvp_veileder_a, sak_id=sak.pk, objekt="tull", objekt_id=sak.pk)
+    assert feil.value.kode == "KVP_REGISTRERINGSTYPE"
+    assert http_status(feil.value) == 400

@@ -79,14 +79,14 @@ def test_barn_legg_til_med_forsoergerperiode(lag_person, veileder_a, i_dag):
 
 
 @pytest.mark.parametrize(
-    ("foedt", "fra", "til", "felt"),
+    ("foedt", "fra", "til", "felt", "kode"),
     [
-        (5, 5, None, "foedselsdato"),  # født frem i tid
-        (-10, -20, None, "forsoerget_fra_og_med"),  # forsørget før fødsel
-        (-10, -5, -8, "forsoerget_til_og_med"),  # til og med før fra og med
+        (5, 5, None, "foedselsdato", "KVP_DATO_FREMTID"),  # født frem i tid
+        (-10, -20, None, "forsoerget_fra_og_med", "KVP_FORSOERGET_FOER_FOEDSEL"),  # forsørget før fødsel
+        (-10, -5, -8, "forsoerget_til_og_med", "KVP_DATO"),  # til og med før fra og med
     ],
 )
-def test_barn_legg_til_avviser_umulige_datoer(lag_person, veileder_a, i_dag, foedt, fra, til, felt):
+def test_barn_legg_til_avviser_umulige_datoer(lag_person, veileder_a, i_dag, foedt, fra, til, felt, kode):
     person = lag_person()
     with pytest.raises(KvpFeil) as feil:
         barn_legg_til(
@@ -97,7 +97,7 @@ def test_barn_legg_til_avviser_umulige_datoer(lag_person, veileder_a, i_dag, foe
             forsoerget_fra_og_med=i_dag + dt.timedelta(days=fra),
             forsoerget_til_og_med=i_dag + dt.timedelta(days=til) if til is not None else None,
         )
-    assert feil.value.felt == felt
+    assert (feil.value.felt, feil.value.kode) == (felt, kode)
     assert not Barn.objects.exists()
 
 

@@ -131,6 +131,7 @@ def test_sak_uten_programperiode_har_ingen_plan(lag_person, kvp_veileder_a, i_da
     from kvp.soeknad.services import soeknad_registrer
 
     _, sak = soeknad_registrer(bruker=kvp_veileder_a, person=lag_person(), mottatt_dato=i_dag, kanal=Kanal.PAPIR)
-    with pytest.raises(KvpFeil, match="kan bare endres"):
+    with pytest.raises(KvpFeil, match="kan bare endres") as feil:
         _ny(kvp_veileder_a, sak)
+    assert feil.value.kode == "KVP_SAK_STATUS"  # saken er åpen, men ikke innvilget: ikke «lukket»
     assert plan_for_sak(sak=sak).vurdering is None

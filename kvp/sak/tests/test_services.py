@@ -71,15 +71,15 @@ def test_foreloepig_svar(sak, kvp_veileder_a, i_dag):
 
 
 @pytest.mark.parametrize(
-    ("sendt", "forventet", "begrunnelse", "felt"),
+    ("sendt", "forventet", "begrunnelse", "felt", "kode"),
     [
-        (1, 30, "x", "sendt_dato"),
-        (-50, 30, "x", "sendt_dato"),
-        (0, 0, "x", "forventet_svar_dato"),
-        (0, 10, " ", "begrunnelse"),
+        (1, 30, "x", "sendt_dato", "KVP_DATO_FREMTID"),
+        (-50, 30, "x", "sendt_dato", "KVP_SENDT_FOER_MOTTATT"),
+        (0, 0, "x", "forventet_svar_dato", "KVP_SVARDATO_FOER_SENDT"),
+        (0, 10, " ", "begrunnelse", "KVP_BEGRUNNELSE"),
     ],
 )
-def test_foreloepig_svar_avviser_feil(sak, kvp_veileder_a, i_dag, sendt, forventet, begrunnelse, felt):
+def test_foreloepig_svar_avviser_feil(sak, kvp_veileder_a, i_dag, sendt, forventet, begrunnelse, felt, kode):
     with pytest.raises(KvpFeil) as feil:
         foreloepig_svar_registrer(
             bruker=kvp_veileder_a,
@@ -88,7 +88,7 @@ def test_foreloepig_svar_avviser_feil(sak, kvp_veileder_a, i_dag, sendt, forvent
             forventet_svar_dato=i_dag + dt.timedelta(days=forventet),
             begrunnelse=begrunnelse,
         )
-    assert feil.value.felt == felt
+    assert (feil.value.felt, feil.value.kode) == (felt, kode)
     assert not ForeloepigSvar.objects.exists()
 
 

@@ -33,9 +33,11 @@ def utbetalingsrunde_godkjenn(*, bruker: Any, runde_id: Any) -> Utbetalingsrunde
     """En annen økonomimedarbeider enn den som simulerte runden, godkjenner den (fireøyneprinsippet)."""
     runde = runde_for_skriving(bruker=bruker, runde_id=runde_id)
     if runde.status != Rundestatus.SIMULERT:
-        raise KvpFeil("Bare en simulert runde kan godkjennes.")
+        raise KvpFeil("Bare en simulert runde kan godkjennes.", kode="KVP_RUNDE_STATUS")
     if not runde.ferdig:
-        raise KvpFeil("Runden er ikke ferdig beregnet. Kjør simuleringen på nytt for å fullføre den.")
+        raise KvpFeil(
+            "Runden er ikke ferdig beregnet. Kjør simuleringen på nytt for å fullføre den.", kode="KVP_RUNDE_UFERDIG"
+        )
     if runde.opprettet_av_id == bruker.pk or runde.simulert_av.filter(pk=bruker.pk).exists():
         raise KvpFeil("Du simulerte runden selv. En annen i økonomi må godkjenne den.", kode="KVP_FIREOEYNE")
     if not Utbetalingsoppsett.objects.filter(kommune=runde.kommune).exclude(kontonummer="").exists():
@@ -58,7 +60,7 @@ def utbetalingsrunde_eksporter(*, bruker: Any, runde_id: Any) -> Utbetalingsrund
     """Markerer at betalingsfilen og regnskapsfilen er laget (de kan lastes ned igjen etterpå)."""
     runde = runde_for_skriving(bruker=bruker, runde_id=runde_id)
     if runde.status != Rundestatus.GODKJENT:
-        raise KvpFeil("Runden må være godkjent før den eksporteres.")
+        raise KvpFeil("Runden må være godkjent før den eksporteres.", kode="KVP_RUNDE_STATUS")
     _ny_status(runde, bruker, Rundestatus.EKSPORTERT, "eksportert")
     return runde
 
@@ -68,6 +70,6 @@ def utbetalingsrunde_bekreft(*, bruker: Any, runde_id: Any) -> Utbetalingsrunde:
     """Banken har bekreftet at betalingene er gjennomført."""
     runde = runde_for_skriving(bruker=bruker, runde_id=runde_id)
     if runde.status != Rundestatus.EKSPORTERT:
-        raise KvpFeil("Runden må være eksportert før utbetalingen kan bekreftes.")
+        raise KvpFeil("Runden må være eksportert før utbetalingen kan bekreftes.", kode="KVP_RUNDE_STATUS")
     _ny_status(runde, bruker, Rundestatus.BEKREFTET, "bekreftet")
     return runde

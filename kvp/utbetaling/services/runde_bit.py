@@ -87,7 +87,7 @@ def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Paramet
             raise KvpFeil(
                 f"{sak.person.navn} har en attestert måned, men saken mangler programperiode. Rett saken og simuler "
                 "runden på nytt.",
-                kode="KVP_INGEN_PROGRAMPERIODE",
+                kode="KVP_RUNDE_SAK_UTEN_PROGRAMPERIODE",
             )
     for (aar, maaned), liste in sorted(maaneder.items()):
         dokumenter = grunnlag_for_saker([saker[s] for s, _ in liste], aar, maaned)
@@ -96,7 +96,9 @@ def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Paramet
             try:
                 resultat = beregn_som_json(dokument, parametere)
             except KvpFeil as feil:
-                raise KvpFeil(f"{saker[sak_id].person.navn}, {maanedstekst(aar, maaned)}: {feil.melding}") from feil
+                raise KvpFeil(
+                    f"{saker[sak_id].person.navn}, {maanedstekst(aar, maaned)}: {feil.melding}", kode=feil.kode
+                ) from feil
             total = Decimal(resultat["total"])
             beregning = Beregning(
                 sak_id=sak_id,

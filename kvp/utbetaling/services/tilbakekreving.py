@@ -22,9 +22,9 @@ def tilbakekreving_foreslaa(*, bruker: Any, tilbakekreving_id: Any, begrunnelse:
     """Økonomi foreslår å kreve tilbake det som er utbetalt for mye, med begrunnelse."""
     tk = tilbakekreving_for_skriving(bruker=bruker, tilbakekreving_id=tilbakekreving_id)
     if tk.status != Tilbakekrevingsstatus.BEREGNET:
-        raise KvpFeil("Tilbakekrevingen er allerede foreslått.")
+        raise KvpFeil("Tilbakekrevingen er allerede foreslått.", kode="KVP_TILBAKEKREVING_STATUS")
     if not begrunnelse.strip():
-        raise KvpFeil("Skriv en begrunnelse.", felt="begrunnelse")
+        raise KvpFeil("Skriv en begrunnelse.", felt="begrunnelse", kode="KVP_BEGRUNNELSE")
     tk.status = Tilbakekrevingsstatus.FORESLAATT
     tk.foreslaatt_av = bruker
     tk.foreslaatt = timezone.now()
@@ -48,7 +48,7 @@ def tilbakekreving_vedta(*, bruker: Any, tilbakekreving_id: Any, tilbakekreves: 
     senere utbetalinger."""
     tk = tilbakekreving_for_skriving(bruker=bruker, tilbakekreving_id=tilbakekreving_id)
     if tk.status != Tilbakekrevingsstatus.FORESLAATT:
-        raise KvpFeil("Bare en foreslått tilbakekreving kan vedtas.")
+        raise KvpFeil("Bare en foreslått tilbakekreving kan vedtas.", kode="KVP_TILBAKEKREVING_STATUS")
     if tk.foreslaatt_av_id == bruker.pk:
         raise KvpFeil("Du foreslo tilbakekrevingen selv. En annen må vedta den.", kode="KVP_FIREOEYNE")
     tk.status = Tilbakekrevingsstatus.VEDTATT if tilbakekreves else Tilbakekrevingsstatus.AVSLAATT

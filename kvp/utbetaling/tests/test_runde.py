@@ -170,8 +170,9 @@ def test_den_som_simulerte_kan_ikke_godkjenne_og_tilstandene_gaar_i_rekkefoelge(
         utbetalingsrunde_godkjenn(bruker=oekonomi_a2, runde_id=runde.pk)
     with pytest.raises(KvpFeil, match="En annen i økonomi må godkjenne"):
         utbetalingsrunde_godkjenn(bruker=oekonomi_a, runde_id=runde.pk)
-    with pytest.raises(KvpFeil, match="godkjent før"):
+    with pytest.raises(KvpFeil, match="godkjent før") as feil:
         utbetalingsrunde_eksporter(bruker=oekonomi_a2, runde_id=runde.pk)
+    assert feil.value.kode == "KVP_RUNDE_STATUS"
 
     # Kontonummer og skattekort registreres; en ny simulering tar dem med uten å beregne stønaden på nytt.
     mottaker_lagre(bruker=oekonomi_a, person_id=sak.person_id, kontonummer=KONTO_DELTAKER, skattetrekk_prosent=30)

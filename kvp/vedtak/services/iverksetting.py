@@ -26,7 +26,9 @@ def program_iverksett(*, bruker: Any, sak_id: Any, begynt_dato: dt.date) -> Sak:
         )
     if begynt_dato > timezone.localdate():
         raise KvpFeil(
-            "Oppstart registreres når programmet har begynt; datoen kan ikke være frem i tid.", felt="begynt_dato"
+            "Oppstart registreres når programmet har begynt; datoen kan ikke være frem i tid.",
+            felt="begynt_dato",
+            kode="KVP_DATO_FREMTID",
         )
     if sak.program_fra_og_med and not sak.program_fra_og_med <= begynt_dato <= sak.program_til_og_med:
         raise KvpFeil(

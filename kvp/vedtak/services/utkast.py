@@ -17,7 +17,7 @@ def vedtak_opprett(*, bruker: Any, sak_id: Any, type: str, **felter: Any) -> Ved
     """Skriver et utkast til vedtak. Bare ett åpent vedtak per sak."""
     sak = _sak_for_skriving(bruker=bruker, sak_id=sak_id)
     if type not in Vedtakstype.values:
-        raise KvpFeil("Ukjent vedtakstype.", kode="KVP_VEDTAKSTYPE")
+        raise KvpFeil("Ukjent vedtakstype.", kode="KVP_VEDTAKSTYPE_UKJENT")
     if sak.vedtak.filter(status__in=AAPNE_VEDTAKSSTATUSER).exists():
         raise KvpFeil("Saken har allerede et vedtak under arbeid. Gjør det ferdig først.", kode="KVP_AAPENT_VEDTAK")
     vedtak = Vedtak(sak=sak, type=type, opprettet_av=bruker)

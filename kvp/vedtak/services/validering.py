@@ -30,7 +30,9 @@ def _valider(vedtak: Vedtak, sak: Sak) -> None:
             kode="KVP_VEDTAKSTYPE",
         )
     if not vedtak.begrunnelse.strip():
-        raise KvpFeil("Skriv begrunnelsen for vedtaket (forvaltningsloven §§ 24–25).", felt="begrunnelse")
+        raise KvpFeil(
+            "Skriv begrunnelsen for vedtaket (forvaltningsloven §§ 24–25).", felt="begrunnelse", kode="KVP_BEGRUNNELSE"
+        )
     if t in (Vedtakstype.INNVILGELSE, Vedtakstype.AVSLAG):
         vv = Vilkaarsvurdering.objects.filter(sak=sak).first()
         if vv is None:
@@ -60,7 +62,7 @@ def _valider(vedtak: Vedtak, sak: Sak) -> None:
         if vedtak.fra_og_med < sak.mottatt_dato:
             raise KvpFeil("Programmet kan ikke starte før søknaden kom inn.", felt="fra_og_med")
         if vedtak.til_og_med < vedtak.fra_og_med:
-            raise KvpFeil("Programmet kan ikke slutte før det begynner.", felt="til_og_med")
+            raise KvpFeil("Programmet kan ikke slutte før det begynner.", felt="til_og_med", kode="KVP_DATO")
         to_aar = maks_til_og_med(vedtak.fra_og_med, saerlige_grunner=False)
         if vedtak.til_og_med > to_aar:
             # Første vedtak gis for inntil to år; særlige grunner gjelder bare forlengelse (§ 32).
@@ -108,7 +110,7 @@ def _valider(vedtak: Vedtak, sak: Sak) -> None:
         if vedtak.fra_og_med is None:
             raise KvpFeil("Oppgi datoen vedtaket gjelder fra.", felt="fra_og_med")
         if vedtak.til_og_med is not None and vedtak.til_og_med < vedtak.fra_og_med:
-            raise KvpFeil("Til og med kan ikke være før fra og med.", felt="til_og_med")
+            raise KvpFeil("Til og med kan ikke være før fra og med.", felt="til_og_med", kode="KVP_DATO")
     elif t in (Vedtakstype.STANS, Vedtakstype.AVSLUTNING):
         if vedtak.fra_og_med is None:
             raise KvpFeil("Oppgi datoen programmet avsluttes.", felt="fra_og_med")
@@ -120,14 +122,20 @@ def _valider(vedtak: Vedtak, sak: Sak) -> None:
             else tuple(KostraStatus)
         )
         if vedtak.kostra_status not in lovlige:
-            raise KvpFeil("Velg KOSTRA-status for avslutningen.", felt="kostra_status")
+            raise KvpFeil("Velg KOSTRA-status for avslutningen.", felt="kostra_status", kode="KVP_VALG")
         ugyldige = set(vedtak.kostra_situasjon or []) - set(KostraSituasjon.values)
         if ugyldige:
-            raise KvpFeil("Ugyldig situasjon etter programmet.", felt="kostra_situasjon")
+            raise KvpFeil("Ugyldig situasjon etter programmet.", felt="kostra_situasjon", kode="KVP_VALG")
         if vedtak.kostra_status in (KostraStatus.FULLFOERT, KostraStatus.ETTER_AVBRUDD) and not vedtak.kostra_situasjon:
-            raise KvpFeil("Velg hvilken situasjon deltakeren gikk til (KOSTRA).", felt="kostra_situasjon")
+            raise KvpFeil(
+                "Velg hvilken situasjon deltakeren gikk til (KOSTRA).", felt="kostra_situasjon", kode="KVP_VALG"
+            )
         if vedtak.kostra_status == KostraStatus.FULLFOERT and not vedtak.kostra_inntektskilde:
-            raise KvpFeil("Velg deltakerens viktigste inntektskilde etter programmet.", felt="kostra_inntektskilde")
+            raise KvpFeil(
+                "Velg deltakerens viktigste inntektskilde etter programmet.",
+                felt="kostra_inntektskilde",
+                kode="KVP_VALG",
+            )
 
 
 def _sett_felter(vedtak: Vedtak, felter: dict[str, Any]) -> None:

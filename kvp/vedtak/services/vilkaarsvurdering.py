@@ -81,7 +81,7 @@ def vilkaarsvurdering_lagre(
         raise KvpFeil(
             "Oppgi kommunenummeret (fire sifre, 9999 om det er ukjent) for kommunen personen hadde KVP i.",
             felt="kvp_kommunenummer",
-            kode="KVP_KOMMUNENUMMER",
+            kode="KVP_TIDLIGERE_KOMMUNE",
         )
     if not kvp_annen_kommune:
         kvp_kommunenummer = ""

@@ -65,7 +65,7 @@ def test_ytelser_over_normen_maa_vurderes_og_kommunenummer_kreves(sak, kvp_veile
     assert not vv.alle_oppfylt
     with pytest.raises(KvpFeil) as feil:
         vilkaar_vurder(bruker=kvp_veileder_a, sak=sak, kvp_annen_kommune=True, kvp_kommunenummer="12")
-    assert feil.value.felt == "kvp_kommunenummer"
+    assert (feil.value.felt, feil.value.kode) == ("kvp_kommunenummer", "KVP_TIDLIGERE_KOMMUNE")
 
 
 def test_vilkaar_kan_bare_vurderes_i_vilkaarsvurdering_og_bare_paa_eget_kontor(sak, kvp_veileder_a, kvp_veileder_b):
@@ -363,10 +363,14 @@ def test_stans_tillater_ikke_status_fullfoert(i_program, kvp_veileder_a, i_dag):
 
 
 def test_vedtakstype_maa_passe_til_sakens_status(sak_oppfylt, kvp_veileder_a, i_dag):
-    with pytest.raises(KvpFeil, match="passer ikke"):
+    with pytest.raises(KvpFeil, match="passer ikke") as feil:
         services.vedtak_opprett(
             bruker=kvp_veileder_a, sak_id=sak_oppfylt.pk, type=Vedtakstype.PERMISJON, fra_og_med=i_dag, begrunnelse="x"
         )
+    assert feil.value.kode == "KVP_VEDTAKSTYPE"
+    with pytest.raises(KvpFeil, match="Ukjent vedtakstype") as feil:
+        services.vedtak_opprett(bruker=kvp_veileder_a, sak_id=sak_oppfylt.pk, type="TULL", begrunnelse="x")
+    assert feil.value.kode == "KVP_VEDTAKSTYPE_UKJENT"
 
 
 def test_manuell_statusendring_kan_ikke_innvilge(sak_oppfylt, kvp_veileder_a):
