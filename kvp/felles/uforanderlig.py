@@ -63,7 +63,8 @@ class Uforanderlig(models.Model):
         rader = rader.filter(pk=self.pk)
         if self.uforanderlig_naar is not None:
             rader = rader.filter(self.uforanderlig_naar)
-        return rader.values(*(f.attname for f in self._meta.concrete_fields)).first()
+        lagret: dict[str, Any] | None = rader.values(*(f.attname for f in self._meta.concrete_fields)).first()
+        return lagret
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         lagret = None if kwargs.get("force_insert") else self._lagret_som_endelig(kwargs.get("using"))
