@@ -1,5 +1,7 @@
 """Testene: samme sikkerhetsoppsett som prod, men syntetiske fødselsnumre tillatt."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -17,7 +19,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     import tempfile as _tempfile
 
     DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": os.path.join(_tempfile.gettempdir(), f"kvp_test_{os.getpid()}.sqlite3")  # noqa: F405
+        "NAME": os.path.join(_tempfile.gettempdir(), f"kvp_test_{os.getpid()}.sqlite3")
     }
     DATABASES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
         {"transaction_mode": "IMMEDIATE", "timeout": 30, "init_command": "PRAGMA synchronous=OFF;"}

@@ -1,12 +1,12 @@
 """Lesing av vedtaksbrev: kontorets saksbehandlere, beslutter og leder, og deltakeren selv (bare fattede)."""
 
-from typing import Any
+from uuid import UUID
 
 from django.db.models import Q, QuerySet
 
 from kvp.felles.feil import IkkeFunnet
 from kvp.felles.services import logghendelse_registrer
-from kvp.tilgang.models import Rolle
+from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import tilgang_for
 
 from .models import Brev
@@ -14,7 +14,7 @@ from .models import Brev
 ROLLER_SOM_SER_BREV = (Rolle.KVP_VEILEDER, Rolle.LEDER, Rolle.BESLUTTER)
 
 
-def _synlige_brev(bruker: Any) -> QuerySet[Brev]:
+def _synlige_brev(bruker: Bruker) -> QuerySet[Brev]:
     tilgang = tilgang_for(bruker)
     scope = Q(vedtak__sak__kontor_id__in=tilgang.kontorer_med(*ROLLER_SOM_SER_BREV))
     if tilgang.statsforvalter_fylker:
@@ -24,7 +24,7 @@ def _synlige_brev(bruker: Any) -> QuerySet[Brev]:
     return Brev.objects.filter(scope)
 
 
-def brev_hent(*, bruker: Any, vedtak_id: Any) -> Brev:
+def brev_hent(*, bruker: Bruker, vedtak_id: UUID) -> Brev:
     """Brevet til et fattet vedtak, om brukeren har tilgang; ellers IkkeFunnet (404). Lesingen logges."""
     brev = (
         _synlige_brev(bruker)
@@ -39,7 +39,7 @@ def brev_hent(*, bruker: Any, vedtak_id: Any) -> Brev:
     return brev
 
 
-def brev_for_deltaker(*, bruker: Any) -> QuerySet[Brev]:
+def brev_for_deltaker(*, bruker: Bruker) -> QuerySet[Brev]:
     """Deltakerens egne brev, nyeste først (bare fattede vedtak har brev)."""
     personer = tilgang_for(bruker).deltaker_personer
     return (

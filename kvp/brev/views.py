@@ -1,23 +1,27 @@
 """Vedtaksbrevet i nettleseren (samme mal som PDF-en) og som PDF."""
 
+from uuid import UUID
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from kvp.tilgang.tilgang import bruker_fra
+
 from . import selectors
 
 
 @require_GET
-def vis(request: HttpRequest, vedtak_id: str) -> HttpResponse:
-    brev = selectors.brev_hent(bruker=request.user, vedtak_id=vedtak_id)
+def vis(request: HttpRequest, vedtak_id: UUID) -> HttpResponse:
+    brev = selectors.brev_hent(bruker=bruker_fra(request), vedtak_id=vedtak_id)
     # HTML-en ble laget av vår egen mal med autoescape da vedtaket ble fattet, og endres aldri.
     return render(request, "brev/vis.html", {"brev": brev, "innhold": mark_safe(brev.html)})  # noqa: S308
 
 
 @require_GET
-def pdf(request: HttpRequest, vedtak_id: str) -> HttpResponse:
-    brev = selectors.brev_hent(bruker=request.user, vedtak_id=vedtak_id)
+def pdf(request: HttpRequest, vedtak_id: UUID) -> HttpResponse:
+    brev = selectors.brev_hent(bruker=bruker_fra(request), vedtak_id=vedtak_id)
     svar = HttpResponse(bytes(brev.pdf), content_type="application/pdf")
     svar["Content-Disposition"] = f'inline; filename="vedtaksbrev-{str(brev.vedtak_id)[:8]}.pdf"'
     return svar

@@ -55,16 +55,6 @@ class Uforanderlig(models.Model):
     class Meta:
         abstract = True
 
-    def _lagret_som_endelig(self, using: str | None) -> dict[str, Any] | None:
-        """Raden slik den står i databasen (attname → verdi) hvis den er endelig, ellers `None`."""
-        if self.pk is None or (self._state.adding and self._meta.pk is not None and self._meta.pk.has_default()):
-            return None  # en ny rad (Django setter den inn uten å prøve UPDATE først)
-        rader = type(self)._base_manager.using(using or router.db_for_write(type(self), instance=self))
-        rader = rader.filter(pk=self.pk)
-        if self.uforanderlig_naar is not None:
-            rader = rader.filter(self.uforanderlig_naar)
-        return rader.values(*(f.attname for f in self._meta.concrete_fields)).first()
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         lagret = None if kwargs.get("force_insert") else self._lagret_som_endelig(kwargs.get("using"))
         if lagret is not None:
@@ -82,3 +72,14 @@ class Uforanderlig(models.Model):
         if self._lagret_som_endelig(using) is not None:
             raise UforanderligFeil(f"{self} er endelig og kan ikke slettes.")
         return super().delete(using=using, keep_parents=keep_parents)
+
+    def _lagret_som_endelig(self, using: str | None) -> dict[str, Any] | None:
+        """Raden slik den står i databasen (attname → verdi) hvis den er endelig, ellers `None`."""
+        if self.pk is None or (self._state.adding and self._meta.pk is not None and self._meta.pk.has_default()):
+            return None  # en ny rad (Django setter den inn uten å prøve UPDATE først)
+        rader = type(self)._base_manager.using(using or router.db_for_write(type(self), instance=self))
+        rader = rader.filter(pk=self.pk)
+        if self.uforanderlig_naar is not None:
+            rader = rader.filter(self.uforanderlig_naar)
+        lagret: dict[str, Any] | None = rader.values(*(f.attname for f in self._meta.concrete_fields)).first()
+        return lagret

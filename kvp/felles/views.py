@@ -11,7 +11,7 @@ from kvp.felles.feil import KvpFeil
 from kvp.person.selectors import person_hent_paa_fnr
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.selectors import logghendelser_for_kontor
-from kvp.tilgang.tilgang import tilgang_for
+from kvp.tilgang.tilgang import bruker_fra, tilgang_for
 
 from .forms import Datofelt, KvpForm
 from .models import Handling
@@ -55,10 +55,10 @@ def logg(request: HttpRequest) -> HttpResponse:
             try:
                 person_id = None
                 if d["foedselsnummer"]:
-                    person_id = person_hent_paa_fnr(bruker=request.user, foedselsnummer=d["foedselsnummer"]).pk
+                    person_id = person_hent_paa_fnr(bruker=bruker_fra(request), foedselsnummer=d["foedselsnummer"]).pk
                 hendelser = list(
                     logghendelser_for_kontor(
-                        bruker=request.user,
+                        bruker=bruker_fra(request),
                         brukernavn=d["brukernavn"],
                         handling=d["handling"],
                         person_id=person_id,
@@ -76,7 +76,7 @@ def logg(request: HttpRequest) -> HttpResponse:
         else:
             status = 400
     else:
-        hendelser = list(logghendelser_for_kontor(bruker=request.user)[:50])
+        hendelser = list(logghendelser_for_kontor(bruker=bruker_fra(request))[:50])
     return render(request, "felles/logg.html", {"form": form, "hendelser": hendelser}, status=status)
 
 

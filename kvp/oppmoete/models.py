@@ -104,6 +104,9 @@ class Arbeidsperiode(models.Model):
             models.CheckConstraint(name="arbeid_timer_positiv", condition=models.Q(timer_per_uke__gt=0)),
         ]
 
+    def __str__(self) -> str:
+        return f"Arbeid {self.fra_og_med}–{self.til_og_med}: {self.timer_per_uke} timer per uke"
+
 
 class Ytelsestype(models.TextChoices):
     """Ytelser som trekkes krone for krone (sosialtjenesteloven § 38); verdiene kommer fra
@@ -137,6 +140,9 @@ class AnnenYtelse(models.Model):
             ),
             models.CheckConstraint(name="ytelse_dagsats_positiv", condition=models.Q(dagsats__gt=0)),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.get_type_display()} {self.fra_og_med}–{self.til_og_med}"
 
 
 class Maanedsattestering(Uforanderlig, models.Model):

@@ -12,6 +12,7 @@ from kvp.felles.feil import IkkeTilgang, KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import Sak
 from kvp.sak.selectors import ROLLER_SOM_SER_SAKER
+from kvp.tilgang.models import Bruker
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
 from .grunnlag import beregn, beregn_som_json, grunnlag_for_maaned, grunnlag_for_saker, maanedsperiode
@@ -172,7 +173,7 @@ def ytelser_for_sak(*, sak: Sak) -> QuerySet[AnnenYtelse]:
     return AnnenYtelse.objects.filter(sak=sak).order_by("fra_og_med")
 
 
-def sak_for_deltaker(*, bruker: Any) -> Sak | None:
+def sak_for_deltaker(*, bruker: Bruker) -> Sak | None:
     """Deltakerens sak med programperiode (den nyeste). Visningen logges."""
     personer = tilgang_for(bruker).deltaker_personer
     if not personer:
@@ -214,7 +215,7 @@ def tolk_maaned(tekst: str | None) -> tuple[int, int] | None:
     return aar, maaned
 
 
-def deltakere_for_oversikt(*, bruker: Any, aar: int, maaned: int) -> list[Oversiktsrad]:
+def deltakere_for_oversikt(*, bruker: Bruker, aar: int, maaned: int) -> list[Oversiktsrad]:
     """Deltakerne i program i måneden på brukerens kontorer, med registreringer, attestering og stønad.
 
     Fast antall spørringer uansett antall deltakere (stønaden beregnes med `grunnlag_for_saker`).

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from typing import Any
+from uuid import UUID
 
 from django.conf import settings
 from django.contrib import messages
@@ -15,21 +16,21 @@ from kvp.felles.forms import KvpForm, skjema_svar
 from kvp.plan import selectors as plan_selectors
 from kvp.sak.selectors import sak_hent
 from kvp.tilgang.models import Rolle
-from kvp.tilgang.tilgang import tilgang_for
+from kvp.tilgang.tilgang import bruker_fra, tilgang_for
 
 from . import selectors, services
 from .forms import ArbeidForm, AttesterForm, EgenmeldingForm, OppmoeteForm, SlettForm, YtelseForm
 from .kalender import maanedsnavn
 
 
-def _til_kalender(sak_id: Any, maaned: str) -> HttpResponseRedirect:
+def _til_kalender(sak_id: UUID, maaned: str) -> HttpResponseRedirect:
     return HttpResponseRedirect(f"{reverse('oppmoete:kalender', kwargs={'sak_id': sak_id})}?maaned={maaned}")
 
 
 def _kalenderside(
-    request: HttpRequest, sak_id: Any, *, maaned: str | None = None, status: int = 200, **skjemaer: KvpForm
+    request: HttpRequest, sak_id: UUID, *, maaned: str | None = None, status: int = 200, **skjemaer: KvpForm
 ) -> HttpResponse:
-    sak = sak_hent(bruker=request.user, sak_id=sak_id)
+    sak = sak_hent(bruker=bruker_fra(request), sak_id=sak_id)
     valgt = selectors.valgt_maaned(sak, maaned or request.GET.get("maaned"))
     kontekst: dict[str, Any] = {"sak": sak, "har_program": valgt is not None}
     if valgt is not None:
@@ -60,20 +61,20 @@ def _kalenderside(
     return render(request, "oppmoete/kalender.html", kontekst, status=status)
 
 
-def kalender(request: HttpRequest, sak_id: Any) -> HttpResponse:
+def kalender(request: HttpRequest, sak_id: UUID) -> HttpResponse:
     return _kalenderside(request, sak_id)
 
 
 @require_POST
-def registrer(request: HttpRequest, sak_id: Any) -> HttpResponse:
-    sak = sak_hent(bruker=request.user, sak_id=sak_id)
+def registrer(request: HttpRequest, sak_id: UUID) -> HttpResponse:
+    sak = sak_hent(bruker=bruker_fra(request), sak_id=sak_id)
     form = OppmoeteForm(request.POST)
     maaned = request.GET.get("maaned")
 
     def lagre(data: dict[str, Any]) -> HttpResponse:
         nonlocal maaned
         maaned = selectors.maaned_kode(data["fra_og_med"].year, data["fra_og_med"].month)
-        antall = services.oppmoete_registrer(bruker=request.user, sak_id=sak.pk, **data)
+        antall = services.oppmoete_registrer(bruker=bruker_fra(request), sak_id=sak.pk, **data)
         messages.success(request, f"Oppmøtet er registrert ({antall} {'dag' if antall == 1 else 'dager'}).")
         return _til_kalender(sak.pk, maaned)
 
@@ -83,8 +84,8 @@ def registrer(request: HttpRequest, sak_id: Any) -> HttpResponse:
 
 
 @require_POST
-def attester(request: HttpRequest, sak_id: Any) -> HttpResponse:
-    sak = sak_hent(bruker=request.user, sak_id=sak_id)
+def attester(request: HttpRequest, sak_id: UUID) -> HttpResponse:
+    sak = sak_hent(bruker=bruker_fra(request), sak_id=sak_id)
     form = AttesterForm(request.POST)
     maaned = None
 
@@ -92,7 +93,7 @@ def attester(request: HttpRequest, sak_id: Any) -> HttpResponse:
         nonlocal maaned
         maaned = data["maaned"]
         aar, mnd = (int(d) for d in maaned.split("-"))
-        services.maaned_attester(bruker=request.user, sak_id=sak.pk, aar=aar, maaned=mnd)
+        services.maaned_attester(bruker=bruker_fra(request), sak_id=sak.pk, aar=aar, maaned=mnd)
         messages.success(request, "Måneden er attestert og låst for utbetaling.")
         return _til_kalender(sak.pk, maaned)
 
@@ -102,15 +103,15 @@ def attester(request: HttpRequest, sak_id: Any) -> HttpResponse:
 
 
 def _registrer_fra_skjema(
-    request: HttpRequest, sak_id: Any, *, skjema: type[Any], tjeneste: Any, melding: str, navn: str
+    request: HttpRequest, sak_id: UUID, *, skjema: type[Any], tjeneste: Any, melding: str, navn: str
 ) -> HttpResponse:
     """Felles for skjemaene på kalendersiden som registrerer én ting på saken (arbeid, ytelse)."""
-    sak = sak_hent(bruker=request.user, sak_id=sak_id)
+    sak = sak_hent(bruker=bruker_fra(request), sak_id=sak_id)
     form = skjema(request.POST)
     maaned = request.GET.get("maaned")
 
     def lagre(data: dict[str, Any]) -> HttpResponse:
-        tjeneste(bruker=request.user, sak_id=sak.pk, **data)
+        tjeneste(bruker=bruker_fra(request), sak_id=sak.pk, **data)
         messages.success(request, melding)
         return _til_kalender(sak.pk, maaned or "")
 
@@ -120,7 +121,7 @@ def _registrer_fra_skjema(
 
 
 @require_POST
-def arbeid(request: HttpRequest, sak_id: Any) -> HttpResponse:
+def arbeid(request: HttpRequest, sak_id: UUID) -> HttpResponse:
     return _registrer_fra_skjema(
         request,
         sak_id,
@@ -132,7 +133,7 @@ def arbeid(request: HttpRequest, sak_id: Any) -> HttpResponse:
 
 
 @require_POST
-def ytelse(request: HttpRequest, sak_id: Any) -> HttpResponse:
+def ytelse(request: HttpRequest, sak_id: UUID) -> HttpResponse:
     return _registrer_fra_skjema(
         request,
         sak_id,
@@ -144,13 +145,13 @@ def ytelse(request: HttpRequest, sak_id: Any) -> HttpResponse:
 
 
 @require_POST
-def slett(request: HttpRequest, sak_id: Any) -> HttpResponse:
-    sak = sak_hent(bruker=request.user, sak_id=sak_id)
+def slett(request: HttpRequest, sak_id: UUID) -> HttpResponse:
+    sak = sak_hent(bruker=bruker_fra(request), sak_id=sak_id)
     form = SlettForm(request.POST)
     maaned = request.GET.get("maaned")
     if form.is_valid():
         try:
-            services.registrering_slett(bruker=request.user, sak_id=sak.pk, **form.cleaned_data)
+            services.registrering_slett(bruker=bruker_fra(request), sak_id=sak.pk, **form.cleaned_data)
             messages.success(request, "Registreringen er slettet.")
             return _til_kalender(sak.pk, maaned or "")
         except (IkkeFunnet, IkkeTilgang):
@@ -169,7 +170,7 @@ def _min_side(
     egenmelding_form: EgenmeldingForm | None = None,
     maaned: str | None = None,
 ) -> HttpResponse:
-    sak = selectors.sak_for_deltaker(bruker=request.user)
+    sak = selectors.sak_for_deltaker(bruker=bruker_fra(request))
     kontekst: dict[str, Any] = {"sak": sak, "maks_egenmelding": settings.KVP_EGENMELDING_MAKS_VIRKEDAGER}
     if sak is not None:
         valgt = selectors.valgt_maaned(sak, maaned or request.GET.get("maaned"))
@@ -199,7 +200,7 @@ def egenmelding(request: HttpRequest) -> HttpResponse:
     def lagre(data: dict[str, Any]) -> HttpResponse:
         til: dt.date = data["til_og_med"] or data["fra_og_med"]
         antall = services.egenmelding_registrer(
-            bruker=request.user, fra_og_med=data["fra_og_med"], til_og_med=til, merknad=data["merknad"]
+            bruker=bruker_fra(request), fra_og_med=data["fra_og_med"], til_og_med=til, merknad=data["merknad"]
         )
         messages.success(request, f"Egenmeldingen er sendt ({antall} {'dag' if antall == 1 else 'dager'}).")
         maaned = selectors.maaned_kode(data["fra_og_med"].year, data["fra_og_med"].month)
@@ -211,7 +212,7 @@ def egenmelding(request: HttpRequest) -> HttpResponse:
 def oversikt(request: HttpRequest) -> HttpResponse:
     """Alle deltakere i program i en måned på brukerens kontorer: registreringer, attestering og stønad."""
     aar, mnd = selectors.tolk_maaned(request.GET.get("maaned")) or selectors.forrige_maaned()
-    rader = selectors.deltakere_for_oversikt(bruker=request.user, aar=aar, maaned=mnd)
+    rader = selectors.deltakere_for_oversikt(bruker=bruker_fra(request), aar=aar, maaned=mnd)
     forrige = (aar - 1, 12) if mnd == 1 else (aar, mnd - 1)
     neste = (aar + 1, 1) if mnd == 12 else (aar, mnd + 1)
     kontekst = {

@@ -41,6 +41,9 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.navn
 
+    def __repr__(self) -> str:
+        return f"<Person {self.id} {self.maskert_fnr}>"
+
     @property
     def navn(self) -> str:
         return f"{self.fornavn} {self.etternavn}"
@@ -48,9 +51,6 @@ class Person(models.Model):
     @property
     def maskert_fnr(self) -> str:
         return fnr_modul.masker(self.foedselsnummer)
-
-    def __repr__(self) -> str:
-        return f"<Person {self.id} {self.maskert_fnr}>"
 
 
 class Barn(models.Model):
@@ -87,3 +87,6 @@ class Forsoergerperiode(models.Model):
                 condition=models.Q(til_og_med__isnull=True) | models.Q(til_og_med__gte=models.F("fra_og_med")),
             )
         ]
+
+    def __str__(self) -> str:
+        return f"Forsørger {self.fra_og_med}–{self.til_og_med or ''}"

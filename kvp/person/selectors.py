@@ -1,6 +1,6 @@
 """Lesing av personer. Alle oppslag går gjennom brukerens kontortilgang; andre kontorer gir IkkeFunnet."""
 
-from typing import Any
+from uuid import UUID
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.services import logghendelse_registrer
-from kvp.tilgang.models import NavKontor, Rolle
+from kvp.tilgang.models import Bruker, NavKontor, Rolle
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
 from . import fnr as fnr_modul
@@ -18,7 +18,7 @@ MAKS_SOEKEORD = 5
 ROLLER_SOM_SER_PERSONER = (Rolle.VEILEDER, Rolle.KVP_VEILEDER, Rolle.BESLUTTER, Rolle.LEDER)
 
 
-def personer_for_bruker(*, bruker: Any, navn: str = "") -> QuerySet[Person]:
+def personer_for_bruker(*, bruker: Bruker, navn: str = "") -> QuerySet[Person]:
     """Personene ved brukerens kontorer (uten logging: lister viser bare maskerte numre)."""
     kontorer = krev_rolle(bruker, ROLLER_SOM_SER_PERSONER)
     qs = Person.objects.filter(kontor_id__in=kontorer).select_related("kommune")
@@ -28,7 +28,7 @@ def personer_for_bruker(*, bruker: Any, navn: str = "") -> QuerySet[Person]:
     return qs.order_by("etternavn", "fornavn")
 
 
-def personer_soek_paa_navn(*, bruker: Any, navn: str) -> QuerySet[Person]:
+def personer_soek_paa_navn(*, bruker: Bruker, navn: str) -> QuerySet[Person]:
     """Navnesøk blant personene ved brukerens kontorer. Søket logges (hvem søkte etter hva, hvor mange treff)."""
     qs = personer_for_bruker(bruker=bruker, navn=navn)
     ord_ = navn.split()[:MAKS_SOEKEORD]
@@ -46,7 +46,7 @@ def personer_soek_paa_navn(*, bruker: Any, navn: str) -> QuerySet[Person]:
     return qs
 
 
-def person_hent(*, bruker: Any, person_id: Any, logg: bool = True) -> Person:
+def person_hent(*, bruker: Bruker, person_id: UUID, logg: bool = True) -> Person:
     """Én person brukeren har tilgang til. Visningen logges (taushetsplikt)."""
     tilgang = tilgang_for(bruker)
     kontorer = tilgang.kontorer_med(*ROLLER_SOM_SER_PERSONER)
@@ -60,7 +60,7 @@ def person_hent(*, bruker: Any, person_id: Any, logg: bool = True) -> Person:
     return person
 
 
-def person_hent_paa_fnr(*, bruker: Any, foedselsnummer: str) -> Person:
+def person_hent_paa_fnr(*, bruker: Bruker, foedselsnummer: str) -> Person:
     """Slår opp på fødselsnummer (kommer alltid med POST, aldri i URL-en). Søket logges."""
     kontorer = krev_rolle(bruker, ROLLER_SOM_SER_PERSONER)
     fnr, _ = fnr_modul.valider(
@@ -84,7 +84,7 @@ def person_hent_paa_fnr(*, bruker: Any, foedselsnummer: str) -> Person:
     return person
 
 
-def deltaker_person_hent(*, bruker: Any) -> Person:
+def deltaker_person_hent(*, bruker: Bruker) -> Person:
     """Deltakerens egen person."""
     personer = tilgang_for(bruker).deltaker_personer
     if not personer:

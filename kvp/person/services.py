@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from kvp.felles.feil import KvpFeil
 from kvp.felles.services import logghendelse_registrer
-from kvp.tilgang.models import Kommune, Rolle
+from kvp.tilgang.models import Bruker, Kommune, Rolle
 from kvp.tilgang.tilgang import krev_rolle
 
 from . import fnr as fnr_modul
@@ -36,7 +36,7 @@ def _snapshot(person: Person) -> dict[str, Any]:
 @transaction.atomic
 def person_opprett(
     *,
-    bruker: Any,
+    bruker: Bruker,
     foedselsnummer: str,
     fornavn: str,
     etternavn: str,
@@ -110,7 +110,7 @@ def person_opprett(
 @transaction.atomic
 def barn_legg_til(
     *,
-    bruker: Any,
+    bruker: Bruker,
     person: Person,
     fornavn: str,
     foedselsdato: dt.date,

@@ -1,6 +1,7 @@
 """Personer: liste med søk (POST), registrering, personside og barn."""
 
 from typing import Any
+from uuid import UUID
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from kvp.felles.feil import KvpFeil
 from kvp.felles.forms import skjema_svar
 from kvp.soeknad.selectors import kartlegginger_for_person
+from kvp.tilgang.tilgang import bruker_fra
 
 from . import selectors, services
 from .forms import BarnForm, PersonForm, PersonSoekForm
@@ -25,7 +27,7 @@ def liste(request: HttpRequest) -> HttpResponse:
         if form.cleaned_data["foedselsnummer"]:
             try:
                 person = selectors.person_hent_paa_fnr(
-                    bruker=request.user, foedselsnummer=form.cleaned_data["foedselsnummer"]
+                    bruker=bruker_fra(request), foedselsnummer=form.cleaned_data["foedselsnummer"]
                 )
                 return redirect("person:detalj", person_id=person.pk)
             except KvpFeil as feil:
@@ -33,9 +35,9 @@ def liste(request: HttpRequest) -> HttpResponse:
                 status = 400
         navn = form.cleaned_data["navn"].strip()
     if navn:
-        personer = selectors.personer_soek_paa_navn(bruker=request.user, navn=navn)
+        personer = selectors.personer_soek_paa_navn(bruker=bruker_fra(request), navn=navn)
     else:
-        personer = selectors.personer_for_bruker(bruker=request.user)
+        personer = selectors.personer_for_bruker(bruker=bruker_fra(request))
     # Ved navnesøk blas det med POST (navnet skal ikke stå i URL-en); ellers med ?side= i URL-en.
     side = Paginator(personer, 50).get_page(request.POST.get("side") or request.GET.get("side"))
     return render(request, "person/liste.html", {"form": form, "side": side, "navn": navn}, status=status)
@@ -43,11 +45,11 @@ def liste(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def ny(request: HttpRequest) -> HttpResponse:
-    selectors.personer_for_bruker(bruker=request.user)  # tilgangssjekk før skjemaet vises
+    selectors.personer_for_bruker(bruker=bruker_fra(request))  # tilgangssjekk før skjemaet vises
     form = PersonForm(request.POST or None)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
-        person = services.person_opprett(bruker=request.user, **d)
+        person = services.person_opprett(bruker=bruker_fra(request), **d)
         return redirect("person:detalj", person_id=person.pk)
 
     def vis(status: int = 200) -> HttpResponse:
@@ -56,10 +58,10 @@ def ny(request: HttpRequest) -> HttpResponse:
     return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
 
 
-def detalj(request: HttpRequest, person_id: str) -> HttpResponse:
-    person = selectors.person_hent(bruker=request.user, person_id=person_id)
+def detalj(request: HttpRequest, person_id: UUID) -> HttpResponse:
+    person = selectors.person_hent(bruker=bruker_fra(request), person_id=person_id)
     barn = person.barn.prefetch_related("forsoergerperioder")
-    kartlegginger = kartlegginger_for_person(bruker=request.user, person=person)
+    kartlegginger = kartlegginger_for_person(bruker=bruker_fra(request), person=person)
     saker = person.saker.filter(kontor_id=person.kontor_id).select_related("saksbehandler")
     return render(
         request,
@@ -69,13 +71,13 @@ def detalj(request: HttpRequest, person_id: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def barn_ny(request: HttpRequest, person_id: str) -> HttpResponse:
+def barn_ny(request: HttpRequest, person_id: UUID) -> HttpResponse:
     # Skjemaet viser personens navn: visningen logges (taushetsplikt). Ved POST logger tjenesten endringen.
-    person = selectors.person_hent(bruker=request.user, person_id=person_id, logg=request.method != "POST")
+    person = selectors.person_hent(bruker=bruker_fra(request), person_id=person_id, logg=request.method != "POST")
     form = BarnForm(request.POST or None)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
-        services.barn_legg_til(bruker=request.user, person=person, **d)
+        services.barn_legg_til(bruker=bruker_fra(request), person=person, **d)
         return redirect("person:detalj", person_id=person.pk)
 
     def vis(status: int = 200) -> HttpResponse:

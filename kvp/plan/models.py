@@ -107,6 +107,9 @@ class Planhistorikk(models.Model):
         verbose_name_plural = "planendringer"
         ordering = ["-tidspunkt", "-id"]
 
+    def __str__(self) -> str:
+        return f"{self.objekttype} {self.handling}"
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise ValueError("Planhistorikken kan ikke endres.")

@@ -2,7 +2,7 @@
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from uuid import UUID
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -51,7 +51,8 @@ def historikk_for_sak(*, sak: Sak) -> QuerySet[Planhistorikk]:
     return Planhistorikk.objects.filter(sak=sak).select_related("endret_av")
 
 
-def aktivitet_for_sak(*, sak: Sak, aktivitet_id: Any) -> Aktivitet:
+def aktivitet_for_sak(*, sak: Sak, aktivitet_id: UUID | str) -> Aktivitet:
+    """Aktiviteten i saken; `aktivitet_id` kan komme rett fra spørrestrengen (ugyldig id gir IkkeFunnet)."""
     try:
         aktivitet_id = uuid.UUID(str(aktivitet_id))
     except ValueError:

@@ -3,6 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
 from django.conf import settings
 from django.db import transaction
@@ -10,7 +11,7 @@ from django.db import transaction
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import AKTIVE_STATUSER, Sak
-from kvp.tilgang.models import Rolle
+from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import krev_rolle
 from kvp_regler.program.plan import Planaktivitet, timer_per_uke
 from kvp_regler.program.timer import maks_arbeidstimer, minste_verdi, timer_tekst
@@ -20,7 +21,7 @@ from .models import Aktivitet, Aktivitetsstatus, Aktivitetstype, Evaluering, Pla
 ROLLER_SOM_SKRIVER = (Rolle.KVP_VEILEDER,)
 
 
-def _hent_sak(*, bruker: Any, sak_id: Any) -> tuple[Sak, tuple[dt.date, dt.date]]:
+def _hent_sak(*, bruker: Bruker, sak_id: UUID) -> tuple[Sak, tuple[dt.date, dt.date]]:
     kontorer = krev_rolle(bruker, ROLLER_SOM_SKRIVER)
     sak = (
         Sak.objects.select_for_update(of=("self",))
@@ -126,7 +127,7 @@ def _sjekk_aktivitet(*, sak: Sak, periode: tuple[dt.date, dt.date], aktivitet: A
         )
 
 
-def _historikk(*, bruker: Any, sak: Sak, objekt: Any, objekttype: str, handling: str, data: dict[str, Any]) -> None:
+def _historikk(*, bruker: Bruker, sak: Sak, objekt: Any, objekttype: str, handling: str, data: dict[str, Any]) -> None:
     Planhistorikk.objects.create(
         sak=sak, objekttype=objekttype, objekt_id=objekt.pk, handling=handling, data=data, endret_av=bruker
     )
@@ -135,8 +136,8 @@ def _historikk(*, bruker: Any, sak: Sak, objekt: Any, objekttype: str, handling:
 @transaction.atomic
 def aktivitet_opprett(
     *,
-    bruker: Any,
-    sak_id: Any,
+    bruker: Bruker,
+    sak_id: UUID,
     type: str,
     timer_per_uke: Decimal,
     fra_og_med: dt.date,
@@ -171,7 +172,7 @@ def aktivitet_opprett(
 
 
 @transaction.atomic
-def aktivitet_endre(*, bruker: Any, aktivitet_id: Any, **endringer: Any) -> Aktivitet:
+def aktivitet_endre(*, bruker: Bruker, aktivitet_id: UUID, **endringer: Any) -> Aktivitet:
     """Endrer en aktivitet (også status og «avtalt med deltaker»). Den forrige versjonen står i historikken."""
     gammel = Aktivitet.objects.filter(pk=aktivitet_id).only("sak_id").first()
     if gammel is None:
@@ -209,7 +210,7 @@ def aktivitet_endre(*, bruker: Any, aktivitet_id: Any, **endringer: Any) -> Akti
 
 
 @transaction.atomic
-def evaluering_opprett(*, bruker: Any, sak_id: Any, dato: dt.date, tema: str = "") -> Evaluering:
+def evaluering_opprett(*, bruker: Bruker, sak_id: UUID, dato: dt.date, tema: str = "") -> Evaluering:
     """Legger et evalueringstidspunkt inn i planen (forskriften § 1)."""
     sak, (fra, til) = _hent_sak(bruker=bruker, sak_id=sak_id)
     if not fra <= dato <= til:

@@ -1,6 +1,7 @@
 """Programplanen på saken: aktiviteter, ukesummer mot full tid, advarsler, evalueringer og historikk."""
 
 from typing import Any
+from uuid import UUID
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -11,14 +12,14 @@ from kvp.felles.feil import KvpFeil
 from kvp.felles.forms import skjema_svar
 from kvp.sak.selectors import sak_hent
 from kvp.tilgang.models import Rolle
-from kvp.tilgang.tilgang import tilgang_for
+from kvp.tilgang.tilgang import bruker_fra, tilgang_for
 
 from . import selectors, services
 from .forms import AktivitetForm, EvalueringForm
 
 
-def _planside(request: HttpRequest, sak_id: Any, *, status: int = 200, **skjemaer: Any) -> HttpResponse:
-    sak = sak_hent(bruker=request.user, sak_id=sak_id)
+def _planside(request: HttpRequest, sak_id: UUID, *, status: int = 200, **skjemaer: Any) -> HttpResponse:
+    sak = sak_hent(bruker=bruker_fra(request), sak_id=sak_id)
     aktivitet_form = skjemaer.get("aktivitet_form")
     endres = None
     if aktivitet_form is None:
@@ -56,13 +57,13 @@ def _planside(request: HttpRequest, sak_id: Any, *, status: int = 200, **skjemae
     return render(request, "plan/plan.html", kontekst, status=status)
 
 
-def plan(request: HttpRequest, sak_id: Any) -> HttpResponse:
+def plan(request: HttpRequest, sak_id: UUID) -> HttpResponse:
     return _planside(request, sak_id)
 
 
 @require_POST
-def aktivitet(request: HttpRequest, sak_id: Any) -> HttpResponse:
-    sak = sak_hent(bruker=request.user, sak_id=sak_id)
+def aktivitet(request: HttpRequest, sak_id: UUID) -> HttpResponse:
+    sak = sak_hent(bruker=bruker_fra(request), sak_id=sak_id)
     form = AktivitetForm(request.POST)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
@@ -70,10 +71,10 @@ def aktivitet(request: HttpRequest, sak_id: Any) -> HttpResponse:
         aktivitet_id = data.pop("aktivitet_id")
         if aktivitet_id:
             selectors.aktivitet_for_sak(sak=sak, aktivitet_id=aktivitet_id)
-            services.aktivitet_endre(bruker=request.user, aktivitet_id=aktivitet_id, **data)
+            services.aktivitet_endre(bruker=bruker_fra(request), aktivitet_id=aktivitet_id, **data)
             messages.success(request, "Aktiviteten er endret.")
         else:
-            services.aktivitet_opprett(bruker=request.user, sak_id=sak.pk, **data)
+            services.aktivitet_opprett(bruker=bruker_fra(request), sak_id=sak.pk, **data)
             messages.success(request, "Aktiviteten er lagt til i planen.")
         return redirect("plan:plan", sak_id=sak.pk)
 
@@ -81,12 +82,12 @@ def aktivitet(request: HttpRequest, sak_id: Any) -> HttpResponse:
 
 
 @require_POST
-def evaluering(request: HttpRequest, sak_id: Any) -> HttpResponse:
-    sak = sak_hent(bruker=request.user, sak_id=sak_id)
+def evaluering(request: HttpRequest, sak_id: UUID) -> HttpResponse:
+    sak = sak_hent(bruker=bruker_fra(request), sak_id=sak_id)
     form = EvalueringForm(request.POST)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
-        services.evaluering_opprett(bruker=request.user, sak_id=sak.pk, **d)
+        services.evaluering_opprett(bruker=bruker_fra(request), sak_id=sak.pk, **d)
         messages.success(request, "Evalueringen er lagt inn i planen.")
         return redirect("plan:plan", sak_id=sak.pk)
 

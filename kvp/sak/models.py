@@ -80,6 +80,9 @@ class Sak(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"Sak {str(self.id)[:8]}"
+
     def programperiode(self) -> tuple[dt.date, dt.date] | None:
         """Perioden deltakeren er i program: fra oppstart (eller planlagt start) til slutt eller avslutning."""
         fra = self.begynt_dato or self.program_fra_og_med
@@ -89,9 +92,6 @@ class Sak(models.Model):
         if self.avsluttet_dato is not None:
             til = min(til, self.avsluttet_dato)
         return (fra, til) if til >= fra else None
-
-    def __str__(self) -> str:
-        return f"Sak {str(self.id)[:8]}"
 
 
 class ForeloepigSvar(models.Model):
@@ -108,3 +108,6 @@ class ForeloepigSvar(models.Model):
         verbose_name = "foreløpig svar"
         verbose_name_plural = "foreløpige svar"
         ordering = ["-sendt_dato"]
+
+    def __str__(self) -> str:
+        return f"Foreløpig svar {self.sendt_dato}"

@@ -3,6 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
 from django.conf import settings
 from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, When
@@ -10,7 +11,7 @@ from django.utils import timezone
 
 from kvp.felles.feil import IkkeFunnet
 from kvp.felles.services import logghendelse_registrer
-from kvp.tilgang.models import Rolle
+from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
 from .models import AAPNE_STATUSER, ForeloepigSvar, Sak, Status
@@ -19,7 +20,7 @@ ROLLER_SOM_SER_SAKER = (Rolle.KVP_VEILEDER, Rolle.LEDER, Rolle.BESLUTTER)
 UTEN_SAKSBEHANDLER = "ingen"
 
 
-def _synlige_saker(bruker: Any) -> QuerySet[Sak]:
+def _synlige_saker(bruker: Bruker) -> QuerySet[Sak]:
     """Sakene brukeren ser i saksbehandlingen: kontorets, og statsforvalterens innsendte.
 
     Deltakeren ser ikke saksbehandlernes sider for sin egen sak (utkast til vedtak, vurderinger, kalenderen med
@@ -32,7 +33,7 @@ def _synlige_saker(bruker: Any) -> QuerySet[Sak]:
     return Sak.objects.filter(scope)
 
 
-def sak_hent(*, bruker: Any, sak_id: Any) -> Sak:
+def sak_hent(*, bruker: Bruker, sak_id: UUID) -> Sak:
     """Én sak brukeren har tilgang til; ellers IkkeFunnet (404, aldri dataene). Visningen logges."""
     sak = (
         _synlige_saker(bruker)
@@ -46,7 +47,7 @@ def sak_hent(*, bruker: Any, sak_id: Any) -> Sak:
     return sak
 
 
-def saker_for_deltaker(*, bruker: Any) -> QuerySet[Sak]:
+def saker_for_deltaker(*, bruker: Bruker) -> QuerySet[Sak]:
     personer = tilgang_for(bruker).deltaker_personer
     return Sak.objects.filter(person_id__in=personer).select_related("kontor").order_by("-mottatt_dato")
 
@@ -84,7 +85,7 @@ def _frist(dager: int, kontor: Any) -> str:
     return "OK"
 
 
-def saker_for_tavle(*, bruker: Any, saksbehandler: str = "", i_dag: dt.date | None = None) -> list[Tavlekolonne]:
+def saker_for_tavle(*, bruker: Bruker, saksbehandler: str = "", i_dag: dt.date | None = None) -> list[Tavlekolonne]:
     """KVP-tavla: én kolonne per åpen status, saker uten saksbehandler først, så eldste først.
 
     Antall spørringer er konstant: én telling for alle kolonner og én spørring per kolonne

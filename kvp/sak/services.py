@@ -2,13 +2,14 @@
 
 import datetime as dt
 from typing import Any
+from uuid import UUID
 
 from django.db import transaction
 from django.utils import timezone
 
 from kvp.felles.feil import KvpFeil
 from kvp.felles.services import logghendelse_registrer
-from kvp.tilgang.models import Rolle
+from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
 from .models import AAPNE_STATUSER, AKTIVE_STATUSER, ForeloepigSvar, Sak, Status
@@ -39,7 +40,7 @@ def _statusnavn(status: str) -> str:
     return Status(status).label if status in Status.values else status
 
 
-def _hent_for_skriving(*, bruker: Any, sak_id: Any) -> Sak:
+def _hent_for_skriving(*, bruker: Bruker, sak_id: UUID) -> Sak:
     kontorer = krev_rolle(bruker, ROLLER_SOM_BEHANDLER)
     sak = Sak.objects.select_for_update().filter(pk=sak_id, kontor_id__in=kontorer).first()
     if sak is None:
@@ -48,7 +49,7 @@ def _hent_for_skriving(*, bruker: Any, sak_id: Any) -> Sak:
 
 
 @transaction.atomic
-def sak_opprett(*, bruker: Any, soeknad: Any) -> Sak:
+def sak_opprett(*, bruker: Bruker, soeknad: Any) -> Sak:
     """Legger søknaden på KVP-tavla som en ny sak uten saksbehandler. Kalles bare fra søknadstjenestene."""
     if Sak.objects.filter(person=soeknad.person, status__in=AAPNE_STATUSER + AKTIVE_STATUSER).exists():
         raise KvpFeil(
@@ -71,7 +72,7 @@ def sak_opprett(*, bruker: Any, soeknad: Any) -> Sak:
 
 
 @transaction.atomic
-def sak_tildel(*, bruker: Any, sak_id: Any, saksbehandler: Any) -> Sak:
+def sak_tildel(*, bruker: Bruker, sak_id: UUID, saksbehandler: Any) -> Sak:
     """Tildeler saken til en KVP-veileder på sakens kontor (None fjerner tildelingen)."""
     sak = _hent_for_skriving(bruker=bruker, sak_id=sak_id)
     if saksbehandler is not None and sak.kontor_id not in tilgang_for(saksbehandler).kontorer_med(Rolle.KVP_VEILEDER):
@@ -99,7 +100,7 @@ def sak_tildel(*, bruker: Any, sak_id: Any, saksbehandler: Any) -> Sak:
 
 
 @transaction.atomic
-def sak_endre_status(*, bruker: Any, sak_id: Any, status: str) -> Sak:
+def sak_endre_status(*, bruker: Bruker, sak_id: UUID, status: str) -> Sak:
     """Flytter saken til neste tilstand (bare lovlige overganger)."""
     sak = _hent_for_skriving(bruker=bruker, sak_id=sak_id)
     if status not in OVERGANGER.get(sak.status, ()):
@@ -125,7 +126,7 @@ def sak_endre_status(*, bruker: Any, sak_id: Any, status: str) -> Sak:
 
 @transaction.atomic
 def foreloepig_svar_registrer(
-    *, bruker: Any, sak_id: Any, sendt_dato: dt.date, forventet_svar_dato: dt.date, begrunnelse: str
+    *, bruker: Bruker, sak_id: UUID, sendt_dato: dt.date, forventet_svar_dato: dt.date, begrunnelse: str
 ) -> ForeloepigSvar:
     """Registrerer at et foreløpig svar er sendt (forvaltningsloven § 11 a tredje ledd)."""
     sak = _hent_for_skriving(bruker=bruker, sak_id=sak_id)
@@ -168,7 +169,7 @@ def foreloepig_svar_registrer(
     return svar
 
 
-def sak_oppdater_fra_vedtak(*, bruker: Any, sak: Sak, status: str | None = None, **felter: Any) -> Sak:
+def sak_oppdater_fra_vedtak(*, bruker: Bruker, sak: Sak, status: str | None = None, **felter: Any) -> Sak:
     """Setter status og datoene et fattet vedtak bestemmer. Kalles bare fra vedtakstjenestene, inne i deres
     transaksjon og med saken låst (`select_for_update`). Ukjente felt eller ulovlige overganger er programfeil."""
     ukjente = set(felter) - set(VEDTAKSFELTER)

@@ -1,6 +1,7 @@
 """KVP-tavla og saksbildet: tildeling, status og foreløpig svar."""
 
 from typing import Any
+from uuid import UUID
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_POST
 from kvp.felles.forms import skjema_svar
 from kvp.tilgang.models import Bruker
 from kvp.tilgang.selectors import kvp_veiledere_for_bruker, kvp_veiledere_for_kontor
+from kvp.tilgang.tilgang import bruker_fra
 
 from . import selectors, services
 from .forms import ForeloepigSvarForm, StatusForm, TavleFilterForm, TildelForm
@@ -18,12 +20,12 @@ from .models import AAPNE_STATUSER, Status
 
 
 def tavle(request: HttpRequest) -> HttpResponse:
-    veiledere = list(kvp_veiledere_for_bruker(bruker=request.user))
+    veiledere = list(kvp_veiledere_for_bruker(bruker=bruker_fra(request)))
     filter_form = TavleFilterForm(request.GET or None, veiledere=veiledere)
     saksbehandler = ""
     if filter_form.is_valid():
         saksbehandler = filter_form.cleaned_data["saksbehandler"]
-    kolonner = selectors.saker_for_tavle(bruker=request.user, saksbehandler=saksbehandler)
+    kolonner = selectors.saker_for_tavle(bruker=bruker_fra(request), saksbehandler=saksbehandler)
     # htmx henter bare tavla ved filtrering; når nettleseren gjenoppretter historikk, trengs hele siden
     delvis = request.headers.get("HX-Request") == "true" and request.headers.get("HX-History-Restore-Request") != "true"
     svar = render(
@@ -33,9 +35,9 @@ def tavle(request: HttpRequest) -> HttpResponse:
     return svar
 
 
-def _saksbilde(request: HttpRequest, sak_id: str, *, status: int = 200, **skjemaer: object) -> HttpResponse:
-    sak = selectors.sak_hent(bruker=request.user, sak_id=sak_id)
-    veiledere = list(kvp_veiledere_for_kontor(bruker=request.user, kontor_id=sak.kontor_id))
+def _saksbilde(request: HttpRequest, sak_id: UUID, *, status: int = 200, **skjemaer: object) -> HttpResponse:
+    sak = selectors.sak_hent(bruker=bruker_fra(request), sak_id=sak_id)
+    veiledere = list(kvp_veiledere_for_kontor(bruker=bruker_fra(request), kontor_id=sak.kontor_id))
     kontekst = {
         "sak": sak,
         "svar": selectors.foreloepige_svar_for_sak(sak=sak),
@@ -51,19 +53,19 @@ def _saksbilde(request: HttpRequest, sak_id: str, *, status: int = 200, **skjema
     return render(request, "sak/detalj.html", kontekst, status=status)
 
 
-def detalj(request: HttpRequest, sak_id: str) -> HttpResponse:
+def detalj(request: HttpRequest, sak_id: UUID) -> HttpResponse:
     return _saksbilde(request, sak_id)
 
 
 @require_POST
-def tildel(request: HttpRequest, sak_id: str) -> HttpResponse:
-    sak = selectors.sak_hent(bruker=request.user, sak_id=sak_id)
-    veiledere = list(kvp_veiledere_for_kontor(bruker=request.user, kontor_id=sak.kontor_id))
+def tildel(request: HttpRequest, sak_id: UUID) -> HttpResponse:
+    sak = selectors.sak_hent(bruker=bruker_fra(request), sak_id=sak_id)
+    veiledere = list(kvp_veiledere_for_kontor(bruker=bruker_fra(request), kontor_id=sak.kontor_id))
     form = TildelForm(request.POST, veiledere=veiledere)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
         saksbehandler = Bruker.objects.get(pk=d["saksbehandler"]) if d["saksbehandler"] else None
-        services.sak_tildel(bruker=request.user, sak_id=sak.pk, saksbehandler=saksbehandler)
+        services.sak_tildel(bruker=bruker_fra(request), sak_id=sak.pk, saksbehandler=saksbehandler)
         messages.success(request, "Saken er tildelt." if saksbehandler else "Tildelingen er fjernet.")
         return redirect("sak:detalj", sak_id=sak.pk)
 
@@ -71,12 +73,12 @@ def tildel(request: HttpRequest, sak_id: str) -> HttpResponse:
 
 
 @require_POST
-def endre_status(request: HttpRequest, sak_id: str) -> HttpResponse:
-    sak = selectors.sak_hent(bruker=request.user, sak_id=sak_id)
+def endre_status(request: HttpRequest, sak_id: UUID) -> HttpResponse:
+    sak = selectors.sak_hent(bruker=bruker_fra(request), sak_id=sak_id)
     form = StatusForm(request.POST)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
-        services.sak_endre_status(bruker=request.user, sak_id=sak.pk, status=d["status"])
+        services.sak_endre_status(bruker=bruker_fra(request), sak_id=sak.pk, status=d["status"])
         messages.success(request, "Statusen er endret.")
         return redirect("sak:detalj", sak_id=sak.pk)
 
@@ -84,12 +86,12 @@ def endre_status(request: HttpRequest, sak_id: str) -> HttpResponse:
 
 
 @require_POST
-def foreloepig_svar(request: HttpRequest, sak_id: str) -> HttpResponse:
-    sak = selectors.sak_hent(bruker=request.user, sak_id=sak_id)
+def foreloepig_svar(request: HttpRequest, sak_id: UUID) -> HttpResponse:
+    sak = selectors.sak_hent(bruker=bruker_fra(request), sak_id=sak_id)
     form = ForeloepigSvarForm(request.POST)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
-        services.foreloepig_svar_registrer(bruker=request.user, sak_id=sak.pk, **d)
+        services.foreloepig_svar_registrer(bruker=bruker_fra(request), sak_id=sak.pk, **d)
         messages.success(request, "Det foreløpige svaret er registrert.")
         return redirect("sak:detalj", sak_id=sak.pk)
 

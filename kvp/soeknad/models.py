@@ -46,6 +46,9 @@ class Kartlegging(models.Model):
         verbose_name_plural = "kartlegginger"
         ordering = ["-opprettet"]
 
+    def __str__(self) -> str:
+        return f"Kartlegging {str(self.id)[:8]}"
+
 
 class Overfoeringsnotat(models.Model):
     """Notat til KVP-veilederen etter malen: person, historikk, familie, erfaring, utdanning, kompetanse."""
@@ -61,6 +64,9 @@ class Overfoeringsnotat(models.Model):
     class Meta:
         verbose_name = "overføringsnotat"
         verbose_name_plural = "overføringsnotater"
+
+    def __str__(self) -> str:
+        return f"Overføringsnotat for kartlegging {str(self.kartlegging_id)[:8]}"
 
 
 class Moetetid(models.Model):
@@ -82,6 +88,9 @@ class Moetetid(models.Model):
         verbose_name_plural = "møtetider"
         ordering = ["start"]
         constraints = [models.UniqueConstraint(fields=["kvp_veileder", "start"], name="moetetid_unik_per_veileder")]
+
+    def __str__(self) -> str:
+        return f"Møtetid {self.start}"
 
 
 class Kanal(models.TextChoices):
@@ -110,3 +119,6 @@ class Soeknad(models.Model):
         verbose_name = "søknad"
         verbose_name_plural = "søknader"
         ordering = ["-mottatt_dato"]
+
+    def __str__(self) -> str:
+        return f"Søknad mottatt {self.mottatt_dato}"

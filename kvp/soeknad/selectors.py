@@ -1,7 +1,7 @@
 """Lesing i inntaket: kartlegginger, ledige møtetider og overføringsnotatets mal."""
 
 import datetime as dt
-from typing import Any
+from uuid import UUID
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -9,7 +9,7 @@ from django.utils import timezone
 from kvp.felles.feil import IkkeFunnet
 from kvp.felles.services import logghendelse_registrer
 from kvp.person.models import Person
-from kvp.tilgang.models import Rolle
+from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
 from .models import Kartlegging, Moetetid, Soeknad
@@ -17,7 +17,7 @@ from .models import Kartlegging, Moetetid, Soeknad
 ROLLER_I_INNTAKET = (Rolle.VEILEDER, Rolle.KVP_VEILEDER, Rolle.LEDER)
 
 
-def kartlegging_hent(*, bruker: Any, kartlegging_id: Any) -> Kartlegging:
+def kartlegging_hent(*, bruker: Bruker, kartlegging_id: UUID) -> Kartlegging:
     kontorer = tilgang_for(bruker).kontorer_med(*ROLLER_I_INNTAKET)
     kartlegging = (
         Kartlegging.objects.select_related("person", "kontor", "veileder", "overfoeringsnotat")
@@ -36,13 +36,13 @@ def kartlegging_hent(*, bruker: Any, kartlegging_id: Any) -> Kartlegging:
     return kartlegging
 
 
-def kartlegginger_for_person(*, bruker: Any, person: Person) -> QuerySet[Kartlegging]:
+def kartlegginger_for_person(*, bruker: Bruker, person: Person) -> QuerySet[Kartlegging]:
     """Kalles med en person hentet gjennom person_hent."""
     kontorer = tilgang_for(bruker).kontorer_med(*ROLLER_I_INNTAKET)
     return person.kartlegginger.filter(kontor_id__in=kontorer).select_related("veileder")
 
 
-def moetetider_ledige_for_kontor(*, bruker: Any, kontor_id: Any) -> QuerySet[Moetetid]:
+def moetetider_ledige_for_kontor(*, bruker: Bruker, kontor_id: UUID) -> QuerySet[Moetetid]:
     """Ledige kvarter frem i tid hos KVP-veilederne på kontoret."""
     kontorer = krev_rolle(bruker, ROLLER_I_INNTAKET)
     if kontor_id not in kontorer:
@@ -58,7 +58,7 @@ def moetetid_for_kartlegging(*, kartlegging: Kartlegging) -> Moetetid | None:
     return Moetetid.objects.select_related("kvp_veileder").filter(kartlegging=kartlegging).first()
 
 
-def soeknad_hent_for_deltaker(*, bruker: Any, soeknad_id: Any) -> Soeknad:
+def soeknad_hent_for_deltaker(*, bruker: Bruker, soeknad_id: UUID) -> Soeknad:
     personer = tilgang_for(bruker).deltaker_personer
     soeknad = Soeknad.objects.filter(pk=soeknad_id, person_id__in=personer).select_related("kontor").first()
     if soeknad is None:

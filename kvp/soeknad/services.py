@@ -2,6 +2,7 @@
 
 import datetime as dt
 from typing import Any
+from uuid import UUID
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -11,7 +12,7 @@ from kvp.felles.services import logghendelse_registrer
 from kvp.person.models import Person
 from kvp.sak.models import Sak
 from kvp.sak.services import sak_opprett
-from kvp.tilgang.models import Rolle
+from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
 from .models import (
@@ -37,7 +38,7 @@ PAAKREVDE_KARTLEGGING = {
 @transaction.atomic
 def kartlegging_opprett(
     *,
-    bruker: Any,
+    bruker: Bruker,
     person: Person,
     utdanning: str,
     arbeidserfaring: str,
@@ -86,7 +87,7 @@ def kartlegging_opprett(
 
 
 @transaction.atomic
-def moetetid_opprett(*, bruker: Any, kvp_veileder: Any, start: dt.datetime) -> Moetetid:
+def moetetid_opprett(*, bruker: Bruker, kvp_veileder: Any, start: dt.datetime) -> Moetetid:
     """Legger ut et ledig kvarter hos en KVP-veileder ved brukerens kontor."""
     kontorer = krev_rolle(bruker, (Rolle.KVP_VEILEDER, Rolle.LEDER))
     felles = [k for k in tilgang_for(kvp_veileder).kontorer_med(Rolle.KVP_VEILEDER) if k in kontorer]
@@ -114,7 +115,7 @@ def moetetid_opprett(*, bruker: Any, kvp_veileder: Any, start: dt.datetime) -> M
 
 
 @transaction.atomic
-def moetetid_book(*, bruker: Any, moetetid_id: Any, kartlegging: Kartlegging) -> Moetetid:
+def moetetid_book(*, bruker: Bruker, moetetid_id: UUID, kartlegging: Kartlegging) -> Moetetid:
     """Booker et ledig kvarter til overføringsmøte om kartleggingen. Samme tid kan aldri bookes to ganger."""
     kontorer = krev_rolle(bruker, (Rolle.VEILEDER, Rolle.KVP_VEILEDER))
     if kartlegging.kontor_id not in kontorer:
@@ -156,7 +157,7 @@ MAKS_DAGER_TILBAKE = 366
 
 
 def _soeknad_opprett(
-    *, bruker: Any, person: Person, mottatt_dato: dt.date, kanal: str, **felter: Any
+    *, bruker: Bruker, person: Person, mottatt_dato: dt.date, kanal: str, **felter: Any
 ) -> tuple[Soeknad, Sak]:
     if mottatt_dato > timezone.localdate():
         raise KvpFeil("Mottatt dato kan ikke være frem i tid.", felt="mottatt_dato", kode="KVP_DATO_FREMTID")
@@ -199,7 +200,7 @@ def _soeknad_opprett(
 
 
 @transaction.atomic
-def soeknad_send_inn(*, bruker: Any, hva_oensker_du: str, hjelp_til: str, bekreftet: bool) -> tuple[Soeknad, Sak]:
+def soeknad_send_inn(*, bruker: Bruker, hva_oensker_du: str, hjelp_til: str, bekreftet: bool) -> tuple[Soeknad, Sak]:
     """Deltakeren søker selv digitalt. Søknaden går til kontoret der hen bor."""
     personer = tilgang_for(bruker).deltaker_personer
     if not personer:
@@ -221,7 +222,7 @@ def soeknad_send_inn(*, bruker: Any, hva_oensker_du: str, hjelp_til: str, bekref
 
 @transaction.atomic
 def soeknad_registrer(
-    *, bruker: Any, person: Person, mottatt_dato: dt.date, kanal: str, merknad: str = ""
+    *, bruker: Bruker, person: Person, mottatt_dato: dt.date, kanal: str, merknad: str = ""
 ) -> tuple[Soeknad, Sak]:
     """Kontoret registrerer en søknad som kom på papir eller utenfra."""
     kontorer = krev_rolle(bruker, (Rolle.KVP_VEILEDER,))

@@ -1,6 +1,7 @@
 """Inntaket: kartlegging og booking, møtetider, søknad fra deltaker og registrering av papirsøknad."""
 
 from typing import Any
+from uuid import UUID
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -14,23 +15,23 @@ from kvp.sak.models import AAPNE_STATUSER, AKTIVE_STATUSER
 from kvp.sak.selectors import saker_for_deltaker
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.selectors import kvp_veiledere_for_bruker
-from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+from kvp.tilgang.tilgang import bruker_fra, krev_rolle, tilgang_for
 
 from . import selectors, services
 from .forms import BookingForm, KartleggingForm, MoetetidForm, SoeknadDeltakerForm, SoeknadRegistrerForm
 
 
 @require_http_methods(["GET", "POST"])
-def kartlegging_ny(request: HttpRequest, person_id: str) -> HttpResponse:
-    krev_rolle(request.user, (Rolle.VEILEDER, Rolle.KVP_VEILEDER))
-    person = person_hent(bruker=request.user, person_id=person_id, logg=request.method == "GET")
+def kartlegging_ny(request: HttpRequest, person_id: UUID) -> HttpResponse:
+    krev_rolle(bruker_fra(request), (Rolle.VEILEDER, Rolle.KVP_VEILEDER))
+    person = person_hent(bruker=bruker_fra(request), person_id=person_id, logg=request.method == "GET")
     mal = selectors.overfoeringsnotat_mal(person=person)
     form = KartleggingForm(request.POST or None, initial={f"notat_{k}": v for k, v in mal.items()})
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
         notat = {k.removeprefix("notat_"): v for k, v in d.items() if k.startswith("notat_")}
         felter = {k: v for k, v in d.items() if not k.startswith("notat_")}
-        kartlegging = services.kartlegging_opprett(bruker=request.user, person=person, notat=notat, **felter)
+        kartlegging = services.kartlegging_opprett(bruker=bruker_fra(request), person=person, notat=notat, **felter)
         messages.success(request, "Kartleggingen er lagret. Book et møte med en KVP-veileder.")
         return redirect("soeknad:kartlegging", kartlegging_id=kartlegging.pk)
 
@@ -41,15 +42,15 @@ def kartlegging_ny(request: HttpRequest, person_id: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def kartlegging(request: HttpRequest, kartlegging_id: str) -> HttpResponse:
+def kartlegging(request: HttpRequest, kartlegging_id: UUID) -> HttpResponse:
     """Kartleggingen med overføringsnotatet, og booking av overføringsmøte."""
-    k = selectors.kartlegging_hent(bruker=request.user, kartlegging_id=kartlegging_id)
+    k = selectors.kartlegging_hent(bruker=bruker_fra(request), kartlegging_id=kartlegging_id)
     moete = selectors.moetetid_for_kartlegging(kartlegging=k)
-    ledige = list(selectors.moetetider_ledige_for_kontor(bruker=request.user, kontor_id=k.kontor_id))
+    ledige = list(selectors.moetetider_ledige_for_kontor(bruker=bruker_fra(request), kontor_id=k.kontor_id))
     form = BookingForm(request.POST or None, moetetider=ledige)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
-        services.moetetid_book(bruker=request.user, moetetid_id=d["moetetid"], kartlegging=k)
+        services.moetetid_book(bruker=bruker_fra(request), moetetid_id=d["moetetid"], kartlegging=k)
         messages.success(request, "Møtet er booket.")
         return redirect("soeknad:kartlegging", kartlegging_id=k.pk)
 
@@ -62,20 +63,20 @@ def kartlegging(request: HttpRequest, kartlegging_id: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def moetetider(request: HttpRequest) -> HttpResponse:
     """KVP-veiledere legger ut ledige kvarter til overføringsmøter."""
-    kontorer = krev_rolle(request.user, (Rolle.KVP_VEILEDER, Rolle.LEDER))
-    veiledere = list(kvp_veiledere_for_bruker(bruker=request.user))
+    kontorer = krev_rolle(bruker_fra(request), (Rolle.KVP_VEILEDER, Rolle.LEDER))
+    veiledere = list(kvp_veiledere_for_bruker(bruker=bruker_fra(request)))
     form = MoetetidForm(request.POST or None, veiledere=veiledere)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
         veileder = next(v for v in veiledere if str(v.pk) == d["kvp_veileder"])
-        services.moetetid_opprett(bruker=request.user, kvp_veileder=veileder, start=d["start"])
+        services.moetetid_opprett(bruker=bruker_fra(request), kvp_veileder=veileder, start=d["start"])
         messages.success(request, "Møtetiden er lagt ut.")
         return redirect("soeknad:moetetider")
 
     def vis(status: int = 200) -> HttpResponse:
         tider = []
         for kontor_id in kontorer:
-            tider += list(selectors.moetetider_ledige_for_kontor(bruker=request.user, kontor_id=kontor_id))
+            tider += list(selectors.moetetider_ledige_for_kontor(bruker=bruker_fra(request), kontor_id=kontor_id))
         return render(request, "soeknad/moetetider.html", {"form": form, "tider": tider}, status=status)
 
     return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
@@ -86,11 +87,11 @@ def ny(request: HttpRequest) -> HttpResponse:
     """Deltakeren søker selv, i klart språk."""
     if not tilgang_for(request.user).har_rolle(Rolle.DELTAKER):
         raise PermissionDenied
-    person = deltaker_person_hent(bruker=request.user)
+    person = deltaker_person_hent(bruker=bruker_fra(request))
     form = SoeknadDeltakerForm(request.POST or None)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
-        soeknad, _ = services.soeknad_send_inn(bruker=request.user, **d)
+        soeknad, _ = services.soeknad_send_inn(bruker=bruker_fra(request), **d)
         return redirect("soeknad:kvittering", soeknad_id=soeknad.pk)
 
     def vis(status: int = 200) -> HttpResponse:
@@ -99,16 +100,16 @@ def ny(request: HttpRequest) -> HttpResponse:
     return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
 
 
-def kvittering(request: HttpRequest, soeknad_id: str) -> HttpResponse:
-    soeknad = selectors.soeknad_hent_for_deltaker(bruker=request.user, soeknad_id=soeknad_id)
+def kvittering(request: HttpRequest, soeknad_id: UUID) -> HttpResponse:
+    soeknad = selectors.soeknad_hent_for_deltaker(bruker=bruker_fra(request), soeknad_id=soeknad_id)
     return render(request, "soeknad/kvittering.html", {"soeknad": soeknad})
 
 
 def min_side(request: HttpRequest) -> HttpResponse:
     if not tilgang_for(request.user).har_rolle(Rolle.DELTAKER):
         raise PermissionDenied
-    person = deltaker_person_hent(bruker=request.user)
-    saker = saker_for_deltaker(bruker=request.user)
+    person = deltaker_person_hent(bruker=bruker_fra(request))
+    saker = saker_for_deltaker(bruker=bruker_fra(request))
     kan_soeke = not any(s.status in AAPNE_STATUSER + AKTIVE_STATUSER for s in saker)
     return render(request, "soeknad/min_side.html", {"person": person, "saker": saker, "kan_soeke": kan_soeke})
 
@@ -116,13 +117,13 @@ def min_side(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def registrer(request: HttpRequest) -> HttpResponse:
     """Kontoret registrerer en søknad som kom på papir eller utenfra."""
-    krev_rolle(request.user, (Rolle.KVP_VEILEDER,))
+    krev_rolle(bruker_fra(request), (Rolle.KVP_VEILEDER,))
     form = SoeknadRegistrerForm(request.POST or None)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
-        person = person_hent_paa_fnr(bruker=request.user, foedselsnummer=d["foedselsnummer"])
+        person = person_hent_paa_fnr(bruker=bruker_fra(request), foedselsnummer=d["foedselsnummer"])
         _, sak = services.soeknad_registrer(
-            bruker=request.user,
+            bruker=bruker_fra(request),
             person=person,
             mottatt_dato=d["mottatt_dato"],
             kanal=d["kanal"],

@@ -1,7 +1,7 @@
 """Lesing av kontorer, kommuner, brukere og revisjonsloggen, alltid innenfor brukerens tilgang."""
 
 from datetime import date, datetime, time
-from typing import Any
+from uuid import UUID
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -12,7 +12,7 @@ from .models import Bruker, Kommune, NavKontor, Rolle
 from .tilgang import krev_rolle, tilgang_for
 
 
-def kontorer_for_bruker(*, bruker: Any) -> QuerySet[NavKontor]:
+def kontorer_for_bruker(*, bruker: Bruker) -> QuerySet[NavKontor]:
     return NavKontor.objects.filter(pk__in=list(tilgang_for(bruker).roller_per_kontor))
 
 
@@ -21,7 +21,7 @@ def kommuner_alle() -> QuerySet[Kommune]:
     return Kommune.objects.select_related("nav_kontor").order_by("navn")
 
 
-def kvp_veiledere_for_kontor(*, bruker: Any, kontor_id: Any) -> QuerySet[Bruker]:
+def kvp_veiledere_for_kontor(*, bruker: Bruker, kontor_id: UUID) -> QuerySet[Bruker]:
     """KVP-veilederne på et kontor brukeren selv hører til (tomt ellers)."""
     if kontor_id not in tilgang_for(bruker).roller_per_kontor:
         return Bruker.objects.none()
@@ -34,7 +34,7 @@ def kvp_veiledere_for_kontor(*, bruker: Any, kontor_id: Any) -> QuerySet[Bruker]
     )
 
 
-def kvp_veiledere_for_bruker(*, bruker: Any) -> QuerySet[Bruker]:
+def kvp_veiledere_for_bruker(*, bruker: Bruker) -> QuerySet[Bruker]:
     """KVP-veilederne på alle kontorene brukeren hører til."""
     kontorer = list(tilgang_for(bruker).roller_per_kontor)
     return (
@@ -50,10 +50,10 @@ def kvp_veiledere_for_bruker(*, bruker: Any) -> QuerySet[Bruker]:
 
 def logghendelser_for_kontor(
     *,
-    bruker: Any,
+    bruker: Bruker,
     brukernavn: str = "",
     handling: str = "",
-    person_id: Any = None,
+    person_id: UUID | None = None,
     fra_og_med: date | None = None,
     til_og_med: date | None = None,
 ) -> QuerySet[Logghendelse]:

@@ -121,7 +121,7 @@ def rolle_tildel(
 
 
 @transaction.atomic
-def innlogging_logg(*, bruker: Any, handling: str) -> None:
+def innlogging_logg(*, bruker: Bruker, handling: str) -> None:
     """Skriver innlogging eller utlogging i revisjonsloggen til hvert kontor brukeren hører til.
 
     Lederen ser da hvem som har vært inne i kontorets system. En deltaker logges på kontoret som følger personen;

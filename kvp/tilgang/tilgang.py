@@ -5,12 +5,14 @@ Beregnes én gang per bruker-objekt (og dermed per forespørsel) og mellomlagres
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 from uuid import UUID
+
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
 
 from kvp.felles.feil import IkkeTilgang
 
-from .models import KONTORROLLER, Rolle
+from .models import KONTORROLLER, Bruker, Rolle
 
 _CACHE_ATTR = "_kvp_tilgang"
 
@@ -40,11 +42,23 @@ class Tilgang:
         return bool(self.roller & set(roller))
 
 
-def tilgang_for(bruker: Any) -> Tilgang:
-    """Tilgangen til `bruker` (anonym bruker har ingen)."""
-    if not getattr(bruker, "is_authenticated", False):
+def bruker_fra(request: HttpRequest) -> Bruker:
+    """Den innloggede brukeren bak forespørselen.
+
+    `LoginRequiredMiddleware` slipper bare innloggede brukere til visningene (unntatt dem med
+    `@login_not_required`), så en anonym bruker her er en feil i oppsettet: IkkeTilgang, aldri en halv side.
+    """
+    bruker = request.user
+    if not isinstance(bruker, Bruker) or not bruker.is_authenticated:
+        raise IkkeTilgang("Du må være logget inn.")
+    return bruker
+
+
+def tilgang_for(bruker: Bruker | AnonymousUser | None) -> Tilgang:
+    """Tilgangen til `bruker` (anonym bruker, eller ingen, har ingen)."""
+    if not isinstance(bruker, Bruker) or not bruker.is_authenticated:
         return Tilgang()
-    cached = getattr(bruker, _CACHE_ATTR, None)
+    cached: Tilgang | None = getattr(bruker, _CACHE_ATTR, None)
     if cached is not None:
         return cached
     roller_per_kontor: dict[UUID, set[str]] = {}
@@ -66,13 +80,13 @@ def tilgang_for(bruker: Any) -> Tilgang:
     return tilgang
 
 
-def glem_tilgang(bruker: Any) -> None:
+def glem_tilgang(bruker: Bruker | AnonymousUser) -> None:
     """Tving ny beregning (etter at roller er endret)."""
     if hasattr(bruker, _CACHE_ATTR):
         delattr(bruker, _CACHE_ATTR)
 
 
-def krev_rolle(bruker: Any, roller: Iterable[str]) -> list[UUID]:
+def krev_rolle(bruker: Bruker, roller: Iterable[str]) -> list[UUID]:
     """Kontorene der brukeren har en av `roller`; IkkeTilgang om det ikke finnes noen."""
     kontorer = tilgang_for(bruker).kontorer_med(*roller)
     if not kontorer:

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from kvp.felles.models import Handling
 
 from .services import innlogging_logg
+from .tilgang import bruker_fra
 
 
 class InnloggingForm(AuthenticationForm):
@@ -46,5 +47,5 @@ class LoggInnView(auth_views.LoginView):
 class LoggUtView(auth_views.LogoutView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.user.is_authenticated:
-            innlogging_logg(bruker=request.user, handling=Handling.UTLOGGING)
+            innlogging_logg(bruker=bruker_fra(request), handling=Handling.UTLOGGING)
         return super().post(request, *args, **kwargs)

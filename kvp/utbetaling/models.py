@@ -31,6 +31,9 @@ class Utbetalingsoppsett(models.Model):
         verbose_name = "utbetalingsoppsett"
         verbose_name_plural = "utbetalingsoppsett"
 
+    def __str__(self) -> str:
+        return f"Utbetalingsoppsett for kommune {self.kommune_id}"
+
 
 class Mottaker(models.Model):
     """Deltakerens kontonummer og skattetrekk (prosenttrekk fra skattekortet), registrert av økonomi."""
@@ -50,6 +53,9 @@ class Mottaker(models.Model):
                 condition=models.Q(skattetrekk_prosent__gte=0, skattetrekk_prosent__lte=100),
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"Utbetalingsmottaker {str(self.person_id)[:8]}"
 
 
 class Rundestatus(models.TextChoices):
@@ -156,6 +162,9 @@ class Utbetaling(models.Model):
             models.CheckConstraint(name="netto_ikke_negativ", condition=models.Q(netto__gte=0)),
         ]
 
+    def __str__(self) -> str:
+        return f"Utbetaling {self.netto} kr"
+
 
 class Posttype(models.TextChoices):
     ORDINAER = "ORDINAER", "Stønad"
@@ -193,6 +202,9 @@ class Utbetalingspost(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.get_type_display()} {self.maaned:02d}.{self.aar}: {self.beloep} kr"
+
 
 class Utbetalingskorreksjon(models.Model):
     """Differansen mellom en betalt måneds siste beregning og den nye beregningen."""
@@ -212,6 +224,9 @@ class Utbetalingskorreksjon(models.Model):
         verbose_name = "korreksjon"
         verbose_name_plural = "korreksjoner"
         ordering = ["aar", "maaned", "opprettet"]
+
+    def __str__(self) -> str:
+        return f"Korreksjon {self.maaned:02d}.{self.aar}: {self.differanse} kr"
 
 
 class Tilbakekrevingsstatus(models.TextChoices):
@@ -261,3 +276,6 @@ class Tilbakekreving(models.Model):
                 | ~models.Q(vedtatt_av=models.F("foreslaatt_av")),
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"Tilbakekreving {self.beloep} kr ({self.get_status_display()})"

@@ -3,14 +3,14 @@ sine egne utbetalinger når runden er godkjent."""
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from uuid import UUID
 
 from django.db.models import Count, Prefetch, QuerySet, Sum
 
 from kvp.felles.feil import IkkeFunnet
 from kvp.felles.services import logghendelse_registrer
 from kvp.person.models import Person
-from kvp.tilgang.models import Kommune, Rolle
+from kvp.tilgang.models import Bruker, Kommune, Rolle
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
 from .models import (
@@ -29,12 +29,12 @@ ROLLER_SOM_SER_RUNDER = (Rolle.OEKONOMI, Rolle.LEDER)
 SYNLIG_FOR_DELTAKER = (Rundestatus.GODKJENT, Rundestatus.EKSPORTERT, Rundestatus.BEKREFTET)
 
 
-def kommuner_for_oekonomi(*, bruker: Any) -> QuerySet[Kommune]:
+def kommuner_for_oekonomi(*, bruker: Bruker) -> QuerySet[Kommune]:
     kontorer = krev_rolle(bruker, (Rolle.OEKONOMI,))
     return Kommune.objects.filter(nav_kontor_id__in=kontorer).order_by("navn")
 
 
-def kommune_hent(*, bruker: Any, kommune_nummer: str) -> tuple[Kommune, Utbetalingsoppsett | None]:
+def kommune_hent(*, bruker: Bruker, kommune_nummer: str) -> tuple[Kommune, Utbetalingsoppsett | None]:
     kommuner = kommuner_for_oekonomi(bruker=bruker)
     # Kommunenummeret kommer fra adressen: NUL-tegn gir DataError (500) på PostgreSQL om det når spørringen.
     kommune = kommuner.filter(nummer=kommune_nummer).first() if kommune_nummer.isalnum() else None
@@ -43,7 +43,7 @@ def kommune_hent(*, bruker: Any, kommune_nummer: str) -> tuple[Kommune, Utbetali
     return kommune, Utbetalingsoppsett.objects.filter(kommune=kommune).first()
 
 
-def runder_for_bruker(*, bruker: Any) -> QuerySet[Utbetalingsrunde]:
+def runder_for_bruker(*, bruker: Bruker) -> QuerySet[Utbetalingsrunde]:
     """Rundene med totaler per måned (antall, brutto, skattetrekk, netto)."""
     kontorer = krev_rolle(bruker, ROLLER_SOM_SER_RUNDER)
     return (
@@ -60,7 +60,7 @@ def runder_for_bruker(*, bruker: Any) -> QuerySet[Utbetalingsrunde]:
     )
 
 
-def runde_hent(*, bruker: Any, runde_id: Any) -> Utbetalingsrunde:
+def runde_hent(*, bruker: Bruker, runde_id: UUID) -> Utbetalingsrunde:
     runde = runder_for_bruker(bruker=bruker).select_related("opprettet_av", "godkjent_av").filter(pk=runde_id).first()
     if runde is None:
         raise IkkeFunnet("Fant ikke utbetalingsrunden.")
@@ -77,7 +77,7 @@ def utbetalinger_i_runde(*, runde: Utbetalingsrunde, grense: int = 200) -> list[
     )
 
 
-def tilbakekrevinger_for_bruker(*, bruker: Any) -> QuerySet[Tilbakekreving]:
+def tilbakekrevinger_for_bruker(*, bruker: Bruker) -> QuerySet[Tilbakekreving]:
     kontorer = krev_rolle(bruker, (Rolle.OEKONOMI,))
     return (
         Tilbakekreving.objects.filter(sak__person__kommune__nav_kontor_id__in=kontorer)
@@ -88,7 +88,7 @@ def tilbakekrevinger_for_bruker(*, bruker: Any) -> QuerySet[Tilbakekreving]:
     )
 
 
-def mottaker_hent(*, bruker: Any, person_id: Any) -> tuple[Person, Mottaker | None]:
+def mottaker_hent(*, bruker: Bruker, person_id: UUID) -> tuple[Person, Mottaker | None]:
     """Personen og kontonummer/skattetrekk, for økonomi ved kontoret som betjener personens kommune."""
     kontorer = krev_rolle(bruker, (Rolle.OEKONOMI,))
     person = Person.objects.select_related("kontor").filter(pk=person_id, kommune__nav_kontor_id__in=kontorer).first()
@@ -131,7 +131,7 @@ def aarsoppgave_for_person(*, person: Person, aar: int) -> Aarsoppgave:
     )
 
 
-def utbetalinger_for_deltaker(*, bruker: Any) -> list[Utbetaling]:
+def utbetalinger_for_deltaker(*, bruker: Bruker) -> list[Utbetaling]:
     """Deltakerens egne utbetalinger med postene (linjene), nyeste først."""
     personer = tilgang_for(bruker).deltaker_personer
     if not personer:

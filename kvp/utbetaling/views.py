@@ -2,6 +2,7 @@
 
 import datetime as dt
 from typing import Any
+from uuid import UUID
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -13,7 +14,7 @@ from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.felles.forms import skjema_svar
 from kvp.felles.services import logghendelse_registrer
 from kvp.tilgang.models import Rolle
-from kvp.tilgang.tilgang import tilgang_for
+from kvp.tilgang.tilgang import bruker_fra, tilgang_for
 
 from . import eksport, selectors, services
 from .forms import ForeslaaForm, InnstillingerForm, KjoerForm, MottakerForm, VedtaForm
@@ -21,9 +22,9 @@ from .models import Rundestatus
 
 
 def _oversikt(request: HttpRequest, *, kjoer_form: KjoerForm | None = None, status: int = 200) -> HttpResponse:
-    runder = selectors.runder_for_bruker(bruker=request.user)
+    runder = selectors.runder_for_bruker(bruker=bruker_fra(request))
     er_oekonomi = tilgang_for(request.user).har_rolle(Rolle.OEKONOMI)
-    kommuner = list(selectors.kommuner_for_oekonomi(bruker=request.user)) if er_oekonomi else []
+    kommuner = list(selectors.kommuner_for_oekonomi(bruker=bruker_fra(request))) if er_oekonomi else []
     if kjoer_form is None and er_oekonomi:
         forrige = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
         kjoer_form = KjoerForm(initial={"aar": forrige.year, "maaned": str(forrige.month)}, kommuner=kommuner)
@@ -42,12 +43,12 @@ def oversikt(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def kjoer(request: HttpRequest) -> HttpResponse:
-    kommuner = list(selectors.kommuner_for_oekonomi(bruker=request.user))
+    kommuner = list(selectors.kommuner_for_oekonomi(bruker=bruker_fra(request)))
     form = KjoerForm(request.POST, kommuner=kommuner)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
         runde = services.utbetalingsrunde_kjoer(
-            bruker=request.user, kommune_nummer=d["kommune"], aar=d["aar"], maaned=int(d["maaned"])
+            bruker=bruker_fra(request), kommune_nummer=d["kommune"], aar=d["aar"], maaned=int(d["maaned"])
         )
         messages.success(request, "Utbetalingsrunden er simulert.")
         return redirect("utbetaling:runde", runde_id=runde.pk)
@@ -56,8 +57,8 @@ def kjoer(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def runde(request: HttpRequest, runde_id: str) -> HttpResponse:
-    r = selectors.runde_hent(bruker=request.user, runde_id=runde_id)
+def runde(request: HttpRequest, runde_id: UUID) -> HttpResponse:
+    r = selectors.runde_hent(bruker=bruker_fra(request), runde_id=runde_id)
     return render(
         request,
         "utbetaling/runde.html",
@@ -70,14 +71,14 @@ def runde(request: HttpRequest, runde_id: str) -> HttpResponse:
     )
 
 
-def _handling(request: HttpRequest, runde_id: str, tjeneste: Any, melding: str) -> HttpResponse:
+def _handling(request: HttpRequest, runde_id: UUID, tjeneste: Any, melding: str) -> HttpResponse:
     try:
-        tjeneste(bruker=request.user, runde_id=runde_id)
+        tjeneste(bruker=bruker_fra(request), runde_id=runde_id)
     except (IkkeFunnet, IkkeTilgang):
         raise
     except KvpFeil as feil:
         messages.error(request, feil.melding)
-        r = selectors.runde_hent(bruker=request.user, runde_id=runde_id)
+        r = selectors.runde_hent(bruker=bruker_fra(request), runde_id=runde_id)
         return render(
             request,
             "utbetaling/runde.html",
@@ -94,36 +95,36 @@ def _handling(request: HttpRequest, runde_id: str, tjeneste: Any, melding: str) 
 
 
 @require_POST
-def godkjenn(request: HttpRequest, runde_id: str) -> HttpResponse:
+def godkjenn(request: HttpRequest, runde_id: UUID) -> HttpResponse:
     return _handling(request, runde_id, services.utbetalingsrunde_godkjenn, "Runden er godkjent.")
 
 
 @require_POST
-def eksporter(request: HttpRequest, runde_id: str) -> HttpResponse:
+def eksporter(request: HttpRequest, runde_id: UUID) -> HttpResponse:
     return _handling(
         request, runde_id, services.utbetalingsrunde_eksporter, "Runden er eksportert. Last ned filene under."
     )
 
 
 @require_POST
-def bekreft(request: HttpRequest, runde_id: str) -> HttpResponse:
+def bekreft(request: HttpRequest, runde_id: UUID) -> HttpResponse:
     return _handling(request, runde_id, services.utbetalingsrunde_bekreft, "Utbetalingen er bekreftet.")
 
 
-def _fil_runde(request: HttpRequest, runde_id: str) -> Any:
+def _fil_runde(request: HttpRequest, runde_id: UUID) -> Any:
     if not tilgang_for(request.user).har_rolle(Rolle.OEKONOMI):
         raise IkkeFunnet("Fant ikke utbetalingsrunden.")
-    r = selectors.runde_hent(bruker=request.user, runde_id=runde_id)
+    r = selectors.runde_hent(bruker=bruker_fra(request), runde_id=runde_id)
     if r.status not in (Rundestatus.EKSPORTERT, Rundestatus.BEKREFTET):
         raise KvpFeil("Runden må være eksportert før filene kan lastes ned.", kode="KVP_RUNDE_STATUS")
     return r
 
 
 @require_GET
-def regnskap_csv(request: HttpRequest, runde_id: str) -> HttpResponse:
+def regnskap_csv(request: HttpRequest, runde_id: UUID) -> HttpResponse:
     r = _fil_runde(request, runde_id)
     logghendelse_registrer(
-        bruker=request.user, kontor=r.kommune.nav_kontor, handling="LES", objekt=r, beskrivelse="Regnskapsfil"
+        bruker=bruker_fra(request), kontor=r.kommune.nav_kontor, handling="LES", objekt=r, beskrivelse="Regnskapsfil"
     )
     svar = HttpResponse(eksport.lag_csv(r), content_type="text/csv; charset=utf-8")
     svar["Content-Disposition"] = f'attachment; filename="kvp-{r.kommune_id}-{r.aar}-{r.maaned:02d}.csv"'
@@ -131,10 +132,10 @@ def regnskap_csv(request: HttpRequest, runde_id: str) -> HttpResponse:
 
 
 @require_GET
-def pain001(request: HttpRequest, runde_id: str) -> HttpResponse:
+def pain001(request: HttpRequest, runde_id: UUID) -> HttpResponse:
     r = _fil_runde(request, runde_id)
     logghendelse_registrer(
-        bruker=request.user, kontor=r.kommune.nav_kontor, handling="LES", objekt=r, beskrivelse="Betalingsfil"
+        bruker=bruker_fra(request), kontor=r.kommune.nav_kontor, handling="LES", objekt=r, beskrivelse="Betalingsfil"
     )
     svar = HttpResponse(eksport.lag_pain001(r), content_type="application/xml")
     svar["Content-Disposition"] = f'attachment; filename="kvp-{r.kommune_id}-{r.aar}-{r.maaned:02d}-pain001.xml"'
@@ -143,7 +144,7 @@ def pain001(request: HttpRequest, runde_id: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def innstillinger(request: HttpRequest, kommune_nummer: str) -> HttpResponse:
-    kommune, oppsett = selectors.kommune_hent(bruker=request.user, kommune_nummer=kommune_nummer)
+    kommune, oppsett = selectors.kommune_hent(bruker=bruker_fra(request), kommune_nummer=kommune_nummer)
     form = InnstillingerForm(
         request.POST or None,
         initial={
@@ -156,7 +157,7 @@ def innstillinger(request: HttpRequest, kommune_nummer: str) -> HttpResponse:
     )
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
-        services.kommune_innstillinger_endre(bruker=request.user, kommune_nummer=kommune.nummer, **d)
+        services.kommune_innstillinger_endre(bruker=bruker_fra(request), kommune_nummer=kommune.nummer, **d)
         messages.success(request, "Innstillingene er lagret.")
         return redirect("utbetaling:innstillinger", kommune_nummer=kommune.nummer)
 
@@ -176,10 +177,14 @@ def _aar(request: HttpRequest) -> int:
 
 @require_GET
 def aarsoppgaver_csv(request: HttpRequest, kommune_nummer: str) -> HttpResponse:
-    kommune, _ = selectors.kommune_hent(bruker=request.user, kommune_nummer=kommune_nummer)
+    kommune, _ = selectors.kommune_hent(bruker=bruker_fra(request), kommune_nummer=kommune_nummer)
     aar = _aar(request)
     logghendelse_registrer(
-        bruker=request.user, kontor=kommune.nav_kontor, handling="LES", objekt=kommune, beskrivelse=f"Årsoppgaver {aar}"
+        bruker=bruker_fra(request),
+        kontor=kommune.nav_kontor,
+        handling="LES",
+        objekt=kommune,
+        beskrivelse=f"Årsoppgaver {aar}",
     )
     svar = HttpResponse(eksport.lag_aarsoppgaver_csv(kommune_nummer=kommune.nummer, aar=aar), content_type="text/csv")
     svar["Content-Disposition"] = f'attachment; filename="kvp-aarsoppgaver-{kommune.nummer}-{aar}.csv"'
@@ -192,39 +197,39 @@ def tilbakekrevinger(request: HttpRequest) -> HttpResponse:
         request,
         "utbetaling/tilbakekrevinger.html",
         {
-            "tilbakekrevinger": selectors.tilbakekrevinger_for_bruker(bruker=request.user),
+            "tilbakekrevinger": selectors.tilbakekrevinger_for_bruker(bruker=bruker_fra(request)),
             "foreslaa_form": ForeslaaForm(),
             "vedta_form": VedtaForm(),
         },
     )
 
 
-def _krev_tilbakekreving(request: HttpRequest, tilbakekreving_id: str) -> None:
-    if not selectors.tilbakekrevinger_for_bruker(bruker=request.user).filter(pk=tilbakekreving_id).exists():
+def _krev_tilbakekreving(request: HttpRequest, tilbakekreving_id: UUID) -> None:
+    if not selectors.tilbakekrevinger_for_bruker(bruker=bruker_fra(request)).filter(pk=tilbakekreving_id).exists():
         raise IkkeFunnet("Fant ikke tilbakekrevingen.")
 
 
 @require_POST
-def foreslaa(request: HttpRequest, tilbakekreving_id: str) -> HttpResponse:
+def foreslaa(request: HttpRequest, tilbakekreving_id: UUID) -> HttpResponse:
     _krev_tilbakekreving(request, tilbakekreving_id)
     form = ForeslaaForm(request.POST)
     if not form.is_valid():
         raise KvpFeil("Skriv en begrunnelse (høyst 1000 tegn).", felt="begrunnelse", kode="KVP_BEGRUNNELSE")
     services.tilbakekreving_foreslaa(
-        bruker=request.user, tilbakekreving_id=tilbakekreving_id, begrunnelse=form.cleaned_data["begrunnelse"]
+        bruker=bruker_fra(request), tilbakekreving_id=tilbakekreving_id, begrunnelse=form.cleaned_data["begrunnelse"]
     )
     messages.success(request, "Tilbakekrevingen er foreslått. En annen i økonomi må vedta den.")
     return redirect("utbetaling:tilbakekrevinger")
 
 
 @require_POST
-def vedta(request: HttpRequest, tilbakekreving_id: str) -> HttpResponse:
+def vedta(request: HttpRequest, tilbakekreving_id: UUID) -> HttpResponse:
     _krev_tilbakekreving(request, tilbakekreving_id)
     form = VedtaForm(request.POST)
     if not form.is_valid():
         raise KvpFeil("Velg om beløpet skal kreves tilbake.", felt="tilbakekreves", kode="KVP_VALG")
     services.tilbakekreving_vedta(
-        bruker=request.user,
+        bruker=bruker_fra(request),
         tilbakekreving_id=tilbakekreving_id,
         tilbakekreves=form.cleaned_data["tilbakekreves"] == "ja",
     )
@@ -233,8 +238,8 @@ def vedta(request: HttpRequest, tilbakekreving_id: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def mottaker(request: HttpRequest, person_id: str) -> HttpResponse:
-    person, m = selectors.mottaker_hent(bruker=request.user, person_id=person_id)
+def mottaker(request: HttpRequest, person_id: UUID) -> HttpResponse:
+    person, m = selectors.mottaker_hent(bruker=bruker_fra(request), person_id=person_id)
     form = MottakerForm(
         request.POST or None,
         initial={"kontonummer": m.kontonummer, "skattetrekk": m.skattetrekk_prosent} if m else {},
@@ -242,7 +247,7 @@ def mottaker(request: HttpRequest, person_id: str) -> HttpResponse:
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
         services.mottaker_lagre(
-            bruker=request.user,
+            bruker=bruker_fra(request),
             person_id=person.pk,
             kontonummer=d["kontonummer"],
             skattetrekk_prosent=d["skattetrekk"],

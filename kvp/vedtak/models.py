@@ -203,3 +203,6 @@ class VedtakHendelse(Uforanderlig, models.Model):
         verbose_name = "vedtakshendelse"
         verbose_name_plural = "vedtakshendelser"
         ordering = ["tidspunkt", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_hendelse_display()} v{self.versjon}"

@@ -3,6 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
@@ -10,7 +11,7 @@ from django.utils import timezone
 from kvp.felles.feil import IkkeFunnet
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import AKTIVE_STATUSER, Sak
-from kvp.tilgang.models import Rolle
+from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 from kvp_regler.vilkaar import Frist, programfrister
 
@@ -19,7 +20,7 @@ from .models import Vedtak, VedtakHendelse, Vedtaksstatus, Vedtakstype, Vilkaars
 ROLLER_SOM_SER_VEDTAK = (Rolle.KVP_VEILEDER, Rolle.LEDER, Rolle.BESLUTTER)
 
 
-def _kontorer(bruker: Any) -> list[Any]:
+def _kontorer(bruker: Bruker) -> list[Any]:
     return tilgang_for(bruker).kontorer_med(*ROLLER_SOM_SER_VEDTAK)
 
 
@@ -33,9 +34,9 @@ def vedtak_for_sak(*, sak: Sak) -> QuerySet[Vedtak]:
     return sak.vedtak.select_related("opprettet_av", "beslutter").order_by("-opprettet")
 
 
-def vedtak_hent(*, bruker: Any, vedtak_id: Any) -> Vedtak:
+def vedtak_hent(*, bruker: Bruker, vedtak_id: UUID) -> Vedtak:
     """Ett vedtak ved brukerens kontor; ellers IkkeFunnet (404). Visningen logges."""
-    vedtak = (
+    vedtak: Vedtak | None = (
         Vedtak.objects.filter(pk=vedtak_id, sak__kontor_id__in=_kontorer(bruker))
         .select_related("sak", "sak__person", "sak__person__kommune", "sak__kontor", "opprettet_av", "beslutter")
         .prefetch_related(Prefetch("hendelser", queryset=VedtakHendelse.objects.select_related("bruker")))
@@ -49,7 +50,7 @@ def vedtak_hent(*, bruker: Any, vedtak_id: Any) -> Vedtak:
     return vedtak
 
 
-def vedtak_til_beslutter(*, bruker: Any) -> QuerySet[Vedtak]:
+def vedtak_til_beslutter(*, bruker: Bruker) -> QuerySet[Vedtak]:
     """Vedtak som venter på en beslutter ved brukerens kontorer (også de brukeren selv har skrevet, merket)."""
     kontorer = krev_rolle(bruker, (Rolle.BESLUTTER, Rolle.LEDER))
     return (
@@ -73,7 +74,7 @@ def _evalueringsdatoer(sak: Sak) -> list[dt.date]:
     return []
 
 
-def frister_for_kontor(*, bruker: Any, i_dag: dt.date | None = None, maks: int = 200) -> list[Saksfrister]:
+def frister_for_kontor(*, bruker: Bruker, i_dag: dt.date | None = None, maks: int = 200) -> list[Saksfrister]:
     """Aktive saker ved brukerens kontorer som har en frist som krever handling, mest presserende først."""
     kontorer = krev_rolle(bruker, ROLLER_SOM_SER_VEDTAK)
     i_dag = i_dag or timezone.localdate()

@@ -1,6 +1,7 @@
 """Vilkår og vedtak i saksbildet, beslutterkøen og lederens oversikt over frister. Tynne visninger."""
 
 from typing import Any
+from uuid import UUID
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -14,7 +15,7 @@ from kvp.felles.forms import skjema_svar
 from kvp.sak.models import Sak
 from kvp.sak.selectors import sak_hent
 from kvp.tilgang.models import Rolle
-from kvp.tilgang.tilgang import tilgang_for
+from kvp.tilgang.tilgang import bruker_fra, tilgang_for
 from kvp_regler.vilkaar import Vurdering
 
 from . import selectors, services
@@ -22,15 +23,15 @@ from .forms import IverksettForm, ReturnerForm, VedtakForm, VilkaarsvurderingFor
 from .models import Vedtak, Vedtaksstatus, Vedtakstype
 
 
-def _sak(request: HttpRequest, sak_id: Any) -> Sak:
+def _sak(request: HttpRequest, sak_id: UUID) -> Sak:
     """Saken, bare for kontorets saksbehandlere, beslutter og leder (ellers 404)."""
-    sak = sak_hent(bruker=request.user, sak_id=sak_id)
+    sak = sak_hent(bruker=bruker_fra(request), sak_id=sak_id)
     if sak.kontor_id not in tilgang_for(request.user).kontorer_med(*selectors.ROLLER_SOM_SER_VEDTAK):
         raise IkkeFunnet("Fant ikke saken.")
     return sak
 
 
-def _har_rolle(request: HttpRequest, kontor_id: Any, rolle: str) -> bool:
+def _har_rolle(request: HttpRequest, kontor_id: UUID, rolle: str) -> bool:
     return kontor_id in tilgang_for(request.user).kontorer_med(rolle)
 
 
@@ -40,7 +41,7 @@ def _tjenestefeil(feil: KvpFeil) -> None:
         raise feil
 
 
-def sak_oversikt(request: HttpRequest, sak_id: str, *, status: int = 200, **skjemaer: Any) -> HttpResponse:
+def sak_oversikt(request: HttpRequest, sak_id: UUID, *, status: int = 200, **skjemaer: Any) -> HttpResponse:
     sak = _sak(request, sak_id)
     vedtak = list(selectors.vedtak_for_sak(sak=sak))
     aapent = next((v for v in vedtak if v.status != Vedtaksstatus.FATTET), None)
@@ -86,12 +87,12 @@ def _initial_vilkaar(sak: Sak) -> dict[str, Any]:
 
 
 @require_http_methods(["GET", "POST"])
-def vilkaar(request: HttpRequest, sak_id: str) -> HttpResponse:
+def vilkaar(request: HttpRequest, sak_id: UUID) -> HttpResponse:
     sak = _sak(request, sak_id)
     form = VilkaarsvurderingForm(request.POST or None, initial=_initial_vilkaar(sak))
 
     def lagre(_: dict[str, Any]) -> HttpResponse:
-        vv = services.vilkaarsvurdering_lagre(bruker=request.user, sak_id=sak.pk, **form.tjenesteargumenter())
+        vv = services.vilkaarsvurdering_lagre(bruker=bruker_fra(request), sak_id=sak.pk, **form.tjenesteargumenter())
         messages.success(
             request,
             "Vilkårsvurderingen er lagret."
@@ -142,7 +143,7 @@ def _initial_vedtak(vedtak: Vedtak) -> dict[str, Any]:
 
 
 @require_http_methods(["GET", "POST"])
-def ny(request: HttpRequest, sak_id: str) -> HttpResponse:
+def ny(request: HttpRequest, sak_id: UUID) -> HttpResponse:
     sak = _sak(request, sak_id)
     type_ = request.POST.get("type") or request.GET.get("type") or ""
     if type_ not in services.TYPER_FOR_STATUS.get(sak.status, ()):
@@ -150,7 +151,9 @@ def ny(request: HttpRequest, sak_id: str) -> HttpResponse:
     form = VedtakForm(request.POST or None, type=type_, avslagsvalg=_avslagsvalg(sak))
 
     def lagre(_: dict[str, Any]) -> HttpResponse:
-        vedtak = services.vedtak_opprett(bruker=request.user, sak_id=sak.pk, type=type_, **form.tjenesteargumenter())
+        vedtak = services.vedtak_opprett(
+            bruker=bruker_fra(request), sak_id=sak.pk, type=type_, **form.tjenesteargumenter()
+        )
         messages.success(request, "Utkastet er lagret.")
         return redirect("vedtak:detalj", vedtak_id=vedtak.pk)
 
@@ -165,8 +168,8 @@ def ny(request: HttpRequest, sak_id: str) -> HttpResponse:
     return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
 
 
-def detalj(request: HttpRequest, vedtak_id: str, *, status: int = 200, **skjemaer: Any) -> HttpResponse:
-    vedtak = selectors.vedtak_hent(bruker=request.user, vedtak_id=vedtak_id)
+def detalj(request: HttpRequest, vedtak_id: UUID, *, status: int = 200, **skjemaer: Any) -> HttpResponse:
+    vedtak = selectors.vedtak_hent(bruker=bruker_fra(request), vedtak_id=vedtak_id)
     sak = vedtak.sak
     skrivere = services.skrivere(vedtak)
     er_beslutter = _har_rolle(request, sak.kontor_id, Rolle.BESLUTTER)
@@ -190,8 +193,8 @@ def detalj(request: HttpRequest, vedtak_id: str, *, status: int = 200, **skjemae
 
 
 @require_http_methods(["GET", "POST"])
-def endre(request: HttpRequest, vedtak_id: str) -> HttpResponse:
-    vedtak = selectors.vedtak_hent(bruker=request.user, vedtak_id=vedtak_id)
+def endre(request: HttpRequest, vedtak_id: UUID) -> HttpResponse:
+    vedtak = selectors.vedtak_hent(bruker=bruker_fra(request), vedtak_id=vedtak_id)
     if not vedtak.kan_endres:
         raise KvpFeil(
             "Vedtaket er fattet og kan ikke endres." if vedtak.er_fattet else "Vedtaket ligger hos beslutter.",
@@ -202,7 +205,7 @@ def endre(request: HttpRequest, vedtak_id: str) -> HttpResponse:
     )
 
     def lagre(_: dict[str, Any]) -> HttpResponse:
-        services.vedtak_endre(bruker=request.user, vedtak_id=vedtak.pk, **form.tjenesteargumenter())
+        services.vedtak_endre(bruker=bruker_fra(request), vedtak_id=vedtak.pk, **form.tjenesteargumenter())
         messages.success(request, "Endringene er lagret.")
         return redirect("vedtak:detalj", vedtak_id=vedtak.pk)
 
@@ -223,8 +226,8 @@ def endre(request: HttpRequest, vedtak_id: str) -> HttpResponse:
     return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
 
 
-def _handling(request: HttpRequest, vedtak_id: str, utfoer: Any, melding: str) -> HttpResponse:
-    vedtak = selectors.vedtak_hent(bruker=request.user, vedtak_id=vedtak_id)
+def _handling(request: HttpRequest, vedtak_id: UUID, utfoer: Any, melding: str) -> HttpResponse:
+    vedtak = selectors.vedtak_hent(bruker=bruker_fra(request), vedtak_id=vedtak_id)
     try:
         utfoer(vedtak)
     except KvpFeil as feil:
@@ -235,32 +238,32 @@ def _handling(request: HttpRequest, vedtak_id: str, utfoer: Any, melding: str) -
 
 
 @require_POST
-def send(request: HttpRequest, vedtak_id: str) -> HttpResponse:
+def send(request: HttpRequest, vedtak_id: UUID) -> HttpResponse:
     return _handling(
         request,
         vedtak_id,
-        lambda v: services.vedtak_send_til_beslutter(bruker=request.user, vedtak_id=v.pk),
+        lambda v: services.vedtak_send_til_beslutter(bruker=bruker_fra(request), vedtak_id=v.pk),
         "Vedtaket er sendt til beslutter.",
     )
 
 
 @require_POST
-def fatt(request: HttpRequest, vedtak_id: str) -> HttpResponse:
+def fatt(request: HttpRequest, vedtak_id: UUID) -> HttpResponse:
     return _handling(
         request,
         vedtak_id,
-        lambda v: services.vedtak_fatt(bruker=request.user, vedtak_id=v.pk),
+        lambda v: services.vedtak_fatt(bruker=bruker_fra(request), vedtak_id=v.pk),
         "Vedtaket er fattet, og brevet er laget.",
     )
 
 
 @require_POST
-def returner(request: HttpRequest, vedtak_id: str) -> HttpResponse:
-    vedtak = selectors.vedtak_hent(bruker=request.user, vedtak_id=vedtak_id)
+def returner(request: HttpRequest, vedtak_id: UUID) -> HttpResponse:
+    vedtak = selectors.vedtak_hent(bruker=bruker_fra(request), vedtak_id=vedtak_id)
     form = ReturnerForm(request.POST)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
-        services.vedtak_returner(bruker=request.user, vedtak_id=vedtak.pk, begrunnelse=d["begrunnelse"])
+        services.vedtak_returner(bruker=bruker_fra(request), vedtak_id=vedtak.pk, begrunnelse=d["begrunnelse"])
         messages.success(request, "Vedtaket er returnert til saksbehandleren.")
         return redirect("vedtak:detalj", vedtak_id=vedtak.pk)
 
@@ -268,12 +271,12 @@ def returner(request: HttpRequest, vedtak_id: str) -> HttpResponse:
 
 
 @require_POST
-def iverksett(request: HttpRequest, sak_id: str) -> HttpResponse:
+def iverksett(request: HttpRequest, sak_id: UUID) -> HttpResponse:
     sak = _sak(request, sak_id)
     form = IverksettForm(request.POST)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
-        services.program_iverksett(bruker=request.user, sak_id=sak.pk, begynt_dato=d["begynt_dato"])
+        services.program_iverksett(bruker=bruker_fra(request), sak_id=sak.pk, begynt_dato=d["begynt_dato"])
         messages.success(request, "Oppstarten er registrert.")
         return redirect("vedtak:sak", sak_id=sak.pk)
 
@@ -281,10 +284,10 @@ def iverksett(request: HttpRequest, sak_id: str) -> HttpResponse:
 
 
 def beslutter(request: HttpRequest) -> HttpResponse:
-    vedtaksliste = list(selectors.vedtak_til_beslutter(bruker=request.user))
+    vedtaksliste = list(selectors.vedtak_til_beslutter(bruker=bruker_fra(request)))
     return render(request, "vedtak/beslutter.html", {"vedtaksliste": vedtaksliste})
 
 
 def oversikt(request: HttpRequest) -> HttpResponse:
-    frister = selectors.frister_for_kontor(bruker=request.user)
+    frister = selectors.frister_for_kontor(bruker=bruker_fra(request))
     return render(request, "vedtak/oversikt.html", {"saksfrister": frister})

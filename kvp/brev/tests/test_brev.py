@@ -2,15 +2,16 @@
 
 import io
 import re
+from collections.abc import Callable
 
 import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from kvp.person.models import Maalform
-from kvp.tilgang.models import Rolle
+from kvp.person.models import Maalform, Person
+from kvp.tilgang.models import Bruker, Rolle
 from kvp.vedtak import services
-from kvp.vedtak.models import Vedtakstype
+from kvp.vedtak.models import Vedtak, Vedtakstype
 from kvp.vedtak.tests.hjelpere import innvilgelse_utkast, sak_til_vilkaarsvurdering, vilkaar_vurder
 
 BEGRUNNELSE = "Søkeren har lite arbeidserfaring og trenger tett oppfølging over tid."
@@ -21,7 +22,7 @@ def _tekst(pdf: bytes) -> str:
     return re.sub(r"\s+", " ", tekst)
 
 
-def _fattet_innvilgelse(lag_person, kvp, beslutter, maalform):
+def _fattet_innvilgelse(lag_person: Callable[..., Person], kvp: Bruker, beslutter: Bruker, maalform: str) -> Vedtak:
     person = lag_person(maalform=maalform)
     sak = sak_til_vilkaarsvurdering(bruker=kvp, person=person)
     vilkaar_vurder(bruker=kvp, sak=sak)
@@ -51,6 +52,7 @@ def test_innvilgelse_paa_bokmaal_har_begrunnelse_hjemmel_klagefrist_fravaer_og_b
     assert "NAV Randaberg-Kvitsøy" in tekst
     assert "Fravær uten gyldig grunn gir trekk i stønaden" in tekst
     assert "rett til å se dokumentene" in tekst
+    assert vedtak.beregning is not None
     assert vedtak.beregning["total_tekst"] in tekst
     assert "Vesentlig nedsatt arbeids- og inntektsevne" in tekst
     assert "kvalifiseringsstønad" in tekst.lower()

@@ -21,8 +21,9 @@ from kvp.conftest import syntetisk_fnr
 from kvp.felles.feil import KvpFeil
 from kvp.person.models import Person
 from kvp.person.services import person_opprett
-from kvp.soeknad.models import Moetetid
+from kvp.soeknad.models import Kartlegging, Moetetid
 from kvp.soeknad.services import kartlegging_opprett, moetetid_book, moetetid_opprett
+from kvp.tilgang.models import Bruker
 
 NOTAT = dict.fromkeys(("om_personen", "historikk", "familie", "erfaring", "utdanning", "kompetanse"), "Tekst.")
 
@@ -43,7 +44,7 @@ def etter_sjekken(tabell: str, kolonne: str, den_andre: Callable[[], Any]) -> It
         yield sett
 
 
-def _kartlegg(bruker, person):
+def _kartlegg(bruker: Bruker, person: Person) -> Kartlegging:
     return kartlegging_opprett(
         bruker=bruker,
         person=person,
@@ -57,7 +58,7 @@ def _kartlegg(bruker, person):
     )
 
 
-def _kvarter(timer=24):
+def _kvarter(timer: int = 24) -> dt.datetime:
     start = timezone.now() + dt.timedelta(hours=timer)
     return start.replace(minute=0, second=0, microsecond=0)
 

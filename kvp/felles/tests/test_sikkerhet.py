@@ -1,10 +1,11 @@
 """Sikkerhetshoder: hver side sendes med en streng innholdssikkerhetspolicy (CSP) og uten innebygde skript."""
 
 import pytest
+from django.http import HttpResponse
 from django.urls import reverse
 
 
-def _policy(svar):
+def _policy(svar: HttpResponse) -> dict[str, list[str]]:
     return {
         del_.split()[0]: del_.split()[1:] for del_ in svar.headers["Content-Security-Policy"].split(";") if del_.strip()
     }

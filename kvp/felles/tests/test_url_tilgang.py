@@ -5,6 +5,7 @@ kjenner, feiler testen til parameteren er lagt inn i OBJEKTER nedenfor.
 """
 
 import datetime as dt
+from collections.abc import Iterator, Sequence
 
 import pytest
 from django.conf import settings
@@ -24,7 +25,9 @@ OFFENTLIGE = {"tilgang:logg_inn"}
 MERKE = "Hemmeligsen"
 
 
-def _alle_urler(moenstre=None, prefiks=""):
+def _alle_urler(
+    moenstre: Sequence[URLPattern | URLResolver] | None = None, prefiks: str = ""
+) -> Iterator[tuple[str, list[str]]]:
     for m in moenstre if moenstre is not None else get_resolver().url_patterns:
         if isinstance(m, URLResolver):
             ns = f"{m.namespace}:" if m.namespace else prefiks
@@ -75,7 +78,7 @@ def objekter(lag_person, veileder_a, kvp_veileder_a, lag_bruker, i_dag):
     }
 
 
-def _url(navn, params, objekter):
+def _url(navn: str, params: tuple[str, ...], objekter: dict[str, object]) -> str:
     ukjente = [p for p in params if p not in objekter]
     assert not ukjente, f"{navn}: legg parameteren {ukjente} inn i fixturen `objekter`"
     return reverse(navn, kwargs={p: objekter[p] for p in params})

@@ -11,11 +11,11 @@ from kvp.person.models import Person
 from kvp.sak.models import Sak
 from kvp.soeknad.models import Kanal, Soeknad
 from kvp.soeknad.services import soeknad_registrer
-from kvp.tilgang.models import Rolle
+from kvp.tilgang.models import Kommune, Rolle
 
 
-def person_data(kommune_obj, **endringer):
-    data = {
+def person_data(kommune_obj: Kommune, **endringer: object) -> dict[str, object]:
+    data: dict[str, object] = {
         "foedselsnummer": syntetisk_fnr(),
         "fornavn": "Kari",
         "etternavn": "Nordmann",

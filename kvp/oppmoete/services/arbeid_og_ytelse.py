@@ -9,12 +9,14 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
+from uuid import UUID
 
 from django.db import transaction
 
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import Sak
+from kvp.tilgang.models import Bruker
 from kvp_regler.program.timer import arbeid_over_grensen, minste_verdi, timer_tekst
 from kvp_regler.tid import maaneder_i_perioden
 
@@ -41,8 +43,8 @@ def _periode_registrer(
     *,
     modell: type[Registrering],
     navn: str,
-    bruker: Any,
-    sak_id: Any,
+    bruker: Bruker,
+    sak_id: UUID,
     fra_og_med: dt.date,
     til_og_med: dt.date,
     verdier: dict[str, Any],
@@ -76,8 +78,8 @@ def _periode_registrer(
 @transaction.atomic
 def arbeidsperiode_registrer(
     *,
-    bruker: Any,
-    sak_id: Any,
+    bruker: Bruker,
+    sak_id: UUID,
     fra_og_med: dt.date,
     til_og_med: dt.date,
     timer_per_uke: Decimal,
@@ -146,8 +148,8 @@ def arbeidsperiode_registrer(
 @transaction.atomic
 def annen_ytelse_registrer(
     *,
-    bruker: Any,
-    sak_id: Any,
+    bruker: Bruker,
+    sak_id: UUID,
     type: str,
     fra_og_med: dt.date,
     til_og_med: dt.date,
@@ -194,7 +196,9 @@ def annen_ytelse_registrer(
 
 
 @transaction.atomic
-def registrering_slett(*, bruker: Any, sak_id: Any, objekt: str, objekt_id: Any, korreksjonsgrunn: str = "") -> None:
+def registrering_slett(
+    *, bruker: Bruker, sak_id: UUID, objekt: str, objekt_id: UUID, korreksjonsgrunn: str = ""
+) -> None:
     """Sletter en feilregistrert arbeidsperiode (`objekt="arbeid"`) eller ytelse (`"ytelse"`) på saken.
 
     Berører slettingen en attestert måned, er den en korreksjon og krever en grunn. Revisjonsloggen har det som ble

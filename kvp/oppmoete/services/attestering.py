@@ -1,13 +1,14 @@
 """Attestering: KVP-veilederen godkjenner en måneds oppmøte, og måneden låses for utbetalingsrunden."""
 
 import datetime as dt
-from typing import Any
+from uuid import UUID
 
 from django.db import transaction
 from django.utils import timezone
 
 from kvp.felles.feil import KvpFeil
 from kvp.felles.services import logghendelse_registrer
+from kvp.tilgang.models import Bruker
 
 from ..grunnlag import beregn, grunnlag_for_maaned, maanedsperiode
 from ..kalender import maanedsnavn
@@ -16,7 +17,7 @@ from .felles import _fyll_helligdager, _hent_sak, _periode
 
 
 @transaction.atomic
-def maaned_attester(*, bruker: Any, sak_id: Any, aar: int, maaned: int) -> Maanedsattestering:
+def maaned_attester(*, bruker: Bruker, sak_id: UUID, aar: int, maaned: int) -> Maanedsattestering:
     """KVP-veilederen attesterer månedens oppmøte. Låser måneden for utbetalingsrunden."""
     sak = _hent_sak(bruker=bruker, sak_id=sak_id)
     fra, til = maanedsperiode(aar, maaned)

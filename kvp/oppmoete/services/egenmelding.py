@@ -1,7 +1,6 @@
 """Egenmelding: deltakeren melder selv sykefravær for dager NAV ikke har registrert."""
 
 import datetime as dt
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -10,6 +9,7 @@ from django.utils import timezone
 from kvp.felles.feil import IkkeTilgang, KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import Sak
+from kvp.tilgang.models import Bruker
 from kvp.tilgang.tilgang import tilgang_for
 
 from ..kalender import helligdager, virkedager
@@ -38,7 +38,7 @@ def _egenmeldt_inntil(*, sak: Sak, dager: list[dt.date]) -> int:
 
 
 @transaction.atomic
-def egenmelding_registrer(*, bruker: Any, fra_og_med: dt.date, til_og_med: dt.date, merknad: str = "") -> int:
+def egenmelding_registrer(*, bruker: Bruker, fra_og_med: dt.date, til_og_med: dt.date, merknad: str = "") -> int:
     """Deltakeren melder sykefravær med egenmelding for dager som ikke er registrert av NAV."""
     personer = tilgang_for(bruker).deltaker_personer
     if not personer:

@@ -3,13 +3,13 @@
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from uuid import UUID
 
 from django.utils import timezone
 
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.sak.models import Sak
-from kvp.tilgang.models import Rolle
+from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import krev_rolle
 
 from ..kalender import helligdager
@@ -19,7 +19,7 @@ ROLLER_SOM_REGISTRERER = (Rolle.KVP_VEILEDER,)
 MAKS_DAGER_PER_REGISTRERING = 366
 
 
-def _hent_sak(*, bruker: Any, sak_id: Any) -> Sak:
+def _hent_sak(*, bruker: Bruker, sak_id: UUID) -> Sak:
     kontorer = krev_rolle(bruker, ROLLER_SOM_REGISTRERER)
     sak = (
         Sak.objects.select_for_update(of=("self",))
@@ -51,7 +51,7 @@ def _sjekk_periode_i_program(sak: Sak, fra_og_med: dt.date, til_og_med: dt.date)
         )
 
 
-def _fyll_helligdager(*, bruker: Any, saker: Iterable[Sak], fra: dt.date, til: dt.date) -> int:
+def _fyll_helligdager(*, bruker: Bruker, saker: Iterable[Sak], fra: dt.date, til: dt.date) -> int:
     """Legger inn HELLIGDAG for helligdager i programperioden som ikke er registrert (konstant antall spørringer)."""
     dager = helligdager(fra, til)
     if not dager:
@@ -76,7 +76,7 @@ def _fyll_helligdager(*, bruker: Any, saker: Iterable[Sak], fra: dt.date, til: d
 
 def _lagre_dager(
     *,
-    bruker: Any,
+    bruker: Bruker,
     sak: Sak,
     dager: list[dt.date],
     status: str,

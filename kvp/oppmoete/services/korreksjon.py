@@ -13,6 +13,7 @@ from kvp.felles.feil import KvpFeil
 from kvp.felles.hendelser import VedtakFattet
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import Sak
+from kvp.tilgang.models import Bruker
 from kvp.vedtak.models import Vedtak, Vedtakstype
 
 from ..kalender import maanedsnavn
@@ -20,7 +21,7 @@ from ..models import Maanedsattestering, Oppmoetekorreksjon
 
 
 def _korriger_attesterte(
-    *, bruker: Any, sak: Sak, maaneder: Iterable[tuple[int, int]], grunn: str, endring: dict[str, Any]
+    *, bruker: Bruker, sak: Sak, maaneder: Iterable[tuple[int, int]], grunn: str, endring: dict[str, Any]
 ) -> list[Maanedsattestering]:
     """Gjør endringen til en korreksjon i hver attestert måned den berører; uten grunn stoppes den."""
     maaneder = set(maaneder)
@@ -65,7 +66,7 @@ def _korriger_attesterte(
 
 
 @transaction.atomic
-def attesterte_maaneder_korriger_etter_vedtak(*, bruker: Any, sak: Sak, fra_og_med: dt.date, grunn: str) -> int:
+def attesterte_maaneder_korriger_etter_vedtak(*, bruker: Bruker, sak: Sak, fra_og_med: dt.date, grunn: str) -> int:
     """Et fattet vedtak som endrer stønaden fra `fra_og_med` (permisjon, avbrudd, gjenopptak, stans, avslutning)
     gjør hver attestert måned fra og med den måneden til en korreksjon, så utbetalingen regner dem på nytt."""
     maaneder = {

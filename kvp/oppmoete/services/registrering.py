@@ -4,6 +4,7 @@ import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
 from django.db import transaction
 from django.db.models import Count
@@ -12,6 +13,7 @@ from django.utils import timezone
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import Sak
+from kvp.tilgang.models import Bruker
 from kvp.tilgang.tilgang import krev_rolle
 from kvp_regler.program.timer import minste_verdi, timer_tekst
 from kvp_regler.tid import maaneder_i_perioden
@@ -120,8 +122,8 @@ def _sjekk_ferie(*, sak: Sak, dager: list[dt.date], status: str) -> None:
 @transaction.atomic
 def oppmoete_registrer(
     *,
-    bruker: Any,
-    sak_id: Any,
+    bruker: Bruker,
+    sak_id: UUID,
     fra_og_med: dt.date,
     til_og_med: dt.date | None = None,
     status: str,
@@ -183,7 +185,7 @@ def oppmoete_registrer(
 
 @transaction.atomic
 def oppmoete_registrer_mange(
-    *, bruker: Any, aar: int, maaned: int, registreringer: Mapping[Any, Mapping[dt.date, str]]
+    *, bruker: Bruker, aar: int, maaned: int, registreringer: Mapping[Any, Mapping[dt.date, str]]
 ) -> int:
     """Registrerer en måned for mange deltakere på én gang (sak-id → dato → status), med et fast antall spørringer.
 

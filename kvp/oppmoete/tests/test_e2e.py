@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from kvp.felles.templatetags.kvp import kroner
 from kvp.felles.tests.nettleser import PASSORD, logg_inn, logg_ut, sjekk_axe
 from kvp.oppmoete.grunnlag import grunnlag_for_maaned
 from kvp.oppmoete.models import Dagstatus, Maanedsattestering, Oppmoete
-from kvp.oppmoete.templatetags.oppmoete import kroner
 from kvp.sak.models import Sak
 from kvp.tilgang.models import Rolle
 

@@ -14,9 +14,11 @@ from kvp.oppmoete.grunnlag import beregn_som_json, grunnlag_for_maaned, grunnlag
 from kvp.oppmoete.models import AnnenYtelse, Arbeidsperiode, Dagstatus, Maanedsattestering, Oppmoete, Ytelsestype
 from kvp.person.services import barn_legg_til
 from kvp.sak.models import Sak
+from kvp.tilgang.models import Bruker
+from kvp.vedtak.models import Vedtak
 
 
-def _registrer_mars(sak, bruker):
+def _registrer_mars(sak: Sak, bruker: Bruker) -> None:
     Oppmoete.objects.create(
         sak=sak, dato=dt.date(2025, 3, 4), status=Dagstatus.UGYLDIG_FRAVAER, timer=Decimal("3"), registrert_av=bruker
     )
@@ -130,7 +132,7 @@ def test_grunnlag_for_mange_saker_bruker_like_mange_spoerringer_som_for_en(lag_s
     for sak in saker:
         _registrer_mars(sak, kvp_veileder_a)
 
-    def antall_spoerringer(utvalg):
+    def antall_spoerringer(utvalg: list[Sak]) -> int:
         with CaptureQueriesContext(connection) as spoerringer:
             dokumenter = grunnlag_for_saker(utvalg, 2025, 3)
         assert set(dokumenter) == {sak.pk for sak in utvalg}
@@ -139,7 +141,7 @@ def test_grunnlag_for_mange_saker_bruker_like_mange_spoerringer_som_for_en(lag_s
     assert antall_spoerringer(saker[:1]) == antall_spoerringer(saker) == 5
 
 
-def _fattet(sak, type_, fra, til, bruker):
+def _fattet(sak: Sak, type_: str, fra: dt.date, til: dt.date | None, bruker: Bruker) -> Vedtak:
     from django.utils import timezone
 
     from kvp.vedtak.models import Vedtak

@@ -22,12 +22,13 @@ from kvp.oppmoete.models import (
     Oppmoetekorreksjon,
     Ytelsestype,
 )
+from kvp.sak.models import Sak
 from kvp.tilgang.models import Rolle
 
 MARS = dt.date(2025, 3, 1)
 
 
-def _statuser(sak, fra, til):
+def _statuser(sak: Sak, fra: dt.date, til: dt.date) -> dict[dt.date, str]:
     return dict(Oppmoete.objects.filter(sak=sak, dato__range=(fra, til)).values_list("dato", "status"))
 
 
@@ -321,7 +322,7 @@ def test_registrert_maaned_gir_samme_beloep_som_regelkjernen_med_riktige_linjer(
 def test_samlet_registrering_for_mange_saker_har_fast_antall_spoerringer(lag_sak_i_program, kvp_veileder_a):
     saker = [lag_sak_i_program() for _ in range(3)]
 
-    def registrer(saker):
+    def registrer(saker: list[Sak]) -> int:
         return services.oppmoete_registrer_mange(
             bruker=kvp_veileder_a,
             aar=2025,

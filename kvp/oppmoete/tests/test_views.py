@@ -4,14 +4,16 @@ from decimal import Decimal
 from django.urls import reverse
 
 from kvp.felles.models import Logghendelse
+from kvp.felles.templatetags.kvp import kroner
 from kvp.oppmoete import services
 from kvp.oppmoete.grunnlag import beregn_som_json, grunnlag_for_maaned
 from kvp.oppmoete.models import Arbeidsperiode, Dagstatus, Maanedsattestering, Oppmoete
-from kvp.oppmoete.templatetags.oppmoete import isodato, kroner
+from kvp.oppmoete.templatetags.oppmoete import isodato
+from kvp.sak.models import Sak
 from kvp.tilgang.models import Rolle
 
 
-def _kalender(sak, maaned="2025-03"):
+def _kalender(sak: Sak, maaned: str = "2025-03") -> str:
     return f"{reverse('oppmoete:kalender', kwargs={'sak_id': sak.pk})}?maaned={maaned}"
 
 
@@ -268,4 +270,5 @@ def test_feilregistrert_arbeid_slettes_og_i_attestert_maaned_bare_med_grunn(clie
     assert not Arbeidsperiode.objects.filter(pk=arbeid.pk).exists()
     assert Maanedsattestering.objects.get(sak=sak).versjon == 2
     logg = Logghendelse.objects.get(objekt_id=str(arbeid.pk), beskrivelse="Slettet")
+    assert logg.foer is not None
     assert logg.foer["timer_per_uke"] == "10.00"

@@ -1,5 +1,6 @@
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -8,12 +9,14 @@ from kvp.felles.models import Logghendelse
 from kvp.plan import services
 from kvp.plan.models import Aktivitet, Aktivitetsstatus, Aktivitetstype, Evaluering, Planhistorikk
 from kvp.plan.selectors import plan_for_sak
+from kvp.sak.models import Sak
+from kvp.tilgang.models import Bruker
 
 FRA = dt.date(2025, 1, 6)
 
 
-def _ny(bruker, sak, **felter):
-    verdier = {
+def _ny(bruker: Bruker, sak: Sak, **felter: Any) -> Aktivitet:
+    verdier: dict[str, Any] = {
         "type": Aktivitetstype.ARBEIDSTRENING,
         "timer_per_uke": Decimal("30"),
         "fra_og_med": FRA,
@@ -30,6 +33,7 @@ def test_aktiviteter_bygger_planen_til_37_5_timer_og_historikken_vokser(lag_sak_
     assert plan.vurdering.uker[0].timer == Decimal("30")
     _ny(kvp_veileder_a, sak, type=Aktivitetstype.TETT_OPPFOELGING, timer_per_uke=Decimal("7.5"))
     plan = plan_for_sak(sak=sak)
+    assert plan.vurdering is not None
     assert {u.timer for u in plan.vurdering.uker} == {Decimal("37.5")}
 
     services.aktivitet_endre(bruker=kvp_veileder_a, aktivitet_id=arbeid.pk, status=Aktivitetsstatus.PAAGAAR)

@@ -1,13 +1,18 @@
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse
+from django.test import Client
 from django.urls import reverse
 
 from kvp.plan import services
 from kvp.plan.models import Aktivitet, Planhistorikk
+from kvp.sak.models import Sak
 
 
-def _post(client, sak, **data):
+def _post(client: Client, sak: Sak, **data: object) -> "_MonkeyPatchedWSGIResponse":
     return client.post(
         reverse("plan:aktivitet", kwargs={"sak_id": sak.pk}), {f"aktivitet-{k}": v for k, v in data.items()}
     )

@@ -1,17 +1,22 @@
 import datetime as dt
+from collections.abc import Callable
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from kvp.sak.models import Status
+from kvp.person.models import Person
+from kvp.sak.models import Sak, Status
 from kvp.sak.selectors import saker_for_tavle
 from kvp.sak.services import sak_endre_status, sak_tildel
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import soeknad_registrer
+from kvp.tilgang.models import Bruker
 
 
-def lag_saker(antall, *, lag_person, bruker, i_dag, start=0):
+def lag_saker(
+    antall: int, *, lag_person: Callable[..., Person], bruker: Bruker, i_dag: dt.date, start: int = 0
+) -> list[Sak]:
     saker = []
     for n in range(start, start + antall):
         person = lag_person(fornavn=f"Person{n}")

@@ -1,9 +1,11 @@
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.utils import timezone
 
 from kvp.felles.feil import IkkeTilgang, KvpFeil
+from kvp.person.models import Person
 from kvp.sak.models import Sak, Status
 from kvp.sak.services import sak_endre_status
 from kvp.soeknad.models import Kanal, Kartlegging, Moetetid, Soeknad
@@ -15,13 +17,13 @@ from kvp.soeknad.services import (
     soeknad_registrer,
     soeknad_send_inn,
 )
-from kvp.tilgang.models import Rolle
+from kvp.tilgang.models import Bruker, Rolle
 
 NOTAT = dict.fromkeys(("om_personen", "historikk", "familie", "erfaring", "utdanning", "kompetanse"), "Tekst.")
 
 
-def kartlegg(bruker, person, **endringer):
-    felter = {
+def kartlegg(bruker: Bruker, person: Person, **endringer: Any) -> Kartlegging:
+    felter: dict[str, Any] = {
         "utdanning": "Grunnskole",
         "arbeidserfaring": "Butikk",
         "interesser": "Barnepass",
@@ -34,7 +36,7 @@ def kartlegg(bruker, person, **endringer):
     return kartlegging_opprett(bruker=bruker, person=person, **felter)
 
 
-def neste_kvarter(dager=1, time=9, minutt=0):
+def neste_kvarter(dager: int = 1, time: int = 9, minutt: int = 0) -> dt.datetime:
     dag = timezone.localdate() + dt.timedelta(days=dager)
     return dt.datetime.combine(dag, dt.time(time, minutt), tzinfo=timezone.get_current_timezone())
 

@@ -1,15 +1,20 @@
 """Innlogging og utlogging står i revisjonsloggen til kontorene brukeren hører til."""
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse
+from django.test import Client
 from django.urls import reverse
 
 from kvp.felles.models import Handling, Logghendelse
-from kvp.tilgang.models import Rolle
+from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.services import rolle_tildel
 
 PASSORD = "et-langt-testpassord-123"
 
 
-def _logg_inn(client, bruker):
+def _logg_inn(client: Client, bruker: Bruker) -> "_MonkeyPatchedWSGIResponse":
     return client.post(reverse("tilgang:logg_inn"), {"username": bruker.username, "password": PASSORD})
 
 

@@ -1,14 +1,13 @@
 """G-regulering: betalte måneder som er beregnet med en annen G enn parameterne nå gir, beregnes på nytt."""
 
 from decimal import Decimal
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
 
 from kvp.felles.services import logghendelse_registrer
 from kvp.oppmoete.grunnlag import beregn_som_json
-from kvp.tilgang.models import Kommune
+from kvp.tilgang.models import Bruker, Kommune
 from kvp_regler.parametere import STANDARD, Parametersett
 
 from ..beregning import g_verdier_for, kroner, maanedstekst
@@ -18,7 +17,7 @@ from .korreksjon import korreksjon_lag, siste_betalte_beregninger
 
 @transaction.atomic
 def grunnbeloep_reguler(
-    *, parametere: Parametersett = STANDARD, bruker: Any = None, kommune: Kommune | None = None
+    *, parametere: Parametersett = STANDARD, bruker: Bruker | None = None, kommune: Kommune | None = None
 ) -> int:
     """G-regulering: hver betalte måned som er beregnet med andre G-verdier enn parameterne nå gir for måneden,
     beregnes på nytt på det samme grunnlaget. Differansen betales (eller kreves tilbake) i neste runde, med

@@ -1,18 +1,19 @@
 """Runden etter simuleringen: godkjenning (fireøyne), eksport og bankens bekreftelse."""
 
-from typing import Any
+from uuid import UUID
 
 from django.db import transaction
 from django.utils import timezone
 
 from kvp.felles.feil import KvpFeil
 from kvp.felles.services import logghendelse_registrer
+from kvp.tilgang.models import Bruker
 
 from ..models import Rundestatus, Utbetalingsoppsett, Utbetalingsrunde
 from .laas import runde_for_skriving
 
 
-def _ny_status(runde: Utbetalingsrunde, bruker: Any, status: str, felt: str) -> None:
+def _ny_status(runde: Utbetalingsrunde, bruker: Bruker, status: str, felt: str) -> None:
     foer = runde.status
     runde.status = status
     setattr(runde, f"{felt}_av", bruker)
@@ -29,7 +30,7 @@ def _ny_status(runde: Utbetalingsrunde, bruker: Any, status: str, felt: str) -> 
 
 
 @transaction.atomic
-def utbetalingsrunde_godkjenn(*, bruker: Any, runde_id: Any) -> Utbetalingsrunde:
+def utbetalingsrunde_godkjenn(*, bruker: Bruker, runde_id: UUID) -> Utbetalingsrunde:
     """En annen økonomimedarbeider enn den som simulerte runden, godkjenner den (fireøyneprinsippet)."""
     runde = runde_for_skriving(bruker=bruker, runde_id=runde_id)
     if runde.status != Rundestatus.SIMULERT:
@@ -56,7 +57,7 @@ def utbetalingsrunde_godkjenn(*, bruker: Any, runde_id: Any) -> Utbetalingsrunde
 
 
 @transaction.atomic
-def utbetalingsrunde_eksporter(*, bruker: Any, runde_id: Any) -> Utbetalingsrunde:
+def utbetalingsrunde_eksporter(*, bruker: Bruker, runde_id: UUID) -> Utbetalingsrunde:
     """Markerer at betalingsfilen og regnskapsfilen er laget (de kan lastes ned igjen etterpå)."""
     runde = runde_for_skriving(bruker=bruker, runde_id=runde_id)
     if runde.status != Rundestatus.GODKJENT:
@@ -66,7 +67,7 @@ def utbetalingsrunde_eksporter(*, bruker: Any, runde_id: Any) -> Utbetalingsrund
 
 
 @transaction.atomic
-def utbetalingsrunde_bekreft(*, bruker: Any, runde_id: Any) -> Utbetalingsrunde:
+def utbetalingsrunde_bekreft(*, bruker: Bruker, runde_id: UUID) -> Utbetalingsrunde:
     """Banken har bekreftet at betalingene er gjennomført."""
     runde = runde_for_skriving(bruker=bruker, runde_id=runde_id)
     if runde.status != Rundestatus.EKSPORTERT:

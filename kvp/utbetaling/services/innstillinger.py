@@ -1,7 +1,7 @@
 """Innstillinger: kommunens utbetalingsinnstillinger og deltakerens mottakeropplysninger (konto og skattekort)."""
 
 from decimal import Decimal
-from typing import Any
+from uuid import UUID
 
 from django.db import transaction
 from stdnum.no import kontonr
@@ -9,7 +9,7 @@ from stdnum.no import kontonr
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.person.models import Person
-from kvp.tilgang.models import Beregningsmodell, Kommune, Rolle
+from kvp.tilgang.models import Beregningsmodell, Bruker, Kommune, Rolle
 from kvp.tilgang.tilgang import krev_rolle
 from kvp_regler.belop import OERE
 
@@ -27,7 +27,7 @@ def _sjekk_kontonummer(kontonummer: str, felt: str = "kontonummer") -> str:
 @transaction.atomic
 def kommune_innstillinger_endre(
     *,
-    bruker: Any,
+    bruker: Bruker,
     kommune_nummer: str,
     utbetalingsdag: int,
     beregningsmodell: str,
@@ -81,7 +81,7 @@ def kommune_innstillinger_endre(
 
 
 @transaction.atomic
-def mottaker_lagre(*, bruker: Any, person_id: Any, kontonummer: str, skattetrekk_prosent: Decimal) -> Mottaker:
+def mottaker_lagre(*, bruker: Bruker, person_id: UUID, kontonummer: str, skattetrekk_prosent: Decimal) -> Mottaker:
     """Økonomi registrerer deltakerens kontonummer og prosenttrekket fra skattekortet."""
     kontorer = krev_rolle(bruker, (Rolle.OEKONOMI,))
     person = Person.objects.select_related("kontor").filter(pk=person_id, kommune__nav_kontor_id__in=kontorer).first()

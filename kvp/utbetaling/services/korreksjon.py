@@ -11,7 +11,7 @@ from kvp.felles.services import logghendelse_registrer
 from kvp.oppmoete.grunnlag import beregn_som_json, grunnlag_for_saker
 from kvp.oppmoete.models import Maanedsattestering
 from kvp.sak.models import Sak
-from kvp.tilgang.models import Kommune
+from kvp.tilgang.models import Bruker, Kommune
 from kvp_regler.parametere import STANDARD, Parametersett
 
 from ..beregning import kroner, maanedstekst
@@ -41,7 +41,7 @@ def _endrede_linjer(gammel: dict[str, Any], ny: dict[str, Any]) -> str:
 
 def korreksjon_lag(
     *,
-    bruker: Any,
+    bruker: Bruker | None,
     forrige: Beregning,
     ny_resultat: dict[str, Any],
     grunnlag: dict[str, Any],
@@ -123,7 +123,7 @@ def siste_betalte_beregninger(sak_filter: Q) -> dict[tuple[Any, int, int], Bereg
     return siste
 
 
-def korreksjoner_beregn(*, kommune: Kommune, parametere: Parametersett = STANDARD, bruker: Any = None) -> int:
+def korreksjoner_beregn(*, kommune: Kommune, parametere: Parametersett = STANDARD, bruker: Bruker | None = None) -> int:
     """Betalte måneder der attesteringen har fått høyere versjon (endret oppmøte, arbeid, ytelser eller barn etter
     attesteringen) beregnes på nytt. Differansen blir en korreksjon. Gir antall nye beregninger."""
     sak_filter = Q(sak__person__kommune=kommune)

@@ -2,11 +2,12 @@
 kontoret det hører til. Ellers `IkkeFunnet` (ingen lekkasje av hva som finnes ved andre kontorer)."""
 
 from typing import Any, TypeVar
+from uuid import UUID
 
 from django.db import models
 
 from kvp.felles.feil import IkkeFunnet
-from kvp.tilgang.models import Kommune, Rolle
+from kvp.tilgang.models import Bruker, Kommune, Rolle
 from kvp.tilgang.tilgang import krev_rolle
 
 from ..models import Tilbakekreving, Utbetalingsrunde
@@ -14,7 +15,9 @@ from ..models import Tilbakekreving, Utbetalingsrunde
 M = TypeVar("M", bound=models.Model)
 
 
-def for_skriving(queryset: "models.QuerySet[M]", *, bruker: Any, kontorfelt: str, ikke_funnet: str, **filter: Any) -> M:
+def for_skriving(
+    queryset: "models.QuerySet[M]", *, bruker: Bruker, kontorfelt: str, ikke_funnet: str, **filter: Any
+) -> M:
     """Det ene objektet i `queryset` som passer `filter` og ligger ved et kontor (`kontorfelt`) der brukeren har
     rollen økonomi, låst til transaksjonen er ferdig. `IkkeTilgang` uten rollen, `IkkeFunnet` ellers."""
     kontorer = krev_rolle(bruker, (Rolle.OEKONOMI,))
@@ -24,7 +27,7 @@ def for_skriving(queryset: "models.QuerySet[M]", *, bruker: Any, kontorfelt: str
     return objekt
 
 
-def kommune_for_skriving(*, bruker: Any, kommune_nummer: str) -> Kommune:
+def kommune_for_skriving(*, bruker: Bruker, kommune_nummer: str) -> Kommune:
     return for_skriving(
         Kommune.objects.all(),
         bruker=bruker,
@@ -34,7 +37,7 @@ def kommune_for_skriving(*, bruker: Any, kommune_nummer: str) -> Kommune:
     )
 
 
-def runde_for_skriving(*, bruker: Any, runde_id: Any) -> Utbetalingsrunde:
+def runde_for_skriving(*, bruker: Bruker, runde_id: UUID) -> Utbetalingsrunde:
     return for_skriving(
         Utbetalingsrunde.objects.select_related("kommune"),
         bruker=bruker,
@@ -44,7 +47,7 @@ def runde_for_skriving(*, bruker: Any, runde_id: Any) -> Utbetalingsrunde:
     )
 
 
-def tilbakekreving_for_skriving(*, bruker: Any, tilbakekreving_id: Any) -> Tilbakekreving:
+def tilbakekreving_for_skriving(*, bruker: Bruker, tilbakekreving_id: UUID) -> Tilbakekreving:
     return for_skriving(
         Tilbakekreving.objects.select_related("sak__kontor", "sak__person"),
         bruker=bruker,

@@ -8,7 +8,6 @@ samme måned to ganger (`en_ordinaer_utbetaling_per_maaned`).
 """
 
 from collections.abc import Callable
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,6 +15,7 @@ from django.utils import timezone
 from kvp.felles.feil import KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.oppmoete.grunnlag import maanedsperiode
+from kvp.tilgang.models import Bruker
 from kvp_regler.parametere import STANDARD, Parametersett
 
 from ..beregning import maanedstekst
@@ -28,7 +28,7 @@ from .utbetalingsdato import utbetalingsdato_for
 
 def utbetalingsrunde_kjoer(
     *,
-    bruker: Any,
+    bruker: Bruker,
     kommune_nummer: str,
     aar: int,
     maaned: int,

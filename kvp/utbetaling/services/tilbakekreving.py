@@ -3,7 +3,7 @@ utbetalinger (`kvp_regler.oppgjoer.motregn`)."""
 
 import calendar
 import datetime as dt
-from typing import Any
+from uuid import UUID
 
 from django.db import transaction
 from django.utils import timezone
@@ -11,6 +11,7 @@ from django.utils import timezone
 from kvp.brev.services import vedtaksbrev_lag
 from kvp.felles.feil import KvpFeil
 from kvp.felles.services import logghendelse_registrer
+from kvp.tilgang.models import Bruker
 from kvp.vedtak.services import tilbakekrevingsvedtak_fatt
 
 from ..models import Tilbakekreving, Tilbakekrevingsstatus
@@ -18,7 +19,7 @@ from .laas import tilbakekreving_for_skriving
 
 
 @transaction.atomic
-def tilbakekreving_foreslaa(*, bruker: Any, tilbakekreving_id: Any, begrunnelse: str) -> Tilbakekreving:
+def tilbakekreving_foreslaa(*, bruker: Bruker, tilbakekreving_id: UUID, begrunnelse: str) -> Tilbakekreving:
     """Økonomi foreslår å kreve tilbake det som er utbetalt for mye, med begrunnelse."""
     tk = tilbakekreving_for_skriving(bruker=bruker, tilbakekreving_id=tilbakekreving_id)
     if tk.status != Tilbakekrevingsstatus.BEREGNET:
@@ -43,7 +44,7 @@ def tilbakekreving_foreslaa(*, bruker: Any, tilbakekreving_id: Any, begrunnelse:
 
 
 @transaction.atomic
-def tilbakekreving_vedta(*, bruker: Any, tilbakekreving_id: Any, tilbakekreves: bool) -> Tilbakekreving:
+def tilbakekreving_vedta(*, bruker: Bruker, tilbakekreving_id: UUID, tilbakekreves: bool) -> Tilbakekreving:
     """En annen person enn den som foreslo, vedtar (eller avslår) tilbakekrevingen. Vedtatt beløp trekkes i
     senere utbetalinger."""
     tk = tilbakekreving_for_skriving(bruker=bruker, tilbakekreving_id=tilbakekreving_id)

@@ -4,8 +4,9 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
+from django.contrib.auth.models import AnonymousUser
 
-from kvp.tilgang.models import Rolle
+from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import tilgang_for
 
 from ..selectors import utbetalinger_for_deltaker
@@ -26,5 +27,5 @@ def mine_utbetalinger(context: dict[str, Any]) -> dict[str, Any]:
 
 
 @register.filter
-def ser_utbetaling(bruker: Any) -> bool:
+def ser_utbetaling(bruker: Bruker | AnonymousUser) -> bool:
     return tilgang_for(bruker).har_rolle(Rolle.OEKONOMI, Rolle.LEDER)

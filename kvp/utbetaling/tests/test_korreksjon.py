@@ -3,12 +3,14 @@
 import datetime as dt
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from typing import Any
 
 import pytest
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 
 from kvp.felles.feil import KvpFeil
+from kvp.tilgang.models import Bruker
 from kvp.utbetaling.models import (
     Beregning,
     Beregningsaarsak,
@@ -18,6 +20,7 @@ from kvp.utbetaling.models import (
     Utbetaling,
     Utbetalingskorreksjon,
     Utbetalingspost,
+    Utbetalingsrunde,
 )
 from kvp.utbetaling.services import (
     grunnbeloep_reguler,
@@ -66,7 +69,7 @@ def virkedager(aar: int, maaned: int) -> int:
     return antall
 
 
-def kjoer(bruker, aar, maaned, **kwargs):
+def kjoer(bruker: Bruker, aar: int, maaned: int, **kwargs: Any) -> Utbetalingsrunde:
     return utbetalingsrunde_kjoer(bruker=bruker, kommune_nummer="1127", aar=aar, maaned=maaned, **kwargs)
 
 
@@ -204,6 +207,7 @@ def test_g_regulering_gir_riktig_etterbetaling_for_mai_og_juni(lag_sak_i_program
         assert {p.maaned: p.beloep for p in poster} == forventet
         for p in poster:
             assert "G-regulering" in p.forklaring and "130 160" in p.forklaring and "124 028" in p.forklaring
+            assert p.beregning is not None
             assert p.beregning.aarsak == Beregningsaarsak.G_REGULERING
             assert p.beregning.grunnlag == Beregning.objects.get(sak=sak, aar=2025, maaned=p.maaned, versjon=1).grunnlag
     assert Utbetaling.objects.get(runde=juli, sak=saker[1]).brutto == forventet[5] + forventet[6]

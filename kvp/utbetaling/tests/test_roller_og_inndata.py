@@ -2,6 +2,7 @@
 runden lager står i revisjonsloggen."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -14,7 +15,9 @@ from kvp.utbetaling.services import mottaker_lagre, utbetalingsrunde_kjoer
 @pytest.fixture
 def simulert_runde(lag_sak_i_program, attester, oekonomi_a):
     sak = lag_sak_i_program()
-    mottaker_lagre(bruker=oekonomi_a, person_id=sak.person_id, kontonummer="12345678903", skattetrekk_prosent=30)
+    mottaker_lagre(
+        bruker=oekonomi_a, person_id=sak.person_id, kontonummer="12345678903", skattetrekk_prosent=Decimal(30)
+    )
     attester(sak, 2025, 3)
     return utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3)
 
@@ -63,7 +66,9 @@ def test_korreksjon_og_tilbakekreving_som_runden_lager_staar_i_revisjonsloggen(
             sak.person_id,
             sak.kontor_id,
         )
-    assert Logghendelse.objects.get(objekt_id=str(tk.pk)).etter["beloep"] == str(tk.beloep)
+    etter = Logghendelse.objects.get(objekt_id=str(tk.pk)).etter
+    assert etter is not None
+    assert etter["beloep"] == str(tk.beloep)
 
 
 def test_organisasjonsnummer_med_andre_sifre_enn_0_9_avvises(client, oekonomi_a, randaberg):

@@ -26,7 +26,9 @@ def nok(beloep: Decimal) -> str:
 @pytest.fixture
 def sak_med_mars(lag_sak_i_program, attester, oekonomi_a):
     sak = lag_sak_i_program(fornavn="Petter", etternavn="Penger")
-    mottaker_lagre(bruker=oekonomi_a, person_id=sak.person_id, kontonummer="12345678903", skattetrekk_prosent=30)
+    mottaker_lagre(
+        bruker=oekonomi_a, person_id=sak.person_id, kontonummer="12345678903", skattetrekk_prosent=Decimal(30)
+    )
     attester(sak, 2025, 3)
     return sak
 
@@ -132,14 +134,16 @@ def test_aarsoppgaven_for_kommunen_og_for_deltakeren(
     client, lag_sak_i_program, attester, oekonomi_a, oekonomi_a2, lag_bruker, kommunekonto
 ):
     sak = lag_sak_i_program(fornavn="Ola", etternavn="=SUM(A1)")
-    mottaker_lagre(bruker=oekonomi_a, person_id=sak.person_id, kontonummer="12345678903", skattetrekk_prosent=30)
+    mottaker_lagre(
+        bruker=oekonomi_a, person_id=sak.person_id, kontonummer="12345678903", skattetrekk_prosent=Decimal(30)
+    )
     for maaned in (3, 4):
         attester(sak, 2025, maaned)
         runde = utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=maaned)
         utbetalingsrunde_godkjenn(bruker=oekonomi_a2, runde_id=runde.pk)
     utbetalinger = list(Utbetaling.objects.all())
-    brutto = sum(u.brutto for u in utbetalinger)
-    skatt = sum(u.skattetrekk for u in utbetalinger)
+    brutto = sum((u.brutto for u in utbetalinger), Decimal(0))
+    skatt = sum((u.skattetrekk for u in utbetalinger), Decimal(0))
 
     client.force_login(oekonomi_a)
     svar = client.get(reverse("utbetaling:aarsoppgaver_csv", args=["1127"]), {"aar": "2025"})

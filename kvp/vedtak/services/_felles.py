@@ -3,11 +3,12 @@ historikken (vedtakshendelser og revisjonslogg) som hvert steg skriver."""
 
 import datetime as dt
 from typing import Any
+from uuid import UUID
 
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import AKTIVE_STATUSER, Sak, Status
-from kvp.tilgang.models import Rolle
+from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import tilgang_for
 
 from ..models import Hendelsestype, Vedtak, VedtakHendelse, Vedtakstype
@@ -51,7 +52,7 @@ def _d(dato: dt.date) -> str:
     return dato.strftime("%d.%m.%Y")
 
 
-def _krev_kontorrolle(bruker: Any, sak: Sak, *roller: str) -> None:
+def _krev_kontorrolle(bruker: Bruker, sak: Sak, *roller: str) -> None:
     kontorer = tilgang_for(bruker).kontorer_med(*roller)
     if sak.kontor_id not in kontorer:
         # Ser brukeren saken i det hele tatt, er det en rollefeil (403); ellers finnes den ikke for brukeren (404).
@@ -60,7 +61,7 @@ def _krev_kontorrolle(bruker: Any, sak: Sak, *roller: str) -> None:
         raise IkkeFunnet("Fant ikke saken.")
 
 
-def _sak_for_skriving(*, bruker: Any, sak_id: Any, roller: tuple[str, ...] = (Rolle.KVP_VEILEDER,)) -> Sak:
+def _sak_for_skriving(*, bruker: Bruker, sak_id: UUID, roller: tuple[str, ...] = (Rolle.KVP_VEILEDER,)) -> Sak:
     sak = (
         Sak.objects.select_for_update().select_related("person", "person__kommune", "kontor").filter(pk=sak_id).first()
     )
@@ -70,7 +71,7 @@ def _sak_for_skriving(*, bruker: Any, sak_id: Any, roller: tuple[str, ...] = (Ro
     return sak
 
 
-def _vedtak_for_skriving(*, bruker: Any, vedtak_id: Any, roller: tuple[str, ...]) -> tuple[Vedtak, Sak]:
+def _vedtak_for_skriving(*, bruker: Bruker, vedtak_id: UUID, roller: tuple[str, ...]) -> tuple[Vedtak, Sak]:
     vedtak = Vedtak.objects.filter(pk=vedtak_id).only("id", "sak_id").first()
     if vedtak is None:
         raise IkkeFunnet("Fant ikke vedtaket.")
@@ -92,7 +93,7 @@ def _innhold(vedtak: Vedtak) -> dict[str, Any]:
 SKRIVEHENDELSER = (Hendelsestype.OPPRETTET, Hendelsestype.ENDRET, Hendelsestype.SENDT)
 
 
-def _hendelse(vedtak: Vedtak, hendelse: str, bruker: Any, begrunnelse: str = "") -> None:
+def _hendelse(vedtak: Vedtak, hendelse: str, bruker: Bruker, begrunnelse: str = "") -> None:
     if hendelse in SKRIVEHENDELSER:
         vedtak.skrevet_av.add(bruker)
     VedtakHendelse.objects.create(

@@ -1,7 +1,7 @@
 """Oppstart: programmet har begynt (KOSTRA BEGYNT_DATO)."""
 
 import datetime as dt
-from typing import Any
+from uuid import UUID
 
 from django.db import transaction
 from django.utils import timezone
@@ -9,12 +9,13 @@ from django.utils import timezone
 from kvp.felles.feil import KvpFeil
 from kvp.sak.models import Sak, Status
 from kvp.sak.services import sak_oppdater_fra_vedtak
+from kvp.tilgang.models import Bruker
 
 from ._felles import _d, _sak_for_skriving
 
 
 @transaction.atomic
-def program_iverksett(*, bruker: Any, sak_id: Any, begynt_dato: dt.date) -> Sak:
+def program_iverksett(*, bruker: Bruker, sak_id: UUID, begynt_dato: dt.date) -> Sak:
     """Registrerer at programmet har begynt (KOSTRA BEGYNT_DATO): saken går fra innvilget til i program."""
     sak = _sak_for_skriving(bruker=bruker, sak_id=sak_id)
     if sak.status != Status.INNVILGET:

@@ -3,7 +3,7 @@
 Beslutteren kan aldri være en av dem som har skrevet, endret eller sendt vedtaket (`skrivere`).
 """
 
-from typing import Any
+from uuid import UUID
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,7 +12,7 @@ from kvp.felles.feil import IkkeTilgang, KvpFeil
 from kvp.felles.hendelser import VedtakFattet, publiser
 from kvp.sak.models import Sak, Status
 from kvp.sak.services import sak_oppdater_fra_vedtak
-from kvp.tilgang.models import Rolle
+from kvp.tilgang.models import Bruker, Rolle
 
 from ..models import Hendelsestype, Vedtak, Vedtaksstatus, Vedtakstype
 from ._felles import _hendelse, _vedtak_for_skriving
@@ -20,7 +20,7 @@ from .validering import _valider
 
 
 @transaction.atomic
-def vedtak_send_til_beslutter(*, bruker: Any, vedtak_id: Any) -> Vedtak:
+def vedtak_send_til_beslutter(*, bruker: Bruker, vedtak_id: UUID) -> Vedtak:
     """Sender utkastet (eller det rettede vedtaket) til beslutter. En ny runde etter retur gir ny versjon."""
     vedtak, sak = _vedtak_for_skriving(bruker=bruker, vedtak_id=vedtak_id, roller=(Rolle.KVP_VEILEDER,))
     if not vedtak.kan_endres:
@@ -46,7 +46,7 @@ def skrivere(vedtak: Vedtak) -> set[int]:
     return ider
 
 
-def _for_beslutter(bruker: Any, vedtak_id: Any) -> tuple[Vedtak, Sak]:
+def _for_beslutter(bruker: Bruker, vedtak_id: UUID) -> tuple[Vedtak, Sak]:
     vedtak, sak = _vedtak_for_skriving(bruker=bruker, vedtak_id=vedtak_id, roller=(Rolle.BESLUTTER,))
     if vedtak.status == Vedtaksstatus.FATTET:
         raise KvpFeil("Vedtaket er allerede fattet og kan ikke endres.", kode="KVP_VEDTAK_FATTET")
@@ -60,7 +60,7 @@ def _for_beslutter(bruker: Any, vedtak_id: Any) -> tuple[Vedtak, Sak]:
 
 
 @transaction.atomic
-def vedtak_returner(*, bruker: Any, vedtak_id: Any, begrunnelse: str) -> Vedtak:
+def vedtak_returner(*, bruker: Bruker, vedtak_id: UUID, begrunnelse: str) -> Vedtak:
     """Beslutter sender vedtaket tilbake til saksbehandleren med en begrunnelse."""
     vedtak, _ = _for_beslutter(bruker, vedtak_id)
     if not begrunnelse.strip():
@@ -74,7 +74,7 @@ def vedtak_returner(*, bruker: Any, vedtak_id: Any, begrunnelse: str) -> Vedtak:
 
 
 @transaction.atomic
-def vedtak_fatt(*, bruker: Any, vedtak_id: Any) -> Vedtak:
+def vedtak_fatt(*, bruker: Bruker, vedtak_id: UUID) -> Vedtak:
     """Beslutter godkjenner: vedtaket fattes (datert og låst) og saken oppdateres.
 
     Hendelsen `VedtakFattet` gir resten (docs/arkitektur.md): oppmøtet gjør attesterte måneder til korreksjoner
@@ -96,7 +96,7 @@ def vedtak_fatt(*, bruker: Any, vedtak_id: Any) -> Vedtak:
     return vedtak
 
 
-def _oppdater_sak(*, bruker: Any, vedtak: Vedtak, sak: Sak) -> None:
+def _oppdater_sak(*, bruker: Bruker, vedtak: Vedtak, sak: Sak) -> None:
     t = vedtak.type
     if t == Vedtakstype.INNVILGELSE:
         sak_oppdater_fra_vedtak(

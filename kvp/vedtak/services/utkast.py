@@ -1,11 +1,12 @@
 """Utkast: saksbehandleren skriver og endrer et vedtak før det sendes til beslutter."""
 
 from typing import Any
+from uuid import UUID
 
 from django.db import transaction
 
 from kvp.felles.feil import KvpFeil
-from kvp.tilgang.models import Rolle
+from kvp.tilgang.models import Bruker, Rolle
 
 from ..models import AAPNE_VEDTAKSSTATUSER, Hendelsestype, Vedtak, Vedtaksstatus, Vedtakstype
 from ._felles import _hendelse, _sak_for_skriving, _vedtak_for_skriving
@@ -13,7 +14,7 @@ from .validering import _sett_felter, _valider
 
 
 @transaction.atomic
-def vedtak_opprett(*, bruker: Any, sak_id: Any, type: str, **felter: Any) -> Vedtak:
+def vedtak_opprett(*, bruker: Bruker, sak_id: UUID, type: str, **felter: Any) -> Vedtak:
     """Skriver et utkast til vedtak. Bare ett åpent vedtak per sak."""
     sak = _sak_for_skriving(bruker=bruker, sak_id=sak_id)
     if type not in Vedtakstype.values:
@@ -29,7 +30,7 @@ def vedtak_opprett(*, bruker: Any, sak_id: Any, type: str, **felter: Any) -> Ved
 
 
 @transaction.atomic
-def vedtak_endre(*, bruker: Any, vedtak_id: Any, **felter: Any) -> Vedtak:
+def vedtak_endre(*, bruker: Bruker, vedtak_id: UUID, **felter: Any) -> Vedtak:
     """Endrer et utkast eller et returnert vedtak. Et vedtak hos beslutter eller et fattet vedtak kan ikke endres."""
     vedtak, sak = _vedtak_for_skriving(bruker=bruker, vedtak_id=vedtak_id, roller=(Rolle.KVP_VEILEDER,))
     if vedtak.status == Vedtaksstatus.FATTET:

@@ -3,12 +3,14 @@
 import datetime as dt
 from decimal import Decimal
 from typing import Any
+from uuid import UUID
 
 from django.db import transaction
 
 from kvp.felles.feil import KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import Status
+from kvp.tilgang.models import Bruker
 from kvp_regler.vilkaar import (
     Arbeidsevne,
     Husstand,
@@ -41,8 +43,8 @@ def _barn_paa_dato(person: Any, dato: dt.date) -> tuple[dt.date, ...]:
 @transaction.atomic
 def vilkaarsvurdering_lagre(
     *,
-    bruker: Any,
-    sak_id: Any,
+    bruker: Bruker,
+    sak_id: UUID,
     arbeidsevne: str,
     husstand: str,
     ytelser_per_maaned: Decimal,

@@ -99,6 +99,7 @@ def test_vedtaket_lagrer_beregningen_det_siterer_og_kvp_beregn_gir_samme_resulta
     vedtak_fatt(bruker=beslutter_a, vedtak_id=vedtak.pk)
 
     lagret = Vedtak.objects.get(pk=vedtak.pk).beregning
+    assert lagret is not None
     resultat = lagret["resultat"]
     assert resultat["regelversjon"] and resultat["parametere_brukt"]
     assert resultat["total"] == lagret["total"]

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -11,13 +12,14 @@ from kvp.felles.models import Logghendelse
 from kvp.person.services import barn_legg_til
 from kvp.sak.models import Sak, Status
 from kvp.sak.services import sak_endre_status
+from kvp.tilgang.models import Bruker
 from kvp.vedtak import services
 from kvp.vedtak.models import Vedtak, Vedtaksstatus, Vedtakstype
 
 from .hjelpere import SKJOENN_OPPFYLT, innvilgelse_utkast, vilkaar_vurder
 
 
-def _fatt_innvilgelse(kvp, beslutter, sak, **endringer):
+def _fatt_innvilgelse(kvp: Bruker, beslutter: Bruker, sak: Sak, **endringer: Any) -> Vedtak:
     vedtak = innvilgelse_utkast(bruker=kvp, sak=sak, **endringer)
     services.vedtak_send_til_beslutter(bruker=kvp, vedtak_id=vedtak.pk)
     return services.vedtak_fatt(bruker=beslutter, vedtak_id=vedtak.pk)
@@ -82,6 +84,7 @@ def test_vilkaar_kan_bare_vurderes_i_vilkaarsvurdering_og_bare_paa_eget_kontor(s
 def test_innvilgelse_returneres_rettes_og_fattes_med_versjoner_logg_og_brev(sak_oppfylt, kvp_veileder_a, beslutter_a):
     vedtak = innvilgelse_utkast(bruker=kvp_veileder_a, sak=sak_oppfylt)
     assert vedtak.status == Vedtaksstatus.UTKAST
+    assert vedtak.beregning is not None and vedtak.fra_og_med is not None
     assert vedtak.beregning["linjer"], "innvilgelsen skal ha en forhåndsberegning"
     assert all(linje["forklaring"] for linje in vedtak.beregning["linjer"])
     services.vedtak_send_til_beslutter(bruker=kvp_veileder_a, vedtak_id=vedtak.pk)
@@ -221,6 +224,7 @@ def test_beregningen_tar_med_barnetillegg_for_barn_personen_forsoerger(lag_perso
     sak = sak_til_vilkaarsvurdering(bruker=kvp_veileder_a, person=person)
     vilkaar_vurder(bruker=kvp_veileder_a, sak=sak)
     vedtak = innvilgelse_utkast(bruker=kvp_veileder_a, sak=sak)
+    assert vedtak.beregning is not None
     typer = {linje["type"] for linje in vedtak.beregning["linjer"]}
     assert typer == {"STOENAD", "BARNETILLEGG"}
     assert Decimal(vedtak.beregning["total"]) == sum(Decimal(linje["beloep"]) for linje in vedtak.beregning["linjer"])
@@ -271,7 +275,7 @@ def i_program(sak_oppfylt, kvp_veileder_a, beslutter_a):
     return services.program_iverksett(bruker=kvp_veileder_a, sak_id=sak_oppfylt.pk, begynt_dato=timezone.localdate())
 
 
-def _vedtak(kvp, beslutter, sak, type_, **felter):
+def _vedtak(kvp: Bruker, beslutter: Bruker, sak: Sak, type_: str, **felter: Any) -> Vedtak:
     vedtak = services.vedtak_opprett(bruker=kvp, sak_id=sak.pk, type=type_, begrunnelse="Begrunnet.", **felter)
     services.vedtak_send_til_beslutter(bruker=kvp, vedtak_id=vedtak.pk)
     return services.vedtak_fatt(bruker=beslutter, vedtak_id=vedtak.pk)

@@ -5,6 +5,7 @@ tabell i koden; overgangene leses av det tjenestene faktisk gjør når hver hand
 """
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from django.db import transaction
 from kvp.felles.feil import KvpFeil
 from kvp.sak.models import Status
 from kvp.sak.services import OVERGANGER, VEDTAKSOVERGANGER
+from kvp.tilgang.models import Bruker
 from kvp.vedtak import services as vedtak_services
 from kvp.vedtak.models import Vedtak, Vedtaksstatus
 
@@ -46,9 +48,9 @@ def test_sakens_overganger_i_dokumentet_er_lik_kodens():
     assert {s for par in dokumentert for s in par} == set(Status.values)
 
 
-def _proev_alle_handlinger(vedtak: Vedtak, veileder, beslutter) -> set[str]:
+def _proev_alle_handlinger(vedtak: Vedtak, veileder: Bruker, beslutter: Bruker) -> set[str]:
     """Tilstandene vedtaket kan gå til fra der det står nå (hver handling prøves og rulles tilbake)."""
-    handlinger = {
+    handlinger: dict[str, Callable[[], Vedtak]] = {
         "send": lambda: vedtak_services.vedtak_send_til_beslutter(bruker=veileder, vedtak_id=vedtak.pk),
         "returner": lambda: vedtak_services.vedtak_returner(bruker=beslutter, vedtak_id=vedtak.pk, begrunnelse="R."),
         "fatt": lambda: vedtak_services.vedtak_fatt(bruker=beslutter, vedtak_id=vedtak.pk),
@@ -74,7 +76,7 @@ class _RullTilbake(Exception):
 @pytest.mark.django_db
 def test_vedtakets_overganger_i_dokumentet_er_lik_det_tjenestene_gjoer(utkast, kvp_veileder_a, beslutter_a):
     observert = set()
-    for fra, steg in (
+    stegene: tuple[tuple[str, Callable[[], Vedtak] | None], ...] = (
         (Vedtaksstatus.UTKAST, None),
         (
             Vedtaksstatus.TIL_BESLUTTER,
@@ -89,7 +91,8 @@ def test_vedtakets_overganger_i_dokumentet_er_lik_det_tjenestene_gjoer(utkast, k
             lambda: vedtak_services.vedtak_send_til_beslutter(bruker=kvp_veileder_a, vedtak_id=utkast.pk),
         ),
         (Vedtaksstatus.FATTET, lambda: vedtak_services.vedtak_fatt(bruker=beslutter_a, vedtak_id=utkast.pk)),
-    ):
+    )
+    for fra, steg in stegene:
         if steg is not None:
             steg()
         assert Vedtak.objects.get(pk=utkast.pk).status == fra

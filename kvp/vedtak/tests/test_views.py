@@ -14,7 +14,7 @@ from kvp.vedtak.models import Vedtak, Vedtaksstatus, Vilkaarsvurdering
 from .hjelpere import innvilgelse_utkast
 
 
-def _vilkaar_post(**endringer):
+def _vilkaar_post(**endringer: str) -> dict[str, str]:
     data = {
         "arbeidsevne": "SPESIELT_TILPASSET",
         "husstand": "ENSLIG",
