@@ -64,7 +64,12 @@ def grunnlag(draw: st.DrawFn, *, med_ytelser: bool = True) -> dict[str, Any]:
         "arbeid": [],
         "ytelser": [],
     }
-    for _ in range(draw(st.integers(min_value=0, max_value=3))):
+    # Den første programperioden overlapper alltid beregningsperioden (ellers gir de fleste eksemplene ingen linjer
+    # og tester ingenting); de andre kan ligge hvor som helst rundt den.
+    a = draw(dato(fom - timedelta(days=40), tom))
+    b = max(a, fom) + timedelta(days=draw(st.integers(0, 90)))
+    dokument["programperioder"].append({"fra_og_med": a.isoformat(), "til_og_med": b.isoformat()})
+    for _ in range(draw(st.integers(min_value=0, max_value=2))):
         a = draw(dato(fom - timedelta(days=40), tom))
         dokument["programperioder"].append(
             {"fra_og_med": a.isoformat(), "til_og_med": (a + timedelta(days=draw(st.integers(0, 90)))).isoformat()}
@@ -173,3 +178,18 @@ def test_uten_ytelser_er_hver_linje_dagsats_ganger_dager(dokument: dict[str, Any
     for linje in beregn(dokument).linjer:
         eksakt = linje.dagsats * linje.antall_dager
         assert abs(Fraction(linje.beloep) - eksakt) <= Fraction(1, 200)
+
+
+def _overlapper_programmet(dokument: dict[str, Any]) -> bool:
+    fom, tom = date.fromisoformat(dokument["fra_og_med"]), date.fromisoformat(dokument["til_og_med"])
+    return any(
+        date.fromisoformat(p["fra_og_med"]) <= tom and date.fromisoformat(p["til_og_med"]) >= fom
+        for p in dokument["programperioder"]
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(grunnlag())
+def test_generatoren_gir_perioder_som_overlapper_programmet(dokument: dict[str, Any]) -> None:
+    """Et eksempel uten programdager gir ingen linjer og tester ingen av egenskapene over."""
+    assert _overlapper_programmet(dokument)

@@ -114,6 +114,14 @@ def _dato_rundt(draw, periode: Periode, foer: int = 60, etter: int = 60) -> date
     return periode.fra_og_med + timedelta(days=draw(st.integers(-foer, lengde + etter)))
 
 
+def _overlappende(draw, periode: Periode) -> tuple[date, date]:
+    """A date range that overlaps the period: it starts up to 60 days before or inside it, and ends inside or after."""
+    lengde = (periode.til_og_med - periode.fra_og_med).days
+    fra = periode.fra_og_med + timedelta(days=draw(st.integers(-60, lengde)))
+    til = max(fra, periode.fra_og_med) + timedelta(days=draw(st.one_of(st.integers(0, 20), st.integers(0, 150))))
+    return fra, til
+
+
 def _delperiode(draw, periode: Periode) -> tuple[date, date]:
     """A date range that may lie before, across, inside or after the period."""
     fra = _dato_rundt(draw, periode)
@@ -157,9 +165,11 @@ def barn_liste(draw, periode: Periode) -> tuple[Barn, ...]:
 
 @st.composite
 def programperioder(draw, periode: Periode) -> tuple[Periode, ...]:
-    resultat: list[Periode] = []
-    for _ in range(draw(st.integers(0, 3))):
-        if resultat and draw(st.booleans()):
+    """1 to 3 programme periods; the first always overlaps the calculation period (else most examples give no
+    lines and test nothing), the others may lie anywhere around it or next to the previous one."""
+    resultat: list[Periode] = [Periode(*_overlappende(draw, periode))]
+    for _ in range(draw(st.integers(0, 2))):
+        if draw(st.booleans()):
             # adjacent to (or overlapping) the previous programme period
             forrige = resultat[-1]
             fra = forrige.til_og_med + timedelta(days=draw(st.integers(-5, 3)))
@@ -415,3 +425,10 @@ def test_avrundingsgrensen_gir_aldri_negativ_total() -> None:
         Decimal("-1216.61"),
     ]
     assert "satt 0,01 kr lavere" in resultat.linjer[-1].forklaring
+
+
+@settings(max_examples=200, deadline=None)
+@given(grunnlag())
+def test_generatoren_gir_perioder_som_overlapper_programmet(g: Beregningsgrunnlag) -> None:
+    """An example without programme days gives no lines and compares nothing."""
+    assert any(p.fra_og_med <= g.periode.til_og_med and p.til_og_med >= g.periode.fra_og_med for p in g.programperioder)
