@@ -8,7 +8,15 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-__all__ = ["OERE", "desimaltekst", "kroner_tekst", "oere_halvt_opp", "rund_av_til_oere", "tall_tekst"]
+__all__ = [
+    "OERE",
+    "desimaltekst",
+    "har_hoeyst_to_desimaler",
+    "kroner_tekst",
+    "oere_halvt_opp",
+    "rund_av_til_oere",
+    "tall_tekst",
+]
 
 OERE = Decimal("0.01")
 
@@ -26,6 +34,14 @@ def rund_av_til_oere(beloep: Fraction) -> Decimal:
     oere = oere_halvt_opp(beloep.numerator, beloep.denominator)
     avrundet = Decimal(oere).scaleb(-2)
     return -avrundet if beloep < 0 and oere else avrundet
+
+
+def har_hoeyst_to_desimaler(verdi: Decimal) -> bool:
+    """Om et beløp (eller en prosent eller et timetall) er gitt med høyst to desimaler, altså i hele øre.
+
+    Skjemaene avviser verdier med flere desimaler i stedet for å runde dem; all avrunding av penger skjer her i
+    kvp_regler, aldri i Django-koden."""
+    return verdi.is_finite() and verdi == verdi.quantize(OERE)
 
 
 _TEKSTER: dict[tuple[int, int, int], str] = {}

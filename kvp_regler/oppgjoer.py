@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
+from itertools import pairwise
 
 from kvp_regler.belop import OERE
 from kvp_regler.parametere import STANDARD, Parametersett
@@ -25,7 +26,9 @@ __all__ = [
     "NULL",
     "Oppgjoer",
     "gjoer_opp",
+    "korreksjonsdifferanser",
     "motregn",
+    "motregn_over_tid",
     "skattetrekk",
     "skattetrekk_prosent",
     "skattetrekk_prosent_uten_skattekort",
@@ -140,3 +143,28 @@ def gjoer_opp(
         skattetrekk=skatt,
         netto=skattegrunnlag - skatt,
     )
+
+
+def motregn_over_tid(
+    krav: Decimal, bruttoer: Sequence[Decimal], maks_trekk_prosent: int | Decimal
+) -> tuple[Decimal, ...]:
+    """Sosialtjenesteloven § 40 [I]: én tilbakekreving (`krav`) trukket i en rekke senere utbetalinger (`bruttoer`,
+    i tur og orden). Gir trekket i hver utbetaling; hvert trekk holder seg innenfor trekkrammen, og summen blir aldri
+    større enn kravet. Det som gjenstår etter siste utbetaling er `krav - sum(trekk)`."""
+    if krav < 0:
+        raise ValueError(f"et krav kan ikke være negativt, fikk {krav}")
+    gjenstaar = krav
+    trekk: list[Decimal] = []
+    for brutto in bruttoer:
+        (beloep,) = motregn(brutto, (gjenstaar,), maks_trekk_prosent)
+        gjenstaar -= beloep
+        trekk.append(beloep)
+    return tuple(trekk)
+
+
+def korreksjonsdifferanser(totaler: Sequence[Decimal]) -> tuple[Decimal, ...]:
+    """Korreksjonene av én måned: `totaler` er månedens beregninger i rekkefølge (den første er den utbetalte).
+    Hver ny beregning gir differansen mot den forrige (pluss = etterbetaling, minus = tilbakekreving), så en korreksjon
+    av en korreksjon bygger på den forrige korreksjonen, ikke på den første utbetalingen. Summen av differansene er
+    alltid siste beregning minus den første."""
+    return tuple(ny - forrige for forrige, ny in pairwise(totaler))

@@ -3,6 +3,7 @@ sine egne utbetalinger når runden er godkjent."""
 
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from uuid import UUID
 
 from django.db.models import Count, Prefetch, QuerySet, Sum
@@ -12,6 +13,7 @@ from kvp.felles.services import logghendelse_registrer
 from kvp.person.models import Person
 from kvp.tilgang.models import Bruker, Kommune, Rolle
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+from kvp_regler.belop import rund_av_til_oere
 
 from .models import (
     Mottaker,
@@ -116,10 +118,9 @@ def aarsoppgave_for_person(*, person: Person, aar: int) -> Aarsoppgave:
     ).aggregate(
         brutto=Sum("brutto"), trekk=Sum("trekk"), skatt=Sum("skattetrekk"), netto=Sum("netto"), antall=Count("id")
     )
-    oere = Decimal("0.01")
 
     def beloep(verdi: Decimal | None) -> Decimal:
-        return Decimal(verdi or 0).quantize(oere)
+        return rund_av_til_oere(Fraction(verdi or 0))
 
     return Aarsoppgave(
         aar=aar,

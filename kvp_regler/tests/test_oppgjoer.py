@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from kvp_regler.oppgjoer import (
     gjoer_opp,
+    korreksjonsdifferanser,
     motregn,
+    motregn_over_tid,
     skattetrekk,
     skattetrekk_prosent,
     skattetrekk_prosent_uten_skattekort,
@@ -157,3 +159,69 @@ def test_oppgjoer_gaar_opp(brutto: Decimal, gjenstaaende: list[Decimal], maks: i
     assert o.skattetrekk == o.skattetrekk.to_integral_value()
     assert o.skattetrekk <= o.skattegrunnlag * prosent / 100 < o.skattetrekk + 1
     assert o.netto >= 0
+
+
+@given(
+    brutto=_OERE,
+    gjenstaaende=st.lists(_OERE, max_size=5),
+    maks=st.integers(min_value=0, max_value=100),
+    prosent=st.integers(min_value=0, max_value=10_000).map(lambda p: D(p).scaleb(-2)),
+)
+def test_netto_er_brutto_minus_trekk_minus_skatt_og_trekket_holder_seg_under_kommunens_grense(
+    brutto: Decimal, gjenstaaende: list[Decimal], maks: int, prosent: Decimal
+) -> None:
+    o = gjoer_opp(brutto=brutto, gjenstaaende=gjenstaaende, maks_trekk_prosent=maks, skattetrekk_prosent=prosent)
+    assert o.netto == o.brutto - o.sum_trekk - o.skattetrekk
+    assert o.sum_trekk == sum(o.trekk, D(0))
+    assert o.sum_trekk <= trekkramme(brutto, maks)
+    assert all(b == b.quantize(D("0.01")) for b in (o.sum_trekk, o.skattetrekk, o.netto, *o.trekk))
+
+
+@given(
+    krav=_OERE,
+    bruttoer=st.lists(_OERE, max_size=12),
+    maks=st.integers(min_value=0, max_value=100),
+)
+def test_summen_som_trekkes_blir_aldri_stoerre_enn_kravet(krav: Decimal, bruttoer: list[Decimal], maks: int) -> None:
+    trekk = motregn_over_tid(krav, bruttoer, maks)
+    assert len(trekk) == len(bruttoer)
+    assert sum(trekk, D(0)) <= krav
+    for brutto, t in zip(bruttoer, trekk, strict=True):
+        assert D(0) <= t <= trekkramme(brutto, maks)
+    # Kravet trekkes så fort rammen tillater: er noe igjen, var hver ramme brukt helt opp.
+    if sum(trekk, D(0)) < krav:
+        assert all(t == trekkramme(b, maks) for b, t in zip(bruttoer, trekk, strict=True))
+
+
+def test_motregning_over_tid_av_et_eksempel() -> None:
+    assert motregn_over_tid(D("1000.00"), [D("5000.00"), D("5000.00"), D("5000.00")], 10) == (
+        D("500.00"),
+        D("500.00"),
+        D("0.00"),
+    )
+    with pytest.raises(ValueError):
+        motregn_over_tid(D("-1.00"), [D("5000.00")], 10)
+
+
+_TOTAL = st.integers(min_value=0, max_value=5_000_000).map(lambda o: D(o).scaleb(-2))
+
+
+@given(totaler=st.lists(_TOTAL, min_size=1, max_size=8))
+def test_korreksjon_av_korreksjon_gaar_opp_i_siste_beregning(totaler: list[Decimal]) -> None:
+    """En måned beregnet på nytt flere ganger: utbetalt først, så hver korreksjon. Til sammen er det betalt (og krevd
+    tilbake) nøyaktig det siste beregningen sier, uansett hvor mange korreksjoner som kom imellom."""
+    differanser = korreksjonsdifferanser(totaler)
+    assert len(differanser) == len(totaler) - 1
+    assert sum(differanser, D(0)) == totaler[-1] - totaler[0]
+    assert totaler[0] + sum(differanser, D(0)) == totaler[-1]
+    # Underveis er det som er utbetalt netto alltid lik den beregningen som gjaldt da.
+    utbetalt = totaler[0]
+    for differanse, gjeldende in zip(differanser, totaler[1:], strict=True):
+        utbetalt += differanse
+        assert utbetalt == gjeldende
+
+
+def test_korreksjon_av_korreksjon_eksempel() -> None:
+    # 23 153,26 utbetalt, rettet til 23 632,06 (barn lagt til), så til 23 400,00 (barnet flyttet en dag senere).
+    assert korreksjonsdifferanser([D("23153.26"), D("23632.06"), D("23400.00")]) == (D("478.80"), D("-232.06"))
+    assert korreksjonsdifferanser([D("100.00")]) == ()

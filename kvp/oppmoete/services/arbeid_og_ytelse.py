@@ -17,6 +17,7 @@ from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import Sak
 from kvp.tilgang.models import Bruker
+from kvp_regler.belop import har_hoeyst_to_desimaler
 from kvp_regler.program.timer import arbeid_over_grensen, minste_verdi, timer_tekst
 from kvp_regler.tid import maaneder_i_perioden
 
@@ -162,7 +163,7 @@ def annen_ytelse_registrer(
         if type not in Ytelsestype.values:
             raise KvpFeil("Velg en ytelse fra listen.", felt="type", kode="KVP_YTELSE_TYPE")
         _sjekk_periode_i_program(sak, fra_og_med, til_og_med)
-        if dagsats <= 0 or dagsats != dagsats.quantize(Decimal("0.01")) or dagsats >= Decimal("10000000"):
+        if dagsats <= 0 or not har_hoeyst_to_desimaler(dagsats) or dagsats >= Decimal("10000000"):
             raise KvpFeil(
                 "Dagsatsen må være et beløp større enn 0, med høyst to desimaler.",
                 felt="dagsats",

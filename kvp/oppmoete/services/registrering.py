@@ -15,6 +15,7 @@ from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import Sak
 from kvp.tilgang.models import Bruker
 from kvp.tilgang.tilgang import krev_rolle
+from kvp_regler.belop import har_hoeyst_to_desimaler
 from kvp_regler.program.timer import minste_verdi, timer_tekst
 from kvp_regler.tid import maaneder_i_perioden
 
@@ -54,7 +55,7 @@ def _sjekk_registrering(
         if status != Dagstatus.UGYLDIG_FRAVAER:
             raise KvpFeil("Timer oppgis bare ved ugyldig fravær.", felt="timer", kode="KVP_OPPMOETE_TIMER_STATUS")
         maks, _ = minste_verdi("timer_per_virkedag", fra_og_med, til_og_med)  # forskriften § 1: én programdag
-        if not Decimal(0) < timer <= maks or timer != timer.quantize(Decimal("0.01")):
+        if not Decimal(0) < timer <= maks or not har_hoeyst_to_desimaler(timer):
             raise KvpFeil(
                 f"Timer ugyldig fravær må være mer enn 0 og høyst {timer_tekst(maks)} (med høyst to desimaler).",
                 felt="timer",

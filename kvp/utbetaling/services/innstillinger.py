@@ -11,7 +11,7 @@ from kvp.felles.services import logghendelse_registrer
 from kvp.person.models import Person
 from kvp.tilgang.models import Beregningsmodell, Bruker, Kommune, Rolle
 from kvp.tilgang.tilgang import krev_rolle
-from kvp_regler.belop import OERE
+from kvp_regler.belop import har_hoeyst_to_desimaler
 
 from ..models import Mottaker, Utbetalingsoppsett
 from .laas import kommune_for_skriving
@@ -89,9 +89,7 @@ def mottaker_lagre(*, bruker: Bruker, person_id: UUID, kontonummer: str, skattet
         raise IkkeFunnet("Fant ikke personen.")
     konto = _sjekk_kontonummer(kontonummer)
     skattetrekk_prosent = Decimal(skattetrekk_prosent)
-    if not Decimal(0) <= skattetrekk_prosent <= Decimal(100) or skattetrekk_prosent != skattetrekk_prosent.quantize(
-        OERE
-    ):
+    if not Decimal(0) <= skattetrekk_prosent <= Decimal(100) or not har_hoeyst_to_desimaler(skattetrekk_prosent):
         raise KvpFeil("Skattetrekket må være en prosent mellom 0 og 100, med høyst to desimaler.", felt="skattetrekk")
     gammel = Mottaker.objects.filter(person=person).first()
     foer = {"kontonummer": gammel.kontonummer, "skattetrekk_prosent": str(gammel.skattetrekk_prosent)} if gammel else {}
