@@ -75,9 +75,35 @@ def test_hver_verdi_har_kilde_og_paalitelighet() -> None:
 
 
 def test_antakelser_er_merket_som_utledet() -> None:
-    """Verdier som ikke er bekreftet for KVP (divisor 260, barnetillegg 2026) er merket I, aldri V."""
+    """Verdier som ikke er bekreftet for KVP (divisor 260) er merket I, aldri V."""
     assert STANDARD["virkedager_per_aar"].verdier[0].paalitelighet == "I"
-    assert STANDARD["barnetillegg_sats"].verdier[-1].paalitelighet == "I"
+
+
+def test_informasjonssider_gir_s_ikke_v() -> None:
+    """En nav.no-side (eller regjeringen.no, statsforvalteren, en kommune) er S, ikke V: V krever at lov- eller
+    forskriftsteksten selv er lest (spec/regler.md, «How to read this document»)."""
+    for parameter in STANDARD:
+        for verdi in parameter.verdier:
+            if verdi.paalitelighet == "V":
+                assert "forskriften §" in verdi.kilde, (parameter.navn, verdi.gyldig_fra, verdi.kilde)
+
+
+def test_barnetillegg_per_aar_med_kilde() -> None:
+    """27 kr ut 2023 (AAPs 35 kr fra 1.2.2023 har ingen KVP-kilde), 36/37/38 kr fra nav.no for 2024–2026."""
+    sats = STANDARD["barnetillegg_sats"]
+    assert sats.verdi(date(2023, 2, 1)) == 27
+    assert sats.verdi(date(2023, 12, 31)) == 27
+    assert [sats.verdi(date(aar, 6, 1)) for aar in (2024, 2025, 2026)] == [36, 37, 38]
+    for verdi in sats.verdier:
+        assert verdi.paalitelighet == "S"
+        assert "nav.no" in verdi.kilde
+    assert "NOK 38" in sats.verdier[-1].kilde
+
+
+def test_g_2026_er_bare_fra_navs_kildekode() -> None:
+    siste = STANDARD["grunnbeloep"].verdier[-1]
+    assert (siste.gyldig_fra, siste.verdi, siste.paalitelighet) == (date(2026, 5, 1), 136549, "C")
+    assert "ikke bekreftet" in siste.kilde
 
 
 def test_aarsbeloep_som_paa_nav_no() -> None:
