@@ -26,37 +26,68 @@ from kvp_regler.vilkaar import (
     vurder_skjoenn,
     vurder_ytelser,
 )
+from kvp_regler.vilkaar.varighet import siste_programdag_for_alder, vurder_alder_i_programperioden
 
 
 @pytest.mark.parametrize(
     ("foedselsdato", "soeknadsdato", "vurdering"),
     [
-        (date(2007, 3, 15), date(2025, 3, 14), Vurdering.IKKE_OPPFYLT),  # 17 år, dagen før 18-årsdagen
+        (date(2007, 3, 15), date(2025, 3, 14), Vurdering.OPPFYLT),  # 17 år, fyller 18 før programmet kan begynne
         (date(2007, 3, 15), date(2025, 3, 15), Vurdering.OPPFYLT),  # 18-årsdagen
-        (date(1958, 3, 15), date(2026, 3, 14), Vurdering.OPPFYLT),  # 67 år, dagen før 68-årsdagen
-        (date(1958, 3, 15), date(2026, 3, 15), Vurdering.IKKE_OPPFYLT),  # fyller 68
-        (date(2008, 2, 29), date(2026, 2, 28), Vurdering.IKKE_OPPFYLT),  # 29. februar: 18 år 1. mars
+        (date(1958, 3, 15), date(2025, 3, 31), Vurdering.OPPFYLT),  # siste dag i måneden søkeren fyller 67
+        (date(1958, 3, 15), date(2025, 4, 1), Vurdering.IKKE_OPPFYLT),  # måneden etter: programmet kan ikke vare
+        (date(1958, 3, 15), date(2026, 3, 14), Vurdering.IKKE_OPPFYLT),  # 67 år, men 67-årsmåneden er passert
+        (date(2008, 2, 29), date(2026, 2, 28), Vurdering.OPPFYLT),  # 29. februar: 18 år 1. mars
         (date(2008, 2, 29), date(2026, 3, 1), Vurdering.OPPFYLT),
     ],
 )
-def test_alder_18_til_og_med_67_paa_soeknadsdatoen(foedselsdato, soeknadsdato, vurdering):
+def test_alder_vurderes_for_programmet_ikke_bare_soeknadsdatoen(foedselsdato, soeknadsdato, vurdering):
     resultat = vurder_alder(foedselsdato=foedselsdato, soeknadsdato=soeknadsdato)
     assert resultat.vurdering == vurdering
     assert resultat.automatisk
     assert resultat.hjemmel == "sosialtjenesteloven § 29"
 
 
+def test_soeker_under_18_faar_vite_naar_programmet_tidligst_kan_begynne():
+    resultat = vurder_alder(foedselsdato=date(2007, 3, 15), soeknadsdato=date(2025, 1, 10))
+    assert resultat.vurdering == Vurdering.OPPFYLT
+    assert "15.03.2025" in resultat.forklaring and "tidligst" in resultat.forklaring
+
+
 @pytest.mark.parametrize(
-    ("soeknadsdato", "vurdering"),
+    ("soeknadsdato", "grenser"),
     [
-        (date(2018, 12, 31), Vurdering.IKKE_OPPFYLT),  # nedre grense 19 år før 1.1.2019
-        (date(2019, 1, 1), Vurdering.OPPFYLT),  # senket til 18 år
+        (date(2018, 12, 31), "19–67"),  # nedre grense 19 år før 1.1.2019
+        (date(2019, 1, 1), "18–67"),  # senket til 18 år
     ],
 )
-def test_nedre_aldersgrense_leses_for_soeknadsdatoen(soeknadsdato, vurdering):
+def test_nedre_aldersgrense_leses_for_soeknadsdatoen(soeknadsdato, grenser):
     resultat = vurder_alder(foedselsdato=date(2000, 6, 1), soeknadsdato=soeknadsdato)
-    assert resultat.vurdering == vurdering
-    assert ("19–67" if vurdering == Vurdering.IKKE_OPPFYLT else "18–67") in resultat.forklaring
+    assert grenser in resultat.forklaring
+
+
+@pytest.mark.parametrize(
+    ("fra", "til", "feil"),
+    [
+        (date(2025, 3, 15), date(2027, 3, 14), None),  # begynner på 18-årsdagen
+        (date(2025, 3, 14), date(2027, 3, 13), "tidligst begynne 15.03.2025"),  # dagen før
+    ],
+)
+def test_programmet_begynner_tidligst_paa_18_aarsdagen(fra, til, feil):
+    svar = vurder_alder_i_programperioden(foedselsdato=date(2007, 3, 15), fra_og_med=fra, til_og_med=til)
+    assert (svar is None) if feil is None else (feil in svar)
+
+
+@pytest.mark.parametrize(
+    ("til", "ok"),
+    [(date(2026, 3, 31), True), (date(2026, 4, 1), False)],
+)
+def test_programmet_varer_ikke_ut_over_maaneden_deltakeren_fyller_67(til, ok):
+    assert siste_programdag_for_alder(date(1959, 3, 15), date(2025, 1, 1)) == date(2026, 3, 31)
+    svar = vurder_alder_i_programperioden(foedselsdato=date(1959, 3, 15), fra_og_med=date(2025, 1, 1), til_og_med=til)
+    assert (svar is None) == ok
+    if not ok:
+        assert "31.03.2026" in svar and "67" in svar
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,13 @@ from kvp_regler.vilkaar.inngangsvilkaar import (
     vurder_skjoenn,
     vurder_ytelser,
 )
-from kvp_regler.vilkaar.varighet import maks_til_og_med, vurder_programperiode
+from kvp_regler.vilkaar.varighet import (
+    foerste_programdag_for_alder,
+    maks_til_og_med,
+    siste_programdag_for_alder,
+    vurder_alder_i_programperioden,
+    vurder_programperiode,
+)
 
 __all__ = [
     "Arbeidsevne",
@@ -33,10 +39,13 @@ __all__ = [
     "Vilkaarsresultat",
     "Vurdering",
     "alle_oppfylt",
+    "foerste_programdag_for_alder",
     "maks_til_og_med",
     "programfrister",
+    "siste_programdag_for_alder",
     "veiledende_norm",
     "vurder_alder",
+    "vurder_alder_i_programperioden",
     "vurder_arbeidsevne",
     "vurder_inngangsvilkaar",
     "vurder_programperiode",

@@ -17,6 +17,7 @@ from fractions import Fraction
 from kvp_regler.belop import tall_tekst
 from kvp_regler.parametere import STANDARD, ManglendeParameter, Parametersett
 from kvp_regler.tid import bursdag
+from kvp_regler.vilkaar.varighet import foerste_programdag_for_alder, siste_programdag_for_alder
 
 __all__ = [
     "Arbeidsevne",
@@ -211,23 +212,37 @@ def _alder(foedselsdato: date, dato: date) -> int:
 
 
 def vurder_alder(*, foedselsdato: date, soeknadsdato: date, parametere: Parametersett = STANDARD) -> Vilkaarsresultat:
-    """Sosialtjenesteloven § 29: yrkesaktiv alder (parameterne `nedre_alder` og `oevre_alder`, i dag 18 til og med
-    67 år), vurdert på søknadsdatoen.
+    """Sosialtjenesteloven § 29: yrkesaktiv alder (parameterne `nedre_alder` og `oevre_alder`, i dag 18–67 år).
 
-    Om alderen også må være oppfylt gjennom hele perioden, er ikke avklart [U] (spec/regler.md § 1.2)."""
+    Alderen gjelder hele programmet, ikke bare søknadsdatoen (`varighet.vurder_alder_i_programperioden` kontrollerer
+    perioden i vedtaket). Her avgjøres bare om et program i det hele tatt kan gis: en søker som fyller 18 etter
+    søknadsdatoen avslås ikke for alder (programmet kan begynne på 18-årsdagen), mens en søker som har passert
+    måneden hun eller han fyller 67, ikke kan få et program [I] (se docs/regler/vilkaar-og-vedtak.md)."""
     alder = _alder(foedselsdato, soeknadsdato)
     nedre = int(parametere["nedre_alder"].verdi(soeknadsdato))
     oevre = int(parametere["oevre_alder"].verdi(soeknadsdato))
-    ok = nedre <= alder <= oevre
-    return Vilkaarsresultat(
-        vilkaar=Vilkaar.ALDER,
-        vurdering=Vurdering.OPPFYLT if ok else Vurdering.IKKE_OPPFYLT,
-        forklaring=(
-            f"Søkeren var {alder} år på søknadsdatoen {soeknadsdato.strftime('%d.%m.%Y')}; "
+    foerste = foerste_programdag_for_alder(foedselsdato, soeknadsdato, parametere)
+    siste = siste_programdag_for_alder(foedselsdato, soeknadsdato, parametere)
+    paa = f"Søkeren var {alder} år på søknadsdatoen {soeknadsdato.strftime('%d.%m.%Y')}"
+    if soeknadsdato > siste:
+        vurdering = Vurdering.IKKE_OPPFYLT
+        forklaring = (
+            f"{paa}. Programmet kan ikke vare lenger enn ut måneden deltakeren fyller {oevre} år "
+            f"({siste.strftime('%d.%m.%Y')}); yrkesaktiv alder er {nedre}–{oevre} år."
+        )
+    elif soeknadsdato < foerste:
+        vurdering = Vurdering.OPPFYLT
+        forklaring = (
+            f"{paa}, og fyller {nedre} år {foerste.strftime('%d.%m.%Y')}. Programmet kan tidligst begynne da; "
             f"yrkesaktiv alder er {nedre}–{oevre} år."
-        ),
-        automatisk=True,
-    )
+        )
+    else:
+        vurdering = Vurdering.OPPFYLT
+        forklaring = (
+            f"{paa}; yrkesaktiv alder er {nedre}–{oevre} år. Programmet kan vare til og med "
+            f"{siste.strftime('%d.%m.%Y')} (ut måneden søkeren fyller {oevre} år)."
+        )
+    return Vilkaarsresultat(vilkaar=Vilkaar.ALDER, vurdering=vurdering, forklaring=forklaring, automatisk=True)
 
 
 def vurder_arbeidsevne(*, arbeidsevne: Arbeidsevne) -> Vilkaarsresultat:

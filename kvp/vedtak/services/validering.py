@@ -5,7 +5,7 @@ from typing import Any
 
 from kvp.felles.feil import KvpFeil
 from kvp.sak.models import Sak
-from kvp_regler.vilkaar import Vurdering, vurder_programperiode
+from kvp_regler.vilkaar import Vurdering, vurder_alder_i_programperioden, vurder_programperiode
 from kvp_regler.vilkaar.varighet import maks_til_og_med
 
 from ..beregning import beregning_forhaandsvis
@@ -71,6 +71,11 @@ def _valider(vedtak: Vedtak, sak: Sak) -> None:
                 "ett år når særlige grunner er dokumentert (sosialtjenesteloven § 32).",
                 felt="til_og_med",
             )
+        feil_alder = vurder_alder_i_programperioden(
+            foedselsdato=sak.person.foedselsdato, fra_og_med=vedtak.fra_og_med, til_og_med=vedtak.til_og_med
+        )
+        if feil_alder:
+            raise KvpFeil(feil_alder, felt="fra_og_med" if "tidligst" in feil_alder else "til_og_med")
         if not vedtak.innhold.strip():
             raise KvpFeil("Beskriv innholdet i programmet.", felt="innhold")
         datoer = vedtak.evalueringsdatoer or []
@@ -95,12 +100,19 @@ def _valider(vedtak: Vedtak, sak: Sak) -> None:
             raise KvpFeil(
                 f"Ny sluttdato må være etter dagens sluttdato {_d(sak.program_til_og_med)}.", felt="til_og_med"
             )
+        # Varigheten regnes fra oppstarten (begynt_dato); permisjon og avbrudd flytter den ikke [U] (varighet.py).
+        oppstart = sak.begynt_dato or sak.program_fra_og_med
         feil = vurder_programperiode(
-            fra_og_med=sak.program_fra_og_med, til_og_med=vedtak.til_og_med, saerlige_grunner=vedtak.saerlige_grunner
+            fra_og_med=oppstart, til_og_med=vedtak.til_og_med, saerlige_grunner=vedtak.saerlige_grunner
         )
         if feil:
             raise KvpFeil(feil, felt="saerlige_grunner" if "særlige grunner er" in feil else "til_og_med")
-        if vedtak.til_og_med <= maks_til_og_med(sak.program_fra_og_med, saerlige_grunner=False):
+        feil_alder = vurder_alder_i_programperioden(
+            foedselsdato=sak.person.foedselsdato, fra_og_med=oppstart, til_og_med=vedtak.til_og_med
+        )
+        if feil_alder and "tidligst" not in feil_alder:
+            raise KvpFeil(feil_alder, felt="til_og_med")
+        if vedtak.til_og_med <= maks_til_og_med(oppstart, saerlige_grunner=False):
             vedtak.saerlige_grunner = ""
         vedtak.fra_og_med = sak.program_til_og_med + dt.timedelta(days=1)
     elif t == Vedtakstype.ENDRING:

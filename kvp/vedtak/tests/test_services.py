@@ -287,7 +287,7 @@ def test_oppstart_gir_i_program_og_begynt_dato(i_program):
 
 
 def test_forlengelse_ut_over_to_aar_krever_saerlige_grunner_og_aldri_over_tre(i_program, kvp_veileder_a, beslutter_a):
-    fra = i_program.program_fra_og_med
+    fra = i_program.begynt_dato  # varigheten regnes fra oppstarten
     to_aar = fra.replace(year=fra.year + 2) - dt.timedelta(days=1)
     with pytest.raises(KvpFeil, match="særlige grunner") as feil:
         services.vedtak_opprett(
@@ -394,3 +394,48 @@ def test_oppstart_maa_vaere_i_programperioden_og_bare_for_innvilget_sak(utkast, 
 def test_oppstart_for_sak_uten_innvilgelse_avvises(sak, kvp_veileder_a, i_dag):
     with pytest.raises(KvpFeil, match="innvilget program"):
         services.program_iverksett(bruker=kvp_veileder_a, sak_id=sak.pk, begynt_dato=i_dag)
+
+
+# --- issue 11 pkt. 4: varighet fra oppstarten og alder over hele programmet --------------------------------------
+
+
+def test_varigheten_regnes_fra_oppstarten_ikke_fra_planlagt_start(i_program, kvp_veileder_a, beslutter_a):
+    """Vedtaket sa fra i går, men programmet begynte i dag: to år regnes fra i dag (begynt_dato)."""
+    oppstart = i_program.begynt_dato
+    assert i_program.program_fra_og_med < oppstart
+    to_aar_fra_oppstart = oppstart.replace(year=oppstart.year + 2) - dt.timedelta(days=1)
+    _vedtak(kvp_veileder_a, beslutter_a, i_program, Vedtakstype.FORLENGELSE, til_og_med=to_aar_fra_oppstart)
+    assert Sak.objects.get(pk=i_program.pk).program_til_og_med == to_aar_fra_oppstart
+
+
+def _sak_for(lag_person, kvp_veileder_a, foedselsdato: dt.date) -> Sak:
+    from kvp.conftest import syntetisk_fnr
+
+    from .hjelpere import sak_til_vilkaarsvurdering
+
+    person = lag_person(foedselsnummer=syntetisk_fnr(foedselsdato))
+    sak = sak_til_vilkaarsvurdering(bruker=kvp_veileder_a, person=person)
+    vilkaar_vurder(bruker=kvp_veileder_a, sak=sak)
+    return sak
+
+
+def test_soeker_som_fyller_18_foer_starten_avslaas_ikke_men_kan_ikke_starte_foer(lag_person, kvp_veileder_a, i_dag):
+    attenaarsdag = i_dag + dt.timedelta(days=30)
+    foedt = attenaarsdag.replace(year=attenaarsdag.year - 18)
+    sak = _sak_for(lag_person, kvp_veileder_a, foedt)
+    assert sak.vilkaarsvurdering.alle_oppfylt
+    with pytest.raises(KvpFeil, match="tidligst begynne") as feil:
+        innvilgelse_utkast(bruker=kvp_veileder_a, sak=sak, fra=attenaarsdag - dt.timedelta(days=1))
+    assert feil.value.felt == "fra_og_med"
+    assert innvilgelse_utkast(bruker=kvp_veileder_a, sak=sak, fra=attenaarsdag).fra_og_med == attenaarsdag
+
+
+def test_programmet_kan_ikke_vare_ut_over_maaneden_deltakeren_fyller_67(lag_person, kvp_veileder_a, i_dag):
+    fyller_67 = (i_dag + dt.timedelta(days=120)).replace(day=15)
+    sak = _sak_for(lag_person, kvp_veileder_a, fyller_67.replace(year=fyller_67.year - 67))
+    fra = i_dag + dt.timedelta(days=14)
+    with pytest.raises(KvpFeil, match="ut måneden deltakeren fyller 67") as feil:
+        innvilgelse_utkast(bruker=kvp_veileder_a, sak=sak, fra=fra)
+    assert feil.value.felt == "til_og_med"
+    siste = (fyller_67.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    assert innvilgelse_utkast(bruker=kvp_veileder_a, sak=sak, fra=fra, til_og_med=siste).til_og_med == siste
