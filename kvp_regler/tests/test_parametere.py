@@ -102,7 +102,7 @@ def test_barnetillegg_per_aar_med_kilde() -> None:
 
 def test_g_2026_er_bare_fra_navs_kildekode() -> None:
     siste = STANDARD["grunnbeloep"].verdier[-1]
-    assert (siste.gyldig_fra, siste.verdi, siste.paalitelighet) == (date(2026, 5, 1), 136549, "C")
+    assert (siste.gyldig_fra, siste.verdi, siste.paalitelighet) == (date(2026, 5, 1), Fraction(136549), "C")
     assert "ikke bekreftet" in siste.kilde
 
 

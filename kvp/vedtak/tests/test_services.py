@@ -416,7 +416,7 @@ def _sak_for(lag_person, kvp_veileder_a, foedselsdato: dt.date) -> Sak:
     person = lag_person(foedselsnummer=syntetisk_fnr(foedselsdato))
     sak = sak_til_vilkaarsvurdering(bruker=kvp_veileder_a, person=person)
     vilkaar_vurder(bruker=kvp_veileder_a, sak=sak)
-    return sak
+    return Sak.objects.get(pk=sak.pk)
 
 
 def test_soeker_som_fyller_18_foer_starten_avslaas_ikke_men_kan_ikke_starte_foer(lag_person, kvp_veileder_a, i_dag):
