@@ -151,10 +151,10 @@ def test_brevet_er_en_tilgjengelig_pdf_med_struktur_spraak_og_tittel(
     leser = PdfReader(io.BytesIO(bytes(vedtak.brev.pdf)))
     katalog = leser.trailer["/Root"]
     assert "/StructTreeRoot" in katalog
-    assert bool(katalog["/MarkInfo"]["/Marked"])
+    assert katalog["/MarkInfo"]["/Marked"].value is True
     assert katalog["/Lang"] == lang
     assert leser.metadata is not None and leser.metadata.title == vedtak.brev.tittel
-    assert bool(katalog["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert katalog["/ViewerPreferences"]["/DisplayDocTitle"].value is True
     # Strukturtreet har elementer for overskriftene og tabellene, ikke bare ett dokumentelement.
     typer: set[str] = set()
 
