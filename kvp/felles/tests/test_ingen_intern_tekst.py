@@ -113,3 +113,57 @@ def test_ingen_side_i_demodataene_viser_intern_tekst_for_noen_innlogging(demodat
     assert not alle_funn, "\n".join(sorted(set(alle_funn)))
     # Statsforvalteren har bare forsiden ennå; alle andre ser mange sider.
     assert min(v for k, v in sider_per_bruker.items() if k != "stine") > 5, sider_per_bruker
+
+
+def _feilmeldinger() -> list[tuple[str, str]]:
+    """Teksten i hver `KvpFeil(...)` og `ValidationError(...)` i kvp (f-strenger med `{…}` for verdiene)."""
+    import ast
+    from pathlib import Path
+
+    meldinger = []
+    for fil in Path(__file__).parents[2].rglob("*.py"):
+        if "tests" in fil.parts or "migrations" in fil.parts:
+            continue
+        for node in ast.walk(ast.parse(fil.read_text())):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            navn = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if navn not in ("KvpFeil", "ValidationError"):
+                continue
+            arg = node.args[0]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                meldinger.append((f"{fil.name}:{node.lineno}", arg.value))
+            elif isinstance(arg, ast.JoinedStr):
+                deler = [v.value if isinstance(v, ast.Constant) else "{…}" for v in arg.values]
+                meldinger.append((f"{fil.name}:{node.lineno}", "".join(str(d) for d in deler)))
+    return meldinger
+
+
+def test_ingen_feilmelding_har_intern_tekst() -> None:
+    meldinger = _feilmeldinger()
+    assert len(meldinger) > 50  # alle tjenestene er med
+    funn = [f"{sted}: {f}" for sted, tekst in meldinger for f in intern_tekst(tekst)]
+    assert not funn, "\n".join(funn)
+
+
+def test_brukertekst_vasker_forklaringene_og_antakelsen_vises_bare_for_saksbehandleren() -> None:
+    from django.template import Context, Template
+
+    from kvp.felles.brukertekst import antakelser_for_regel, for_deltaker, uten_interne_merker
+
+    forklaring = "Ytelsene er under normen [V]. Merk: satsene for 2026 er ikke lagt inn; de siste kjente er brukt [U]."
+    assert uten_interne_merker("sosialtjenesteloven § 29 (ordlyden er ikke kontrollert) [U]") == (
+        "sosialtjenesteloven § 29"
+    )
+    assert uten_interne_merker("Antallet er ikke bekreftet (spec/regler.md § 1.7 [U]).") == (
+        "Antallet er ikke bekreftet."
+    )
+    assert for_deltaker(forklaring) == "Ytelsene er under normen."
+    assert antakelser_for_regel(forklaring, "K") == [
+        "regelen er kjent, men ikke kontrollert mot lovteksten",
+        "Merk: satsene for 2026 er ikke lagt inn; de siste kjente er brukt",
+    ]
+    mal = Template('{% load kvp %}{% antakelse "loven sier ikke hvor mange" "kommunens innstilling" %}')
+    saksbehandler = mal.render(Context({"kvp_meny": {"deltaker": False}}))
+    assert "Antakelse: loven sier ikke hvor mange, kilde: kommunens innstilling" in saksbehandler
+    assert mal.render(Context({"kvp_meny": {"deltaker": True}})).strip() == ""
