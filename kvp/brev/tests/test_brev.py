@@ -3,6 +3,7 @@
 import io
 import re
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -149,7 +150,7 @@ def test_brevet_er_en_tilgjengelig_pdf_med_struktur_spraak_og_tittel(
     """PDF/UA-1: merket PDF med strukturtre (overskrifter, avsnitt, tabeller), språket satt og tittelen vist."""
     vedtak = _fattet_innvilgelse(lag_person, kvp_veileder_a, beslutter, maalform)
     leser = PdfReader(io.BytesIO(bytes(vedtak.brev.pdf)))
-    katalog = leser.trailer["/Root"]
+    katalog: Any = leser.trailer["/Root"]
     assert "/StructTreeRoot" in katalog
     assert katalog["/MarkInfo"]["/Marked"].value is True
     assert katalog["/Lang"] == lang
