@@ -109,8 +109,9 @@ def vedtaksbrev_html(vedtak: Vedtak) -> str:
 
 
 def pdf_lag(*, html: str, tittel: str, lang: str) -> bytes:
+    """Brevet som tilgjengelig PDF (PDF/UA-1): merket med strukturtre, språket (`nb`/`nn`) og tittelen satt."""
     dokument = render_to_string("brev/pdf.html", {"innhold": html, "tittel": tittel, "lang": lang})
-    pdf: bytes = HTML(string=dokument).write_pdf(stylesheets=[CSS(filename=str(BREV_CSS))])
+    pdf: bytes = HTML(string=dokument).write_pdf(stylesheets=[CSS(filename=str(BREV_CSS))], pdf_variant="pdf/ua-1")
     return pdf
 
 

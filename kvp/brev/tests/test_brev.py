@@ -3,6 +3,7 @@
 import io
 import re
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -140,3 +141,35 @@ def test_brevsidene_svarer_bare_paa_get(client, kvp_veileder_a):
     client.force_login(kvp_veileder_a)
     for navn in ("brev:vis", "brev:pdf"):
         assert client.post(reverse(navn, args=[uuid.uuid4()])).status_code == 405
+
+
+@pytest.mark.parametrize(("maalform", "lang"), [(Maalform.BOKMAAL, "nb"), (Maalform.NYNORSK, "nn")])
+def test_brevet_er_en_tilgjengelig_pdf_med_struktur_spraak_og_tittel(
+    lag_person, kvp_veileder_a, beslutter, maalform, lang
+):
+    """PDF/UA-1: merket PDF med strukturtre (overskrifter, avsnitt, tabeller), språket satt og tittelen vist."""
+    vedtak = _fattet_innvilgelse(lag_person, kvp_veileder_a, beslutter, maalform)
+    leser = PdfReader(io.BytesIO(bytes(vedtak.brev.pdf)))
+    katalog: Any = leser.trailer["/Root"]
+    assert "/StructTreeRoot" in katalog
+    assert katalog["/MarkInfo"]["/Marked"].value is True
+    assert katalog["/Lang"] == lang
+    assert leser.metadata is not None and leser.metadata.title == vedtak.brev.tittel
+    assert katalog["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+    # Strukturtreet har elementer for overskriftene og tabellene, ikke bare ett dokumentelement.
+    typer: set[str] = set()
+
+    def samle(node: object) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, dict):
+            if "/S" in node:
+                typer.add(str(node["/S"]))
+            samle(node.get("/K"))
+        elif isinstance(node, list):
+            for barn in node:
+                samle(barn)
+
+    samle(katalog["/StructTreeRoot"])
+    assert {"/H1", "/H2", "/P", "/Table"} <= typer, typer
+    # Teksten er den samme som før (tilgjengeligheten endrer ikke innholdet).
+    assert BEGRUNNELSE in _tekst(bytes(vedtak.brev.pdf))

@@ -6,6 +6,7 @@ from typing import Any
 from django import forms, template
 from django.utils.safestring import SafeString
 
+from kvp.felles.brukertekst import antakelser_for_regel, for_deltaker, uten_interne_merker, verdi_tekst
 from kvp_regler.belop import kroner_tekst
 
 register = template.Library()
@@ -53,3 +54,36 @@ def kroner(verdi: Any) -> str:
     if not beloep.is_finite():
         return str(verdi)
     return kroner_tekst(beloep, enhet=False, hardt_mellomrom=True)
+
+
+@register.filter
+def brukertekst(verdi: Any) -> str:
+    """En forklaring fra reglene uten pålitelighetsmerker, «ordlyden er ikke kontrollert» og spesifikasjonshenvisninger
+    (`kvp.felles.brukertekst.uten_interne_merker`)."""
+    return uten_interne_merker(str(verdi or ""))
+
+
+@register.filter
+def deltakertekst(verdi: Any) -> str:
+    """Som `brukertekst`, og uten setningene som bygger på en antakelse (for deltakeren og i brev)."""
+    return for_deltaker(str(verdi or ""))
+
+
+@register.filter
+def loggverdi(verdi: Any) -> str:
+    """Før- eller etterverdiene i revisjonsloggen som tekst («status: Søknad registrert; mottatt dato: 26.10.2026»)."""
+    return verdi_tekst(verdi)
+
+
+@register.inclusion_tag("felles/_antakelse.html", takes_context=True)
+def antakelse(context: Any, tekst: str, kilde: str) -> dict[str, Any]:
+    """Merkelappen «Antakelse: …, kilde: …» som viser saksbehandleren at en regel bygger på en antakelse. Deltakeren
+    ser den aldri."""
+    meny = context.get("kvp_meny") or {}
+    return {"vis": bool(tekst) and not meny.get("deltaker"), "tekst": tekst, "kilde": kilde}
+
+
+@register.simple_tag
+def regelantakelser(forklaring: Any, paalitelighet: Any) -> list[str]:
+    """Antakelsene én regel bygger på, i klarspråk (`kvp.felles.brukertekst.antakelser_for_regel`)."""
+    return antakelser_for_regel(str(forklaring or ""), str(paalitelighet or ""))
