@@ -1,5 +1,6 @@
 """Utbetalingsdatoen: kommunens utbetalingsdag i måneden etter, flyttet til forrige bankdag. Er datoen passert når
-runden godkjennes eller eksporteres, flyttes den fram til første bankdag fra og med i dag (`utbetalingsdato_tidligst`)."""
+runden godkjennes eller eksporteres, flyttes den fram til første bankdag fra og med i dag
+(`utbetalingsdato_tidligst`)."""
 
 import datetime as dt
 

@@ -113,7 +113,7 @@ def test_betalingsfil_med_passert_dato_lages_ikke(sak_med_konto, attester, oekon
     attester(sak, 2025, 3)
     runde = kjoer(oekonomi_a, 2025, 3)
     Utbetalingsoppsett.objects.create(kommune_id="1127", kontonummer=KONTO_KOMMUNE, endret_av=oekonomi_a)
-    with pytest.raises(KvpFeil, match="Utbetalingsdatoen 15.04.2025 er passert") as feil:
+    with pytest.raises(KvpFeil, match=r"Utbetalingsdatoen 15\.04\.2025 er passert") as feil:
         eksport.lag_pain001(runde)
     assert feil.value.kode == "KVP_UTBETALINGSDATO_PASSERT"
 
