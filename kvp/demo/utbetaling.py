@@ -24,7 +24,7 @@ from kvp.utbetaling.services import (
 
 from .datoer import forrige_maaned
 
-KONTOER = ["12345678903", "86011117947", "15030012345"]
+KONTOER = ["12345678903", "15030012345"]  # ikke kommunens konto (86011117947)
 
 
 def utbetaling_demodata(*, brukere: dict[str, Any], deltaker_person: Person, passord: str, i_dag: dt.date) -> None:

@@ -155,6 +155,10 @@ FEILKODER: dict[str, Feilkode] = {
     # Utbetaling
     "KVP_MANGLER_KOMMUNEKONTO": _u("Kommunens konto for utbetalingene er ikke registrert."),
     "KVP_MANGLER_KONTO": _u("Deltakere i runden mangler kontonummer."),
+    "KVP_KONTO_ER_KOMMUNENS": _u("Deltakerens kontonummer er det samme som kommunens konto for utbetalingene."),
+    "KVP_UTBETALINGSDATO_PASSERT": _u(
+        "Utbetalingsdatoen er passert; betalingsfilen kan ikke ha en dato tilbake i tid."
+    ),
     "KVP_RUNDE_LAAST": _u("Utbetalingsrunden er allerede godkjent eller eksportert."),
     "KVP_RUNDE_STOPPET": _u("Utbetalingsrunden kom ikke videre."),
     "KVP_RUNDE_STATUS": _u("Utbetalingsrunden har ikke statusen handlingen krever."),

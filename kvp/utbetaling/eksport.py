@@ -1,12 +1,17 @@
 """Filene en godkjent runde gir: regnskapsfil (CSV) og betalingsfil (ISO 20022 pain.001.001.03, NOK).
 
+Regnskapsfilen finnes i to utgaver med de samme radene: maskinutgaven (`lag_csv`: UTF-8 uten BOM, `;`, desimalpunktum,
+for innlesing i økonomisystemet) og Excel-utgaven (`lag_csv_excel`: UTF-8 med BOM, `;`, desimalkomma og
+nummerfelt som tekst, så norsk Excel åpner den riktig). Krav (tilbakekreving som ikke kan trekkes) står som egne
+rader med posttype `KRAV`.
+
 pain.001.001.03 er versjonen norske banker tar imot for utbetalinger i fil (bankenes «Customer Credit Transfer
 Initiation»). Mottakerkontoen oppgis som norsk kontonummer (BBAN, 11 siffer); beløpene i kroner med to desimaler.
 """
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -17,7 +22,7 @@ from lxml import etree
 from kvp.felles.feil import KvpFeil
 
 from .beregning import maanedstekst
-from .models import Utbetaling, Utbetalingsoppsett, Utbetalingsrunde
+from .models import Tilbakekreving, Utbetaling, Utbetalingsoppsett, Utbetalingsrunde
 from .selectors import SYNLIG_FOR_DELTAKER
 
 PAIN001_NS = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"
@@ -36,7 +41,19 @@ CSV_KOLONNER = [
     "skattetrekk_prosent",
     "skattetrekk",
     "netto",
+    "posttype",
+    "krav",
 ]
+
+BOM = "\ufeff"
+NULL = Decimal("0.00")
+
+
+class _Nummertekst(str):
+    """Et felt av siffer som skal forbli tekst (fødselsnummer, kontonummer, kommunenummer, periode): Excel ville
+    ellers fjerne ledende nuller eller gjøre det om til en dato."""
+
+    __slots__ = ()
 
 
 def _celle(tekst: str) -> str:
@@ -53,32 +70,81 @@ def _utbetalinger(runde: Utbetalingsrunde) -> Iterable[Utbetaling]:
     )
 
 
-def lag_csv(runde: Utbetalingsrunde) -> str:
-    """Én linje per utbetaling for regnskap og lønn (a-meldingen): brutto, trekk, skattetrekk, netto og konto."""
+def _regnskapsrader(runde: Utbetalingsrunde) -> Iterator[list[str | Decimal]]:
+    dato = runde.utbetalingsdato.isoformat()
+    kommune = _Nummertekst(runde.kommune_id)
+    periode = _Nummertekst(f"{runde.aar}-{runde.maaned:02d}")
+    for u in _utbetalinger(runde):
+        person = u.sak.person
+        yield [
+            dato,
+            kommune,
+            periode,
+            str(u.sak_id),
+            _Nummertekst(person.foedselsnummer),
+            _celle(f"{person.etternavn}, {person.fornavn}"),
+            _Nummertekst(u.kontonummer),
+            u.brutto,
+            u.trekk,
+            u.brutto - u.trekk,
+            u.skattetrekk_prosent if u.skattetrekk_prosent is not None else "",
+            u.skattetrekk,
+            u.netto,
+            "UTBETALING",
+            NULL,
+        ]
+    for tk in (
+        Tilbakekreving.objects.filter(krav_runde=runde)
+        .select_related("sak__person", "korreksjon")
+        .order_by("sak__person__etternavn", "sak__person__fornavn", "sak_id", "opprettet")
+    ):
+        person = tk.sak.person
+        yield [
+            dato,
+            kommune,
+            _Nummertekst(f"{tk.korreksjon.aar}-{tk.korreksjon.maaned:02d}"),
+            str(tk.sak_id),
+            _Nummertekst(person.foedselsnummer),
+            _celle(f"{person.etternavn}, {person.fornavn}"),
+            "",
+            NULL,
+            NULL,
+            NULL,
+            "",
+            NULL,
+            NULL,
+            "KRAV",
+            tk.krav_beloep or NULL,
+        ]
+
+
+def _regnskap(runde: Utbetalingsrunde, *, excel: bool) -> str:
+    def tekst(verdi: str | Decimal) -> str:
+        if isinstance(verdi, Decimal):
+            beloep = f"{verdi:.2f}"
+            return beloep.replace(".", ",") if excel else beloep
+        if excel and isinstance(verdi, _Nummertekst) and verdi:
+            # ="…" er Excels måte å lese et tall som tekst; feltet har bare siffer og bindestrek (ingen formel inn).
+            return f'="{verdi}"' if all(t.isdigit() or t == "-" for t in verdi) else str(verdi)
+        return str(verdi)
+
     ut = io.StringIO()
     skriver = csv.writer(ut, delimiter=";", lineterminator="\r\n")
     skriver.writerow(CSV_KOLONNER)
-    periode = f"{runde.aar}-{runde.maaned:02d}"
-    for u in _utbetalinger(runde):
-        person = u.sak.person
-        skriver.writerow(
-            [
-                runde.utbetalingsdato.isoformat(),
-                runde.kommune_id,
-                periode,
-                str(u.sak_id),
-                person.foedselsnummer,
-                _celle(f"{person.etternavn}, {person.fornavn}"),
-                u.kontonummer,
-                f"{u.brutto:.2f}",
-                f"{u.trekk:.2f}",
-                f"{u.brutto - u.trekk:.2f}",
-                f"{u.skattetrekk_prosent:.2f}",
-                f"{u.skattetrekk:.2f}",
-                f"{u.netto:.2f}",
-            ]
-        )
+    for rad in _regnskapsrader(runde):
+        skriver.writerow([tekst(verdi) for verdi in rad])
     return ut.getvalue()
+
+
+def lag_csv(runde: Utbetalingsrunde) -> str:
+    """Regnskapsfilen for maskinell innlesing (økonomisystem, a-meldingen): én linje per utbetaling (brutto, trekk,
+    skattetrekk, netto og konto) og én per krav, `;`-separert med desimalpunktum."""
+    return _regnskap(runde, excel=False)
+
+
+def lag_csv_excel(runde: Utbetalingsrunde) -> bytes:
+    """Den samme regnskapsfilen for norsk Excel: UTF-8 med BOM, `;`-separert, desimalkomma («1234,56»)."""
+    return (BOM + _regnskap(runde, excel=True)).encode("utf-8")
 
 
 def _e(forelder: Any, navn: str, tekst: str | None = None, **attributter: str) -> Any:
@@ -101,6 +167,12 @@ def lag_pain001(runde: Utbetalingsrunde) -> bytes:
         raise KvpFeil(
             "Kommunen mangler kontonummer for utbetalinger. Legg det inn under innstillingene.",
             kode="KVP_MANGLER_KOMMUNEKONTO",
+        )
+    if runde.utbetalingsdato < timezone.localdate():
+        raise KvpFeil(
+            f"Utbetalingsdatoen {runde.utbetalingsdato:%d.%m.%Y} er passert, og en betalingsfil kan ikke be banken "
+            "betale på en dato tilbake i tid. Betalingsfilen kan lastes ned til og med utbetalingsdatoen.",
+            kode="KVP_UTBETALINGSDATO_PASSERT",
         )
     betalinger = [u for u in _utbetalinger(runde) if u.netto > 0]
     sum_netto = sum((u.netto for u in betalinger), Decimal("0.00"))

@@ -235,6 +235,7 @@ class Tilbakekrevingsstatus(models.TextChoices):
     VEDTATT = "VEDTATT", "Vedtatt, trekkes i senere utbetalinger"
     AVSLAATT = "AVSLAATT", "Ikke tilbakekreves"
     OPPGJORT = "OPPGJORT", "Oppgjort"
+    KRAV = "KRAV", "Kan ikke trekkes: krav til innkreving"
 
 
 class Tilbakekreving(models.Model):
@@ -262,6 +263,14 @@ class Tilbakekreving(models.Model):
     vedtak = models.OneToOneField(
         "vedtak.Vedtak", on_delete=models.PROTECT, null=True, blank=True, related_name="tilbakekreving"
     )
+    # Det som gjenstod da tilbakekrevingen ikke lenger kunne trekkes (saken er avsluttet og har ingen flere
+    # utbetalinger): kravet føres i regnskapsfilen til runden der det ble opprettet (se `services.godkjenning`).
+    krav_beloep = models.DecimalField(
+        "krav (gjenstående beløp)", max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    krav_runde = models.ForeignKey(
+        Utbetalingsrunde, on_delete=models.PROTECT, null=True, blank=True, related_name="krav"
+    )
 
     class Meta:
         verbose_name = "tilbakekreving"
@@ -269,6 +278,10 @@ class Tilbakekreving(models.Model):
         ordering = ["opprettet"]
         constraints = [
             models.CheckConstraint(name="tilbakekreving_positiv", condition=models.Q(beloep__gt=0)),
+            models.CheckConstraint(
+                name="tilbakekreving_krav_har_beloep_og_runde",
+                condition=~models.Q(status="KRAV") | models.Q(krav_beloep__gt=0, krav_runde__isnull=False),
+            ),
             models.CheckConstraint(
                 name="tilbakekreving_fireoeyne",
                 condition=models.Q(vedtatt_av__isnull=True)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("runder/<uuid:runde_id>/eksporter/", views.eksporter, name="eksporter"),
     path("runder/<uuid:runde_id>/bekreft/", views.bekreft, name="bekreft"),
     path("runder/<uuid:runde_id>/regnskap.csv", views.regnskap_csv, name="regnskap_csv"),
+    path("runder/<uuid:runde_id>/regnskap-excel.csv", views.regnskap_excel_csv, name="regnskap_excel_csv"),
     path("runder/<uuid:runde_id>/pain001.xml", views.pain001, name="pain001"),
     path("kommuner/<str:kommune_nummer>/", views.innstillinger, name="innstillinger"),
     path("kommuner/<str:kommune_nummer>/aarsoppgaver.csv", views.aarsoppgaver_csv, name="aarsoppgaver_csv"),

@@ -72,8 +72,9 @@ def runde(request: HttpRequest, runde_id: UUID) -> HttpResponse:
 
 
 def _handling(request: HttpRequest, runde_id: UUID, tjeneste: Any, melding: str) -> HttpResponse:
+    planlagt = selectors.runde_hent(bruker=bruker_fra(request), runde_id=runde_id).utbetalingsdato
     try:
-        tjeneste(bruker=bruker_fra(request), runde_id=runde_id)
+        r = tjeneste(bruker=bruker_fra(request), runde_id=runde_id)
     except (IkkeFunnet, IkkeTilgang):
         raise
     except KvpFeil as feil:
@@ -91,6 +92,8 @@ def _handling(request: HttpRequest, runde_id: UUID, tjeneste: Any, melding: str)
             status=400,
         )
     messages.success(request, melding)
+    if r.utbetalingsdato != planlagt:
+        messages.warning(request, services.utbetalingsdato_flyttet_tekst(fra=planlagt, til=r.utbetalingsdato))
     return redirect("utbetaling:runde", runde_id=runde_id)
 
 
@@ -128,6 +131,21 @@ def regnskap_csv(request: HttpRequest, runde_id: UUID) -> HttpResponse:
     )
     svar = HttpResponse(eksport.lag_csv(r), content_type="text/csv; charset=utf-8")
     svar["Content-Disposition"] = f'attachment; filename="kvp-{r.kommune_id}-{r.aar}-{r.maaned:02d}.csv"'
+    return svar
+
+
+@require_GET
+def regnskap_excel_csv(request: HttpRequest, runde_id: UUID) -> HttpResponse:
+    r = _fil_runde(request, runde_id)
+    logghendelse_registrer(
+        bruker=bruker_fra(request),
+        kontor=r.kommune.nav_kontor,
+        handling="LES",
+        objekt=r,
+        beskrivelse="Regnskapsfil (Excel)",
+    )
+    svar = HttpResponse(eksport.lag_csv_excel(r), content_type="text/csv; charset=utf-8")
+    svar["Content-Disposition"] = f'attachment; filename="kvp-{r.kommune_id}-{r.aar}-{r.maaned:02d}-excel.csv"'
     return svar
 
 

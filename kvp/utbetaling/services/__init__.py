@@ -1,12 +1,12 @@
 """Skriving for utbetalingen, én modul per bruksområde:
 
 * `innstillinger`: kommunens utbetalingsinnstillinger og deltakerens konto og skattekort;
-* `utbetalingsdato`: utbetalingsdagen flyttet til forrige bankdag;
+* `utbetalingsdato`: utbetalingsdagen flyttet til forrige bankdag (og fram til i dag når den er passert);
 * `simulering` og `runde_bit`: utbetalingsrunden, kjørt i biter (trekk og skatt regnes i `kvp_regler.oppgjoer`);
 * `godkjenning`: godkjenning (fireøyne), eksport og bekreftelse av runden;
 * `korreksjon`: betalte måneder beregnet på nytt etter endret grunnlag;
 * `g_regulering`: betalte måneder beregnet på nytt med ny G;
-* `tilbakekreving`: forslag og vedtak om tilbakekreving;
+* `tilbakekreving`: forslag og vedtak om tilbakekreving, og krav når den ikke kan trekkes;
 * `laas`: henting av objekter for skriving (låst, med tilgangssjekk).
 
 Navnene under kan fortsatt importeres fra `kvp.utbetaling.services`.
@@ -17,8 +17,14 @@ from .godkjenning import utbetalingsrunde_bekreft, utbetalingsrunde_eksporter, u
 from .innstillinger import kommune_innstillinger_endre, mottaker_lagre
 from .korreksjon import korreksjoner_beregn
 from .simulering import utbetalingsrunde_kjoer
-from .tilbakekreving import tilbakekreving_foreslaa, tilbakekreving_vedta
-from .utbetalingsdato import er_bankdag, utbetalingsdato_for
+from .tilbakekreving import tilbakekreving_foreslaa, tilbakekreving_vedta, tilbakekrevinger_til_krav
+from .utbetalingsdato import (
+    er_bankdag,
+    neste_bankdag,
+    utbetalingsdato_flyttet_tekst,
+    utbetalingsdato_for,
+    utbetalingsdato_tidligst,
+)
 
 __all__ = [
     "er_bankdag",
@@ -26,9 +32,13 @@ __all__ = [
     "kommune_innstillinger_endre",
     "korreksjoner_beregn",
     "mottaker_lagre",
+    "neste_bankdag",
     "tilbakekreving_foreslaa",
     "tilbakekreving_vedta",
+    "tilbakekrevinger_til_krav",
+    "utbetalingsdato_flyttet_tekst",
     "utbetalingsdato_for",
+    "utbetalingsdato_tidligst",
     "utbetalingsrunde_bekreft",
     "utbetalingsrunde_eksporter",
     "utbetalingsrunde_godkjenn",

@@ -44,6 +44,13 @@ def kommune_innstillinger_endre(
     if not 0 <= maks_trekk_prosent <= 100:
         raise KvpFeil("Største trekk må være mellom 0 og 100 prosent.", felt="maks_trekk_prosent")
     konto = _sjekk_kontonummer(kontonummer)
+    if Mottaker.objects.filter(person__kommune=kommune, kontonummer=konto).exists():
+        raise KvpFeil(
+            "Kontonummeret er registrert som konto for en deltaker. Kommunens konto for utbetalingene må være en "
+            "annen.",
+            felt="kontonummer",
+            kode="KVP_KONTO_ER_KOMMUNENS",
+        )
     if organisasjonsnummer and not (
         organisasjonsnummer.isascii() and organisasjonsnummer.isdigit() and len(organisasjonsnummer) == 9
     ):
@@ -88,6 +95,12 @@ def mottaker_lagre(*, bruker: Bruker, person_id: UUID, kontonummer: str, skattet
     if person is None:
         raise IkkeFunnet("Fant ikke personen.")
     konto = _sjekk_kontonummer(kontonummer)
+    if Utbetalingsoppsett.objects.filter(kommune_id=person.kommune_id, kontonummer=konto).exists():
+        raise KvpFeil(
+            "Kontonummeret er kommunens egen konto for utbetalingene. Registrer deltakerens egen konto.",
+            felt="kontonummer",
+            kode="KVP_KONTO_ER_KOMMUNENS",
+        )
     skattetrekk_prosent = Decimal(skattetrekk_prosent)
     if not Decimal(0) <= skattetrekk_prosent <= Decimal(100) or not har_hoeyst_to_desimaler(skattetrekk_prosent):
         raise KvpFeil("Skattetrekket må være en prosent mellom 0 og 100, med høyst to desimaler.", felt="skattetrekk")

@@ -1,20 +1,32 @@
 """Tilbakekreving av for mye utbetalt: en foreslår, en annen vedtar (eller avslår). Vedtatt beløp trekkes i senere
-utbetalinger (`kvp_regler.oppgjoer.motregn`)."""
+utbetalinger (`kvp_regler.oppgjoer.motregn`). Kan resten ikke trekkes fordi saken er avsluttet og ikke får flere
+utbetalinger, blir den et krav i regnskapsfilen (`tilbakekrevinger_til_krav`)."""
 
 import calendar
 import datetime as dt
 from uuid import UUID
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Sum
 from django.utils import timezone
 
 from kvp.brev.services import vedtaksbrev_lag
 from kvp.felles.feil import KvpFeil
 from kvp.felles.services import logghendelse_registrer
+from kvp.oppmoete.models import Maanedsattestering
+from kvp.sak.models import Status
 from kvp.tilgang.models import Bruker
 from kvp.vedtak.services import tilbakekrevingsvedtak_fatt
 
-from ..models import Tilbakekreving, Tilbakekrevingsstatus
+from ..beregning import kroner, maanedstekst
+from ..models import (
+    Posttype,
+    Tilbakekreving,
+    Tilbakekrevingsstatus,
+    Utbetalingskorreksjon,
+    Utbetalingspost,
+    Utbetalingsrunde,
+)
 from .laas import tilbakekreving_for_skriving
 
 
@@ -78,3 +90,62 @@ def tilbakekreving_vedta(*, bruker: Bruker, tilbakekreving_id: UUID, tilbakekrev
         etter={"status": tk.status},
     )
     return tk
+
+
+def tilbakekrevinger_til_krav(*, runde: Utbetalingsrunde, bruker: Bruker) -> list[Tilbakekreving]:
+    """Vedtatte tilbakekrevinger i rundens kommune som ikke kan trekkes i senere utbetalinger, blir krav (status
+    `KRAV`) med det som gjenstår, ført i rundens regnskapsfil og i revisjonsloggen. Det gjelder når saken er
+    avsluttet, programmet sluttet senest i rundens måned, og saken ikke har flere utbetalinger til gode (ingen
+    attestert, ubetalt måned og ingen etterbetaling som venter). Kalles når runden godkjennes, etter at rundens trekk
+    er beregnet."""
+    ubetalt_maaned = Maanedsattestering.objects.filter(sak_id=OuterRef("sak_id")).exclude(
+        Exists(
+            Utbetalingspost.objects.filter(
+                type=Posttype.ORDINAER, sak_id=OuterRef("sak_id"), aar=OuterRef("aar"), maaned=OuterRef("maaned")
+            )
+        )
+    )
+    venter = Utbetalingskorreksjon.objects.filter(
+        sak_id=OuterRef("sak_id"), differanse__gt=0, utbetalingspost__isnull=True
+    )
+    slutt = dt.date(runde.aar, runde.maaned, calendar.monthrange(runde.aar, runde.maaned)[1])
+    kandidater = (
+        Tilbakekreving.objects.select_for_update(of=("self",))
+        .filter(
+            status=Tilbakekrevingsstatus.VEDTATT,
+            sak__person__kommune_id=runde.kommune_id,
+            sak__status=Status.AVSLUTTET,
+        )
+        .exclude(Exists(ubetalt_maaned))
+        .exclude(Exists(venter))
+        .select_related("sak__person", "sak__kontor", "korreksjon")
+        .order_by("vedtatt", "pk")
+    )
+    krav = []
+    for tk in kandidater:
+        periode = tk.sak.programperiode()
+        if periode is not None and periode[1] > slutt:
+            continue  # saken kan ennå få utbetalt måneder etter rundens måned
+        trukket = Utbetalingspost.objects.filter(tilbakekreving=tk).aggregate(s=Sum("beloep"))["s"] or 0
+        rest = tk.beloep + trukket
+        if rest <= 0:
+            continue
+        tk.status = Tilbakekrevingsstatus.KRAV
+        tk.krav_beloep = rest
+        tk.krav_runde = runde
+        tk.save(update_fields=["status", "krav_beloep", "krav_runde"])
+        logghendelse_registrer(
+            bruker=bruker,
+            kontor=tk.sak.kontor,
+            person=tk.sak.person,
+            handling="ENDRE",
+            objekt=tk,
+            beskrivelse=(
+                f"Tilbakekrevingen for {maanedstekst(tk.korreksjon.aar, tk.korreksjon.maaned)} kan ikke trekkes "
+                f"(saken er avsluttet og har ingen flere utbetalinger): {kroner(rest)} føres som krav."
+            ),
+            foer={"status": Tilbakekrevingsstatus.VEDTATT},
+            etter={"status": Tilbakekrevingsstatus.KRAV, "krav_beloep": str(rest), "runde": str(runde.pk)},
+        )
+        krav.append(tk)
+    return krav

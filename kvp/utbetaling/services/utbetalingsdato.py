@@ -1,4 +1,6 @@
-"""Utbetalingsdatoen: kommunens utbetalingsdag i måneden etter, flyttet til forrige bankdag."""
+"""Utbetalingsdatoen: kommunens utbetalingsdag i måneden etter, flyttet til forrige bankdag. Er datoen passert når
+runden godkjennes eller eksporteres, flyttes den fram til første bankdag fra og med i dag
+(`utbetalingsdato_tidligst`)."""
 
 import datetime as dt
 
@@ -24,3 +26,23 @@ def utbetalingsdato_for(*, kommune: Kommune, aar: int, maaned: int) -> dt.date:
     while not er_bankdag(dato):
         dato -= dt.timedelta(days=1)
     return dato
+
+
+def neste_bankdag(dato: dt.date) -> dt.date:
+    """Første bankdag fra og med `dato`."""
+    while not er_bankdag(dato):
+        dato += dt.timedelta(days=1)
+    return dato
+
+
+def utbetalingsdato_tidligst(*, planlagt: dt.date, i_dag: dt.date) -> dt.date:
+    """Datoen betalingsfilen kan be banken betale på: den planlagte, eller, når den er passert, første bankdag fra og
+    med i dag (en betalingsfil med dato tilbake i tid sendes aldri)."""
+    return planlagt if planlagt >= i_dag else neste_bankdag(i_dag)
+
+
+def utbetalingsdato_flyttet_tekst(*, fra: dt.date, til: dt.date) -> str:
+    return (
+        f"Utbetalingsdatoen {fra:%d.%m.%Y} er passert. Utbetalingen er flyttet til {til:%d.%m.%Y}, "
+        "første bankdag fra og med i dag."
+    )

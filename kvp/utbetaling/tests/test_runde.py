@@ -10,6 +10,7 @@ from importlib import resources
 import pytest
 import xmlschema
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from lxml import etree
 
 from kvp.felles.feil import IkkeFunnet, KvpFeil
@@ -248,6 +249,9 @@ def test_pain001_er_gyldig_mot_iso_skjemaet_og_har_riktige_beloep(lag_sak_i_prog
         )
         attester(sak, 2025, 3)
     runde = utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3)
+    utbetalingsrunde_godkjenn(bruker=oekonomi_a2, runde_id=runde.pk)
+    # 15.04.2025 er passert: eksporten flytter utbetalingen til første bankdag fra og med i dag.
+    runde = utbetalingsrunde_eksporter(bruker=oekonomi_a2, runde_id=runde.pk)
 
     xml = eksport.lag_pain001(runde)
 
@@ -260,7 +264,8 @@ def test_pain001_er_gyldig_mot_iso_skjemaet_og_har_riktige_beloep(lag_sak_i_prog
     assert {e.get("Ccy") for e in dokument.iterfind(".//p:InstdAmt", ns)} == {"NOK"}
     assert Decimal(dokument.findtext(".//p:GrpHdr/p:CtrlSum", namespaces=ns) or "") == sum(beloep)
     assert dokument.findtext(".//p:GrpHdr/p:NbOfTxs", namespaces=ns) == "2"
-    assert dokument.findtext(".//p:ReqdExctnDt", namespaces=ns) == "2025-04-15"
+    assert dokument.findtext(".//p:ReqdExctnDt", namespaces=ns) == runde.utbetalingsdato.isoformat()
+    assert runde.utbetalingsdato >= timezone.localdate()
     assert dokument.findtext(".//p:DbtrAcct/p:Id/p:Othr/p:Id", namespaces=ns) == KONTO_KOMMUNE
     # En fil med feil (negativt beløp) avvises av skjemaet: valideringen tester noe.
     feil = xml.replace(f'<InstdAmt Ccy="NOK">{beloep[0]:.2f}'.encode(), b'<InstdAmt Ccy="NOK">-1')

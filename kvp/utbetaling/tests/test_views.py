@@ -142,23 +142,26 @@ def test_aarsoppgaven_for_kommunen_og_for_deltakeren(
         runde = utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=maaned)
         utbetalingsrunde_godkjenn(bruker=oekonomi_a2, runde_id=runde.pk)
     utbetalinger = list(Utbetaling.objects.all())
+    # Utbetalingsdatoene i 2025 er passert og flyttes ved godkjenningen: årsoppgaven følger utbetalingsdatoen.
+    aar = Utbetalingsrunde.objects.get(maaned=3).utbetalingsdato.year
+    assert {r.utbetalingsdato.year for r in Utbetalingsrunde.objects.all()} == {aar}
     brutto = sum((u.brutto for u in utbetalinger), Decimal(0))
     skatt = sum((u.skattetrekk for u in utbetalinger), Decimal(0))
 
     client.force_login(oekonomi_a)
-    svar = client.get(reverse("utbetaling:aarsoppgaver_csv", args=["1127"]), {"aar": "2025"})
+    svar = client.get(reverse("utbetaling:aarsoppgaver_csv", args=["1127"]), {"aar": str(aar)})
     assert svar.status_code == 200
     linjer = svar.content.decode().splitlines()
     assert len(linjer) == 2
     felt = linjer[1].split(";")
-    assert felt[0] == "2025" and felt[2] == "'=SUM(A1), Ola"  # regnearket skal ikke tolke navnet som formel
+    assert felt[0] == str(aar) and felt[2] == "'=SUM(A1), Ola"  # regnearket skal ikke tolke navnet som formel
     assert (felt[3], felt[5], felt[6]) == (f"{brutto:.2f}", f"{skatt:.2f}", f"{brutto - skatt:.2f}")
     tom = client.get(reverse("utbetaling:aarsoppgaver_csv", args=["1127"]), {"aar": "2024"})
     assert len(tom.content.decode().splitlines()) == 1
 
-    mottaker_side = client.get(reverse("utbetaling:mottaker", args=[sak.person_id]), {"aar": "2025"}).content.decode()
+    mottaker_side = client.get(reverse("utbetaling:mottaker", args=[sak.person_id]), {"aar": str(aar)}).content.decode()
     assert f'<dd id="aarsoppgave-skatt">{nok(skatt)} kr</dd>' in mottaker_side
 
     client.force_login(lag_bruker(Rolle.DELTAKER, person=sak.person))
     side = client.get(reverse("soeknad:min_side")).content.decode()
-    assert f"<td>2025</td><td>{nok(brutto)} kr</td><td>{nok(skatt)} kr</td><td>{nok(brutto - skatt)} kr</td>" in side
+    assert f"<td>{aar}</td><td>{nok(brutto)} kr</td><td>{nok(skatt)} kr</td><td>{nok(brutto - skatt)} kr</td>" in side
