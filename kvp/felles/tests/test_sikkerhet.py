@@ -4,6 +4,8 @@ import pytest
 from django.http import HttpResponse
 from django.urls import reverse
 
+STERK_NOEKKEL = "Xq7#pL2v!9sKd$3mW8zR^b6Nf@1hT4yJ&e5Gu0cA*iV-oP5wE8rZ2"
+
 
 def _policy(svar: HttpResponse) -> dict[str, list[str]]:
     return {
@@ -38,13 +40,36 @@ def test_produksjonsinnstillingene(monkeypatch):
     import importlib
     import sys
 
-    monkeypatch.setenv("DJANGO_SECRET_KEY", "test-hemmelighet")
+    monkeypatch.setenv("DJANGO_SECRET_KEY", STERK_NOEKKEL)
     monkeypatch.setenv("DJANGO_PROXY_ANTALL", "2")
     sys.modules.pop("config.settings.prod", None)
     prod = importlib.import_module("config.settings.prod")
     assert prod.KVP_TILLAT_SYNTETISKE_FNR is False
     assert prod.DEBUG is False
     assert prod.SESSION_COOKIE_SECURE and prod.CSRF_COOKIE_SECURE
-    assert prod.AXES_IPWARE_PROXY_COUNT == 2
-    assert prod.AXES_IPWARE_META_PRECEDENCE_ORDER[0] == "HTTP_X_FORWARDED_FOR"
+    assert prod.KVP_PROXY_ANTALL == 2
+    assert prod.AXES_CLIENT_IP_CALLABLE == "kvp.tilgang.sperre.klientadresse"
     sys.modules.pop("config.settings.prod", None)
+
+
+@pytest.mark.parametrize(
+    "noekkel",
+    [None, "", "test-hemmelighet", "django-insecure-" + "a" * 40, "abcdefgh1234" * 5],
+    ids=["mangler", "tom", "kort", "django-insecure", "lite-variert"],
+)
+def test_produksjon_nekter_aa_starte_med_tom_eller_svak_hemmelig_noekkel(monkeypatch, noekkel):
+    import importlib
+    import sys
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    if noekkel is None:
+        monkeypatch.delenv("DJANGO_SECRET_KEY", raising=False)
+    else:
+        monkeypatch.setenv("DJANGO_SECRET_KEY", noekkel)
+    sys.modules.pop("config.settings.prod", None)
+    try:
+        with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY"):
+            importlib.import_module("config.settings.prod")
+    finally:
+        sys.modules.pop("config.settings.prod", None)
