@@ -73,3 +73,22 @@ def test_produksjon_nekter_aa_starte_med_tom_eller_svak_hemmelig_noekkel(monkeyp
             importlib.import_module("config.settings.prod")
     finally:
         sys.modules.pop("config.settings.prod", None)
+
+
+@pytest.mark.parametrize("navn", ["felles:forside", "sak:tavle", "person:liste", "person:ny", "utbetaling:oversikt"])
+def test_svar_til_innloggede_lagres_ikke_av_nettleser_eller_proxy(client, kvp_veileder_a, navn):
+    client.force_login(kvp_veileder_a)
+    svar = client.get(reverse(navn))
+    assert svar.status_code in (200, 302, 403)
+    assert "no-store" in svar.headers["Cache-Control"]
+
+
+def test_personsiden_og_feilsider_for_innloggede_har_no_store(client, kvp_veileder_a, lag_person):
+    person = lag_person()
+    client.force_login(kvp_veileder_a)
+    svar = client.get(reverse("person:detalj", args=[person.pk]))
+    assert svar.status_code == 200
+    assert "no-store" in svar.headers["Cache-Control"]
+    ukjent = client.get(reverse("person:detalj", args=["00000000-0000-0000-0000-000000000000"]))
+    assert ukjent.status_code == 404
+    assert "no-store" in ukjent.headers["Cache-Control"]
