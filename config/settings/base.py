@@ -140,6 +140,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Sant bare i prod.py: da nekter blant annet `manage.py demodata` å kjøre.
+KVP_PRODUKSJON = False
+
 # Syntetiske fødselsnumre (Skatteetatens testnumre: måned + 80) godtas bare når dette er på.
 # prod.py slår det alltid av.
 KVP_TILLAT_SYNTETISKE_FNR = False

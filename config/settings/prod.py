@@ -24,6 +24,7 @@ SECRET_KEY = _sterk_noekkel(os.environ.get("DJANGO_SECRET_KEY", ""))
 ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
+KVP_PRODUKSJON = True
 KVP_TILLAT_SYNTETISKE_FNR = False
 
 SESSION_COOKIE_SECURE = True

@@ -92,3 +92,24 @@ def test_personsiden_og_feilsider_for_innloggede_har_no_store(client, kvp_veiled
     ukjent = client.get(reverse("person:detalj", args=["00000000-0000-0000-0000-000000000000"]))
     assert ukjent.status_code == 404
     assert "no-store" in ukjent.headers["Cache-Control"]
+
+
+def test_manage_py_uten_innstillinger_nekter_aa_kjoere():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    rot = Path(__file__).resolve().parents[3]
+    miljoe = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    svar = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=rot,
+        env=miljoe,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert svar.returncode != 0
+    assert "DJANGO_SETTINGS_MODULE" in svar.stderr
