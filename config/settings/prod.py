@@ -33,6 +33,8 @@ SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# Et ønske i hodet; virker først når domeneeieren melder domenet på forhåndslisten (uskadelig på et underdomene).
+SECURE_HSTS_PRELOAD = True
 
 # Innloggingssperren (django-axes) skal se klientens adresse, ikke proxyens: med N betrodde omvendte proxyer foran
 # appen er klienten det N-te leddet fra høyre i X-Forwarded-For (kvp/tilgang/sperre.py, docs/drift.md). Uten dette
