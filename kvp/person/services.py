@@ -56,9 +56,10 @@ def person_opprett(**kwargs: Any) -> Person:
         fnr = ""
     kontorer = krev_rolle(bruker, ROLLER_SOM_REGISTRERER)
     annen = Person.objects.filter(foedselsnummer=fnr).exclude(kontor_id__in=kontorer).select_related("kontor").first()
-    if fnr and annen is not None and kommune.nav_kontor_id in kontorer:
+    eget = kommune.nav_kontor
+    if fnr and annen is not None and eget is not None and eget.pk in kontorer:
         with transaction.atomic():
-            for kontor, person in ((annen.kontor, annen), (kommune.nav_kontor, None)):
+            for kontor, person in ((annen.kontor, annen), (eget, None)):
                 logghendelse_registrer(
                     bruker=bruker,
                     kontor=kontor,
@@ -66,7 +67,7 @@ def person_opprett(**kwargs: Any) -> Person:
                     handling="OPPRETT",
                     objekt=None,
                     objekttype="overføringsforespørsel",
-                    beskrivelse=f"Ber om overføring av personen til {kommune.nav_kontor.navn}",
+                    beskrivelse=f"Ber om overføring av personen til {eget.navn}",
                 )
         raise KvpFeil(OVERFOERING_MELDING, felt="foedselsnummer", kode="KVP_PERSON_OVERFOERING")
     return _person_opprett(**kwargs)
