@@ -48,7 +48,7 @@ test-postgres: setup  ## Django-testene (kvp/) på PostgreSQL ($$TEST_POSTGRES_U
 		|| { echo "PostgreSQL svarer ikke på $(TEST_POSTGRES_URL). Start den, eller sett TEST_POSTGRES_URL."; exit 1; }
 	DATABASE_URL=$(TEST_POSTGRES_URL) $(RUN) pytest -n 2 --dist loadfile kvp
 
-check: setup  ## Lint, format, typer, lagene, regeltall utenfor kvp_regler og at uv.lock stemmer med pyproject.toml
+check: setup  ## Lint, format, typer, lagene, regeltall utenfor kvp_regler, uv.lock og `check --deploy` med prod-innstillingene
 	$(UV) lock --check --no-progress
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
@@ -57,6 +57,9 @@ check: setup  ## Lint, format, typer, lagene, regeltall utenfor kvp_regler og at
 	$(RUN) pytest -q -p no:cacheprovider -n 0 kvp/felles/tests/test_regelkonstanter.py kvp/felles/tests/test_arkitektur.py
 	$(DEV) $(RUN) python manage.py makemigrations --check --dry-run
 	$(DEV) $(RUN) python manage.py check
+	DJANGO_SETTINGS_MODULE=config.settings.prod DJANGO_ALLOWED_HOSTS=kvp.example.no \
+		DJANGO_SECRET_KEY="$$($(RUN) python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+		$(RUN) python manage.py check --deploy --fail-level WARNING
 
 format: setup  ## Formater koden
 	$(RUN) ruff format .

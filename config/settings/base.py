@@ -43,6 +43,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kvp.felles.middleware.IngenLagringMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -99,11 +100,20 @@ LOGIN_URL = "tilgang:logg_inn"
 LOGIN_REDIRECT_URL = "felles:forside"
 LOGOUT_REDIRECT_URL = "tilgang:logg_inn"
 
-# Innloggingssperre (django-axes): fem feil på samme brukernavn fra samme adresse sperrer i én time.
+# Innloggingssperre (django-axes, kvp/tilgang/sperre.py). Grensene gjelder per time (AXES_COOLOFF_TIME), i samme
+# rekkefølge som AXES_LOCKOUT_PARAMETERS: fem feil på ett brukernavn fra én adresse; tjue feil fra én adresse uansett
+# brukernavn (passordspraying); tjue feil på ett brukernavn fra alle adresser (spraying fra mange adresser).
+AXES_HANDLER = "kvp.tilgang.sperre.SperreHandler"
 AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address", "username"]
+KVP_SPERRE_GRENSER = [5, 20, 20]
 AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "tilgang/sperret.html"
+AXES_CLIENT_IP_CALLABLE = "kvp.tilgang.sperre.klientadresse"
+AXES_USERNAME_CALLABLE = "kvp.tilgang.sperre.sperre_brukernavn"
+AXES_SENSITIVE_PARAMETERS = ["username", "password", "ip_address"]
+# Antall betrodde omvendte proxyer foran appen (X-Forwarded-For); 0 = ingen. prod.py leser DJANGO_PROXY_ANTALL.
+KVP_PROXY_ANTALL = 0
 AXES_RESET_ON_SUCCESS = True
 
 # Økter og CSRF: informasjonskapslene er utilgjengelige for JavaScript og varer en arbeidsdag.
@@ -129,6 +139,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Sant bare i prod.py: da nekter blant annet `manage.py demodata` å kjøre.
+KVP_PRODUKSJON = False
 
 # Syntetiske fødselsnumre (Skatteetatens testnumre: måned + 80) godtas bare når dette er på.
 # prod.py slår det alltid av.

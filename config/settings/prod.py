@@ -2,13 +2,29 @@
 
 import os
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 
 DEBUG = False
-SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
+
+
+def _sterk_noekkel(noekkel: str) -> str:
+    """Strengere enn Djangos `check --deploy` (security.W009): minst 50 tegn, minst 16 ulike tegn (et grovt mål på
+    tilfeldighet; en nøkkel fra `secrets.token_urlsafe(50)` har rundt 40) og ikke Djangos «django-insecure-»."""
+    if len(noekkel) < 50 or len(set(noekkel)) < 16 or noekkel.startswith("django-insecure-"):
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY mangler eller er for svak: bruk minst 50 tilfeldige tegn "
+            "(lag en med `python -c 'import secrets; print(secrets.token_urlsafe(50))'`), se docs/drift.md."
+        )
+    return noekkel
+
+
+SECRET_KEY = _sterk_noekkel(os.environ.get("DJANGO_SECRET_KEY", ""))
 ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
+KVP_PRODUKSJON = True
 KVP_TILLAT_SYNTETISKE_FNR = False
 
 SESSION_COOKIE_SECURE = True
@@ -17,8 +33,10 @@ SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# Et ønske i hodet; virker først når domeneeieren melder domenet på forhåndslisten (uskadelig på et underdomene).
+SECURE_HSTS_PRELOAD = True
 
-# Innloggingssperren (django-axes) skal se klientens adresse, ikke proxyens: bak én omvendt proxy er det siste
-# leddet i X-Forwarded-For. Uten dette deler alle brukere proxyens adresse, og sperren blir bare per brukernavn.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_ANTALL", "1"))
-AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# Innloggingssperren (django-axes) skal se klientens adresse, ikke proxyens: med N betrodde omvendte proxyer foran
+# appen er klienten det N-te leddet fra høyre i X-Forwarded-For (kvp/tilgang/sperre.py, docs/drift.md). Uten dette
+# deler alle brukere proxyens adresse, og sperren blir bare per brukernavn.
+KVP_PROXY_ANTALL = int(os.environ.get("DJANGO_PROXY_ANTALL", "1"))

@@ -1,13 +1,13 @@
-"""Loggfilter som maskerer fødselsnumre (11 sammenhengende sifre) før noe skrives til loggen."""
+"""Loggfilter som maskerer fødselsnumre (11 sifre, også skrevet «010190-12345» og «010190 12345») før noe logges."""
 
 import logging
 import re
 
-_ELLEVE_SIFRE = re.compile(r"(?<!\d)(\d{6})\d{5}(?!\d)")
+_ELLEVE_SIFRE = re.compile(r"(?<!\d)(\d{6})[ -]?\d{5}(?!\d)")
 
 
 def masker_tekst(tekst: str) -> str:
-    """Beholder fødselsdatoen (seks sifre) og skjuler personnummeret: 17859000509 → 178590*****."""
+    """Beholder fødselsdatoen (seks sifre) og skjuler personnummeret: 17859000509 og 178590-00509 → 178590*****."""
     return _ELLEVE_SIFRE.sub(r"\1*****", tekst)
 
 

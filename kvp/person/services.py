@@ -33,8 +33,48 @@ def _snapshot(person: Person) -> dict[str, Any]:
     }
 
 
+OVERFOERING_MELDING = (
+    "Personen kan ikke registreres ved ditt kontor. Er fødselsnummeret registrert ved et annet NAV-kontor, har det "
+    "kontoret fått en forespørsel om overføring, og det tar kontakt."
+)
+
+
+def person_opprett(**kwargs: Any) -> Person:
+    """Registrerer en person (se `_person_opprett`).
+
+    Finnes fødselsnummeret ved et annet kontor, sier svaret ikke det rett ut: brukeren får en nøytral melding, og det
+    andre kontoret får en forespørsel om overføring i sin revisjonslogg (også brukerens kontor logger forespørselen).
+    Forespørselen skrives i en egen transaksjon, så den blir stående selv om registreringen avvises.
+    """
+    bruker: Bruker = kwargs["bruker"]
+    kommune: Kommune = kwargs["kommune"]
+    try:
+        fnr, _ = fnr_modul.valider(
+            kwargs["foedselsnummer"], tillat_syntetisk=settings.KVP_TILLAT_SYNTETISKE_FNR, i_dag=timezone.localdate()
+        )
+    except KvpFeil:
+        fnr = ""
+    kontorer = krev_rolle(bruker, ROLLER_SOM_REGISTRERER)
+    annen = Person.objects.filter(foedselsnummer=fnr).exclude(kontor_id__in=kontorer).select_related("kontor").first()
+    eget = kommune.nav_kontor
+    if fnr and annen is not None and eget is not None and eget.pk in kontorer:
+        with transaction.atomic():
+            for kontor, person in ((annen.kontor, annen), (eget, None)):
+                logghendelse_registrer(
+                    bruker=bruker,
+                    kontor=kontor,
+                    person=person,
+                    handling="OPPRETT",
+                    objekt=None,
+                    objekttype="overføringsforespørsel",
+                    beskrivelse=f"Ber om overføring av personen til {eget.navn}",
+                )
+        raise KvpFeil(OVERFOERING_MELDING, felt="foedselsnummer", kode="KVP_PERSON_OVERFOERING")
+    return _person_opprett(**kwargs)
+
+
 @transaction.atomic
-def person_opprett(
+def _person_opprett(
     *,
     bruker: Bruker,
     foedselsnummer: str,

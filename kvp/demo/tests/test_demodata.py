@@ -150,3 +150,39 @@ def test_demodata_nekter_uten_syntetiske_foedselsnumre(db: Any, settings: Any) -
     with pytest.raises(CommandError, match="syntetiske fødselsnumre"):
         _last()
     assert not Person.objects.exists()
+
+
+def test_demodata_nekter_med_produksjonsinnstillingene_ogsaa_om_syntetiske_fnr_er_slaatt_paa(
+    db: Any, settings: Any
+) -> None:
+    settings.KVP_PRODUKSJON = True
+    settings.KVP_TILLAT_SYNTETISKE_FNR = True
+    with pytest.raises(CommandError, match="produksjonsinnstillingene"):
+        _last()
+    assert not Person.objects.exists()
+
+
+def test_demodata_nekter_aa_kjoere_med_config_settings_prod(tmp_path: Any) -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    rot = Path(__file__).resolve().parents[3]
+    miljoe = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.prod",
+        "DJANGO_SECRET_KEY": "Xq7#pL2v!9sKd$3mW8zR^b6Nf@1hT4yJ&e5Gu0cA*iV-oP5wE8rZ2",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+    }
+    svar = subprocess.run(
+        [sys.executable, "manage.py", "demodata"],
+        cwd=rot,
+        env=miljoe,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert svar.returncode != 0
+    assert "produksjonsinnstillingene" in svar.stderr

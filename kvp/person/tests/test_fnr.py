@@ -1,4 +1,5 @@
 import datetime as dt
+import secrets
 
 import pytest
 
@@ -61,7 +62,7 @@ def test_maskering_viser_bare_foedselsdatodelen():
 
 
 def test_prod_tillater_aldri_syntetiske_numre(monkeypatch):
-    monkeypatch.setenv("DJANGO_SECRET_KEY", "x" * 50)
+    monkeypatch.setenv("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))  # prod nekter svake nøkler
     import importlib
     import sys
 

@@ -146,3 +146,26 @@ def test_navnesoek_blar_med_post_beholder_soeket_og_logges(client, veileder_a, l
     uten = client.get(reverse("person:liste"), {"side": "2"})
     assert uten.context["side"].number == 2 and "?side=1" in uten.content.decode()
     assert Logghendelse.objects.filter(handling="SOEK").count() == 2
+
+
+def test_fnr_ved_annet_kontor_gir_noeytral_melding_og_logget_overfoeringsforespoersel(
+    veileder_a, kvp_veileder_b, randaberg, kongsvinger, kontor_a, kontor_b
+):
+    nummer = syntetisk_fnr()
+    hos_b = person_opprett(
+        bruker=kvp_veileder_b, foedselsnummer=nummer, fornavn="Kari", etternavn="B", kommune=kongsvinger
+    )
+
+    with pytest.raises(KvpFeil) as feil:
+        person_opprett(bruker=veileder_a, foedselsnummer=nummer, fornavn="Kari", etternavn="B", kommune=randaberg)
+
+    assert feil.value.kode == "KVP_PERSON_OVERFOERING"
+    assert "finnes allerede" not in feil.value.melding
+    assert Person.objects.filter(foedselsnummer=nummer).count() == 1
+    # Det andre kontoret ser forespørselen i sin revisjonslogg, knyttet til personen.
+    hos_dem = Logghendelse.objects.get(kontor=kontor_b, objekttype="overføringsforespørsel")
+    assert hos_dem.person_id == hos_b.pk
+    assert hos_dem.bruker_id == veileder_a.pk
+    assert kontor_a.navn in hos_dem.beskrivelse
+    assert Logghendelse.objects.filter(kontor=kontor_a, objekttype="overføringsforespørsel", person=None).count() == 1
+    assert nummer not in str(list(Logghendelse.objects.values()))

@@ -100,6 +100,8 @@ class Command(BaseCommand):
         parser.add_argument("--personer", type=int, default=60)
 
     def handle(self, *args: Any, **opts: Any) -> None:
+        if getattr(settings, "KVP_PRODUKSJON", False):
+            raise CommandError("Demodata lastes aldri med produksjonsinnstillingene (config.settings.prod).")
         if not settings.KVP_TILLAT_SYNTETISKE_FNR:
             raise CommandError("Demodata bruker syntetiske fødselsnumre og lastes bare når det er tillatt.")
         if Bruker.objects.filter(username="vera").exists():
