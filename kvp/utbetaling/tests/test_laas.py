@@ -1,0 +1,104 @@
+"""Utbetalingene i én kommune kjøres etter hverandre (lås på kommuneraden): to måneder samtidig, runde og
+G-regulering samtidig, og prosesser som blir drept midt i. Aldri 500, ingen måned tapt og ingen betalt to ganger.
+
+Testene bruker `transactional_db` og ekte tråder/prosesser mot databasen (PostgreSQL i CI, se `bash .ci/run`).
+"""
+
+import datetime as dt
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from django.db import connections
+from django.test import Client
+from django.urls import reverse
+
+from kvp.utbetaling.models import Posttype, Utbetalingskorreksjon, Utbetalingspost, Utbetalingsrunde
+from kvp.utbetaling.services import utbetalingsrunde_kjoer
+
+ROT = Path(__file__).resolve().parents[3]
+
+
+def _parallelt(*oppgaver: Any) -> list[Any]:
+    """Kjører oppgavene i hver sin tråd, startet samtidig. Gir resultatene (eller unntaket) i samme rekkefølge."""
+    start = threading.Barrier(len(oppgaver))
+    resultater: list[Any] = [None] * len(oppgaver)
+
+    def kjoer(nr: int) -> None:
+        try:
+            start.wait(timeout=10)
+            resultater[nr] = oppgaver[nr]()
+        except BaseException as e:
+            resultater[nr] = e
+        finally:
+            connections.close_all()
+
+    traader = [threading.Thread(target=kjoer, args=(nr,)) for nr in range(len(oppgaver))]
+    for t in traader:
+        t.start()
+    for t in traader:
+        t.join(timeout=180)
+    return resultater
+
+
+def _betalt_en_gang(forventet: set[tuple[Any, int, int]]) -> None:
+    betalt = Counter(Utbetalingspost.objects.filter(type=Posttype.ORDINAER).values_list("sak_id", "aar", "maaned"))
+    assert set(betalt) == forventet, "tapt eller uventet deltakermåned"
+    assert all(antall == 1 for antall in betalt.values()), "deltakermåned betalt to ganger"
+
+
+def test_to_maaneder_for_samme_kommune_samtidig_gir_ikke_500_og_betaler_hver_maaned_en_gang(
+    transactional_db, lag_sak_i_program, attester, oekonomi_a, oekonomi_a2
+):
+    saker = [lag_sak_i_program() for _ in range(8)]
+    for sak in saker:
+        attester(sak, 2025, 9)
+        attester(sak, 2025, 10)
+
+    def post(bruker: Any, maaned: int) -> Any:
+        def kall() -> int:
+            klient = Client(raise_request_exception=False)
+            klient.force_login(bruker)
+            svar = klient.post(reverse("utbetaling:kjoer"), {"kommune": "1127", "maaned": str(maaned), "aar": "2025"})
+            return svar.status_code
+
+        return kall
+
+    for _ in range(2):  # to ganger: den andre gangen er begge rundene fullført fra før
+        statuser = _parallelt(post(oekonomi_a, 9), post(oekonomi_a2, 10))
+        assert statuser == [302, 302], statuser
+    assert Utbetalingsrunde.objects.filter(ferdig=True).count() == 2
+    _betalt_en_gang({(sak.pk, 2025, m) for sak in saker for m in (9, 10)})
+
+
+def test_to_maaneder_samtidig_i_biter_med_korreksjoner_betaler_hver_deltakermaaned_en_gang(
+    transactional_db, lag_sak_i_program, attester, registrer_ugyldig_fravaer, oekonomi_a, oekonomi_a2
+):
+    saker = [lag_sak_i_program() for _ in range(6)]
+    for sak in saker:
+        attester(sak, 2025, 8)
+    utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=8)
+    for sak in saker:  # august korrigeres etter utbetalingen: begge kjøringene vil beregne korreksjonene
+        registrer_ugyldig_fravaer(sak, dt.date(2025, 8, 4))
+        attester(sak, 2025, 9)
+        attester(sak, 2025, 10)
+
+    def kjoer(bruker: Any, maaned: int) -> Any:
+        return lambda: utbetalingsrunde_kjoer(
+            bruker=bruker,
+            kommune_nummer="1127",
+            aar=2025,
+            maaned=maaned,
+            bitstoerrelse=1,
+            etter_bit=lambda _antall: time.sleep(0.05),
+        )
+
+    resultater = _parallelt(kjoer(oekonomi_a, 9), kjoer(oekonomi_a2, 10))
+    assert all(isinstance(r, Utbetalingsrunde) for r in resultater), resultater
+    assert all(r.ferdig for r in resultater)
+    _betalt_en_gang({(sak.pk, 2025, m) for sak in saker for m in (8, 9, 10)})
+    assert Utbetalingskorreksjon.objects.count() == len(saker)  # én korreksjon per sak, ikke én per kjøring
+    etterbetalt = Counter(Utbetalingspost.objects.filter(type=Posttype.ETTERBETALING).values_list("korreksjon_id"))
+    assert all(antall == 1 for antall in etterbetalt.values())
