@@ -72,3 +72,10 @@ class VedtaForm(KvpForm):
     tilbakekreves = forms.ChoiceField(
         label="Vedtak", choices=[("ja", "Kreves tilbake"), ("nei", "Kreves ikke tilbake")]
     )
+
+
+class ForkastForm(KvpForm):
+    bekreft = forms.BooleanField(
+        label="Jeg vil forkaste runden: utbetalingene i den slettes, og måneden må simuleres på nytt",
+        error_messages={"required": "Kryss av for at du vil forkaste runden."},
+    )
