@@ -148,13 +148,15 @@ def _ferdig_uten_feil(prosess: "subprocess.Popen[str]") -> str:
 
 
 def test_drepte_og_samtidige_runder_og_g_regulering_mister_ingen_maaned_og_betaler_ingen_to_ganger(
-    transactional_db, tmp_path, lag_sak_i_program, attester, oekonomi_a, oekonomi_a2
+    transactional_db, tmp_path, lag_sak_i_program, attester, registrer_ugyldig_fravaer, oekonomi_a, oekonomi_a2
 ):
     saker = [lag_sak_i_program() for _ in range(6)]
     for sak in saker:
         for maaned in (8, 9, 10):
             attester(sak, 2025, maaned)
     utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=8)
+    for sak in saker[:3]:  # august korrigeres etter utbetalingen: begge rundene vil beregne korreksjonene
+        registrer_ugyldig_fravaer(sak, dt.date(2025, 8, 4))
     # Ny G fra 1. mai 2025: august (betalt) og alt som beregnes med den gamle G-en, reguleres.
     for fil in (ROT / "kvp_regler" / "parametere").glob("*.yaml"):
         tekst = fil.read_text(encoding="utf-8")
@@ -166,7 +168,7 @@ def test_drepte_og_samtidige_runder_og_g_regulering_mister_ingen_maaned_og_betal
 
     september = _runde(oekonomi_a, 9, bitstoerrelse=2, pause=120)  # drepes etter første bit
     oktober = _runde(oekonomi_a2, 10, bitstoerrelse=1, pause=0.2)
-    g = _kommando(*g_regulering)
+    g, g2 = _kommando(*g_regulering), _kommando(*g_regulering)  # to G-reguleringer samtidig
     drept_g = _kommando(*g_regulering)
     try:
         frist = time.monotonic() + 90
@@ -179,9 +181,10 @@ def test_drepte_og_samtidige_runder_og_g_regulering_mister_ingen_maaned_og_betal
         september.wait(timeout=30)
         drept_g.wait(timeout=30)
         _ferdig_uten_feil(oktober)
-        assert "betalte måneder er beregnet på nytt med ny G" in _ferdig_uten_feil(g)
+        regulert = [_ferdig_uten_feil(p) for p in (g, g2)]
+        assert all("betalte måneder er beregnet på nytt med ny G" in ut for ut in regulert)
     finally:
-        for p in (september, oktober, g, drept_g):
+        for p in (september, oktober, g, g2, drept_g):
             if p.poll() is None:
                 p.kill()
     assert september.returncode == -signal.SIGKILL
