@@ -206,3 +206,21 @@ def test_drepte_og_samtidige_runder_og_g_regulering_mister_ingen_maaned_og_betal
         Utbetalingspost.objects.filter(type=Posttype.ETTERBETALING).values_list("korreksjon_id", flat=True)
     )
     assert all(antall == 1 for antall in etterbetalt.values())
+
+
+def test_en_kollisjon_i_databasen_gir_norsk_melding_og_400_ikke_500(
+    client, monkeypatch, lag_sak_i_program, attester, oekonomi_a
+):
+    from django.db import IntegrityError
+
+    from kvp.utbetaling.services import simulering
+
+    def kolliderer(*args: Any, **kwargs: Any) -> int:
+        raise IntegrityError('duplicate key value violates unique constraint "en_ordinaer_utbetaling_per_maaned"')
+
+    monkeypatch.setattr(simulering, "beregn_bit", kolliderer)
+    attester(lag_sak_i_program(), 2025, 9)
+    client.force_login(oekonomi_a)
+    svar = client.post(reverse("utbetaling:kjoer"), {"kommune": "1127", "maaned": "9", "aar": "2025"})
+    assert svar.status_code == 400
+    assert "En annen utbetalingsoperasjon for samme kommune ble kjørt samtidig" in svar.content.decode()
