@@ -75,7 +75,7 @@ def test_runde_som_alle_har_simulert_varsles_forkastes_og_kan_simuleres_og_godkj
 
 
 def test_den_som_godkjenner_blir_aldri_bedt_om_aa_simulere_paa_nytt(
-    sak_med_konto, lag_sak_i_program, attester, oekonomi_a, oekonomi_a2, kommunekonto
+    client, sak_med_konto, lag_sak_i_program, attester, oekonomi_a, oekonomi_a2, kommunekonto
 ):
     runde = utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3)
     Utbetalingsrunde.objects.filter(pk=runde.pk).update(ferdig=False)  # som om simuleringen ble drept midt i
@@ -96,6 +96,9 @@ def test_den_som_godkjenner_blir_aldri_bedt_om_aa_simulere_paa_nytt(
     mottaker_lagre(
         bruker=oekonomi_a, person_id=ny_sak.person_id, kontonummer="86011117947", skattetrekk_prosent=Decimal(0)
     )
+    client.force_login(oekonomi_a2)
+    side = client.get(reverse("utbetaling:runde", args=[runde.pk])).content.decode()
+    assert "1 deltaker(e) i runden har et nytt kontonummer som venter på godkjenning" in side
     mottaker_kontonummer_godkjenn(bruker=oekonomi_a2, person_id=ny_sak.person_id)
     assert utbetalingsrunde_godkjenn(bruker=oekonomi_a2, runde_id=runde.pk).status == Rundestatus.GODKJENT
     assert Utbetaling.objects.get(sak=ny_sak).kontonummer == "86011117947"
