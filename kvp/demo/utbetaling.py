@@ -13,8 +13,10 @@ from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import soeknad_registrer
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.services import bruker_opprett, rolle_tildel
+from kvp.utbetaling.models import Mottaker
 from kvp.utbetaling.services import (
     kommune_innstillinger_endre,
+    mottaker_kontonummer_godkjenn,
     mottaker_lagre,
     utbetalingsrunde_bekreft,
     utbetalingsrunde_eksporter,
@@ -28,9 +30,9 @@ KONTOER = ["12345678903", "15030012345"]  # ikke kommunens konto (86011117947)
 
 
 def utbetaling_demodata(*, brukere: dict[str, Any], deltaker_person: Person, passord: str, i_dag: dt.date) -> None:
-    """Olga (økonomi) godkjenner det Oskar simulerer. Dina og fem andre i Randaberg er i program; forrige måned er
-    simulert, måneden før er betalt. Programfeltene og attesteringene settes direkte (vedtak og oppmøte har ennå
-    ikke egne tjenester i demodataene)."""
+    """Olga (økonomi) godkjenner det Oskar simulerer og kontonumrene han registrerer. Dina og fem andre i Randaberg
+    er i program; forrige måned er simulert, måneden før er betalt. Programfeltene og attesteringene settes direkte
+    (vedtak og oppmøte har ennå ikke egne tjenester i demodataene)."""
     oskar = brukere["oskar"]
     olga = bruker_opprett(brukernavn="olga", fornavn="Olga", etternavn="Økonomi", passord=passord)
     rolle_tildel(bruker=olga, rolle=Rolle.OEKONOMI, kontor=oskar.rolletildelinger.get().kontor)
@@ -71,6 +73,8 @@ def utbetaling_demodata(*, brukere: dict[str, Any], deltaker_person: Person, pas
             kontonummer=KONTOER[nr % len(KONTOER)],
             skattetrekk_prosent=Decimal(20 + 3 * nr),
         )
+        if Mottaker.objects.filter(person=person).exclude(nytt_kontonummer="").exists():
+            mottaker_kontonummer_godkjenn(bruker=olga, person_id=person.pk)  # fireøyne: en annen enn Oskar
         for aar, maaned in (m3, m2, m1):
             Maanedsattestering.objects.get_or_create(
                 sak=sak, aar=aar, maaned=maaned, defaults={"attestert_av": kvp, "attestert": timezone.now()}

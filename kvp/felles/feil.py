@@ -164,6 +164,10 @@ FEILKODER: dict[str, Feilkode] = {
     "KVP_RUNDE_STOPPET": _u("Utbetalingsrunden kom ikke videre."),
     "KVP_RUNDE_STATUS": _u("Utbetalingsrunden har ikke statusen handlingen krever."),
     "KVP_RUNDE_UFERDIG": _u("Utbetalingsrunden er ikke ferdig beregnet."),
+    "KVP_RUNDE_FORKASTET": _u("Utbetalingsrunden ble forkastet mens handlingen ventet."),
+    "KVP_RUNDE_KAN_IKKE_FORKASTES": _u("Utbetalingsrunden kan ikke forkastes (godkjent, eller korrigert siden)."),
+    "KVP_UTBETALING_KOLLISJON": _u("En annen utbetalingsoperasjon for samme kommune kolliderte med denne."),
+    "KVP_KONTO_INGEN_ENDRING": _u("Det er ikke noe nytt kontonummer som venter på godkjenning."),
     "KVP_RUNDE_SAK_UTEN_PROGRAMPERIODE": _u("En sak i runden har attestert oppmøte, men mangler programperiode."),
     "KVP_TILBAKEKREVING_STATUS": _u("Tilbakekrevingen har ikke statusen handlingen krever."),
 }

@@ -72,3 +72,13 @@ class VedtaForm(KvpForm):
     tilbakekreves = forms.ChoiceField(
         label="Vedtak", choices=[("ja", "Kreves tilbake"), ("nei", "Kreves ikke tilbake")]
     )
+
+
+class ForkastForm(KvpForm):
+    bekreft = forms.BooleanField(
+        label="Jeg vil forkaste runden: utbetalingene i den slettes, og måneden må simuleres på nytt"
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["bekreft"].error_messages["required"] = "Kryss av for at du vil forkaste runden."

@@ -36,10 +36,24 @@ class Utbetalingsoppsett(models.Model):
 
 
 class Mottaker(models.Model):
-    """Deltakerens kontonummer og skattetrekk (prosenttrekk fra skattekortet), registrert av økonomi."""
+    """Deltakerens kontonummer og skattetrekk (prosenttrekk fra skattekortet), registrert av økonomi.
+
+    Kontonummeret er under fireøyneprinsippet: et nytt eller endret nummer registreres i `nytt_kontonummer` av én
+    person og blir `kontonummer` (det som brukes i utbetalingene) først når en annen i økonomi har godkjent det."""
 
     person = models.OneToOneField("person.Person", on_delete=models.PROTECT, related_name="utbetalingsmottaker")
-    kontonummer = models.CharField("kontonummer", max_length=11)
+    kontonummer = models.CharField("kontonummer (godkjent)", max_length=11, blank=True)
+    kontonummer_registrert_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    kontonummer_godkjent_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    nytt_kontonummer = models.CharField("nytt kontonummer (venter på godkjenning)", max_length=11, blank=True)
+    nytt_kontonummer_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    nytt_kontonummer_registrert = models.DateTimeField("nytt kontonummer registrert", null=True, blank=True)
     skattetrekk_prosent = models.DecimalField("skattetrekk (prosent)", max_digits=5, decimal_places=2)
     endret_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     endret = models.DateTimeField("endret", auto_now=True)
@@ -51,6 +65,12 @@ class Mottaker(models.Model):
             models.CheckConstraint(
                 name="skattetrekk_0_til_100",
                 condition=models.Q(skattetrekk_prosent__gte=0, skattetrekk_prosent__lte=100),
+            ),
+            models.CheckConstraint(
+                name="kontonummer_fireoeyne",
+                condition=models.Q(kontonummer_godkjent_av__isnull=True)
+                | models.Q(kontonummer_registrert_av__isnull=True)
+                | ~models.Q(kontonummer_godkjent_av=models.F("kontonummer_registrert_av")),
             ),
         ]
 

@@ -143,3 +143,30 @@ def utbetalinger_for_deltaker(*, bruker: Bruker) -> list[Utbetaling]:
         .prefetch_related(Prefetch("poster", queryset=Utbetalingspost.objects.select_related("beregning")))
         .order_by("-runde__utbetalingsdato")
     )
+
+
+def kan_godkjenne_runden(*, runde: Utbetalingsrunde) -> list[Bruker]:
+    """Aktive brukere med rollen økonomi ved kontoret som betjener rundens kommune, og som ikke har opprettet eller
+    simulert runden (fireøyneprinsippet). Tom liste: ingen kan godkjenne den, og siden varsler om det."""
+    utelukket = {b.pk for b in runde.simulert_av.all()} | ({runde.opprettet_av_id} - {None})
+    return [
+        b
+        for b in Bruker.objects.filter(
+            is_active=True,
+            rolletildelinger__rolle=Rolle.OEKONOMI,
+            rolletildelinger__kontor_id=runde.kommune.nav_kontor_id,
+        )
+        .distinct()
+        .order_by("username")
+        if b.pk not in utelukket
+    ]
+
+
+def kontonummer_venter(*, runde: Utbetalingsrunde) -> int:
+    """Antall deltakere i runden som har et nytt kontonummer som venter på godkjenning (fireøyne)."""
+    return (
+        Utbetaling.objects.filter(runde=runde)
+        .exclude(sak__person__utbetalingsmottaker__nytt_kontonummer="")
+        .filter(sak__person__utbetalingsmottaker__isnull=False)
+        .count()
+    )

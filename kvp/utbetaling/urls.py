@@ -8,6 +8,7 @@ urlpatterns = [
     path("kjoer/", views.kjoer, name="kjoer"),
     path("runder/<uuid:runde_id>/", views.runde, name="runde"),
     path("runder/<uuid:runde_id>/godkjenn/", views.godkjenn, name="godkjenn"),
+    path("runder/<uuid:runde_id>/forkast/", views.forkast, name="forkast"),
     path("runder/<uuid:runde_id>/eksporter/", views.eksporter, name="eksporter"),
     path("runder/<uuid:runde_id>/bekreft/", views.bekreft, name="bekreft"),
     path("runder/<uuid:runde_id>/regnskap.csv", views.regnskap_csv, name="regnskap_csv"),
@@ -19,4 +20,5 @@ urlpatterns = [
     path("tilbakekrevinger/<uuid:tilbakekreving_id>/foreslaa/", views.foreslaa, name="foreslaa"),
     path("tilbakekrevinger/<uuid:tilbakekreving_id>/vedta/", views.vedta, name="vedta"),
     path("mottakere/<uuid:person_id>/", views.mottaker, name="mottaker"),
+    path("mottakere/<uuid:person_id>/godkjenn-konto/", views.mottaker_konto_godkjenn, name="mottaker_konto_godkjenn"),
 ]

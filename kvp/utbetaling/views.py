@@ -17,8 +17,8 @@ from kvp.tilgang.models import Rolle
 from kvp.tilgang.tilgang import bruker_fra, tilgang_for
 
 from . import eksport, selectors, services
-from .forms import ForeslaaForm, InnstillingerForm, KjoerForm, MottakerForm, VedtaForm
-from .models import Rundestatus
+from .forms import ForeslaaForm, ForkastForm, InnstillingerForm, KjoerForm, MottakerForm, VedtaForm
+from .models import Rundestatus, Utbetalingsrunde
 
 
 def _oversikt(request: HttpRequest, *, kjoer_form: KjoerForm | None = None, status: int = 200) -> HttpResponse:
@@ -56,22 +56,34 @@ def kjoer(request: HttpRequest) -> HttpResponse:
     return skjema_svar(form, lagre, lambda status: _oversikt(request, kjoer_form=form, status=status))
 
 
-@require_GET
-def runde(request: HttpRequest, runde_id: UUID) -> HttpResponse:
+def _runde_side(
+    request: HttpRequest, runde_id: UUID, *, status: int = 200, forkast_form: ForkastForm | None = None
+) -> HttpResponse:
     r = selectors.runde_hent(bruker=bruker_fra(request), runde_id=runde_id)
+    er_oekonomi = tilgang_for(request.user).har_rolle(Rolle.OEKONOMI)
+    simulert = r.status == Rundestatus.SIMULERT
     return render(
         request,
         "utbetaling/runde.html",
         {
             "runde": r,
             "utbetalinger": selectors.utbetalinger_i_runde(runde=r),
-            "er_oekonomi": tilgang_for(request.user).har_rolle(Rolle.OEKONOMI),
+            "er_oekonomi": er_oekonomi,
             "kan_lastes_ned": r.status in (Rundestatus.EKSPORTERT, Rundestatus.BEKREFTET),
+            "kan_godkjenne": selectors.kan_godkjenne_runden(runde=r) if simulert else [],
+            "kontonummer_venter": selectors.kontonummer_venter(runde=r) if simulert and er_oekonomi else 0,
+            "forkast_form": forkast_form or ForkastForm(),
         },
+        status=status,
     )
 
 
-def _handling(request: HttpRequest, runde_id: UUID, tjeneste: Any, melding: str) -> HttpResponse:
+@require_GET
+def runde(request: HttpRequest, runde_id: UUID) -> HttpResponse:
+    return _runde_side(request, runde_id)
+
+
+def _handling(request: HttpRequest, runde_id: UUID, tjeneste: Any, melding: str, *, til: str = "") -> HttpResponse:
     planlagt = selectors.runde_hent(bruker=bruker_fra(request), runde_id=runde_id).utbetalingsdato
     try:
         r = tjeneste(bruker=bruker_fra(request), runde_id=runde_id)
@@ -79,27 +91,32 @@ def _handling(request: HttpRequest, runde_id: UUID, tjeneste: Any, melding: str)
         raise
     except KvpFeil as feil:
         messages.error(request, feil.melding)
-        r = selectors.runde_hent(bruker=bruker_fra(request), runde_id=runde_id)
-        return render(
-            request,
-            "utbetaling/runde.html",
-            {
-                "runde": r,
-                "utbetalinger": selectors.utbetalinger_i_runde(runde=r),
-                "er_oekonomi": True,
-                "kan_lastes_ned": r.status in (Rundestatus.EKSPORTERT, Rundestatus.BEKREFTET),
-            },
-            status=400,
-        )
+        if feil.kode == "KVP_RUNDE_FORKASTET":
+            return redirect("utbetaling:oversikt")
+        return _runde_side(request, runde_id, status=400)
     messages.success(request, melding)
-    if r.utbetalingsdato != planlagt:
+    if isinstance(r, Utbetalingsrunde) and r.utbetalingsdato != planlagt:
         messages.warning(request, services.utbetalingsdato_flyttet_tekst(fra=planlagt, til=r.utbetalingsdato))
-    return redirect("utbetaling:runde", runde_id=runde_id)
+    return redirect(til) if til else redirect("utbetaling:runde", runde_id=runde_id)
 
 
 @require_POST
 def godkjenn(request: HttpRequest, runde_id: UUID) -> HttpResponse:
     return _handling(request, runde_id, services.utbetalingsrunde_godkjenn, "Runden er godkjent.")
+
+
+@require_POST
+def forkast(request: HttpRequest, runde_id: UUID) -> HttpResponse:
+    form = ForkastForm(request.POST)
+    if not form.is_valid():
+        return _runde_side(request, runde_id, status=400, forkast_form=form)
+    return _handling(
+        request,
+        runde_id,
+        services.utbetalingsrunde_forkast,
+        "Runden er forkastet. Måneden kan simuleres på nytt.",
+        til="utbetaling:oversikt",
+    )
 
 
 @require_POST
@@ -264,19 +281,41 @@ def mottaker(request: HttpRequest, person_id: UUID) -> HttpResponse:
     )
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
-        services.mottaker_lagre(
+        lagret = services.mottaker_lagre(
             bruker=bruker_fra(request),
             person_id=person.pk,
             kontonummer=d["kontonummer"],
             skattetrekk_prosent=d["skattetrekk"],
         )
-        messages.success(request, "Kontonummer og skattetrekk er lagret.")
+        messages.success(
+            request,
+            "Skattetrekket er lagret. Det nye kontonummeret må godkjennes av en annen i økonomi før det brukes."
+            if lagret.nytt_kontonummer
+            else "Kontonummer og skattetrekk er lagret.",
+        )
         return redirect("utbetaling:mottaker", person_id=person.pk)
 
     def vis(status: int = 200) -> HttpResponse:
         oppgave = selectors.aarsoppgave_for_person(person=person, aar=_aar(request))
         return render(
-            request, "utbetaling/mottaker.html", {"person": person, "form": form, "oppgave": oppgave}, status=status
+            request,
+            "utbetaling/mottaker.html",
+            {"person": person, "form": form, "oppgave": oppgave, "mottaker": m, "bruker": bruker_fra(request)},
+            status=status,
         )
 
     return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
+
+
+@require_POST
+def mottaker_konto_godkjenn(request: HttpRequest, person_id: UUID) -> HttpResponse:
+    person, _ = selectors.mottaker_hent(bruker=bruker_fra(request), person_id=person_id)
+    try:
+        services.mottaker_kontonummer_godkjenn(bruker=bruker_fra(request), person_id=person.pk)
+    except (IkkeFunnet, IkkeTilgang):
+        raise
+    except KvpFeil as feil:
+        messages.error(request, feil.melding)
+        return redirect("utbetaling:mottaker", person_id=person.pk)
+    messages.success(request, "Det nye kontonummeret er godkjent og brukes i utbetalingene fra nå av.")
+    return redirect("utbetaling:mottaker", person_id=person.pk)

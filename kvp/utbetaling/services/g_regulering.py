@@ -13,15 +13,21 @@ from kvp_regler.parametere import STANDARD, Parametersett
 from ..beregning import g_verdier_for, kroner, maanedstekst
 from ..models import Beregning, Beregningsaarsak
 from .korreksjon import korreksjon_lag, siste_betalte_beregninger
+from .laas import kollisjon_som_feil, kommuner_laas
 
 
+@kollisjon_som_feil
 @transaction.atomic
 def grunnbeloep_reguler(
     *, parametere: Parametersett = STANDARD, bruker: Bruker | None = None, kommune: Kommune | None = None
 ) -> int:
     """G-regulering: hver betalte måned som er beregnet med andre G-verdier enn parameterne nå gir for måneden,
     beregnes på nytt på det samme grunnlaget. Differansen betales (eller kreves tilbake) i neste runde, med
-    forklaring. Gir antall måneder som ble regulert; en ny kjøring gir 0."""
+    forklaring. Gir antall måneder som ble regulert; en ny kjøring gir 0.
+
+    Kommunen (eller alle kommunene) låses først, så G-reguleringen venter på runder og korreksjoner for samme
+    kommune og omvendt (se `laas`)."""
+    kommuner_laas(Kommune.objects.filter(pk=kommune.pk) if kommune is not None else Kommune.objects.all())
     sak_filter = Q(sak__person__kommune=kommune) if kommune is not None else Q()
     antall = 0
     siste_nye: Beregning | None = None

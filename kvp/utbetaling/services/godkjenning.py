@@ -13,8 +13,8 @@ from kvp.felles.feil import KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.tilgang.models import Bruker
 
-from ..models import Rundestatus, Utbetalingsoppsett, Utbetalingsrunde
-from .laas import runde_for_skriving
+from ..models import Rundestatus, Utbetaling, Utbetalingsoppsett, Utbetalingsrunde
+from .laas import kollisjon_som_feil, runde_for_skriving
 from .tilbakekreving import tilbakekrevinger_til_krav
 from .utbetalingsdato import utbetalingsdato_flyttet_tekst, utbetalingsdato_tidligst
 
@@ -53,35 +53,67 @@ def _ny_status(runde: Utbetalingsrunde, bruker: Bruker, status: str, felt: str) 
     )
 
 
+def _godkjente_kontonumre(runde: Utbetalingsrunde) -> int:
+    """Utbetalingene i runden får deltakernes godkjente kontonummer (godkjent etter fireøyneprinsippet, kanskje etter
+    simuleringen), så den som godkjenner runden aldri må be om en ny simulering for det. Gir antall endrede."""
+    endret = []
+    for u in Utbetaling.objects.filter(runde=runde).select_related("sak__person__utbetalingsmottaker"):
+        mottaker = getattr(u.sak.person, "utbetalingsmottaker", None)
+        konto = mottaker.kontonummer if mottaker else ""
+        if konto and konto != u.kontonummer:
+            u.kontonummer = konto
+            endret.append(u)
+    Utbetaling.objects.bulk_update(endret, ["kontonummer"])
+    return len(endret)
+
+
+@kollisjon_som_feil
 @transaction.atomic
 def utbetalingsrunde_godkjenn(*, bruker: Bruker, runde_id: UUID) -> Utbetalingsrunde:
-    """En annen økonomimedarbeider enn den som simulerte runden, godkjenner den (fireøyneprinsippet)."""
+    """En annen økonomimedarbeider enn den som simulerte runden, godkjenner den (fireøyneprinsippet).
+
+    Den som godkjenner, blir aldri bedt om å simulere runden på nytt (da ville hen selv ha simulert den og ikke
+    kunne godkjenne): meldingene peker på den som simulerte, på forkasting (`forkast`) eller på kontonummeret."""
     runde = runde_for_skriving(bruker=bruker, runde_id=runde_id)
     if runde.status != Rundestatus.SIMULERT:
         raise KvpFeil("Bare en simulert runde kan godkjennes.", kode="KVP_RUNDE_STATUS")
     if not runde.ferdig:
         raise KvpFeil(
-            "Runden er ikke ferdig beregnet. Kjør simuleringen på nytt for å fullføre den.", kode="KVP_RUNDE_UFERDIG"
+            "Runden er ikke ferdig beregnet (simuleringen ble avbrutt). Be den som simulerte den, om å kjøre "
+            "simuleringen ferdig, eller forkast runden så en annen kan simulere måneden på nytt.",
+            kode="KVP_RUNDE_UFERDIG",
         )
     if runde.opprettet_av_id == bruker.pk or runde.simulert_av.filter(pk=bruker.pk).exists():
-        raise KvpFeil("Du simulerte runden selv. En annen i økonomi må godkjenne den.", kode="KVP_FIREOEYNE")
+        raise KvpFeil(
+            "Du simulerte runden selv. En annen i økonomi må godkjenne den. Har alle som kan godkjenne, simulert "
+            "runden, kan den forkastes og simuleres på nytt av én person.",
+            kode="KVP_FIREOEYNE",
+        )
     oppsett = Utbetalingsoppsett.objects.filter(kommune=runde.kommune).exclude(kontonummer="").first()
     if oppsett is None:
         raise KvpFeil(
             "Kommunens konto for utbetalingene er ikke registrert. Legg den inn under innstillingene først.",
             kode="KVP_MANGLER_KOMMUNEKONTO",
         )
+    _godkjente_kontonumre(runde)
     til_kommunen = runde.utbetalinger.filter(netto__gt=0, kontonummer=oppsett.kontonummer).count()
     if til_kommunen:
         raise KvpFeil(
-            f"{til_kommunen} deltaker(e) har kommunens egen konto som kontonummer. Registrer deltakerens egen konto "
-            "og simuler runden på nytt.",
+            f"{til_kommunen} deltaker(e) har kommunens egen konto som kontonummer. Registrer deltakerens egen konto; "
+            "når en annen i økonomi har godkjent den, kan du godkjenne runden.",
             kode="KVP_KONTO_ER_KOMMUNENS",
         )
-    uten_konto = runde.utbetalinger.filter(netto__gt=0, kontonummer="").count()
+    uten_konto = list(
+        runde.utbetalinger.filter(netto__gt=0, kontonummer="")
+        .select_related("sak__person")
+        .order_by("sak__person__etternavn", "sak__person__fornavn")
+    )
     if uten_konto:
+        navn = ", ".join(u.sak.person.navn for u in uten_konto[:5]) + (" med flere" if len(uten_konto) > 5 else "")
         raise KvpFeil(
-            f"{uten_konto} deltaker(e) mangler kontonummer. Registrer kontonummeret og simuler runden på nytt.",
+            f"{len(uten_konto)} deltaker(e) mangler godkjent kontonummer: {navn}. Registrer kontonummeret under "
+            "deltakeren; når en annen i økonomi har godkjent det, kan du godkjenne runden (den tar med seg det "
+            "godkjente nummeret).",
             kode="KVP_MANGLER_KONTO",
         )
     _flytt_passert_utbetalingsdato(runde, bruker)
@@ -90,6 +122,7 @@ def utbetalingsrunde_godkjenn(*, bruker: Bruker, runde_id: UUID) -> Utbetalingsr
     return runde
 
 
+@kollisjon_som_feil
 @transaction.atomic
 def utbetalingsrunde_eksporter(*, bruker: Bruker, runde_id: UUID) -> Utbetalingsrunde:
     """Markerer at betalingsfilen og regnskapsfilen er laget (de kan lastes ned igjen etterpå)."""
@@ -101,6 +134,7 @@ def utbetalingsrunde_eksporter(*, bruker: Bruker, runde_id: UUID) -> Utbetalings
     return runde
 
 
+@kollisjon_som_feil
 @transaction.atomic
 def utbetalingsrunde_bekreft(*, bruker: Bruker, runde_id: UUID) -> Utbetalingsrunde:
     """Banken har bekreftet at betalingene er gjennomført."""

@@ -4,6 +4,7 @@ from decimal import Decimal
 from uuid import UUID
 
 from django.db import transaction
+from django.utils import timezone
 from stdnum.no import kontonr
 
 from kvp.felles.feil import IkkeFunnet, KvpFeil
@@ -89,7 +90,11 @@ def kommune_innstillinger_endre(
 
 @transaction.atomic
 def mottaker_lagre(*, bruker: Bruker, person_id: UUID, kontonummer: str, skattetrekk_prosent: Decimal) -> Mottaker:
-    """Økonomi registrerer deltakerens kontonummer og prosenttrekket fra skattekortet."""
+    """Økonomi registrerer deltakerens kontonummer og prosenttrekket fra skattekortet.
+
+    Skattetrekket gjelder straks. Et nytt eller endret kontonummer venter på godkjenning av en annen i økonomi
+    (`kontonummer.mottaker_kontonummer_godkjenn`) og brukes ikke i noen utbetaling før det er godkjent; å skrive
+    inn det godkjente nummeret igjen trekker en endring som venter, tilbake."""
     kontorer = krev_rolle(bruker, (Rolle.OEKONOMI,))
     person = Person.objects.select_related("kontor").filter(pk=person_id, kommune__nav_kontor_id__in=kontorer).first()
     if person is None:
@@ -104,19 +109,37 @@ def mottaker_lagre(*, bruker: Bruker, person_id: UUID, kontonummer: str, skattet
     skattetrekk_prosent = Decimal(skattetrekk_prosent)
     if not Decimal(0) <= skattetrekk_prosent <= Decimal(100) or not har_hoeyst_to_desimaler(skattetrekk_prosent):
         raise KvpFeil("Skattetrekket må være en prosent mellom 0 og 100, med høyst to desimaler.", felt="skattetrekk")
-    gammel = Mottaker.objects.filter(person=person).first()
-    foer = {"kontonummer": gammel.kontonummer, "skattetrekk_prosent": str(gammel.skattetrekk_prosent)} if gammel else {}
-    mottaker, _ = Mottaker.objects.update_or_create(
-        person=person,
-        defaults={"kontonummer": konto, "skattetrekk_prosent": skattetrekk_prosent, "endret_av": bruker},
+    gammel = Mottaker.objects.select_for_update().filter(person=person).first()
+    foer = (
+        {
+            "kontonummer": gammel.kontonummer,
+            "nytt_kontonummer": gammel.nytt_kontonummer,
+            "skattetrekk_prosent": str(gammel.skattetrekk_prosent),
+        }
+        if gammel
+        else {}
     )
+    mottaker = gammel or Mottaker(person=person, kontonummer="")
+    mottaker.skattetrekk_prosent = skattetrekk_prosent
+    mottaker.endret_av = bruker
+    if konto == mottaker.kontonummer:
+        mottaker.nytt_kontonummer, mottaker.nytt_kontonummer_av, mottaker.nytt_kontonummer_registrert = "", None, None
+    elif konto != mottaker.nytt_kontonummer:
+        mottaker.nytt_kontonummer, mottaker.nytt_kontonummer_av = konto, bruker
+        mottaker.nytt_kontonummer_registrert = timezone.now()
+    mottaker.save()
     logghendelse_registrer(
         bruker=bruker,
         kontor=person.kontor,
         person=person,
         handling="ENDRE" if gammel else "OPPRETT",
         objekt=mottaker,
+        beskrivelse="Nytt kontonummer venter på godkjenning" if mottaker.nytt_kontonummer else "",
         foer=foer,
-        etter={"kontonummer": konto, "skattetrekk_prosent": str(skattetrekk_prosent)},
+        etter={
+            "kontonummer": mottaker.kontonummer,
+            "nytt_kontonummer": mottaker.nytt_kontonummer,
+            "skattetrekk_prosent": str(skattetrekk_prosent),
+        },
     )
     return mottaker

@@ -16,6 +16,7 @@ from kvp_regler.parametere import STANDARD, Parametersett
 
 from ..beregning import kroner, maanedstekst
 from ..models import Beregning, Beregningsaarsak, Posttype, Tilbakekreving, Utbetalingskorreksjon, Utbetalingspost
+from .laas import kommune_laas
 
 
 def _endrede_linjer(gammel: dict[str, Any], ny: dict[str, Any]) -> str:
@@ -125,7 +126,11 @@ def siste_betalte_beregninger(sak_filter: Q) -> dict[tuple[Any, int, int], Bereg
 
 def korreksjoner_beregn(*, kommune: Kommune, parametere: Parametersett = STANDARD, bruker: Bruker | None = None) -> int:
     """Betalte måneder der attesteringen har fått høyere versjon (endret oppmøte, arbeid, ytelser eller barn etter
-    attesteringen) beregnes på nytt. Differansen blir en korreksjon. Gir antall nye beregninger."""
+    attesteringen) beregnes på nytt. Differansen blir en korreksjon. Gir antall nye beregninger.
+
+    Kalles i en transaksjon; kommuneraden låses (se `laas`), så to samtidige kjøringer ikke beregner samme
+    korreksjon to ganger."""
+    kommune_laas(kommune.pk)
     sak_filter = Q(sak__person__kommune=kommune)
     siste = siste_betalte_beregninger(sak_filter)
     if not siste:

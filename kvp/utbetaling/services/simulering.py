@@ -3,8 +3,10 @@
 
 Utbetalingsrunden kjøres i biter (`bitstoerrelse` deltakere per transaksjon). Hver bit låser runden, finner
 deltakerne som ennå ikke er med, beregner og lagrer dem og committer. En runde som blir drept midt i, fullføres av
-neste kjøring; to kjøringer samtidig venter på hverandre bit for bit; databasen nekter en ordinær utbetaling av
-samme måned to ganger (`en_ordinaer_utbetaling_per_maaned`).
+neste kjøring. Hver transaksjon låser kommuneraden først (`laas.kommune_laas`), så to kjøringer for samme kommune
+(samme eller forskjellige måneder), korreksjonene og G-reguleringen venter på hverandre bit for bit, og rundens
+status sjekkes på nytt i hver transaksjon. Databasen nekter dessuten en ordinær utbetaling av samme måned to ganger
+(`en_ordinaer_utbetaling_per_maaned`).
 """
 
 from collections.abc import Callable
@@ -21,11 +23,22 @@ from kvp_regler.parametere import STANDARD, Parametersett
 from ..beregning import maanedstekst
 from ..models import Rundestatus, Utbetalingsrunde
 from .korreksjon import korreksjoner_beregn
-from .laas import kommune_for_skriving
+from .laas import FORKASTET, kollisjon_som_feil, kommune_for_skriving, kommune_laas
 from .runde_bit import beregn_bit, kandidater, mottakere_oppdater
 from .utbetalingsdato import utbetalingsdato_for
 
 
+def _laast_runde(runde: Utbetalingsrunde) -> Utbetalingsrunde:
+    """Kommunen og så runden, låst. Runden kan ha blitt forkastet mens vi ventet."""
+    kommune = kommune_laas(runde.kommune_id)
+    laast = Utbetalingsrunde.objects.select_for_update().filter(pk=runde.pk).first()
+    if laast is None:
+        raise KvpFeil(FORKASTET, kode="KVP_RUNDE_FORKASTET")
+    laast.kommune = kommune
+    return laast
+
+
+@kollisjon_som_feil
 def utbetalingsrunde_kjoer(
     *,
     bruker: Bruker,
@@ -75,16 +88,17 @@ def utbetalingsrunde_kjoer(
                 bruker=bruker, kontor=kommune.nav_kontor, handling="ENDRE", objekt=runde, beskrivelse="Simulert på nytt"
             )
     with transaction.atomic():
-        # Radlåsen på runden først, så koblingen til den som simulerer: da venter en samtidig kjøring her, mens
-        # kommunelåsen over er sluppet (ellers vranglås mellom kommuneraden og runderaden på PostgreSQL).
-        Utbetalingsrunde.objects.select_for_update().get(pk=runde.pk)
+        # Kommunen først, så runden (samme rekkefølge i alle utbetalingsoperasjoner), og statusen på nytt.
+        runde = _laast_runde(runde)
+        if runde.status != Rundestatus.SIMULERT:
+            return runde
         runde.simulert_av.add(bruker)
         if not ny:
             mottakere_oppdater(runde, parametere)
         korreksjoner_beregn(kommune=kommune, parametere=parametere, bruker=bruker)
     while True:
         with transaction.atomic():
-            runde = Utbetalingsrunde.objects.select_for_update().select_related("kommune").get(pk=runde.pk)
+            runde = _laast_runde(runde)
             if runde.status != Rundestatus.SIMULERT:
                 return runde
             neste = kandidater(runde, bitstoerrelse)

@@ -9,15 +9,16 @@ from django.urls import reverse
 
 from kvp.felles.models import Logghendelse
 from kvp.utbetaling.models import Rundestatus, Tilbakekreving, Utbetalingskorreksjon, Utbetalingsrunde
-from kvp.utbetaling.services import mottaker_lagre, utbetalingsrunde_kjoer
+from kvp.utbetaling.services import mottaker_kontonummer_godkjenn, mottaker_lagre, utbetalingsrunde_kjoer
 
 
 @pytest.fixture
-def simulert_runde(lag_sak_i_program, attester, oekonomi_a):
+def simulert_runde(lag_sak_i_program, attester, oekonomi_a, oekonomi_a2):
     sak = lag_sak_i_program()
     mottaker_lagre(
         bruker=oekonomi_a, person_id=sak.person_id, kontonummer="12345678903", skattetrekk_prosent=Decimal(30)
     )
+    mottaker_kontonummer_godkjenn(bruker=oekonomi_a2, person_id=sak.person_id)
     attester(sak, 2025, 3)
     return utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3)
 

@@ -26,6 +26,7 @@ from kvp.utbetaling.models import (
 )
 from kvp.utbetaling.services import (
     kommune_innstillinger_endre,
+    mottaker_kontonummer_godkjenn,
     mottaker_lagre,
     utbetalingsdato_for,
     utbetalingsrunde_bekreft,
@@ -167,8 +168,9 @@ def test_den_som_simulerte_kan_ikke_godkjenne_og_tilstandene_gaar_i_rekkefoelge(
         kontonummer=KONTO_KOMMUNE,
         organisasjonsnummer="964965226",
     )
-    with pytest.raises(KvpFeil, match="mangler kontonummer"):
+    with pytest.raises(KvpFeil, match="mangler godkjent kontonummer") as feil:
         utbetalingsrunde_godkjenn(bruker=oekonomi_a2, runde_id=runde.pk)
+    assert "simuler" not in feil.value.melding.lower()  # den som godkjenner, kan ikke simulere (fireøyne)
     with pytest.raises(KvpFeil, match="En annen i økonomi må godkjenne"):
         utbetalingsrunde_godkjenn(bruker=oekonomi_a, runde_id=runde.pk)
     with pytest.raises(KvpFeil, match="godkjent før") as feil:
@@ -179,6 +181,7 @@ def test_den_som_simulerte_kan_ikke_godkjenne_og_tilstandene_gaar_i_rekkefoelge(
     mottaker_lagre(
         bruker=oekonomi_a, person_id=sak.person_id, kontonummer=KONTO_DELTAKER, skattetrekk_prosent=Decimal(30)
     )
+    mottaker_kontonummer_godkjenn(bruker=oekonomi_a2, person_id=sak.person_id)
     utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3)
     u = Utbetaling.objects.get(runde=runde)
     assert (u.kontonummer, u.skattetrekk) == (
@@ -202,6 +205,7 @@ def test_skattetrekk_fra_skattekortet_brukes_og_eksporteres(lag_sak_i_program, a
     mottaker_lagre(
         bruker=oekonomi_a, person_id=sak.person_id, kontonummer="1234 56 78903", skattetrekk_prosent=Decimal("32.5")
     )
+    mottaker_kontonummer_godkjenn(bruker=oekonomi_a2, person_id=sak.person_id)
     kommune_innstillinger_endre(
         bruker=oekonomi_a,
         kommune_nummer="1127",
@@ -247,6 +251,7 @@ def test_pain001_er_gyldig_mot_iso_skjemaet_og_har_riktige_beloep(lag_sak_i_prog
         mottaker_lagre(
             bruker=oekonomi_a, person_id=sak.person_id, kontonummer=KONTO_DELTAKER, skattetrekk_prosent=Decimal(25)
         )
+        mottaker_kontonummer_godkjenn(bruker=oekonomi_a2, person_id=sak.person_id)
         attester(sak, 2025, 3)
     runde = utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3)
     utbetalingsrunde_godkjenn(bruker=oekonomi_a2, runde_id=runde.pk)
@@ -322,6 +327,7 @@ def test_den_som_simulerte_runden_paa_nytt_kan_heller_ikke_godkjenne(
     mottaker_lagre(
         bruker=oekonomi_a, person_id=sak.person_id, kontonummer=KONTO_DELTAKER, skattetrekk_prosent=Decimal(30)
     )
+    mottaker_kontonummer_godkjenn(bruker=oekonomi_a2, person_id=sak.person_id)
     runde = utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3)
     utbetalingsrunde_kjoer(bruker=oekonomi_a2, kommune_nummer="1127", aar=2025, maaned=3)
 

@@ -11,6 +11,7 @@ from kvp.tilgang.models import Kommune, Rolle
 from kvp.utbetaling.models import Mottaker, Rundestatus, Utbetaling, Utbetalingsrunde
 from kvp.utbetaling.services import (
     kommune_innstillinger_endre,
+    mottaker_kontonummer_godkjenn,
     mottaker_lagre,
     utbetalingsrunde_godkjenn,
     utbetalingsrunde_kjoer,
@@ -24,11 +25,12 @@ def nok(beloep: Decimal) -> str:
 
 
 @pytest.fixture
-def sak_med_mars(lag_sak_i_program, attester, oekonomi_a):
+def sak_med_mars(lag_sak_i_program, attester, oekonomi_a, oekonomi_a2):
     sak = lag_sak_i_program(fornavn="Petter", etternavn="Penger")
     mottaker_lagre(
         bruker=oekonomi_a, person_id=sak.person_id, kontonummer="12345678903", skattetrekk_prosent=Decimal(30)
     )
+    mottaker_kontonummer_godkjenn(bruker=oekonomi_a2, person_id=sak.person_id)
     attester(sak, 2025, 3)
     return sak
 
@@ -91,7 +93,7 @@ def test_leder_ser_totalene_men_kan_ikke_kjoere_og_veileder_ser_ingenting(
     assert client.get(reverse("utbetaling:oversikt")).status_code == 403
 
 
-def test_innstillinger_og_mottaker_gir_norske_feil_og_lagrer(client, lag_sak_i_program, oekonomi_a):
+def test_innstillinger_og_mottaker_gir_norske_feil_og_lagrer(client, lag_sak_i_program, oekonomi_a, oekonomi_a2):
     sak = lag_sak_i_program()
     client.force_login(oekonomi_a)
     url = reverse("utbetaling:innstillinger", args=["1127"])
@@ -110,7 +112,22 @@ def test_innstillinger_og_mottaker_gir_norske_feil_og_lagrer(client, lag_sak_i_p
     assert svar.status_code == 400 and "Prosenten kan ikke være over 100." in svar.content.decode()
     assert client.post(url, {"kontonummer": "1234 56 78903", "skattetrekk": "32,5"}).status_code == 302
     mottaker = Mottaker.objects.get()
-    assert (mottaker.kontonummer, mottaker.skattetrekk_prosent) == ("12345678903", Decimal("32.5"))
+    # Skattetrekket gjelder straks; kontonummeret venter på en annen i økonomi (fireøyne).
+    assert (mottaker.kontonummer, mottaker.nytt_kontonummer) == ("", "12345678903")
+    assert mottaker.skattetrekk_prosent == Decimal("32.5")
+    side = client.get(url).content.decode()
+    assert "En annen i økonomi må godkjenne det." in side
+    godkjenn = reverse("utbetaling:mottaker_konto_godkjenn", args=[sak.person_id])
+    svar = client.post(godkjenn, follow=True)
+    assert "Du registrerte kontonummeret selv." in svar.content.decode()
+    assert Mottaker.objects.get().kontonummer == ""
+    client.force_login(oekonomi_a2)
+    assert "Godkjenn nytt kontonummer" in client.get(url).content.decode()
+    assert client.post(godkjenn).status_code == 302
+    mottaker = Mottaker.objects.get()
+    assert (mottaker.kontonummer, mottaker.nytt_kontonummer) == ("12345678903", "")
+    assert (mottaker.kontonummer_registrert_av, mottaker.kontonummer_godkjent_av) == (oekonomi_a, oekonomi_a2)
+    assert Logghendelse.objects.filter(objekt_id=str(mottaker.pk), beskrivelse="Godkjente nytt kontonummer").exists()
 
 
 def test_deltakeren_ser_godkjente_utbetalinger_med_linjene_paa_min_side(
@@ -137,6 +154,7 @@ def test_aarsoppgaven_for_kommunen_og_for_deltakeren(
     mottaker_lagre(
         bruker=oekonomi_a, person_id=sak.person_id, kontonummer="12345678903", skattetrekk_prosent=Decimal(30)
     )
+    mottaker_kontonummer_godkjenn(bruker=oekonomi_a2, person_id=sak.person_id)
     for maaned in (3, 4):
         attester(sak, 2025, maaned)
         runde = utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=maaned)
