@@ -4,6 +4,7 @@ from decimal import Decimal
 from uuid import UUID
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from stdnum.no import kontonr
 
@@ -45,7 +46,7 @@ def kommune_innstillinger_endre(
     if not 0 <= maks_trekk_prosent <= 100:
         raise KvpFeil("Største trekk må være mellom 0 og 100 prosent.", felt="maks_trekk_prosent")
     konto = _sjekk_kontonummer(kontonummer)
-    if Mottaker.objects.filter(person__kommune=kommune, kontonummer=konto).exists():
+    if Mottaker.objects.filter(Q(kontonummer=konto) | Q(nytt_kontonummer=konto), person__kommune=kommune).exists():
         raise KvpFeil(
             "Kontonummeret er registrert som konto for en deltaker. Kommunens konto for utbetalingene må være en "
             "annen.",

@@ -9,7 +9,7 @@ from kvp.felles.services import logghendelse_registrer
 from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import krev_rolle
 
-from ..models import Mottaker
+from ..models import Mottaker, Utbetalingsoppsett
 from .laas import kollisjon_som_feil, kommune_laas
 
 
@@ -32,6 +32,12 @@ def mottaker_kontonummer_godkjenn(*, bruker: Bruker, person_id: UUID) -> Mottake
         raise KvpFeil("Det er ikke noe nytt kontonummer som venter på godkjenning.", kode="KVP_KONTO_INGEN_ENDRING")
     if mottaker.nytt_kontonummer_av_id == bruker.pk:
         raise KvpFeil("Du registrerte kontonummeret selv. En annen i økonomi må godkjenne det.", kode="KVP_FIREOEYNE")
+    if Utbetalingsoppsett.objects.filter(kommune_id=funnet, kontonummer=mottaker.nytt_kontonummer).exists():
+        raise KvpFeil(
+            "Kontonummeret er kommunens egen konto for utbetalingene. Registrer deltakerens egen konto.",
+            felt="kontonummer",
+            kode="KVP_KONTO_ER_KOMMUNENS",
+        )
     foer = {"kontonummer": mottaker.kontonummer, "nytt_kontonummer": mottaker.nytt_kontonummer}
     mottaker.kontonummer = mottaker.nytt_kontonummer
     mottaker.kontonummer_registrert_av_id = mottaker.nytt_kontonummer_av_id

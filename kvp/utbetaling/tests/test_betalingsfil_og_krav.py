@@ -28,6 +28,7 @@ from kvp.utbetaling.models import (
 from kvp.utbetaling.services import (
     er_bankdag,
     kommune_innstillinger_endre,
+    mottaker_kontonummer_godkjenn,
     mottaker_lagre,
     neste_bankdag,
     tilbakekreving_foreslaa,
@@ -48,12 +49,13 @@ def kjoer(bruker, aar: int, maaned: int) -> Utbetalingsrunde:
 
 
 @pytest.fixture
-def sak_med_konto(lag_sak_i_program, oekonomi_a):
+def sak_med_konto(lag_sak_i_program, oekonomi_a, oekonomi_a2):
     def lag(**person):
         sak = lag_sak_i_program(**person)
         mottaker_lagre(
             bruker=oekonomi_a, person_id=sak.person_id, kontonummer=KONTO_DELTAKER, skattetrekk_prosent=Decimal(30)
         )
+        mottaker_kontonummer_godkjenn(bruker=oekonomi_a2, person_id=sak.person_id)
         return sak
 
     return lag
@@ -182,7 +184,9 @@ def test_runde_med_utbetaling_til_kommunens_konto_godkjennes_ikke(
     sak = sak_med_konto()
     attester(sak, 2025, 3)
     runde = kjoer(oekonomi_a, 2025, 3)
-    Utbetaling.objects.filter(runde=runde).update(kontonummer=KONTO_KOMMUNE)  # f.eks. registrert før regelen
+    # f.eks. registrert før regelen: både det godkjente nummeret og utbetalingen har kommunens konto
+    Mottaker.objects.filter(person_id=sak.person_id).update(kontonummer=KONTO_KOMMUNE)
+    Utbetaling.objects.filter(runde=runde).update(kontonummer=KONTO_KOMMUNE)
     with pytest.raises(KvpFeil, match="kommunens egen konto") as feil:
         utbetalingsrunde_godkjenn(bruker=oekonomi_a2, runde_id=runde.pk)
     assert feil.value.kode == "KVP_KONTO_ER_KOMMUNENS"

@@ -94,14 +94,14 @@ def test_den_som_godkjenner_blir_aldri_bedt_om_aa_simulere_paa_nytt(
         utbetalingsrunde_godkjenn(bruker=oekonomi_a2, runde_id=runde.pk)
     assert "simuler" not in feil.value.melding.lower()
     mottaker_lagre(
-        bruker=oekonomi_a, person_id=ny_sak.person_id, kontonummer="86011117947", skattetrekk_prosent=Decimal(0)
+        bruker=oekonomi_a, person_id=ny_sak.person_id, kontonummer="15032080119", skattetrekk_prosent=Decimal(0)
     )
     client.force_login(oekonomi_a2)
     side = client.get(reverse("utbetaling:runde", args=[runde.pk])).content.decode()
     assert "1 deltaker(e) i runden har et nytt kontonummer som venter på godkjenning" in side
     mottaker_kontonummer_godkjenn(bruker=oekonomi_a2, person_id=ny_sak.person_id)
     assert utbetalingsrunde_godkjenn(bruker=oekonomi_a2, runde_id=runde.pk).status == Rundestatus.GODKJENT
-    assert Utbetaling.objects.get(sak=ny_sak).kontonummer == "86011117947"
+    assert Utbetaling.objects.get(sak=ny_sak).kontonummer == "15032080119"
 
 
 def test_forkasting_aapner_korreksjonene_igjen_og_maaneden_betales_en_gang(
