@@ -22,7 +22,7 @@ from ..beregning import maanedstekst
 from ..models import Rundestatus, Utbetalingsrunde
 from .korreksjon import korreksjoner_beregn
 from .laas import kommune_for_skriving
-from .runde_bit import beregn_bit, kandidater, mottakere_oppdater
+from .runde_bit import beregn_bit, kandidater, mottakere_oppdater, utdaterte_utbetalinger_fjern
 from .utbetalingsdato import utbetalingsdato_for
 
 
@@ -80,6 +80,8 @@ def utbetalingsrunde_kjoer(
         Utbetalingsrunde.objects.select_for_update().get(pk=runde.pk)
         runde.simulert_av.add(bruker)
         if not ny:
+            # Ingenting i en simulert runde er betalt: deltakere med endret grunnlag regnes på nytt.
+            utdaterte_utbetalinger_fjern(runde)
             mottakere_oppdater(runde, parametere)
         korreksjoner_beregn(kommune=kommune, parametere=parametere, bruker=bruker)
     while True:
