@@ -182,7 +182,9 @@ def forsoergerperiode_avslutt(*, bruker: Bruker, forsoergerperiode_id: int, til_
         )
     if periode.til_og_med is not None and til_og_med >= periode.til_og_med:
         raise KvpFeil(
-            f"Forsørgerperioden slutter allerede {periode.til_og_med:%d.%m.%Y}.", felt="til_og_med", kode="KVP_DATO"
+            f"Forsørgerperioden slutter allerede {periode.til_og_med:%d.%m.%Y}.",
+            felt="til_og_med",
+            kode="KVP_FORSOERGET_SLUTTER_ALLEREDE",
         )
     foer = periode.til_og_med
     periode.til_og_med = til_og_med

@@ -109,6 +109,50 @@ def test_forsoergerperiode_kan_ikke_avsluttes_foer_den_begynte(lag_person, veile
     periode = barn.forsoergerperioder.get()
     with pytest.raises(KvpFeil) as feil:
         forsoergerperiode_avslutt(bruker=veileder_a, forsoergerperiode_id=periode.pk, til_og_med=dt.date(2023, 12, 31))
-    assert feil.value.felt == "til_og_med"
+    assert (feil.value.felt, feil.value.kode) == ("til_og_med", "KVP_DATO")
     periode.refresh_from_db()
     assert periode.til_og_med is None
+    forsoergerperiode_avslutt(bruker=veileder_a, forsoergerperiode_id=periode.pk, til_og_med=dt.date(2025, 6, 30))
+    with pytest.raises(KvpFeil, match="slutter allerede 30.06.2025") as feil:
+        forsoergerperiode_avslutt(bruker=veileder_a, forsoergerperiode_id=periode.pk, til_og_med=dt.date(2025, 7, 31))
+    assert feil.value.kode == "KVP_FORSOERGET_SLUTTER_ALLEREDE"
+
+
+def test_barn_lagt_til_i_en_simulert_maaned_regnes_med_naar_runden_simuleres_paa_nytt(
+    lag_sak_i_program, attester, oekonomi_a, veileder_a
+):
+    sak = lag_sak_i_program(fra_og_med=dt.date(2026, 1, 5), til_og_med=dt.date(2026, 12, 31))
+    attester(sak, 2026, 10)
+    oktober = _kjoer(oekonomi_a, 2026, 10)
+    foer = oktober.utbetalinger.get(sak=sak).brutto
+    barn_legg_til(
+        bruker=veileder_a,
+        person=sak.person,
+        fornavn="Lise",
+        foedselsdato=dt.date(2026, 10, 14),
+        forsoerget_fra_og_med=dt.date(2026, 10, 14),
+    )
+    _kjoer(oekonomi_a, 2026, 10)
+    ny = Beregning.objects.get(sak=sak, aar=2026, maaned=10, versjon=2)
+    assert oktober.utbetalinger.get(sak=sak).brutto == ny.total == foer + _barnetillegg(ny)
+    assert _barnetillegg(ny) > 0
+    assert not Utbetalingskorreksjon.objects.exists()
+
+
+def test_personsiden_lenker_til_skjemaet_som_avslutter_forsoergerperioden(lag_person, veileder_a, client):
+    person = lag_person()
+    barn = barn_legg_til(
+        bruker=veileder_a,
+        person=person,
+        fornavn="Ada",
+        foedselsdato=dt.date(2020, 1, 1),
+        forsoerget_fra_og_med=dt.date(2024, 1, 1),
+    )
+    periode = barn.forsoergerperioder.get()
+    client.force_login(veileder_a)
+    url = f"/personer/{person.pk}/forsoergerperiode/{periode.pk}/avslutt/"
+    assert url in client.get(f"/personer/{person.pk}/").content.decode()
+    side = client.get(url).content.decode()
+    assert "Avslutt forsørgerperioden for Ada" in side and "Barnetillegget stopper" in side
+    svar = client.post(url, {"til_og_med": "2023-06-30"})
+    assert svar.status_code == 400 and "Siste dag kan ikke være før" in svar.content.decode()
