@@ -14,8 +14,8 @@ from kvp.soeknad.selectors import kartlegginger_for_person
 from kvp.tilgang.tilgang import bruker_fra
 
 from . import selectors, services
-from .models import Forsoergerperiode
 from .forms import BarnForm, ForsoergerperiodeAvsluttForm, PersonForm, PersonSoekForm
+from .models import Forsoergerperiode
 
 
 @require_http_methods(["GET", "POST"])

@@ -20,12 +20,12 @@ from ..models import (
     Beregningsaarsak,
     Mottaker,
     Posttype,
+    Rundestatus,
     Tilbakekreving,
     Tilbakekrevingsstatus,
     Utbetaling,
     Utbetalingskorreksjon,
     Utbetalingspost,
-    Rundestatus,
     Utbetalingsrunde,
 )
 
@@ -233,9 +233,9 @@ def utdaterte_saker(runde: Utbetalingsrunde) -> set[Any]:
     )
     utdatert |= {s for (s, a, m) in gjeldende if (s, a, m) not in med_ordinaer}
     utdatert |= set(
-        Utbetalingskorreksjon.objects.filter(sak_id__in=med, differanse__gt=0, utbetalingspost__isnull=True).values_list(
-            "sak_id", flat=True
-        )
+        Utbetalingskorreksjon.objects.filter(
+            sak_id__in=med, differanse__gt=0, utbetalingspost__isnull=True
+        ).values_list("sak_id", flat=True)
     )
     return utdatert
 

@@ -8,11 +8,12 @@ from kvp.felles.models import Logghendelse
 from kvp.oppmoete.models import Maanedsattestering, Oppmoetekorreksjon
 from kvp.person.models import Forsoergerperiode
 from kvp.person.services import barn_legg_til, forsoergerperiode_avslutt
-from kvp.utbetaling.models import Beregning, Posttype, Tilbakekreving, Utbetalingskorreksjon
+from kvp.tilgang.models import Bruker
+from kvp.utbetaling.models import Beregning, Posttype, Tilbakekreving, Utbetalingskorreksjon, Utbetalingsrunde
 from kvp.utbetaling.services import utbetalingsrunde_kjoer
 
 
-def _kjoer(bruker, aar, maaned):
+def _kjoer(bruker: Bruker, aar: int, maaned: int) -> Utbetalingsrunde:
     return utbetalingsrunde_kjoer(bruker=bruker, kommune_nummer="1127", aar=aar, maaned=maaned)
 
 
@@ -113,7 +114,7 @@ def test_forsoergerperiode_kan_ikke_avsluttes_foer_den_begynte(lag_person, veile
     periode.refresh_from_db()
     assert periode.til_og_med is None
     forsoergerperiode_avslutt(bruker=veileder_a, forsoergerperiode_id=periode.pk, til_og_med=dt.date(2025, 6, 30))
-    with pytest.raises(KvpFeil, match="slutter allerede 30.06.2025") as feil:
+    with pytest.raises(KvpFeil, match=r"slutter allerede 30\.06\.2025") as feil:
         forsoergerperiode_avslutt(bruker=veileder_a, forsoergerperiode_id=periode.pk, til_og_med=dt.date(2025, 7, 31))
     assert feil.value.kode == "KVP_FORSOERGET_SLUTTER_ALLEREDE"
 

@@ -8,6 +8,7 @@ from fractions import Fraction
 
 import pytest
 
+from kvp.tilgang.models import Bruker
 from kvp.utbetaling.models import (
     Beregning,
     Posttype,
@@ -16,13 +17,14 @@ from kvp.utbetaling.models import (
     Utbetaling,
     Utbetalingskorreksjon,
     Utbetalingspost,
+    Utbetalingsrunde,
 )
 from kvp.utbetaling.services import utbetalingsrunde_kjoer
 
 from .test_korreksjon import G_2024, dagsats, kr
 
 
-def _kjoer(bruker, aar, maaned):
+def _kjoer(bruker: Bruker, aar: int, maaned: int) -> Utbetalingsrunde:
     return utbetalingsrunde_kjoer(bruker=bruker, kommune_nummer="1127", aar=aar, maaned=maaned)
 
 
@@ -54,7 +56,7 @@ def test_ny_simulering_regner_deltakerne_i_den_simulerte_runden_paa_nytt(
     u = Utbetaling.objects.get(runde=mars)
     post = u.poster.get(type=Posttype.ORDINAER)
     assert u.brutto == post.beloep == kr(7 * d) + kr(13 * d)
-    assert post.beregning.attesteringsversjon == 2
+    assert post.beregning is not None and post.beregning.attesteringsversjon == 2
     assert Utbetalingspost.objects.filter(sak=sak, type=Posttype.ORDINAER).count() == 1
     assert not Utbetalingskorreksjon.objects.exists() and not Tilbakekreving.objects.exists()
     # Den første beregningen står uendret (uforanderlig); den nye er en ny versjon.

@@ -66,7 +66,7 @@ def test_avslutning_fra_1_desember_betaler_hele_november(lag_sak_i_program, kvp_
     assert sak.avsluttet_dato == dt.date(2026, 11, 30)
     assert sak.programperiode() == (dt.date(2026, 1, 5), dt.date(2026, 11, 30))
     assert _siste_betalte_dag(sak, 2026, 11)[0] == dt.date(2026, 11, 30)
-    assert sak.programperiode()[1] < dt.date(2026, 12, 1)
+    assert sak.avsluttet_dato < dt.date(2026, 12, 1)  # datoen i vedtaket er første dag uten stønad
 
 
 def test_tilbakedatert_stans_krever_grunn_som_vises_paa_vedtaket(
