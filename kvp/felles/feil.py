@@ -89,6 +89,7 @@ FEILKODER: dict[str, Feilkode] = {
     "KVP_POSTNUMMER": _u("Postnummeret er ikke fire sifre."),
     "KVP_BARN_NAVN": _u("Barnets fornavn mangler."),
     "KVP_FORSOERGET_FOER_FOEDSEL": _u("Forsørgerperioden starter før barnet er født."),
+    "KVP_FORSOERGET_SLUTTER_ALLEREDE": _u("Forsørgerperioden slutter allerede på eller før den nye datoen."),
     "KVP_KOMMUNE_IKKE_BETJENT": _u("Brukerens kontor betjener ikke personens kommune."),
     # Inntak
     "KVP_KARTLEGGING_MANGLER": _u("En påkrevd del av kartleggingen mangler."),

@@ -28,6 +28,18 @@ class VedtakFattet:
     bruker: Any
 
 
+@dataclass(frozen=True)
+class GrunnlagEndret:
+    """Data som beregningen bygger på, er endret fra og med `fra_og_med` for personen (barn eller forsørgerperioder i
+    `kvp.person`). Mottakerne gjør attesterte måneder fra den datoen til korreksjoner, så utbetalingen regner dem på
+    nytt. `grunn` står i korreksjonen; `bruker` er den som endret."""
+
+    person_id: UUID
+    fra_og_med: dt.date
+    grunn: str
+    bruker: Any
+
+
 H = TypeVar("H")
 _mottakere: dict[type, list[Callable[[Any], None]]] = defaultdict(list)
 

@@ -31,6 +31,12 @@ class BarnForm(KvpForm):
     forsoerget_til_og_med = Datofelt(label="Forsørget til og med", required=False, help_text="Tomt betyr løpende.")
 
 
+class ForsoergerperiodeAvsluttForm(KvpForm):
+    til_og_med = Datofelt(
+        label="Siste dag personen forsørger barnet", help_text="Barnetillegget stopper etter denne dagen."
+    )
+
+
 class PersonSoekForm(KvpForm):
     foedselsnummer = forms.CharField(label="Fødselsnummer", max_length=13, required=False)
     navn = forms.CharField(label="Navn", max_length=100, required=False)

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from kvp.felles.feil import KvpFeil
+from kvp.felles.feil import IkkeFunnet, KvpFeil
+from kvp.felles.hendelser import GrunnlagEndret, publiser
 from kvp.felles.services import logghendelse_registrer
 from kvp.tilgang.models import Bruker, Kommune, Rolle
 from kvp.tilgang.tilgang import krev_rolle
@@ -189,4 +190,62 @@ def barn_legg_til(
             "forsoerget_til_og_med": forsoerget_til_og_med.isoformat() if forsoerget_til_og_med else None,
         },
     )
+    publiser(
+        GrunnlagEndret(
+            person_id=person.pk,
+            fra_og_med=forsoerget_fra_og_med,
+            grunn=f"Barn lagt til i husstanden, forsørget fra {forsoerget_fra_og_med:%d.%m.%Y}.",
+            bruker=bruker,
+        )
+    )
     return barn
+
+
+@transaction.atomic
+def forsoergerperiode_avslutt(*, bruker: Bruker, forsoergerperiode_id: int, til_og_med: dt.date) -> Forsoergerperiode:
+    """Personen forsørger ikke lenger barnet etter `til_og_med`: perioden slutter der, og barnetillegget stopper
+    etter den dagen. Attesterte måneder etter datoen regnes på nytt (`GrunnlagEndret`)."""
+    kontorer = krev_rolle(bruker, ROLLER_SOM_REGISTRERER)
+    periode = (
+        Forsoergerperiode.objects.select_for_update()
+        .select_related("barn__forelder__kontor")
+        .filter(pk=forsoergerperiode_id, barn__forelder__kontor_id__in=kontorer)
+        .first()
+    )
+    if periode is None:
+        raise IkkeFunnet("Fant ikke forsørgerperioden.")
+    if til_og_med < periode.fra_og_med:
+        raise KvpFeil(
+            f"Forsørgerperioden begynte {periode.fra_og_med:%d.%m.%Y}. Siste dag kan ikke være før den.",
+            felt="til_og_med",
+            kode="KVP_DATO",
+        )
+    if periode.til_og_med is not None and til_og_med >= periode.til_og_med:
+        raise KvpFeil(
+            f"Forsørgerperioden slutter allerede {periode.til_og_med:%d.%m.%Y}.",
+            felt="til_og_med",
+            kode="KVP_FORSOERGET_SLUTTER_ALLEREDE",
+        )
+    foer = periode.til_og_med
+    periode.til_og_med = til_og_med
+    periode.save(update_fields=["til_og_med"])
+    person = periode.barn.forelder
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=person.kontor,
+        person=person,
+        handling="ENDRE",
+        objekt=periode,
+        beskrivelse=f"Forsørgerperioden for {periode.barn.fornavn} avsluttet",
+        foer={"til_og_med": foer.isoformat() if foer else None},
+        etter={"til_og_med": til_og_med.isoformat()},
+    )
+    publiser(
+        GrunnlagEndret(
+            person_id=person.pk,
+            fra_og_med=til_og_med + dt.timedelta(days=1),
+            grunn=f"Forsørgerperioden for {periode.barn.fornavn} avsluttet {til_og_med:%d.%m.%Y}.",
+            bruker=bruker,
+        )
+    )
+    return periode

@@ -8,4 +8,9 @@ urlpatterns = [
     path("ny/", views.ny, name="ny"),
     path("<uuid:person_id>/", views.detalj, name="detalj"),
     path("<uuid:person_id>/barn/ny/", views.barn_ny, name="barn_ny"),
+    path(
+        "<uuid:person_id>/forsoergerperiode/<int:periode_id>/avslutt/",
+        views.forsoergerperiode_avslutt,
+        name="forsoergerperiode_avslutt",
+    ),
 ]

@@ -5,7 +5,7 @@ from uuid import UUID
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from kvp.felles.feil import KvpFeil
@@ -14,7 +14,8 @@ from kvp.soeknad.selectors import kartlegginger_for_person
 from kvp.tilgang.tilgang import bruker_fra
 
 from . import selectors, services
-from .forms import BarnForm, PersonForm, PersonSoekForm
+from .forms import BarnForm, ForsoergerperiodeAvsluttForm, PersonForm, PersonSoekForm
+from .models import Forsoergerperiode
 
 
 @require_http_methods(["GET", "POST"])
@@ -82,5 +83,29 @@ def barn_ny(request: HttpRequest, person_id: UUID) -> HttpResponse:
 
     def vis(status: int = 200) -> HttpResponse:
         return render(request, "person/barn_ny.html", {"form": form, "person": person}, status=status)
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
+
+
+@require_http_methods(["GET", "POST"])
+def forsoergerperiode_avslutt(request: HttpRequest, person_id: UUID, periode_id: int) -> HttpResponse:
+    """Avslutter en forsørgerperiode (barnetillegget stopper etter datoen). Tjenesten logger endringen."""
+    person = selectors.person_hent(bruker=bruker_fra(request), person_id=person_id, logg=request.method != "POST")
+    periode = get_object_or_404(Forsoergerperiode.objects.select_related("barn"), pk=periode_id, barn__forelder=person)
+    form = ForsoergerperiodeAvsluttForm(request.POST or None)
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        services.forsoergerperiode_avslutt(
+            bruker=bruker_fra(request), forsoergerperiode_id=periode.pk, til_og_med=d["til_og_med"]
+        )
+        return redirect("person:detalj", person_id=person.pk)
+
+    def vis(status: int = 200) -> HttpResponse:
+        return render(
+            request,
+            "person/forsoergerperiode_avslutt.html",
+            {"form": form, "person": person, "periode": periode},
+            status=status,
+        )
 
     return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()

@@ -151,7 +151,7 @@ FELT_FOR_TYPE: dict[str, tuple[str, ...]] = {
     Vedtakstype.PERMISJON: ("fra_og_med", "til_og_med", "begrunnelse"),
     Vedtakstype.AVBRUDD: ("fra_og_med", "til_og_med", "begrunnelse"),
     Vedtakstype.GJENOPPTAK: ("fra_og_med", "begrunnelse"),
-    Vedtakstype.STANS: ("fra_og_med", "kostra_status", "begrunnelse"),
+    Vedtakstype.STANS: ("fra_og_med", "tilbakedatering_grunn", "kostra_status", "begrunnelse"),
     Vedtakstype.AVSLUTNING: ("fra_og_med", "kostra_status", "kostra_situasjon", "kostra_inntektskilde", "begrunnelse"),
 }
 PAAKREVD: dict[str, set[str]] = {
@@ -170,6 +170,10 @@ class VedtakForm(KvpForm):
     )
     saerlige_grunner = forms.CharField(
         label="Særlige grunner (bare for mer enn to år)", widget=forms.Textarea(attrs={"rows": 3})
+    )
+    tilbakedatering_grunn = forms.CharField(
+        label="Grunn til tilbakedatering (bare når stansen gjelder fra en dato før i dag)",
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     avslag_vilkaar = forms.ChoiceField(label="Vilkåret som ikke er oppfylt")
     kostra_status = forms.ChoiceField(label="KOSTRA-status ved avslutning", choices=KostraStatus.choices)
@@ -194,7 +198,9 @@ class VedtakForm(KvpForm):
         for navn in list(self.fields):
             if navn not in behold:
                 del self.fields[navn]
-        paakrevd = PAAKREVD.get(type, set(behold) - {"til_og_med", "kostra_situasjon", "kostra_inntektskilde"})
+        paakrevd = PAAKREVD.get(
+            type, set(behold) - {"til_og_med", "kostra_situasjon", "kostra_inntektskilde", "tilbakedatering_grunn"}
+        )
         for navn, felt in self.fields.items():
             felt.required = navn in paakrevd
         if "avslag_vilkaar" in self.fields:

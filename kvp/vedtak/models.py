@@ -128,6 +128,8 @@ class Vedtak(Uforanderlig, models.Model):
     begrunnelse = models.TextField("begrunnelse", blank=True)
     evalueringsdatoer = models.JSONField("evalueringer", default=list, blank=True)
     saerlige_grunner = models.TextField("særlige grunner", blank=True)
+    #: Hvorfor en stans gjelder fra en dato før vedtaket skrives (påkrevd da; vises for saksbehandleren og beslutteren).
+    tilbakedatering_grunn = models.TextField("grunn til tilbakedatering", blank=True)
     avslag_vilkaar = models.CharField("vilkår som ikke er oppfylt", max_length=30, choices=VILKAARSVALG, blank=True)
     kostra_status = models.CharField("KOSTRA-status", max_length=1, choices=KostraStatus.choices, blank=True)
     kostra_situasjon = models.JSONField("situasjon etter programmet", default=list, blank=True)

@@ -131,6 +131,7 @@ def _initial_vedtak(vedtak: Vedtak) -> dict[str, Any]:
             "til_og_med",
             "innhold",
             "saerlige_grunner",
+            "tilbakedatering_grunn",
             "avslag_vilkaar",
             "kostra_status",
             "kostra_situasjon",

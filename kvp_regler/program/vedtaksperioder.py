@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from kvp_regler.beregning.modell import Dagstatus
 
-__all__ = ["GJENOPPTAK", "VEDTAK_UTEN_STOENAD", "dager_uten_stoenad"]
+__all__ = ["GJENOPPTAK", "VEDTAK_UTEN_STOENAD", "dager_uten_stoenad", "siste_dag_med_stoenad"]
 
 GJENOPPTAK = "GJENOPPTAK"
 
@@ -24,6 +24,13 @@ VEDTAK_UTEN_STOENAD: dict[str, Dagstatus] = {
 }
 
 N = TypeVar("N", bound=Hashable)
+
+
+def siste_dag_med_stoenad(stanset_fra_og_med: date) -> date:
+    """Sosialtjenesteloven § 34 (stans) og § 32 (varighet), forutsetning A-STANS i docs/regler/vilkaar-og-vedtak.md:
+    et vedtak om stans eller avslutning gjelder fra og med datoen i vedtaket, så den datoen er den første dagen uten
+    program og stønad. Siste dag i program og med stønad er dagen før."""
+    return stanset_fra_og_med - timedelta(days=1)
 
 
 @dataclass(slots=True)

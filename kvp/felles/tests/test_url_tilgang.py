@@ -12,7 +12,7 @@ from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kvp.conftest import syntetisk_fnr
-from kvp.person.services import person_opprett
+from kvp.person.services import barn_legg_til, person_opprett
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import kartlegging_opprett, soeknad_registrer
 from kvp.tilgang.models import Kommune, Rolle
@@ -68,8 +68,16 @@ def objekter(lag_person, veileder_a, kvp_veileder_a, lag_bruker, i_dag):
     vedtak = innvilgelse_utkast(bruker=kvp_veileder_a, sak=sak2)
     vedtak_send_til_beslutter(bruker=kvp_veileder_a, vedtak_id=vedtak.pk)
     vedtak_fatt(bruker=lag_bruker(Rolle.BESLUTTER, kontor=sak.kontor), vedtak_id=vedtak.pk)
+    barn = barn_legg_til(
+        bruker=veileder_a,
+        person=person,
+        fornavn=MERKE,
+        foedselsdato=dt.date(2020, 1, 1),
+        forsoerget_fra_og_med=dt.date(2020, 1, 1),
+    )
     return {
         "person_id": person.pk,
+        "periode_id": barn.forsoergerperioder.get().pk,
         "kartlegging_id": kartlegging.pk,
         "sak_id": sak.pk,
         "soeknad_id": soeknad.pk,

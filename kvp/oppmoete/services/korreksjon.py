@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kvp.felles.feil import KvpFeil
-from kvp.felles.hendelser import VedtakFattet
+from kvp.felles.hendelser import GrunnlagEndret, VedtakFattet
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import Sak
 from kvp.tilgang.models import Bruker
@@ -65,17 +65,39 @@ def _korriger_attesterte(
     return attesterte
 
 
-@transaction.atomic
-def attesterte_maaneder_korriger_etter_vedtak(*, bruker: Bruker, sak: Sak, fra_og_med: dt.date, grunn: str) -> int:
-    """Et fattet vedtak som endrer stønaden fra `fra_og_med` (permisjon, avbrudd, gjenopptak, stans, avslutning)
-    gjør hver attestert måned fra og med den måneden til en korreksjon, så utbetalingen regner dem på nytt."""
-    maaneder = {
+def _maaneder_fra(sak: Sak, fra_og_med: dt.date) -> set[tuple[int, int]]:
+    return {
         (a, m)
         for a, m in Maanedsattestering.objects.filter(sak=sak, aar__gte=fra_og_med.year).values_list("aar", "maaned")
         if (a, m) >= (fra_og_med.year, fra_og_med.month)
     }
+
+
+@transaction.atomic
+def attesterte_maaneder_korriger_etter_vedtak(*, bruker: Bruker, sak: Sak, fra_og_med: dt.date, grunn: str) -> int:
+    """Et fattet vedtak som endrer stønaden fra `fra_og_med` (permisjon, avbrudd, gjenopptak, stans, avslutning)
+    gjør hver attestert måned fra og med den måneden til en korreksjon, så utbetalingen regner dem på nytt."""
     endring = {"vedtak_fra_og_med": fra_og_med.isoformat()}
-    return len(_korriger_attesterte(bruker=bruker, sak=sak, maaneder=maaneder, grunn=grunn, endring=endring))
+    return len(
+        _korriger_attesterte(
+            bruker=bruker, sak=sak, maaneder=_maaneder_fra(sak, fra_og_med), grunn=grunn, endring=endring
+        )
+    )
+
+
+def korriger_etter_endret_grunnlag(hendelse: GrunnlagEndret) -> None:
+    """Mottar `GrunnlagEndret` (registrert i `OppmoeteConfig.ready`): barn eller forsørgerperioder er endret fra en
+    dato; hver attestert måned fra den måneden i personens saker blir en korreksjon, så utbetalingen regner dem på
+    nytt (betalte måneder gir korreksjon, måneder i en simulert runde regnes om ved neste simulering)."""
+    endring = {"grunnlag_endret_fra_og_med": hendelse.fra_og_med.isoformat()}
+    for sak in Sak.objects.select_related("kontor", "person").filter(person_id=hendelse.person_id):
+        _korriger_attesterte(
+            bruker=hendelse.bruker,
+            sak=sak,
+            maaneder=_maaneder_fra(sak, hendelse.fra_og_med),
+            grunn=hendelse.grunn,
+            endring=endring,
+        )
 
 
 #: Vedtak som endrer stønaden fra en dato: attesterte måneder fra den datoen blir korreksjoner (regnes på nytt).

@@ -15,7 +15,15 @@ from kvp.tilgang.models import Bruker, Kommune
 from kvp_regler.parametere import STANDARD, Parametersett
 
 from ..beregning import kroner, maanedstekst
-from ..models import Beregning, Beregningsaarsak, Posttype, Tilbakekreving, Utbetalingskorreksjon, Utbetalingspost
+from ..models import (
+    Beregning,
+    Beregningsaarsak,
+    Posttype,
+    Rundestatus,
+    Tilbakekreving,
+    Utbetalingskorreksjon,
+    Utbetalingspost,
+)
 from .laas import kommune_laas
 
 
@@ -111,10 +119,17 @@ def korreksjon_lag(
     return ny
 
 
+#: Rundene som teller som betalt. En simulert runde er ikke betalt: den regnes på nytt ved neste simulering.
+BETALTE_RUNDESTATUSER = (Rundestatus.GODKJENT, Rundestatus.EKSPORTERT, Rundestatus.BEKREFTET)
+
+
 def siste_betalte_beregninger(sak_filter: Q) -> dict[tuple[Any, int, int], Beregning]:
-    """Den siste beregningen av hver måned som har fått en ordinær utbetaling."""
+    """Den siste beregningen av hver måned som har fått en ordinær utbetaling i en godkjent, eksportert eller
+    bekreftet runde (`BETALTE_RUNDESTATUSER`)."""
     betalt = set(
-        Utbetalingspost.objects.filter(type=Posttype.ORDINAER).filter(sak_filter).values_list("sak_id", "aar", "maaned")
+        Utbetalingspost.objects.filter(type=Posttype.ORDINAER, utbetaling__runde__status__in=BETALTE_RUNDESTATUSER)
+        .filter(sak_filter)
+        .values_list("sak_id", "aar", "maaned")
     )
     siste: dict[tuple[Any, int, int], Beregning] = {}
     for beregning in Beregning.objects.filter(sak_filter).order_by("sak_id", "aar", "maaned", "versjon"):

@@ -20,6 +20,7 @@ from ..models import (
     Beregningsaarsak,
     Mottaker,
     Posttype,
+    Rundestatus,
     Tilbakekreving,
     Tilbakekrevingsstatus,
     Utbetaling,
@@ -207,6 +208,59 @@ def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Paramet
     if oppgjort:
         Tilbakekreving.objects.filter(pk__in=oppgjort).update(status=Tilbakekrevingsstatus.OPPGJORT)
     return len(utbetalinger)
+
+
+def utdaterte_saker(runde: Utbetalingsrunde) -> set[Any]:
+    """Deltakerne i en simulert runde som må regnes på nytt fordi noe er endret siden de ble beregnet: en måned i
+    runden har fått høyere attesteringsversjon (hver endring i grunnlaget øker den, se
+    `kvp.oppmoete.services.korreksjon`), en ny måned er attestert, eller en ny etterbetaling venter."""
+    med = Utbetaling.objects.filter(runde=runde).values("sak_id")
+    gjeldende = {
+        (s, a, m): v
+        for s, a, m, v in Maanedsattestering.objects.filter(sak_id__in=med, aar__lte=runde.aar).values_list(
+            "sak_id", "aar", "maaned", "versjon"
+        )
+        if (a, m) <= (runde.aar, runde.maaned)
+    }
+    utdatert: set[Any] = set()
+    for s, a, m, v in Utbetalingspost.objects.filter(utbetaling__runde=runde, type=Posttype.ORDINAER).values_list(
+        "sak_id", "aar", "maaned", "beregning__attesteringsversjon"
+    ):
+        if gjeldende.get((s, a, m)) != v:
+            utdatert.add(s)
+    med_ordinaer = set(
+        Utbetalingspost.objects.filter(type=Posttype.ORDINAER, sak_id__in=med).values_list("sak_id", "aar", "maaned")
+    )
+    utdatert |= {s for (s, a, m) in gjeldende if (s, a, m) not in med_ordinaer}
+    utdatert |= set(
+        Utbetalingskorreksjon.objects.filter(
+            sak_id__in=med, differanse__gt=0, utbetalingspost__isnull=True
+        ).values_list("sak_id", flat=True)
+    )
+    return utdatert
+
+
+def utdaterte_utbetalinger_fjern(runde: Utbetalingsrunde) -> int:
+    """En ny simulering av en simulert runde regner deltakerne med endret grunnlag på nytt (`utdaterte_saker`):
+    utbetalingene og postene deres fjernes (ingenting i en simulert runde er betalt), og tilbakekrevinger som
+    runden gjorde oppgjort for dem, blir åpne igjen. Beregningene står igjen som historikk (de er uforanderlige); den
+    nye beregningen av måneden får neste versjon. Gir antall fjernet."""
+    if runde.status != Rundestatus.SIMULERT:
+        raise KvpFeil("Bare en simulert runde kan simuleres på nytt.", kode="KVP_RUNDE_LAAST")
+    saker = utdaterte_saker(runde)
+    if not saker:
+        return 0
+    poster = Utbetalingspost.objects.filter(utbetaling__runde=runde, utbetaling__sak_id__in=saker)
+    Tilbakekreving.objects.filter(
+        pk__in=poster.filter(tilbakekreving__isnull=False).values("tilbakekreving_id"),
+        status=Tilbakekrevingsstatus.OPPGJORT,
+    ).update(status=Tilbakekrevingsstatus.VEDTATT)
+    poster.delete()
+    antall, _ = Utbetaling.objects.filter(runde=runde, sak_id__in=saker).delete()
+    if runde.ferdig:
+        runde.ferdig = False
+        runde.save(update_fields=["ferdig"])
+    return antall
 
 
 def mottakere_oppdater(runde: Utbetalingsrunde, parametere: Parametersett) -> None:

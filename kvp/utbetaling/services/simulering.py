@@ -24,7 +24,7 @@ from ..beregning import maanedstekst
 from ..models import Rundestatus, Utbetalingsrunde
 from .korreksjon import korreksjoner_beregn
 from .laas import FORKASTET, kollisjon_som_feil, kommune_for_skriving, kommune_laas
-from .runde_bit import beregn_bit, kandidater, mottakere_oppdater
+from .runde_bit import beregn_bit, kandidater, mottakere_oppdater, utdaterte_utbetalinger_fjern
 from .utbetalingsdato import utbetalingsdato_for
 
 
@@ -94,6 +94,8 @@ def utbetalingsrunde_kjoer(
             return runde
         runde.simulert_av.add(bruker)
         if not ny:
+            # Ingenting i en simulert runde er betalt: deltakere med endret grunnlag regnes på nytt.
+            utdaterte_utbetalinger_fjern(runde)
             mottakere_oppdater(runde, parametere)
         korreksjoner_beregn(kommune=kommune, parametere=parametere, bruker=bruker)
     while True:

@@ -62,3 +62,17 @@ def kommunekonto(oekonomi_a: Any, randaberg: Any) -> None:
         kontonummer="86011117947",
         organisasjonsnummer="964965226",
     )
+
+
+@pytest.fixture
+def betal() -> Callable[..., Any]:
+    """Runden er godkjent (eller eksportert/bekreftet) og teller som betalt. Statusen settes direkte: godkjenningen
+    testes i test_runde.py, og her gjelder det hva som skjer med måneder som er betalt."""
+    from kvp.utbetaling.models import Rundestatus, Utbetalingsrunde
+
+    def sett(runde: Utbetalingsrunde, status: str = Rundestatus.GODKJENT) -> Utbetalingsrunde:
+        Utbetalingsrunde.objects.filter(pk=runde.pk).update(status=status)
+        runde.refresh_from_db()
+        return runde
+
+    return sett

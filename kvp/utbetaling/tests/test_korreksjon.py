@@ -15,6 +15,7 @@ from kvp.utbetaling.models import (
     Beregning,
     Beregningsaarsak,
     Posttype,
+    Rundestatus,
     Tilbakekreving,
     Tilbakekrevingsstatus,
     Utbetaling,
@@ -70,7 +71,12 @@ def virkedager(aar: int, maaned: int) -> int:
 
 
 def kjoer(bruker: Bruker, aar: int, maaned: int, **kwargs: Any) -> Utbetalingsrunde:
-    return utbetalingsrunde_kjoer(bruker=bruker, kommune_nummer="1127", aar=aar, maaned=maaned, **kwargs)
+    """Simulerer runden og setter den godkjent: bare en godkjent (eller eksportert/bekreftet) runde teller som betalt,
+    så endringer i månedene den betalte blir korreksjoner. Godkjenningen selv testes i test_runde.py."""
+    runde = utbetalingsrunde_kjoer(bruker=bruker, kommune_nummer="1127", aar=aar, maaned=maaned, **kwargs)
+    Utbetalingsrunde.objects.filter(pk=runde.pk).update(status=Rundestatus.GODKJENT)
+    runde.refresh_from_db()
+    return runde
 
 
 def test_sent_ugyldig_fravaer_etter_utbetaling_gir_riktig_tilbakekreving_som_trekkes_etter_vedtak(

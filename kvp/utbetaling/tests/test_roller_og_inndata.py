@@ -50,11 +50,11 @@ def test_aar_med_andre_sifre_enn_0_9_gir_dette_aaret_ikke_500(client, lag_sak_i_
 
 
 def test_korreksjon_og_tilbakekreving_som_runden_lager_staar_i_revisjonsloggen(
-    lag_sak_i_program, attester, registrer_ugyldig_fravaer, oekonomi_a
+    lag_sak_i_program, attester, registrer_ugyldig_fravaer, oekonomi_a, betal
 ):
     sak = lag_sak_i_program()
     attester(sak, 2025, 3)
-    utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3)
+    betal(utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3))
     registrer_ugyldig_fravaer(sak, dt.date(2025, 3, 12))
     utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=4)
     korreksjon = Utbetalingskorreksjon.objects.get(sak=sak)

@@ -41,6 +41,7 @@ VEDTAKSFELTER = (
     "begrunnelse",
     "evalueringsdatoer",
     "saerlige_grunner",
+    "tilbakedatering_grunn",
     "avslag_vilkaar",
     "kostra_status",
     "kostra_situasjon",

@@ -13,6 +13,7 @@ from kvp.felles.hendelser import VedtakFattet, publiser
 from kvp.sak.models import Sak, Status
 from kvp.sak.services import sak_oppdater_fra_vedtak
 from kvp.tilgang.models import Bruker, Rolle
+from kvp_regler.program.vedtaksperioder import siste_dag_med_stoenad
 
 from ..models import Hendelsestype, Vedtak, Vedtaksstatus, Vedtakstype
 from ._felles import _hendelse, _vedtak_for_skriving
@@ -118,4 +119,12 @@ def _oppdater_sak(*, bruker: Bruker, vedtak: Vedtak, sak: Sak) -> None:
     elif t == Vedtakstype.GJENOPPTAK:
         sak_oppdater_fra_vedtak(bruker=bruker, sak=sak, status=Status.I_PROGRAM)
     elif t in (Vedtakstype.STANS, Vedtakstype.AVSLUTNING):
-        sak_oppdater_fra_vedtak(bruker=bruker, sak=sak, status=Status.AVSLUTTET, avsluttet_dato=vedtak.fra_og_med)
+        # Vedtaket gjelder fra den første dagen uten program og stønad; saken får den siste dagen i program
+        # (docs/regler/vilkaar-og-vedtak.md, «Siste dag med stønad ved stans og avslutning»).
+        assert vedtak.fra_og_med is not None  # noqa: S101 - kontrollert i _valider
+        sak_oppdater_fra_vedtak(
+            bruker=bruker,
+            sak=sak,
+            status=Status.AVSLUTTET,
+            avsluttet_dato=siste_dag_med_stoenad(vedtak.fra_og_med),
+        )

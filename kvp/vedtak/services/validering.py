@@ -3,6 +3,8 @@
 import datetime as dt
 from typing import Any
 
+from django.utils import timezone
+
 from kvp.felles.feil import KvpFeil
 from kvp.sak.models import Sak
 from kvp_regler.vilkaar import Vurdering, vurder_alder_i_programperioden, vurder_programperiode
@@ -128,6 +130,15 @@ def _valider(vedtak: Vedtak, sak: Sak) -> None:
             raise KvpFeil("Oppgi datoen programmet avsluttes.", felt="fra_og_med")
         if sak.program_fra_og_med and vedtak.fra_og_med < sak.program_fra_og_med:
             raise KvpFeil("Programmet kan ikke avsluttes før det begynte.", felt="fra_og_med")
+        if t == Vedtakstype.STANS and vedtak.fra_og_med < timezone.localdate():
+            if not vedtak.tilbakedatering_grunn.strip():
+                raise KvpFeil(
+                    f"Stansen gjelder fra {_d(vedtak.fra_og_med)}, før i dag. Skriv hvorfor den tilbakedateres.",
+                    felt="tilbakedatering_grunn",
+                    kode="KVP_BEGRUNNELSE",
+                )
+        else:
+            vedtak.tilbakedatering_grunn = ""
         lovlige = (
             (KostraStatus.UTEBLIVELSE, KostraStatus.FLYTTING, KostraStatus.ETTER_AVBRUDD)
             if t == Vedtakstype.STANS
