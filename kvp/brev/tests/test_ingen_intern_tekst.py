@@ -19,7 +19,7 @@ from kvp.oppmoete.models import Dagstatus, Maanedsattestering, Oppmoete
 from kvp.person.models import Maalform, Person
 from kvp.sak.models import Sak
 from kvp.tilgang.models import Bruker, Rolle
-from kvp.utbetaling.models import Tilbakekreving
+from kvp.utbetaling.models import Rundestatus, Tilbakekreving, Utbetalingsrunde
 from kvp.utbetaling.services import tilbakekreving_foreslaa, tilbakekreving_vedta, utbetalingsrunde_kjoer
 from kvp.vedtak import services
 from kvp.vedtak.models import KostraStatus, Vedtakstype
@@ -54,7 +54,8 @@ def _tilbakekreving(lag_sak_i_program: Callable[..., Sak], kvp: Bruker, oekonomi
         Maanedsattestering.objects.create(sak=sak, aar=2025, maaned=maaned, attestert_av=kvp, attestert=timezone.now())
         if maaned == 4:
             continue
-        utbetalingsrunde_kjoer(bruker=oekonomi[0], kommune_nummer="1127", aar=2025, maaned=3)
+        mars = utbetalingsrunde_kjoer(bruker=oekonomi[0], kommune_nummer="1127", aar=2025, maaned=3)
+        Utbetalingsrunde.objects.filter(pk=mars.pk).update(status=Rundestatus.GODKJENT)  # bare betalte måneder
         Oppmoete.objects.create(sak=sak, dato=dt.date(2025, 3, 12), status=Dagstatus.UGYLDIG_FRAVAER, registrert_av=kvp)
         attestering = Maanedsattestering.objects.get(sak=sak, aar=2025, maaned=3)
         attestering.versjon += 1

@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 from kvp.felles.tests.nettleser import PASSORD, logg_inn, logg_ut, sjekk_axe
 from kvp.oppmoete.models import Dagstatus, Maanedsattestering, Oppmoete
 from kvp.tilgang.models import Rolle
+from kvp.utbetaling.models import Rundestatus, Utbetalingsrunde
 from kvp.utbetaling.services import mottaker_kontonummer_godkjenn, mottaker_lagre, utbetalingsrunde_kjoer
 
 
@@ -28,7 +29,8 @@ def oppsett(transactional_db: Any, kontor_a: Any, lag_bruker: Any, lag_sak_i_pro
     # Mars er betalt i en tidligere runde; så registreres et sent ugyldig fravær (korreksjon, versjon 2).
     mottaker_lagre(bruker=oskar, person_id=sak.person_id, kontonummer="12345678903", skattetrekk_prosent=Decimal(30))
     mottaker_kontonummer_godkjenn(bruker=olga, person_id=sak.person_id)
-    utbetalingsrunde_kjoer(bruker=olga, kommune_nummer="1127", aar=2025, maaned=3)
+    mars = utbetalingsrunde_kjoer(bruker=olga, kommune_nummer="1127", aar=2025, maaned=3)
+    Utbetalingsrunde.objects.filter(pk=mars.pk).update(status=Rundestatus.GODKJENT)  # bare godkjente er betalt
     Oppmoete.objects.create(
         sak=sak, dato=dt.date(2025, 3, 12), status=Dagstatus.UGYLDIG_FRAVAER, registrert_av=kvp_veileder_a
     )

@@ -19,7 +19,7 @@ from django.db import connections
 from django.test import Client
 from django.urls import reverse
 
-from kvp.utbetaling.models import Posttype, Utbetalingskorreksjon, Utbetalingspost, Utbetalingsrunde
+from kvp.utbetaling.models import Posttype, Rundestatus, Utbetalingskorreksjon, Utbetalingspost, Utbetalingsrunde
 from kvp.utbetaling.services import utbetalingsrunde_kjoer
 
 from .test_kjoering import _database_url
@@ -86,6 +86,7 @@ def test_to_maaneder_samtidig_i_biter_med_korreksjoner_betaler_hver_deltakermaan
     for sak in saker:
         attester(sak, 2025, 8)
     utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=8)
+    Utbetalingsrunde.objects.filter(maaned=8).update(status=Rundestatus.GODKJENT)  # august er betalt
     for sak in saker:  # august korrigeres etter utbetalingen: begge kjøringene vil beregne korreksjonene
         registrer_ugyldig_fravaer(sak, dt.date(2025, 8, 4))
         attester(sak, 2025, 9)
@@ -155,6 +156,7 @@ def test_drepte_og_samtidige_runder_og_g_regulering_mister_ingen_maaned_og_betal
         for maaned in (8, 9, 10):
             attester(sak, 2025, maaned)
     utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=8)
+    Utbetalingsrunde.objects.filter(maaned=8).update(status=Rundestatus.GODKJENT)  # august er betalt
     for sak in saker[:3]:  # august korrigeres etter utbetalingen: begge rundene vil beregne korreksjonene
         registrer_ugyldig_fravaer(sak, dt.date(2025, 8, 4))
     # Ny G fra 1. mai 2025: august (betalt) og alt som beregnes med den gamle G-en, reguleres.
