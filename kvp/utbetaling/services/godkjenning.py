@@ -1,7 +1,9 @@
 """Runden etter simuleringen: godkjenning (fireøyne), eksport og bankens bekreftelse.
 
 Er utbetalingsdatoen passert når runden godkjennes eller eksporteres, flyttes den til første bankdag fra og med i
-dag (og det føres i revisjonsloggen): betalingsfilen ber aldri banken betale på en dato tilbake i tid. Når runden
+dag (og det føres i revisjonsloggen): betalingsfilen ber aldri banken betale på en dato tilbake i tid. Skattetrekket
+følger utbetalingsdatoen: gir parameteren for trekk uten skattekort en annen prosent på den nye datoen, regnes trekket
+og nettobeløpet for deltakerne uten skattekort om i samme transaksjon (hver endring føres i revisjonsloggen). Når runden
 godkjennes, blir tilbakekrevinger som ikke lenger kan trekkes, krav i rundens regnskapsfil."""
 
 from uuid import UUID
@@ -12,6 +14,8 @@ from django.utils import timezone
 from kvp.felles.feil import KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.tilgang.models import Bruker
+from kvp_regler.oppgjoer import skattetrekk, skattetrekk_prosent_uten_skattekort
+from kvp_regler.parametere import STANDARD, Parametersett
 
 from ..models import Rundestatus, Utbetaling, Utbetalingsoppsett, Utbetalingsrunde
 from .laas import kollisjon_som_feil, runde_for_skriving
@@ -19,7 +23,43 @@ from .tilbakekreving import tilbakekrevinger_til_krav
 from .utbetalingsdato import utbetalingsdato_flyttet_tekst, utbetalingsdato_tidligst
 
 
-def _flytt_passert_utbetalingsdato(runde: Utbetalingsrunde, bruker: Bruker) -> None:
+def _skattetrekk_uten_skattekort_for_ny_dato(
+    runde: Utbetalingsrunde, bruker: Bruker, parametere: Parametersett
+) -> None:
+    """Trekket uten skattekort slås opp på utbetalingsdatoen: etter at datoen er flyttet, får deltakerne uten
+    registrert skattekort prosenten for den nye datoen (deltakere med skattekort beholder sin)."""
+    prosent = skattetrekk_prosent_uten_skattekort(runde.utbetalingsdato, parametere)
+    endret = []
+    for u in Utbetaling.objects.filter(runde=runde).select_related("sak__person__utbetalingsmottaker"):
+        mottaker = getattr(u.sak.person, "utbetalingsmottaker", None)
+        if (mottaker is not None and mottaker.skattetrekk_prosent is not None) or u.skattetrekk_prosent == prosent:
+            continue
+        foer = {
+            "skattetrekk_prosent": str(u.skattetrekk_prosent),
+            "skattetrekk": str(u.skattetrekk),
+            "netto": str(u.netto),
+        }
+        u.skattetrekk_prosent = prosent
+        u.skattetrekk = skattetrekk(u.brutto - u.trekk, prosent)
+        u.netto = u.brutto - u.trekk - u.skattetrekk
+        endret.append(u)
+        logghendelse_registrer(
+            bruker=bruker,
+            kontor=runde.kommune.nav_kontor,
+            handling="ENDRE",
+            objekt=u,
+            person=u.sak.person,
+            beskrivelse=(
+                f"Trekket uten skattekort er {prosent} % på den nye utbetalingsdatoen "
+                f"{runde.utbetalingsdato:%d.%m.%Y}; skattetrekket er regnet om."
+            ),
+            foer=foer,
+            etter={"skattetrekk_prosent": str(prosent), "skattetrekk": str(u.skattetrekk), "netto": str(u.netto)},
+        )
+    Utbetaling.objects.bulk_update(endret, ["skattetrekk_prosent", "skattetrekk", "netto"])
+
+
+def _flytt_passert_utbetalingsdato(runde: Utbetalingsrunde, bruker: Bruker, parametere: Parametersett) -> None:
     planlagt = runde.utbetalingsdato
     ny = utbetalingsdato_tidligst(planlagt=planlagt, i_dag=timezone.localdate())
     if ny == planlagt:
@@ -35,6 +75,7 @@ def _flytt_passert_utbetalingsdato(runde: Utbetalingsrunde, bruker: Bruker) -> N
         foer={"utbetalingsdato": planlagt.isoformat()},
         etter={"utbetalingsdato": ny.isoformat()},
     )
+    _skattetrekk_uten_skattekort_for_ny_dato(runde, bruker, parametere)
 
 
 def _ny_status(runde: Utbetalingsrunde, bruker: Bruker, status: str, felt: str) -> None:
@@ -69,7 +110,9 @@ def _godkjente_kontonumre(runde: Utbetalingsrunde) -> int:
 
 @kollisjon_som_feil
 @transaction.atomic
-def utbetalingsrunde_godkjenn(*, bruker: Bruker, runde_id: UUID) -> Utbetalingsrunde:
+def utbetalingsrunde_godkjenn(
+    *, bruker: Bruker, runde_id: UUID, parametere: Parametersett = STANDARD
+) -> Utbetalingsrunde:
     """En annen økonomimedarbeider enn den som simulerte runden, godkjenner den (fireøyneprinsippet).
 
     Den som godkjenner, blir aldri bedt om å simulere runden på nytt (da ville hen selv ha simulert den og ikke
@@ -116,7 +159,7 @@ def utbetalingsrunde_godkjenn(*, bruker: Bruker, runde_id: UUID) -> Utbetalingsr
             "godkjente nummeret).",
             kode="KVP_MANGLER_KONTO",
         )
-    _flytt_passert_utbetalingsdato(runde, bruker)
+    _flytt_passert_utbetalingsdato(runde, bruker, parametere)
     tilbakekrevinger_til_krav(runde=runde, bruker=bruker)
     _ny_status(runde, bruker, Rundestatus.GODKJENT, "godkjent")
     return runde
@@ -124,12 +167,14 @@ def utbetalingsrunde_godkjenn(*, bruker: Bruker, runde_id: UUID) -> Utbetalingsr
 
 @kollisjon_som_feil
 @transaction.atomic
-def utbetalingsrunde_eksporter(*, bruker: Bruker, runde_id: UUID) -> Utbetalingsrunde:
+def utbetalingsrunde_eksporter(
+    *, bruker: Bruker, runde_id: UUID, parametere: Parametersett = STANDARD
+) -> Utbetalingsrunde:
     """Markerer at betalingsfilen og regnskapsfilen er laget (de kan lastes ned igjen etterpå)."""
     runde = runde_for_skriving(bruker=bruker, runde_id=runde_id)
     if runde.status != Rundestatus.GODKJENT:
         raise KvpFeil("Runden må være godkjent før den eksporteres.", kode="KVP_RUNDE_STATUS")
-    _flytt_passert_utbetalingsdato(runde, bruker)
+    _flytt_passert_utbetalingsdato(runde, bruker, parametere)
     _ny_status(runde, bruker, Rundestatus.EKSPORTERT, "eksportert")
     return runde
 

@@ -7,12 +7,15 @@ import datetime as dt
 import io
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from lxml import etree
 
+import kvp_regler
 from kvp.felles.feil import KvpFeil
 from kvp.felles.models import Logghendelse
 from kvp.sak.models import Sak, Status
@@ -39,6 +42,9 @@ from kvp.utbetaling.services import (
     utbetalingsrunde_godkjenn,
     utbetalingsrunde_kjoer,
 )
+from kvp.utbetaling.services.godkjenning import _flytt_passert_utbetalingsdato
+from kvp_regler.oppgjoer import skattetrekk
+from kvp_regler.parametere import Parametersett, les_parametersett
 
 KONTO_KOMMUNE = "86011117947"
 KONTO_DELTAKER = "12345678903"
@@ -108,6 +114,54 @@ def test_godkjenning_flytter_passert_utbetalingsdato_og_betalingsfilen_har_aldri
     assert dato == runde.utbetalingsdato and dato >= i_dag
     rad = next(csv.DictReader(io.StringIO(eksport.lag_csv(runde)), delimiter=";"))
     assert rad["utbetalingsdato"] == dato.isoformat()
+
+
+def _med_nytt_trekk_uten_skattekort(fra: dt.date, prosent: str) -> Parametersett:
+    """Standardparameterne, men trekket uten skattekort endres fra `fra` (slik `_sett_med` i kvp_regler-testene)."""
+    mappe = Path(kvp_regler.__file__).parent / "parametere"
+    linje = '      - {gyldig_fra: 2007-11-01, verdi: "50",'
+    tekster = []
+    for fil in sorted(mappe.glob("*.yaml")):
+        tekst = fil.read_text(encoding="utf-8")
+        if fil.name == "oppgjoer.yaml":
+            rad = next(r for r in tekst.splitlines() if r.startswith(linje))
+            ny = rad.replace("2007-11-01", fra.isoformat()).replace('"50"', f'"{prosent}"')
+            tekst = tekst.replace(rad, f"{rad}\n{ny}")
+        tekster.append(tekst)
+    return les_parametersett(*tekster)
+
+
+def test_flyttet_utbetalingsdato_gir_trekket_uten_skattekort_paa_den_nye_datoen(
+    lag_sak_i_program, sak_med_konto, attester, oekonomi_a
+):
+    """Trekket uten skattekort er et datert parameter som slås opp på utbetalingsdatoen: flyttes datoen over et
+    årsskifte med ny prosent, regnes trekket for deltakerne uten skattekort om (og føres i revisjonsloggen); deltakere
+    med skattekort beholder sitt."""
+    i_dag = timezone.localdate()
+    parametere = _med_nytt_trekk_uten_skattekort(dt.date(2025, 6, 1), "40")
+    uten = lag_sak_i_program(fornavn="Uten", etternavn="Skattekort")
+    med = sak_med_konto()
+    for sak in (uten, med):
+        attester(sak, 2025, 3)
+    runde = utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3, parametere=parametere)
+    u = Utbetaling.objects.get(runde=runde, sak=uten)
+    assert u.skattetrekk_prosent == Decimal(50) and u.brutto > 0
+    foer_med = Utbetaling.objects.get(runde=runde, sak=med)
+
+    with transaction.atomic():
+        _flytt_passert_utbetalingsdato(runde, oekonomi_a, parametere)
+
+    assert runde.utbetalingsdato >= i_dag
+    u.refresh_from_db()
+    assert u.skattetrekk_prosent == Decimal(40)
+    assert u.skattetrekk == skattetrekk(u.brutto - u.trekk, Decimal(40))
+    assert u.netto == u.brutto - u.trekk - u.skattetrekk
+    etter_med = Utbetaling.objects.get(pk=foer_med.pk)
+    assert (etter_med.skattetrekk_prosent, etter_med.netto) == (Decimal(30), foer_med.netto)
+    logg = Logghendelse.objects.get(objekt_id=str(u.pk))
+    assert (logg.foer or {}).get("skattetrekk_prosent") == "50.00"
+    assert (logg.etter or {}).get("skattetrekk_prosent") == "40"
+    assert "Trekket uten skattekort er 40 %" in logg.beskrivelse
 
 
 def test_betalingsfil_med_passert_dato_lages_ikke(sak_med_konto, attester, oekonomi_a):
