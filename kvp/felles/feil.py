@@ -66,7 +66,6 @@ FEILKODER: dict[str, Feilkode] = {
     "KVP_DATO_MAANED": _u("Datoen er ikke i måneden som registreres."),
     "KVP_PERIODE_LENGDE": _u("Perioden er lengre enn det som kan registreres om gangen."),
     "KVP_VALG": _u("Et påkrevd valg mangler eller er ikke i listen."),
-    "KVP_UGYLDIG": _u("Ugyldig valg i vilkårsvurderingen."),
     "KVP_BEGRUNNELSE": _u("En påkrevd begrunnelse mangler."),
     "KVP_FIREOEYNE": _u("Fireøyneprinsippet: den som foreslo eller forberedte, kan ikke også godkjenne."),
     "KVP_BEREGNING": _u("Stønaden kan ikke beregnes med disse grunnlagene."),
@@ -135,7 +134,8 @@ FEILKODER: dict[str, Feilkode] = {
     "KVP_PLAN_UTENFOR": _u("Aktiviteten eller evalueringen er utenfor programperioden."),
     # Oppmøte
     "KVP_ARBEID_DOBBEL": _u("Arbeidet er allerede registrert for perioden."),
-    "KVP_ARBEID_TIMER": _u("Lønnet arbeid er over grensen per uke, eller ikke mer enn 0."),
+    "KVP_ARBEID_OVERLAPP": _u("Overlappende lønnet arbeid gir til sammen flere timer i en uke enn grensen."),
+    "KVP_ARBEID_TIMER": _u("Timer per uke i lønnet arbeid er over grensen, eller ikke mer enn 0."),
     "KVP_ATTESTERT": _u("Måneden er allerede attestert; endringer må være korreksjoner."),
     "KVP_ATTESTER_FOR_TIDLIG": _u("Måneden er ikke over og kan ikke attesteres ennå."),
     "KVP_EGENMELDING_LENGDE": _u("Egenmeldingen gjelder flere virkedager enn tillatt."),

@@ -129,7 +129,7 @@ def arbeidsperiode_registrer(
                 f"Sammen med annet arbeid blir det {timer_tekst(sum_timer)} timer per uke "
                 f"fra {dato:%d.%m.%Y}; høyst {timer_tekst(grense)} timer per uke (50 % stilling).",
                 felt="timer_per_uke",
-                kode="KVP_ARBEID_TIMER",
+                kode="KVP_ARBEID_OVERLAPP",
             )
 
     return _periode_registrer(

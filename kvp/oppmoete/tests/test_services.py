@@ -213,7 +213,7 @@ def test_arbeid_og_ytelse_i_attestert_maaned_er_korreksjoner(lag_sak_i_program, 
 
 def test_arbeid_over_18_75_timer_i_alt_stoppes(lag_sak_i_program, kvp_veileder_a):
     sak = lag_sak_i_program()
-    with pytest.raises(KvpFeil, match="18,75"):
+    with pytest.raises(KvpFeil, match="18,75") as for_mange:
         services.arbeidsperiode_registrer(
             bruker=kvp_veileder_a,
             sak_id=sak.pk,
@@ -221,6 +221,7 @@ def test_arbeid_over_18_75_timer_i_alt_stoppes(lag_sak_i_program, kvp_veileder_a
             til_og_med=dt.date(2025, 3, 31),
             timer_per_uke=Decimal("20"),
         )
+    assert for_mange.value.kode == "KVP_ARBEID_TIMER"
     services.arbeidsperiode_registrer(
         bruker=kvp_veileder_a,
         sak_id=sak.pk,
@@ -236,7 +237,7 @@ def test_arbeid_over_18_75_timer_i_alt_stoppes(lag_sak_i_program, kvp_veileder_a
             til_og_med=dt.date(2025, 4, 30),
             timer_per_uke=Decimal("10"),
         )
-    assert feil.value.felt == "timer_per_uke"
+    assert (feil.value.felt, feil.value.kode) == ("timer_per_uke", "KVP_ARBEID_OVERLAPP")
     assert Arbeidsperiode.objects.filter(sak=sak).count() == 1
 
 

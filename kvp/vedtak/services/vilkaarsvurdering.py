@@ -75,7 +75,7 @@ def vilkaarsvurdering_lagre(
             for k, v in skjoenn.items()
         }
     except ValueError as feil:
-        raise KvpFeil("Ugyldig valg i vilkårsvurderingen.", kode="KVP_UGYLDIG") from feil
+        raise KvpFeil("Ugyldig valg i vilkårsvurderingen.", kode="KVP_VALG") from feil
     kvp_kommunenummer = kvp_kommunenummer.strip()
     if kvp_annen_kommune and not (
         kvp_kommunenummer.isascii() and kvp_kommunenummer.isdigit() and len(kvp_kommunenummer) == 4
@@ -88,7 +88,7 @@ def vilkaarsvurdering_lagre(
     if not kvp_annen_kommune:
         kvp_kommunenummer = ""
     if sosialhjelp_foer not in ("", "2", "3"):
-        raise KvpFeil("Velg et av alternativene for sosialhjelp.", felt="sosialhjelp_foer", kode="KVP_UGYLDIG")
+        raise KvpFeil("Velg et av alternativene for sosialhjelp.", felt="sosialhjelp_foer", kode="KVP_VALG")
     grunnlag = Vilkaarsgrunnlag(
         soeknadsdato=sak.mottatt_dato,
         foedselsdato=sak.person.foedselsdato,

@@ -28,6 +28,17 @@ def _fatt_innvilgelse(kvp: Bruker, beslutter: Bruker, sak: Sak, **endringer: Any
 # --- vilkårsvurdering ------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("endring", "felt"),
+    [({"arbeidsevne": "FINNES_IKKE"}, None), ({"sosialhjelp_foer": "9"}, "sosialhjelp_foer")],
+)
+def test_ugyldig_valg_i_vilkaarsvurderingen_har_samme_kode_som_andre_ugyldige_valg(sak, kvp_veileder_a, endring, felt):
+    """Et valg som ikke er i listen, har én kode i hele systemet (`KVP_VALG`)."""
+    with pytest.raises(KvpFeil) as feil:
+        vilkaar_vurder(bruker=kvp_veileder_a, sak=sak, **endring)
+    assert (feil.value.kode, feil.value.felt) == ("KVP_VALG", felt)
+
+
 def test_vilkaarsvurdering_lagrer_resultat_hjemmel_og_kostra_fakta(sak, kvp_veileder_a):
     vv = vilkaar_vurder(
         bruker=kvp_veileder_a,
