@@ -2,7 +2,7 @@
 kontoret det hører til. Ellers `IkkeFunnet` (ingen lekkasje av hva som finnes ved andre kontorer).
 
 Alle utbetalingsoperasjoner for én kommune (runder for alle måneder, korreksjoner, G-regulering, godkjenning,
-eksport, bekreftelse og forkasting) går etter hverandre: hver transaksjon låser kommuneraden først
+eksport, bekreftelse, forkasting og tilbakekrevingene) går etter hverandre: hver transaksjon låser kommuneraden først
 (`kommune_laas`), og først deretter runden. Samme rekkefølge overalt, så to operasjoner kan ikke vranglåse.
 """
 
@@ -103,6 +103,17 @@ def runde_for_skriving(*, bruker: Bruker, runde_id: UUID) -> Utbetalingsrunde:
 
 
 def tilbakekreving_for_skriving(*, bruker: Bruker, tilbakekreving_id: UUID) -> Tilbakekreving:
+    """Tilbakekrevingen, låst etter kommunen til deltakeren (se modulteksten): forslag og vedtak venter på en runde
+    for kommunen som trekker den, og omvendt. Statusen leses etter at låsen er tatt."""
+    kontorer = krev_rolle(bruker, (Rolle.OEKONOMI,))
+    kommune_id = (
+        Tilbakekreving.objects.filter(pk=tilbakekreving_id, sak__person__kommune__nav_kontor_id__in=kontorer)
+        .values_list("sak__person__kommune_id", flat=True)
+        .first()
+    )
+    if kommune_id is None:
+        raise IkkeFunnet("Fant ikke tilbakekrevingen.")
+    kommune_laas(kommune_id)
     return for_skriving(
         Tilbakekreving.objects.select_related("sak__kontor", "sak__person"),
         bruker=bruker,

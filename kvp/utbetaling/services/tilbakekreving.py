@@ -27,9 +27,10 @@ from ..models import (
     Utbetalingspost,
     Utbetalingsrunde,
 )
-from .laas import tilbakekreving_for_skriving
+from .laas import kollisjon_som_feil, tilbakekreving_for_skriving
 
 
+@kollisjon_som_feil
 @transaction.atomic
 def tilbakekreving_foreslaa(*, bruker: Bruker, tilbakekreving_id: UUID, begrunnelse: str) -> Tilbakekreving:
     """Økonomi foreslår å kreve tilbake det som er utbetalt for mye, med begrunnelse."""
@@ -55,6 +56,7 @@ def tilbakekreving_foreslaa(*, bruker: Bruker, tilbakekreving_id: UUID, begrunne
     return tk
 
 
+@kollisjon_som_feil
 @transaction.atomic
 def tilbakekreving_vedta(*, bruker: Bruker, tilbakekreving_id: UUID, tilbakekreves: bool) -> Tilbakekreving:
     """En annen person enn den som foreslo, vedtar (eller avslår) tilbakekrevingen. Vedtatt beløp trekkes i

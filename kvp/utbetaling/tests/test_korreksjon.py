@@ -281,3 +281,39 @@ def test_tilbakekrevingsvedtaket_vises_for_saksbehandler_og_brevet_for_deltakere
     client.force_login(lag_bruker(Rolle.DELTAKER, person=sak.person))
     min_side = client.get(reverse("soeknad:min_side")).content.decode()
     assert "Vedtak om tilbakebetaling av kvalifiseringsstønad" in min_side
+
+
+def test_forslag_og_vedtak_om_tilbakekreving_laaser_kommunen_som_de_andre_utbetalingsoperasjonene(
+    monkeypatch, lag_sak_i_program, attester, registrer_ugyldig_fravaer, oekonomi_a, oekonomi_a2
+):
+    """Forslag og vedtak tar kommunelåsen (`kommune_laas`) før tilbakekrevingen leses, så de går etter en runde for
+    kommunen som trekker den; en kollisjon på låsen gir norsk melding (`KVP_UTBETALING_KOLLISJON`), ikke en 500."""
+    from django.db import OperationalError
+
+    from kvp.utbetaling.services import laas
+
+    sak = lag_sak_i_program()
+    attester(sak, 2025, 3)
+    kjoer(oekonomi_a, 2025, 3)
+    registrer_ugyldig_fravaer(sak, dt.date(2025, 3, 12))
+    kjoer(oekonomi_a, 2025, 4)
+    tk = Tilbakekreving.objects.get()
+    laast: list[Any] = []
+    ekte = laas.kommune_laas
+
+    def kommune_laas(kommune_id: Any) -> Any:
+        laast.append(kommune_id)
+        return ekte(kommune_id)
+
+    monkeypatch.setattr(laas, "kommune_laas", kommune_laas)
+    tilbakekreving_foreslaa(bruker=oekonomi_a, tilbakekreving_id=tk.pk, begrunnelse="Fravær")
+    tilbakekreving_vedta(bruker=oekonomi_a2, tilbakekreving_id=tk.pk, tilbakekreves=False)
+    assert laast == [sak.person.kommune_id, sak.person.kommune_id]
+
+    def tidsavbrudd(kommune_id: Any) -> Any:
+        raise OperationalError("canceling statement due to lock timeout")
+
+    monkeypatch.setattr(laas, "kommune_laas", tidsavbrudd)
+    with pytest.raises(KvpFeil) as feil:
+        tilbakekreving_vedta(bruker=oekonomi_a2, tilbakekreving_id=tk.pk, tilbakekreves=False)
+    assert feil.value.kode == "KVP_UTBETALING_KOLLISJON"
