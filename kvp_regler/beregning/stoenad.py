@@ -572,8 +572,14 @@ class _Beregning:
         self.fast = grunnlag.beregningsmodell is Beregningsmodell.FAST_MAANEDSBELOEP
         # Aldersgrensene leses for periodens første dag (sosialtjenesteloven § 35; barnetillegget: forskriften).
         fom = grunnlag.periode.fra_og_med
-        alder_full = int(parametere["alder_full_stoenad"].verdi(fom))
-        alder_barn = int(parametere["barnetillegg_alder"].verdi(fom))
+        full_parameter, barn_parameter = parametere["alder_full_stoenad"], parametere["barnetillegg_alder"]
+        full_i, barn_i = full_parameter.indeks(fom), barn_parameter.indeks(fom)
+        alder_full = int(full_parameter.verdier[full_i].verdi)
+        alder_barn = int(barn_parameter.verdier[barn_i].verdi)
+        # Aldersgrensene er brukt når minst én programdag er beregnet: 25-årsgrensen alltid, barnas når det er barn.
+        self.aldersgrenser: tuple[tuple[Parameter, tuple[int, ...]], ...] = ((full_parameter, (full_i,)),) + (
+            ((barn_parameter, (barn_i,)),) if grunnlag.barn else ()
+        )
         self.fyller_25 = bursdag(grunnlag.deltaker.foedselsdato, alder_full).toordinal()
         self.barn = (
             [
@@ -613,9 +619,14 @@ class _Beregning:
             for nr, indeks in enumerate(verdi.bruk):
                 if indeks >= 0:
                     brukt.setdefault(nr, set()).add(indeks)
+        if not brukt:
+            return ()
         return tuple(
-            (self.sett[_NOEKKELPARAMETRE[nr]], tuple(sorted(brukt[nr])))
-            for nr in sorted(brukt, key=lambda nr: _NOEKKELPARAMETRE[nr])
+            sorted(
+                [(self.sett[_NOEKKELPARAMETRE[nr]], tuple(sorted(indekser))) for nr, indekser in brukt.items()]
+                + list(self.aldersgrenser),
+                key=lambda bruk: bruk[0].navn,
+            )
         )
 
     def programperioder(self, fom: int, tom: int) -> list[list[int]]:

@@ -49,7 +49,8 @@ def test_ett_dokument(monkeypatch: pytest.MonkeyPatch) -> None:
     assert svar["linjer"][0]["beloep"] == "20446.02"
     assert svar["linjer"][0]["hjemmel"] == "sosialtjenesteloven § 35"
     assert "973,6198" in svar["linjer"][0]["forklaring"]
-    assert set(svar["parametere_brukt"]) == {"faktor", "grunnbeloep", "virkedager_per_aar"}
+    assert set(svar["parametere_brukt"]) == {"alder_full_stoenad", "faktor", "grunnbeloep", "virkedager_per_aar"}
+    assert svar["parametere_brukt"]["alder_full_stoenad"][0]["verdi"] == "25"
     assert svar["parametere_brukt"]["grunnbeloep"] == [
         {"gyldig_fra": "2024-05-01", "verdi": "124028", "paalitelighet": "C"}
     ]

@@ -213,3 +213,26 @@ def test_aldersgrensene_i_beregningen_leses_fra_parameterne() -> None:
         grunnlag, _sett_med('verdi: "18", paalitelighet: U', 'verdi: "20", paalitelighet: U', "aldersgrenser.yaml")
     )
     assert barn_til_20.total > standard.total
+    # Aldersgrensene påvirker beløpet og står derfor i parametere_brukt (med verdien som gjaldt).
+    assert standard.parametere_brukt["alder_full_stoenad"]["verdier"][0]["verdi"] == "25"
+    assert under_30.parametere_brukt["alder_full_stoenad"]["verdier"][0]["verdi"] == "30"
+    assert resultat_til_json(barn_til_20)["parametere_brukt"]["barnetillegg_alder"][0]["verdi"] == "20"
+    assert resultat_til_json(standard)["parametere_brukt"]["barnetillegg_alder"][0]["verdi"] == "18"
+
+
+def test_barnas_aldersgrense_er_bare_brukt_med_barn_og_ingen_grense_uten_programdag() -> None:
+    uten_barn = Beregningsgrunnlag(
+        periode=Periode(date(2025, 3, 3), date(2025, 3, 7)),
+        deltaker=Deltaker(date(1998, 1, 1)),
+        programperioder=(Periode(date(2025, 1, 1), date(2025, 12, 31)),),
+    )
+    brukt = resultat_til_json(beregn_stoenad(uten_barn))["parametere_brukt"]
+    assert "alder_full_stoenad" in brukt and "barnetillegg_alder" not in brukt
+    assert list(brukt) == sorted(brukt)
+    utenfor = Beregningsgrunnlag(
+        periode=Periode(date(2025, 3, 3), date(2025, 3, 7)),
+        deltaker=Deltaker(date(1998, 1, 1)),
+        programperioder=(Periode(date(2025, 6, 1), date(2025, 12, 31)),),
+        barn=(Barn(date(2020, 1, 1)),),
+    )
+    assert resultat_til_json(beregn_stoenad(utenfor))["parametere_brukt"] == {}
