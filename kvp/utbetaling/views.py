@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.felles.forms import skjema_svar
-from kvp.felles.services import logghendelse_registrer
+from kvp.felles.services import lesing_registrer, logghendelse_registrer
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.tilgang import bruker_fra, tilgang_for
 
@@ -146,6 +146,13 @@ def regnskap_csv(request: HttpRequest, runde_id: UUID) -> HttpResponse:
     logghendelse_registrer(
         bruker=bruker_fra(request), kontor=r.kommune.nav_kontor, handling="LES", objekt=r, beskrivelse="Regnskapsfil"
     )
+    lesing_registrer(
+        bruker=bruker_fra(request),
+        personer=eksport.personer_i_regnskap(r),
+        formaal="Regnskapsfil lastet ned",
+        objekttype="regnskapsfil",
+        objekt_id=str(r.pk),
+    )
     svar = HttpResponse(eksport.lag_csv(r), content_type="text/csv; charset=utf-8")
     svar["Content-Disposition"] = f'attachment; filename="kvp-{r.kommune_id}-{r.aar}-{r.maaned:02d}.csv"'
     return svar
@@ -161,6 +168,13 @@ def regnskap_excel_csv(request: HttpRequest, runde_id: UUID) -> HttpResponse:
         objekt=r,
         beskrivelse="Regnskapsfil (Excel)",
     )
+    lesing_registrer(
+        bruker=bruker_fra(request),
+        personer=eksport.personer_i_regnskap(r),
+        formaal="Regnskapsfil (Excel) lastet ned",
+        objekttype="regnskapsfil",
+        objekt_id=str(r.pk),
+    )
     svar = HttpResponse(eksport.lag_csv_excel(r), content_type="text/csv; charset=utf-8")
     svar["Content-Disposition"] = f'attachment; filename="kvp-{r.kommune_id}-{r.aar}-{r.maaned:02d}-excel.csv"'
     return svar
@@ -172,7 +186,15 @@ def pain001(request: HttpRequest, runde_id: UUID) -> HttpResponse:
     logghendelse_registrer(
         bruker=bruker_fra(request), kontor=r.kommune.nav_kontor, handling="LES", objekt=r, beskrivelse="Betalingsfil"
     )
-    svar = HttpResponse(eksport.lag_pain001(r), content_type="application/xml")
+    fil = eksport.lag_pain001(r)
+    lesing_registrer(
+        bruker=bruker_fra(request),
+        personer=eksport.personer_i_pain001(r),
+        formaal="Betalingsfil (pain.001) lastet ned",
+        objekttype="betalingsfil",
+        objekt_id=str(r.pk),
+    )
+    svar = HttpResponse(fil, content_type="application/xml")
     svar["Content-Disposition"] = f'attachment; filename="kvp-{r.kommune_id}-{r.aar}-{r.maaned:02d}-pain001.xml"'
     return svar
 
@@ -220,6 +242,13 @@ def aarsoppgaver_csv(request: HttpRequest, kommune_nummer: str) -> HttpResponse:
         handling="LES",
         objekt=kommune,
         beskrivelse=f"Årsoppgaver {aar}",
+    )
+    lesing_registrer(
+        bruker=bruker_fra(request),
+        personer=eksport.personer_i_aarsoppgaver(kommune_nummer=kommune.nummer, aar=aar),
+        formaal=f"Årsoppgaver {aar} lastet ned",
+        objekttype="årsoppgaver",
+        objekt_id=kommune.nummer,
     )
     svar = HttpResponse(eksport.lag_aarsoppgaver_csv(kommune_nummer=kommune.nummer, aar=aar), content_type="text/csv")
     svar["Content-Disposition"] = f'attachment; filename="kvp-aarsoppgaver-{kommune.nummer}-{aar}.csv"'
