@@ -62,12 +62,20 @@ def _runde_side(
     r = selectors.runde_hent(bruker=bruker_fra(request), runde_id=runde_id)
     er_oekonomi = tilgang_for(request.user).har_rolle(Rolle.OEKONOMI)
     simulert = r.status == Rundestatus.SIMULERT
+    utbetalinger = selectors.utbetalinger_i_runde(runde=r)
+    lesing_registrer(
+        bruker=bruker_fra(request),
+        personer=((u.sak.person_id, u.sak.kontor_id) for u in utbetalinger),
+        formaal="Utbetalingene i en utbetalingsrunde",
+        objekttype="utbetalingsrunde",
+        objekt_id=str(r.pk),
+    )
     return render(
         request,
         "utbetaling/runde.html",
         {
             "runde": r,
-            "utbetalinger": selectors.utbetalinger_i_runde(runde=r),
+            "utbetalinger": utbetalinger,
             "er_oekonomi": er_oekonomi,
             "kan_lastes_ned": r.status in (Rundestatus.EKSPORTERT, Rundestatus.BEKREFTET),
             "kan_godkjenne": selectors.kan_godkjenne_runden(runde=r) if simulert else [],
@@ -257,11 +265,18 @@ def aarsoppgaver_csv(request: HttpRequest, kommune_nummer: str) -> HttpResponse:
 
 @require_GET
 def tilbakekrevinger(request: HttpRequest) -> HttpResponse:
+    liste = list(selectors.tilbakekrevinger_for_bruker(bruker=bruker_fra(request)))
+    lesing_registrer(
+        bruker=bruker_fra(request),
+        personer=((tk.sak.person_id, tk.sak.kontor_id) for tk in liste),
+        formaal="Tilbakekrevinger som venter",
+        objekttype="tilbakekrevinger",
+    )
     return render(
         request,
         "utbetaling/tilbakekrevinger.html",
         {
-            "tilbakekrevinger": selectors.tilbakekrevinger_for_bruker(bruker=bruker_fra(request)),
+            "tilbakekrevinger": liste,
             "foreslaa_form": ForeslaaForm(),
             "vedta_form": VedtaForm(),
         },
