@@ -103,6 +103,13 @@ def ny(request: HttpRequest) -> HttpResponse:
 
 def kvittering(request: HttpRequest, soeknad_id: UUID) -> HttpResponse:
     soeknad = selectors.soeknad_hent_for_deltaker(bruker=bruker_fra(request), soeknad_id=soeknad_id)
+    lesing_registrer(
+        bruker=bruker_fra(request),
+        personer=[(soeknad.person_id, soeknad.kontor_id)],
+        formaal="Deltakeren så kvitteringen for egen søknad",
+        objekttype="søknadskvittering",
+        objekt_id=str(soeknad.pk),
+    )
     return render(request, "soeknad/kvittering.html", {"soeknad": soeknad})
 
 

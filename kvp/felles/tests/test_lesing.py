@@ -97,3 +97,16 @@ def test_lederen_finner_hvem_som_har_sett_personen_i_ett_soek(
     assert "Så på" in side and "fra 192.0.2.9" in side
     assert "{" not in side.split("<tbody>")[1]  # lesbar tekst, ingen rå ordbøker
     assert annen.pk not in {h.person_id for h in hendelser}
+
+
+def test_kvitteringen_logger_at_deltakeren_saa_egen_soeknad(client, lag_person, lag_bruker):
+    from kvp.soeknad.services import soeknad_send_inn
+
+    person = lag_person()
+    deltaker = lag_bruker(Rolle.DELTAKER, person=person)
+    soeknad, _ = soeknad_send_inn(bruker=deltaker, hva_oensker_du="Jobb", hjelp_til="", bekreftet=True)
+    client.force_login(deltaker)
+    assert client.get(reverse("soeknad:kvittering", args=[soeknad.pk])).status_code == 200
+    (rad,) = _lesinger("søknadskvittering")
+    assert (rad.person_id, rad.bruker, rad.objekt_id) == (person.pk, deltaker, str(soeknad.pk))
+    assert rad.formaal == "Deltakeren så kvitteringen for egen søknad"
