@@ -32,6 +32,9 @@ class Logghendelse(Uforanderlig, models.Model):
     beskrivelse = models.CharField("beskrivelse", max_length=200, blank=True)
     foer = models.JSONField("før", null=True, blank=True)
     etter = models.JSONField("etter", null=True, blank=True)
+    formaal = models.CharField("formål", max_length=120, blank=True)
+    ip = models.GenericIPAddressField("IP-adresse", null=True, blank=True)
+    sesjon = models.CharField("sesjon", max_length=16, blank=True, help_text="Hash av sesjonsnøkkelen, aldri nøkkelen.")
 
     class Meta:
         verbose_name = "logghendelse"

@@ -1,10 +1,13 @@
 """Felles skriving: revisjonsloggen."""
 
 import re
+from collections.abc import Iterable
 from typing import Any
+from uuid import UUID
 
 from django.db import transaction
 
+from .forespoersel import forespoersel_naa
 from .models import Handling, Logghendelse
 
 _ELLEVE_SIFRE = re.compile(r"(?<!\d)(\d{6})\s?(\d{5})(?!\d)")
@@ -35,6 +38,7 @@ def logghendelse_registrer(
     foer: dict[str, Any] | None = None,
     etter: dict[str, Any] | None = None,
     objekttype: str = "",
+    formaal: str = "",
 ) -> Logghendelse:
     """Skriver én hendelse. Fødselsnumre maskeres før de lagres.
 
@@ -43,6 +47,7 @@ def logghendelse_registrer(
     if handling not in Handling.values:
         raise ValueError(f"Ukjent handling {handling!r}")
     innlogget = bruker if getattr(bruker, "is_authenticated", False) else None
+    f = forespoersel_naa()
     return Logghendelse.objects.create(
         bruker=innlogget,
         brukernavn=innlogget.get_username() if innlogget else "system",
@@ -54,4 +59,46 @@ def logghendelse_registrer(
         beskrivelse=masker(beskrivelse)[:200],
         foer=masker(foer) if foer is not None else None,
         etter=masker(etter) if etter is not None else None,
+        formaal=formaal[:120],
+        ip=f.ip if f else None,
+        sesjon=f.sesjon if f else "",
     )
+
+
+def lesing_registrer(
+    *,
+    bruker: Any,
+    personer: Iterable[tuple[UUID, UUID | None]],
+    formaal: str,
+    objekttype: str,
+    objekt_id: str = "",
+) -> int:
+    """Skriver én LES-rad per person som ble vist (en liste, tavlen, et søk, en fil), med én INSERT for hele siden.
+
+    `personer` er par (person_id, kontor_id); en person som står flere ganger, logges én gang. Gir antall rader.
+    """
+    innlogget = bruker if getattr(bruker, "is_authenticated", False) else None
+    f = forespoersel_naa()
+    ip = f.ip if f else None
+    sesjon = f.sesjon if f else ""
+    brukernavn = innlogget.get_username() if innlogget else "system"
+    sett: dict[UUID, UUID | None] = {}
+    for person_id, kontor_id in personer:
+        sett.setdefault(person_id, kontor_id)
+    rader = [
+        Logghendelse(
+            bruker=innlogget,
+            brukernavn=brukernavn,
+            kontor_id=kontor_id,
+            person_id=person_id,
+            handling=Handling.LES,
+            objekttype=objekttype[:60],
+            objekt_id=objekt_id[:64],
+            formaal=formaal[:120],
+            ip=ip,
+            sesjon=sesjon,
+        )
+        for person_id, kontor_id in sett.items()
+    ]
+    Logghendelse.objects.bulk_create(rader)
+    return len(rader)

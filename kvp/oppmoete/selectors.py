@@ -185,7 +185,14 @@ def sak_for_deltaker(*, bruker: Bruker) -> Sak | None:
         .first()
     )
     if sak is not None:
-        logghendelse_registrer(bruker=bruker, kontor=sak.kontor, person=sak.person, handling="LES", objekt=sak)
+        logghendelse_registrer(
+            bruker=bruker,
+            kontor=sak.kontor,
+            person=sak.person,
+            handling="LES",
+            objekt=sak,
+            formaal="Deltakeren så eget oppmøte og egen stønad",
+        )
     return sak
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.felles.forms import KvpForm, skjema_svar
+from kvp.felles.services import lesing_registrer
 from kvp.plan import selectors as plan_selectors
 from kvp.sak.selectors import sak_hent
 from kvp.tilgang.models import Rolle
@@ -213,6 +214,12 @@ def oversikt(request: HttpRequest) -> HttpResponse:
     """Alle deltakere i program i en måned på brukerens kontorer: registreringer, attestering og stønad."""
     aar, mnd = selectors.tolk_maaned(request.GET.get("maaned")) or selectors.forrige_maaned()
     rader = selectors.deltakere_for_oversikt(bruker=bruker_fra(request), aar=aar, maaned=mnd)
+    lesing_registrer(
+        bruker=bruker_fra(request),
+        personer=((r.sak.person_id, r.sak.kontor_id) for r in rader),
+        formaal=f"Oppmøteoversikt for {maanedsnavn(aar, mnd)}",
+        objekttype="oppmøteoversikt",
+    )
     forrige = (aar - 1, 12) if mnd == 1 else (aar, mnd - 1)
     neste = (aar + 1, 1) if mnd == 12 else (aar, mnd + 1)
     kontekst = {

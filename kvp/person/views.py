@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from kvp.felles.feil import KvpFeil
 from kvp.felles.forms import skjema_svar
+from kvp.felles.services import lesing_registrer
 from kvp.soeknad.selectors import kartlegginger_for_person
 from kvp.tilgang.tilgang import bruker_fra
 
@@ -41,6 +42,12 @@ def liste(request: HttpRequest) -> HttpResponse:
         personer = selectors.personer_for_bruker(bruker=bruker_fra(request))
     # Ved navnesøk blas det med POST (navnet skal ikke stå i URL-en); ellers med ?side= i URL-en.
     side = Paginator(personer, 50).get_page(request.POST.get("side") or request.GET.get("side"))
+    lesing_registrer(
+        bruker=bruker_fra(request),
+        personer=((p.pk, p.kontor_id) for p in side.object_list),
+        formaal="Treff i personsøk" if navn else "Personliste for kontoret",
+        objekttype="personsøk" if navn else "personliste",
+    )
     return render(request, "person/liste.html", {"form": form, "side": side, "navn": navn}, status=status)
 
 

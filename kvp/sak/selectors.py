@@ -10,7 +10,7 @@ from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, When
 from django.utils import timezone
 
 from kvp.felles.feil import IkkeFunnet
-from kvp.felles.services import logghendelse_registrer
+from kvp.felles.services import lesing_registrer, logghendelse_registrer
 from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
@@ -142,4 +142,10 @@ def saker_for_tavle(*, bruker: Bruker, saksbehandler: str = "", i_dag: dt.date |
         kolonner.append(
             Tavlekolonne(status=status, tittel=Status(status).label, kort=kort, antall=antall.get(status, 0))
         )
+    lesing_registrer(
+        bruker=bruker,
+        personer=((k.sak.person_id, k.sak.kontor_id) for kol in kolonner for k in kol.kort),
+        formaal="Saksoversikt på KVP-tavla",
+        objekttype="KVP-tavla",
+    )
     return kolonner

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from kvp.felles.forms import skjema_svar
+from kvp.felles.services import lesing_registrer
 from kvp.person.selectors import deltaker_person_hent, person_hent, person_hent_paa_fnr
 from kvp.sak.models import AAPNE_STATUSER, AKTIVE_STATUSER
 from kvp.sak.selectors import saker_for_deltaker
@@ -102,6 +103,13 @@ def ny(request: HttpRequest) -> HttpResponse:
 
 def kvittering(request: HttpRequest, soeknad_id: UUID) -> HttpResponse:
     soeknad = selectors.soeknad_hent_for_deltaker(bruker=bruker_fra(request), soeknad_id=soeknad_id)
+    lesing_registrer(
+        bruker=bruker_fra(request),
+        personer=[(soeknad.person_id, soeknad.kontor_id)],
+        formaal="Deltakeren så kvitteringen for egen søknad",
+        objekttype="søknadskvittering",
+        objekt_id=str(soeknad.pk),
+    )
     return render(request, "soeknad/kvittering.html", {"soeknad": soeknad})
 
 
@@ -111,6 +119,12 @@ def min_side(request: HttpRequest) -> HttpResponse:
     person = deltaker_person_hent(bruker=bruker_fra(request))
     saker = saker_for_deltaker(bruker=bruker_fra(request))
     kan_soeke = not any(s.status in AAPNE_STATUSER + AKTIVE_STATUSER for s in saker)
+    lesing_registrer(
+        bruker=bruker_fra(request),
+        personer=[(person.pk, person.kontor_id)],
+        formaal="Deltakeren så egne opplysninger på Min side",
+        objekttype="Min side",
+    )
     return render(request, "soeknad/min_side.html", {"person": person, "saker": saker, "kan_soeke": kan_soeke})
 
 

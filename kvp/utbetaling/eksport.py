@@ -238,3 +238,27 @@ def lag_aarsoppgaver_csv(*, kommune_nummer: str, aar: int) -> str:
             ]
         )
     return ut.getvalue()
+
+
+# Hvem står i filene: revisjonsloggen får én rad per person i filen (samme utvalg som filene over).
+Personpar = list[tuple[Any, Any]]
+
+
+def personer_i_regnskap(runde: Utbetalingsrunde) -> Personpar:
+    utbetalt = Utbetaling.objects.filter(runde=runde).values_list("sak__person_id", "sak__kontor_id")
+    krav = Tilbakekreving.objects.filter(krav_runde=runde).values_list("sak__person_id", "sak__kontor_id")
+    return [*utbetalt, *krav]
+
+
+def personer_i_pain001(runde: Utbetalingsrunde) -> Personpar:
+    return list(Utbetaling.objects.filter(runde=runde, netto__gt=0).values_list("sak__person_id", "sak__kontor_id"))
+
+
+def personer_i_aarsoppgaver(*, kommune_nummer: str, aar: int) -> Personpar:
+    return list(
+        Utbetaling.objects.filter(
+            runde__kommune_id=kommune_nummer, runde__status__in=SYNLIG_FOR_DELTAKER, runde__utbetalingsdato__year=aar
+        )
+        .values_list("sak__person_id", "sak__kontor_id")
+        .distinct()
+    )

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.felles.forms import skjema_svar
-from kvp.felles.services import logghendelse_registrer
+from kvp.felles.services import lesing_registrer, logghendelse_registrer
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.tilgang import bruker_fra, tilgang_for
 
@@ -62,12 +62,20 @@ def _runde_side(
     r = selectors.runde_hent(bruker=bruker_fra(request), runde_id=runde_id)
     er_oekonomi = tilgang_for(request.user).har_rolle(Rolle.OEKONOMI)
     simulert = r.status == Rundestatus.SIMULERT
+    utbetalinger = selectors.utbetalinger_i_runde(runde=r)
+    lesing_registrer(
+        bruker=bruker_fra(request),
+        personer=((u.sak.person_id, u.sak.kontor_id) for u in utbetalinger),
+        formaal="Utbetalingene i en utbetalingsrunde",
+        objekttype="utbetalingsrunde",
+        objekt_id=str(r.pk),
+    )
     return render(
         request,
         "utbetaling/runde.html",
         {
             "runde": r,
-            "utbetalinger": selectors.utbetalinger_i_runde(runde=r),
+            "utbetalinger": utbetalinger,
             "er_oekonomi": er_oekonomi,
             "kan_lastes_ned": r.status in (Rundestatus.EKSPORTERT, Rundestatus.BEKREFTET),
             "kan_godkjenne": selectors.kan_godkjenne_runden(runde=r) if simulert else [],
@@ -146,6 +154,13 @@ def regnskap_csv(request: HttpRequest, runde_id: UUID) -> HttpResponse:
     logghendelse_registrer(
         bruker=bruker_fra(request), kontor=r.kommune.nav_kontor, handling="LES", objekt=r, beskrivelse="Regnskapsfil"
     )
+    lesing_registrer(
+        bruker=bruker_fra(request),
+        personer=eksport.personer_i_regnskap(r),
+        formaal="Regnskapsfil lastet ned",
+        objekttype="regnskapsfil",
+        objekt_id=str(r.pk),
+    )
     svar = HttpResponse(eksport.lag_csv(r), content_type="text/csv; charset=utf-8")
     svar["Content-Disposition"] = f'attachment; filename="kvp-{r.kommune_id}-{r.aar}-{r.maaned:02d}.csv"'
     return svar
@@ -161,6 +176,13 @@ def regnskap_excel_csv(request: HttpRequest, runde_id: UUID) -> HttpResponse:
         objekt=r,
         beskrivelse="Regnskapsfil (Excel)",
     )
+    lesing_registrer(
+        bruker=bruker_fra(request),
+        personer=eksport.personer_i_regnskap(r),
+        formaal="Regnskapsfil (Excel) lastet ned",
+        objekttype="regnskapsfil",
+        objekt_id=str(r.pk),
+    )
     svar = HttpResponse(eksport.lag_csv_excel(r), content_type="text/csv; charset=utf-8")
     svar["Content-Disposition"] = f'attachment; filename="kvp-{r.kommune_id}-{r.aar}-{r.maaned:02d}-excel.csv"'
     return svar
@@ -172,7 +194,15 @@ def pain001(request: HttpRequest, runde_id: UUID) -> HttpResponse:
     logghendelse_registrer(
         bruker=bruker_fra(request), kontor=r.kommune.nav_kontor, handling="LES", objekt=r, beskrivelse="Betalingsfil"
     )
-    svar = HttpResponse(eksport.lag_pain001(r), content_type="application/xml")
+    fil = eksport.lag_pain001(r)
+    lesing_registrer(
+        bruker=bruker_fra(request),
+        personer=eksport.personer_i_pain001(r),
+        formaal="Betalingsfil (pain.001) lastet ned",
+        objekttype="betalingsfil",
+        objekt_id=str(r.pk),
+    )
+    svar = HttpResponse(fil, content_type="application/xml")
     svar["Content-Disposition"] = f'attachment; filename="kvp-{r.kommune_id}-{r.aar}-{r.maaned:02d}-pain001.xml"'
     return svar
 
@@ -221,6 +251,13 @@ def aarsoppgaver_csv(request: HttpRequest, kommune_nummer: str) -> HttpResponse:
         objekt=kommune,
         beskrivelse=f"Årsoppgaver {aar}",
     )
+    lesing_registrer(
+        bruker=bruker_fra(request),
+        personer=eksport.personer_i_aarsoppgaver(kommune_nummer=kommune.nummer, aar=aar),
+        formaal=f"Årsoppgaver {aar} lastet ned",
+        objekttype="årsoppgaver",
+        objekt_id=kommune.nummer,
+    )
     svar = HttpResponse(eksport.lag_aarsoppgaver_csv(kommune_nummer=kommune.nummer, aar=aar), content_type="text/csv")
     svar["Content-Disposition"] = f'attachment; filename="kvp-aarsoppgaver-{kommune.nummer}-{aar}.csv"'
     return svar
@@ -228,11 +265,18 @@ def aarsoppgaver_csv(request: HttpRequest, kommune_nummer: str) -> HttpResponse:
 
 @require_GET
 def tilbakekrevinger(request: HttpRequest) -> HttpResponse:
+    liste = list(selectors.tilbakekrevinger_for_bruker(bruker=bruker_fra(request)))
+    lesing_registrer(
+        bruker=bruker_fra(request),
+        personer=((tk.sak.person_id, tk.sak.kontor_id) for tk in liste),
+        formaal="Tilbakekrevinger som venter",
+        objekttype="tilbakekrevinger",
+    )
     return render(
         request,
         "utbetaling/tilbakekrevinger.html",
         {
-            "tilbakekrevinger": selectors.tilbakekrevinger_for_bruker(bruker=bruker_fra(request)),
+            "tilbakekrevinger": liste,
             "foreslaa_form": ForeslaaForm(),
             "vedta_form": VedtaForm(),
         },

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kvp.brev.services import vedtaksbrev_html
 from kvp.felles.feil import IkkeFunnet, Kategori, KvpFeil, kategori
 from kvp.felles.forms import skjema_svar
+from kvp.felles.services import lesing_registrer
 from kvp.sak.models import Sak
 from kvp.sak.selectors import sak_hent
 from kvp.tilgang.models import Rolle
@@ -286,9 +287,21 @@ def iverksett(request: HttpRequest, sak_id: UUID) -> HttpResponse:
 
 def beslutter(request: HttpRequest) -> HttpResponse:
     vedtaksliste = list(selectors.vedtak_til_beslutter(bruker=bruker_fra(request)))
+    lesing_registrer(
+        bruker=bruker_fra(request),
+        personer=((v.sak.person_id, v.sak.kontor_id) for v in vedtaksliste),
+        formaal="Vedtak som venter på beslutter",
+        objekttype="beslutterkø",
+    )
     return render(request, "vedtak/beslutter.html", {"vedtaksliste": vedtaksliste})
 
 
 def oversikt(request: HttpRequest) -> HttpResponse:
     frister = selectors.frister_for_kontor(bruker=bruker_fra(request))
+    lesing_registrer(
+        bruker=bruker_fra(request),
+        personer=((f.sak.person_id, f.sak.kontor_id) for f in frister),
+        formaal="Frister som krever handling",
+        objekttype="fristoversikt",
+    )
     return render(request, "vedtak/oversikt.html", {"saksfrister": frister})

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from kvp.felles.models import Logghendelse
 from kvp.person.models import Person
 from kvp.sak.models import Sak, Status
 from kvp.sak.selectors import saker_for_tavle
@@ -90,8 +91,21 @@ def test_tavla_har_konstant_antall_sporringer(client, lag_person, kvp_veileder_a
         svar = client.get(url)
     assert svar.status_code == 200
     assert "og 102 saker til" in svar.content.decode()
-    assert len(ti) == len(to_hundre), [q["sql"] for q in to_hundre.captured_queries]
-    assert len(to_hundre) <= 10
+
+    # Revisjonsloggen får én rad per person på tavla i én INSERT (SQLite deler den i biter à 999 parametre).
+    def uten_logg(fanget: CaptureQueriesContext) -> list[str]:
+        return [
+            q["sql"] for q in fanget.captured_queries if not q["sql"].startswith('INSERT INTO "felles_logghendelse"')
+        ]
+
+    assert len(uten_logg(ti)) == len(uten_logg(to_hundre)), uten_logg(to_hundre)
+    assert len(uten_logg(to_hundre)) <= 9
+    felter = len([f for f in Logghendelse._meta.concrete_fields if not f.primary_key])
+    rader = Logghendelse.objects.filter(objekttype="KVP-tavla").count()
+    vist = 200 - 102
+    assert rader == 10 + vist
+    innsettinger = len(to_hundre) - len(uten_logg(to_hundre))
+    assert innsettinger == -(-vist // connection.ops.bulk_batch_size([None] * felter, [None] * vist))
 
 
 def test_saksbildet_viser_saksbehandlingstid_og_foreloepig_svar_bare_mens_soeknaden_behandles(

@@ -94,7 +94,11 @@ def _innhold(vedtak: Vedtak) -> dict[str, Any]:
 SKRIVEHENDELSER = (Hendelsestype.OPPRETTET, Hendelsestype.ENDRET, Hendelsestype.SENDT)
 
 
-def _hendelse(vedtak: Vedtak, hendelse: str, bruker: Bruker, begrunnelse: str = "") -> None:
+def _hendelse(
+    vedtak: Vedtak, hendelse: str, bruker: Bruker, begrunnelse: str = "", *, utfoert_av: Bruker | None = None
+) -> None:
+    """Historikken får `bruker` (den hendelsen gjelder); revisjonsloggen får den som utførte handlingen
+    (`utfoert_av`, om ikke det er `bruker` selv)."""
     if hendelse in SKRIVEHENDELSER:
         vedtak.skrevet_av.add(bruker)
     VedtakHendelse.objects.create(
@@ -105,13 +109,16 @@ def _hendelse(vedtak: Vedtak, hendelse: str, bruker: Bruker, begrunnelse: str = 
         begrunnelse=begrunnelse,
         innhold=_innhold(vedtak),
     )
+    beskrivelse = Hendelsestype(hendelse).label
+    if utfoert_av is not None and utfoert_av.pk != bruker.pk:
+        beskrivelse = f"{beskrivelse} (forfatter {bruker.get_username()})"
     logghendelse_registrer(
-        bruker=bruker,
+        bruker=utfoert_av or bruker,
         kontor=vedtak.sak.kontor,
         person=vedtak.sak.person,
         handling="OPPRETT" if hendelse == Hendelsestype.OPPRETTET else "ENDRE",
         objekt=vedtak,
-        beskrivelse=Hendelsestype(hendelse).label,
+        beskrivelse=beskrivelse,
         etter=_innhold(vedtak),
     )
 

@@ -33,7 +33,8 @@ def tilbakekrevingsvedtak_fatt(
         begrunnelse=begrunnelse,
         opprettet_av=forfatter,
     )
-    _hendelse(vedtak, Hendelsestype.OPPRETTET, forfatter)
+    # Forfatteren (den som foreslo) står i historikken; revisjonsloggen viser den som vedtok, som gjorde handlingen.
+    _hendelse(vedtak, Hendelsestype.OPPRETTET, forfatter, utfoert_av=beslutter)
     vedtak.status = Vedtaksstatus.FATTET
     vedtak.beslutter = beslutter
     vedtak.fattet_tidspunkt = timezone.now()
