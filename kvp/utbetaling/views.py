@@ -148,44 +148,35 @@ def _fil_runde(request: HttpRequest, runde_id: UUID) -> Any:
     return r
 
 
-@require_GET
-def regnskap_csv(request: HttpRequest, runde_id: UUID) -> HttpResponse:
+def _regnskapsfil(request: HttpRequest, runde_id: UUID, *, excel: bool) -> HttpResponse:
+    """Regnskapsfilen for økonomisystemet eller for Excel (samme rader), med én lesing logget per person i filen."""
     r = _fil_runde(request, runde_id)
+    hva = "Regnskapsfil (Excel)" if excel else "Regnskapsfil"
     logghendelse_registrer(
-        bruker=bruker_fra(request), kontor=r.kommune.nav_kontor, handling="LES", objekt=r, beskrivelse="Regnskapsfil"
+        bruker=bruker_fra(request), kontor=r.kommune.nav_kontor, handling="LES", objekt=r, beskrivelse=hva
     )
     lesing_registrer(
         bruker=bruker_fra(request),
         personer=eksport.personer_i_regnskap(r),
-        formaal="Regnskapsfil lastet ned",
+        formaal=f"{hva} lastet ned",
         objekttype="regnskapsfil",
         objekt_id=str(r.pk),
     )
-    svar = HttpResponse(eksport.lag_csv(r), content_type="text/csv; charset=utf-8")
-    svar["Content-Disposition"] = f'attachment; filename="kvp-{r.kommune_id}-{r.aar}-{r.maaned:02d}.csv"'
+    innhold = eksport.lag_csv_excel(r) if excel else eksport.lag_csv(r)
+    svar = HttpResponse(innhold, content_type="text/csv; charset=utf-8")
+    navn = f"kvp-{r.kommune_id}-{r.aar}-{r.maaned:02d}{'-excel' if excel else ''}.csv"
+    svar["Content-Disposition"] = f'attachment; filename="{navn}"'
     return svar
+
+
+@require_GET
+def regnskap_csv(request: HttpRequest, runde_id: UUID) -> HttpResponse:
+    return _regnskapsfil(request, runde_id, excel=False)
 
 
 @require_GET
 def regnskap_excel_csv(request: HttpRequest, runde_id: UUID) -> HttpResponse:
-    r = _fil_runde(request, runde_id)
-    logghendelse_registrer(
-        bruker=bruker_fra(request),
-        kontor=r.kommune.nav_kontor,
-        handling="LES",
-        objekt=r,
-        beskrivelse="Regnskapsfil (Excel)",
-    )
-    lesing_registrer(
-        bruker=bruker_fra(request),
-        personer=eksport.personer_i_regnskap(r),
-        formaal="Regnskapsfil (Excel) lastet ned",
-        objekttype="regnskapsfil",
-        objekt_id=str(r.pk),
-    )
-    svar = HttpResponse(eksport.lag_csv_excel(r), content_type="text/csv; charset=utf-8")
-    svar["Content-Disposition"] = f'attachment; filename="kvp-{r.kommune_id}-{r.aar}-{r.maaned:02d}-excel.csv"'
-    return svar
+    return _regnskapsfil(request, runde_id, excel=True)
 
 
 @require_GET
