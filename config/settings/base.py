@@ -203,3 +203,43 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# Innlogging (kvp/tilgang/oidc.py, docs/drift.md, ADR 0007). Ansatte logger inn gjennom Entra ID, deltakere gjennom
+# ID-porten, begge med OpenID Connect. Adressene og klientene settes i miljøet (prod.py); en tjeneste uten
+# discovery-adresse og klient-id er av. Brukeren må finnes i KVP fra før: ansatte slås opp på brukernavnet
+# (= NAVident), deltakere på fødselsnummeret (`pid`) til personen i deltakerrollen.
+KVP_OIDC: dict[str, dict[str, str]] = {
+    "ansatt": {
+        "tekst": "Logg inn som NAV-ansatt",
+        "discovery": "",
+        "client_id": "",
+        "client_secret": "",
+        "scope": "openid profile",
+        "brukerpaastand": "NAVident",
+        "slaa_opp": "brukernavn",
+    },
+    "idporten": {
+        "tekst": "Logg inn med ID-porten",
+        "discovery": "",
+        "client_id": "",
+        "client_secret": "",
+        "scope": "openid profile",
+        "brukerpaastand": "pid",
+        "slaa_opp": "foedselsnummer",
+        "acr_values": "idporten-loa-high",
+    },
+}
+# Sikkerhetsnivå per rolle for innlogging med OpenID Connect [I]: vårt valg, ikke en lovregel. Ansatte må ha brukt
+# tofaktor (amr «mfa» fra Entra ID); deltakere må ha høyt nivå i ID-porten (BankID o.l., acr «idporten-loa-high»),
+# fordi de ser sine egne opplysninger om økonomi og helse. `acr`: ett av nivåene; `amr`: alle metodene.
+KVP_INNLOGGING_KRAV: dict[str, dict[str, list[str]]] = {
+    "VEILEDER": {"amr": ["mfa"]},
+    "KVP_VEILEDER": {"amr": ["mfa"]},
+    "BESLUTTER": {"amr": ["mfa"]},
+    "LEDER": {"amr": ["mfa"]},
+    "OEKONOMI": {"amr": ["mfa"]},
+    "STATSFORVALTER": {"amr": ["mfa"]},
+    "DELTAKER": {"acr": ["idporten-loa-high"]},
+}
+# Passordinnlogging finnes bare for demo og utvikling (`make run`); prod.py slår den alltid av.
+KVP_PASSORD_INNLOGGING = False

@@ -40,3 +40,12 @@ SECURE_HSTS_PRELOAD = True
 # appen er klienten det N-te leddet fra høyre i X-Forwarded-For (kvp/tilgang/sperre.py, docs/drift.md). Uten dette
 # deler alle brukere proxyens adresse, og sperren blir bare per brukernavn.
 KVP_PROXY_ANTALL = int(os.environ.get("DJANGO_PROXY_ANTALL", "1"))
+
+# Innlogging: bare OpenID Connect (docs/drift.md). Hver tjeneste får discovery-adressen, klient-id og -hemmelighet fra
+# miljøet, f.eks. KVP_OIDC_ANSATT_DISCOVERY=https://login.microsoftonline.com/<tenant>/v2.0/.well-known/openid-configuration
+KVP_PASSORD_INNLOGGING = False
+for _navn, _oppsett in KVP_OIDC.items():  # noqa: F405
+    _prefiks = f"KVP_OIDC_{_navn.upper()}_"
+    for _felt in ("discovery", "client_id", "client_secret", "scope", "acr_values"):
+        if os.environ.get(_prefiks + _felt.upper()):
+            _oppsett[_felt] = os.environ[_prefiks + _felt.upper()]

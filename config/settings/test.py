@@ -24,3 +24,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
         {"transaction_mode": "IMMEDIATE", "timeout": 30, "init_command": "PRAGMA synchronous=OFF;"}
     )
+
+# Demobrukerne logger inn med passord.
+KVP_PASSORD_INNLOGGING = True

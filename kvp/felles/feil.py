@@ -73,6 +73,15 @@ FEILKODER: dict[str, Feilkode] = {
     "KVP_UGYLDIG_MAANED": _u("Måneden er ugyldig."),
     # Tilgang og kontorer
     "KVP_BRUKER_FINS": _u("Brukernavnet er tatt."),
+    "KVP_BRUKER_PASSORD": _u("Passordet oppfyller ikke kravene (Djangos passordregler)."),
+    "KVP_BRUKER_SEG_SELV": _u("En leder kan ikke deaktivere seg selv eller ta fra seg sin egen lederrolle."),
+    "KVP_BRUKER_DEAKTIVERT": _u("Brukeren er deaktivert og kan ikke få nye roller."),
+    "KVP_INNLOGGING_UKJENT": Feilkode(
+        Kategori.IKKE_TILGANG, "Innloggingen pekte ikke på én aktiv KVP-bruker med roller; ingen bruker opprettes."
+    ),
+    "KVP_INNLOGGING_NIVAA": Feilkode(
+        Kategori.IKKE_TILGANG, "Innloggingen har lavere sikkerhetsnivå (acr/amr) enn en av brukerens roller krever."
+    ),
     "KVP_KOMMUNENUMMER": _u("Kommunenummeret er ikke fire sifre."),
     "KVP_KOMMUNE_TATT": _u("Kommunen betjenes allerede av et annet kontor."),
     "KVP_KONTOR_FINS": _u("Enhetsnummeret finnes allerede."),

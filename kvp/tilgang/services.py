@@ -121,8 +121,10 @@ def rolle_tildel(
 
 
 @transaction.atomic
-def innlogging_logg(*, bruker: Bruker, handling: str) -> None:
+def innlogging_logg(*, bruker: Bruker, handling: str, detaljer: dict[str, Any] | None = None) -> None:
     """Skriver innlogging eller utlogging i revisjonsloggen til hvert kontor brukeren hører til.
+
+    `detaljer` er innloggingsmåten og sikkerhetsnivået (`acr`/`amr`) fra innloggingstjenesten, når det finnes.
 
     Lederen ser da hvem som har vært inne i kontorets system. En deltaker logges på kontoret som følger personen;
     en bruker uten kontor (statsforvalter) får én hendelse uten kontor.
@@ -145,4 +147,5 @@ def innlogging_logg(*, bruker: Bruker, handling: str) -> None:
             handling=handling,
             objekt=bruker,
             beskrivelse=beskrivelse,
+            etter=detaljer,
         )

@@ -3,12 +3,15 @@
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from kvp.felles.models import Handling
 
+from . import oidc
 from .services import innlogging_logg
 from .tilgang import bruker_fra
 
@@ -33,9 +36,30 @@ class LoggInnView(auth_views.LoginView):
     authentication_form = InnloggingForm
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        kontekst = super().get_context_data(**kwargs)
+        kontekst["oidc_tjenester"] = oidc.tjenester()
+        kontekst["passord_innlogging"] = settings.KVP_PASSORD_INNLOGGING
+        return kontekst
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Passordinnlogging finnes bare for demo og utvikling (`KVP_PASSORD_INNLOGGING`, av i prod.py)."""
+        if not settings.KVP_PASSORD_INNLOGGING:
+            return render(
+                request,
+                "tilgang/oidc_feil.html",
+                {
+                    "melding": "Innlogging med passord er slått av. Bruk en av innloggingstjenestene.",
+                    "innlogging_url": request.path,
+                },
+                status=403,
+            )
+        return super().post(request, *args, **kwargs)
+
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
-        innlogging_logg(bruker=form.get_user(), handling=Handling.INNLOGGING)
+        innlogging_logg(bruker=form.get_user(), handling=Handling.INNLOGGING, detaljer={"metode": "passord (demo)"})
+        self.request.session[oidc.OEKT_NOEKKEL] = {"tjeneste": "passord", "acr": None, "amr": ["pwd"]}
         return response
 
     def form_invalid(self, form: AuthenticationForm) -> HttpResponse:

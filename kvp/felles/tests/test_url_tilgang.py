@@ -20,8 +20,14 @@ from kvp.utbetaling.tests.objekter import url_objekter as utbetaling_objekter
 from kvp.vedtak.services import vedtak_fatt, vedtak_send_til_beslutter
 from kvp.vedtak.tests.hjelpere import innvilgelse_utkast, sak_til_vilkaarsvurdering, vilkaar_vurder
 
-#: URL-er som er åpne uten innlogging.
-OFFENTLIGE = {"tilgang:logg_inn"}
+#: URL-er som er åpne uten innlogging, med svaret på GET og POST (OIDC-innloggingen: ukjent eller ikke oppsatt
+#: tjeneste gir 404, og den tar bare imot GET).
+OFFENTLIGE = {"tilgang:logg_inn", "tilgang:oidc_start", "tilgang:oidc_svar"}
+OFFENTLIG_SVAR = {
+    "tilgang:logg_inn": {"get": 200, "post": 400},
+    "tilgang:oidc_start": {"get": 404, "post": 405},
+    "tilgang:oidc_svar": {"get": 404, "post": 405},
+}
 MERKE = "Hemmeligsen"
 
 
@@ -83,6 +89,7 @@ def objekter(lag_person, veileder_a, kvp_veileder_a, lag_bruker, i_dag):
         "soeknad_id": soeknad.pk,
         **utbetaling_objekter(sak=sak),
         "vedtak_id": vedtak.pk,
+        "tjeneste": "ansatt",
     }
 
 
@@ -98,7 +105,7 @@ def test_url_krever_innlogging(client, objekter, navn, params):
     for metode in (client.get, client.post):
         svar = metode(url)
         if navn in OFFENTLIGE:  # innloggingssiden: skjemaet vises, og et tomt skjema avvises
-            assert svar.status_code == {"get": 200, "post": 400}[metode.__name__]
+            assert svar.status_code == OFFENTLIG_SVAR[navn][metode.__name__]
         else:
             assert svar.status_code == 302, f"{metode.__name__.upper()} {url} svarte {svar.status_code}"
             assert svar["Location"].startswith(reverse(settings.LOGIN_URL))
