@@ -90,6 +90,7 @@ def objekter(lag_person, veileder_a, kvp_veileder_a, lag_bruker, i_dag):
         **utbetaling_objekter(sak=sak),
         "vedtak_id": vedtak.pk,
         "tjeneste": "ansatt",
+        "bruker_id": veileder_a.pk,
     }
 
 
