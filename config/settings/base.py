@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "kvp.vedtak",
     "kvp.brev",
     "kvp.plan",
+    "kvp.personvern",
     # Demodata (`manage.py demodata`); ingen annen app importerer den, og kommandoen nekter å kjøre i prod.
     "kvp.demo",
 ]
@@ -243,3 +244,18 @@ KVP_INNLOGGING_KRAV: dict[str, dict[str, list[str]]] = {
 }
 # Passordinnlogging finnes bare for demo og utvikling (`make run`); prod.py slår den alltid av.
 KVP_PASSORD_INNLOGGING = False
+
+# Lagringstid (docs/drift.md «Lagringstid og sletting», docs/regler/personvern.md). Lovens frister (arkiv- og
+# bokføringsplikt) står i kvp_regler/parametere/lagring.yaml; tallene her er våre valg [U], som personvernombudet og
+# kommunens arkivleder må godkjenne før produksjon. `manage.py rydd` (daglig) sletter og anonymiserer etter dem.
+# * Personer uten sak (bare registrert eller kartlagt, aldri søkt): anonymiseres etter to år uten ny kartlegging.
+# * Revisjonsloggen: ti år, så den dekker hele saksmappens arkivtid og en innsynsbegjæring om hvem som har sett
+#   opplysningene. Utløseren i PostgreSQL nekter uansett å slette rader som er yngre enn fem år.
+# * Innloggingsloggen (django-axes: vellykkede og mislykkede innlogginger): et halvt år, nok til å etterforske
+#   misbruk. Sperreposter slettes når sperretiden (AXES_COOLOFF_TIME) er ute, utløpte økter straks.
+KVP_LAGRING_UTEN_SAK_DAGER = 730
+KVP_LAGRING_REVISJONSLOGG_AAR = 10
+KVP_LAGRING_INNLOGGINGSLOGG_DAGER = 180
+# Nøkkelen bak pseudonymet for slettede personer (HMAC av fødselsnummeret). Tom = SECRET_KEY; prod.py leser
+# DJANGO_PSEUDONYM_NOEKKEL, som ikke skal byttes (da kan pseudonymene ikke lenger slås opp).
+KVP_PSEUDONYM_NOEKKEL = ""

@@ -49,3 +49,6 @@ for _navn, _oppsett in KVP_OIDC.items():  # noqa: F405
     for _felt in ("discovery", "client_id", "client_secret", "scope", "acr_values"):
         if os.environ.get(_prefiks + _felt.upper()):
             _oppsett[_felt] = os.environ[_prefiks + _felt.upper()]
+
+# Pseudonymnøkkelen for slettede personer (docs/drift.md); uten den brukes DJANGO_SECRET_KEY.
+KVP_PSEUDONYM_NOEKKEL = os.environ.get("DJANGO_PSEUDONYM_NOEKKEL", "")

@@ -93,6 +93,7 @@ FEILKODER: dict[str, Feilkode] = {
     "KVP_PERSON_SOEK_INGEN": _u("Søket på fødselsnummer fant ingen person ved brukerens kontor."),
     "KVP_PERSON_FINS": _u("Det finnes allerede en person med fødselsnummeret."),
     "KVP_PERSON_OVERFOERING": _u("Fødselsnummeret kan ikke registreres her; en overføringsforespørsel er logget."),
+    "KVP_SLETTING_NEKTET": _u("Personopplysningene kan ikke slettes nå (åpen sak, arkivplikt eller bokføringsplikt)."),
     "KVP_PERSON_NAVN": _u("Fornavn eller etternavn mangler."),
     "KVP_POSTNUMMER": _u("Postnummeret er ikke fire sifre."),
     "KVP_BARN_NAVN": _u("Barnets fornavn mangler."),

@@ -10,7 +10,7 @@ from django.db import transaction
 from .forespoersel import forespoersel_naa
 from .models import Handling, Logghendelse
 
-_ELLEVE_SIFRE = re.compile(r"(?<!\d)(\d{6})\s?(\d{5})(?!\d)")
+_ELLEVE_SIFRE = re.compile(r"(?<!\d)(\d{6})[\s-]?(\d{5})(?!\d)")
 
 
 def masker(verdi: Any) -> Any:
