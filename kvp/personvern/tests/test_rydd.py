@@ -4,6 +4,7 @@ import datetime as dt
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.sessions.backends.db import SessionStore
@@ -45,8 +46,13 @@ def _oekt(utloeper: dt.datetime) -> str:
     return s.session_key
 
 
-def _axes(modell, tid: dt.datetime, brukernavn: str) -> None:  # type: ignore[no-untyped-def]
-    felter = {"username": brukernavn, "ip_address": "10.0.0.1", "user_agent": "x", "path_info": "/logg-inn/"}
+def _axes(modell: Any, tid: dt.datetime, brukernavn: str) -> None:
+    felter: dict[str, Any] = {
+        "username": brukernavn,
+        "ip_address": "10.0.0.1",
+        "user_agent": "x",
+        "path_info": "/logg-inn/",
+    }
     if modell is AccessAttempt:
         felter |= {"get_data": "", "post_data": "", "failures_since_start": 1}
     rad = modell.objects.create(**felter)
