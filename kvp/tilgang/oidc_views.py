@@ -40,7 +40,9 @@ def oidc_start(request: HttpRequest, tjeneste: str) -> HttpResponse:
     if t is None:
         raise Http404
     neste = request.GET.get("next", "")
-    if neste and url_has_allowed_host_and_scheme(neste, allowed_hosts={request.get_host()}):
+    if neste and url_has_allowed_host_and_scheme(
+        neste, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         request.session[_NESTE] = neste
     svar_url = request.build_absolute_uri(reverse("tilgang:oidc_svar", kwargs={"tjeneste": t.navn}))
     ekstra = {"acr_values": t.acr_values} if t.acr_values else {}

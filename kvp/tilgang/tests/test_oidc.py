@@ -228,3 +228,12 @@ def test_rolle_gitt_etter_innlogging_krever_ogsaa_nivaaet(oidc_oppsett, ansatt, 
         "Leder",
     ]
     assert oidc.manglende_nivaa([Rolle.LEDER], None, ["pwd", "mfa"]) == []
+
+
+def test_neste_side_utenfor_appen_ignoreres(client, oidc_oppsett, ansatt):
+    _sett_bruker(oidc_oppsett, "entra-oid-8", {"NAVident": "Z990123", "amr": ["mfa"]})
+
+    svar = _logg_inn(client, oidc_oppsett, "ansatt", "entra-oid-8", next="https://angriper.example/")
+
+    assert svar.status_code == 302
+    assert svar["Location"] == "/"
