@@ -148,3 +148,20 @@ def test_personen_finnes_fortsatt_for_saker_som_peker_paa_den(leder_a, person_me
     services.person_slett(bruker=leder_a, person_id=person.pk, begrunnelse="Begjæring")
     assert Person.objects.filter(pk=person.pk).exists()
     assert Bruker.objects.filter(username__startswith="slettet-").count() == 1
+
+
+def test_utbetalinger_holdes_av_bokfoeringsplikten_ut_aaret_fem_aar_etter(kvp_veileder_a, lag_person, i_dag):
+    from kvp.utbetaling.models import Utbetaling, Utbetalingsrunde
+
+    person = lag_person()
+    _, sak = soeknad_registrer(bruker=kvp_veileder_a, person=person, mottatt_dato=i_dag, kanal=Kanal.PAPIR)
+    Sak.objects.filter(pk=sak.pk).update(status=Status.AVSLUTTET, avsluttet_dato=dt.date(2008, 1, 31))
+    runde = Utbetalingsrunde.objects.create(
+        kommune=person.kommune, aar=2020, maaned=3, utbetalingsdato=dt.date(2020, 4, 15)
+    )
+    Utbetaling.objects.create(runde=runde, sak=sak, brutto=100, trekk=0, skattetrekk=50, netto=50)
+
+    assert services.sletting_vurder(person=person, i_dag=dt.date(2025, 12, 31)).grunner == [
+        "Utbetalingene er regnskapsbilag og skal oppbevares til og med 31.12.2025 (bokføringsloven § 13)."
+    ]
+    assert services.sletting_vurder(person=person, i_dag=dt.date(2026, 1, 1)).kan_slettes
