@@ -1,6 +1,14 @@
 """Alle URL-er. Alt unntatt innlogging krever innlogget bruker (kvp.tilgang.middleware)."""
 
-from django.urls import include, path
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path, re_path
+
+from kvp.api.endepunkter import api, ikke_funnet
+
+# API-et har egne tokener (kvp.api), ikke innlogging: alle adressene under /api/v1/ slipper forbi innloggingskravet.
+_api_moenstre, _api_app, _api_ns = api.urls
+for _m in _api_moenstre:
+    login_not_required(_m.callback)  # type: ignore[union-attr]
 
 urlpatterns = [
     path("", include("kvp.felles.urls")),
@@ -13,6 +21,9 @@ urlpatterns = [
     path("brev/", include("kvp.brev.urls")),
     path("plan/", include("kvp.plan.urls")),
     path("oppmoete/", include("kvp.oppmoete.urls")),
+    path("api/v1/", include((_api_moenstre, _api_app), namespace=_api_ns)),
+    re_path(r"^api/v1/", login_not_required(ikke_funnet)),
+    path("api/", include("kvp.api.urls")),
 ]
 
 handler400 = "kvp.felles.views.feil_400"

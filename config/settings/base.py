@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "kvp.vedtak",
     "kvp.brev",
     "kvp.plan",
+    # API for andre systemer (/api/v1/) med tokener for tjenestekontoer.
+    "kvp.api",
     # Demodata (`manage.py demodata`); ingen annen app importerer den, og kommandoen nekter å kjøre i prod.
     "kvp.demo",
 ]
@@ -203,3 +205,6 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# API-et (/api/v1/, kvp.api): høyst så mange kall per token per tidsvindu (sekunder); over grensen gir 429.
+KVP_API_GRENSE = (120, 60)
