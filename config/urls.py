@@ -8,7 +8,7 @@ from kvp.api.endepunkter import api, ikke_funnet
 # API-et har egne tokener (kvp.api), ikke innlogging: alle adressene under /api/v1/ slipper forbi innloggingskravet.
 _api_moenstre, _api_app, _api_ns = api.urls
 for _m in _api_moenstre:
-    login_not_required(_m.callback)  # type: ignore[union-attr]
+    login_not_required(_m.callback)  # type: ignore[type-var]
 
 urlpatterns = [
     path("", include("kvp.felles.urls")),

@@ -393,7 +393,9 @@ class Sideparametre(Schema):
 
 @api.get("/personer", response={200: Personside, FEILSVAR: Problem}, tags=["personer"], summary="Personer i scope")
 def personer(
-    request: HttpRequest, side: Query[Sideparametre], navn: str = Query("", max_length=100)
+    request: HttpRequest,
+    side: Query[Sideparametre],
+    navn: str = Query("", max_length=100),  # type: ignore[type-arg]
 ) -> dict[str, Any]:
     bruker = _bruker(request)
     qs = person_selectors.personer_for_bruker(bruker=bruker, navn=navn.replace("\x00", ""))
@@ -425,7 +427,13 @@ def person(request: HttpRequest, person_id: UUID) -> dict[str, Any]:
 
 
 def _sakkort(s: Any) -> dict[str, Any]:
-    return {"id": s.pk, "person_id": s.person_id, "status": s.status, "mottatt_dato": s.mottatt_dato, "kontor": s.kontor.navn}
+    return {
+        "id": s.pk,
+        "person_id": s.person_id,
+        "status": s.status,
+        "mottatt_dato": s.mottatt_dato,
+        "kontor": s.kontor.navn,
+    }
 
 
 @api.get("/saker", response={200: Sakside, FEILSVAR: Problem}, tags=["saker"], summary="Saker i scope")
@@ -462,7 +470,9 @@ def sak(request: HttpRequest, sak_id: UUID) -> dict[str, Any]:
     summary="Aktivitetene i scope (filtrert på tilbyder)",
 )
 def aktiviteter(
-    request: HttpRequest, side: Query[Sideparametre], tilbyder: str = Query("", max_length=200)
+    request: HttpRequest,
+    side: Query[Sideparametre],
+    tilbyder: str = Query("", max_length=200),  # type: ignore[type-arg]
 ) -> dict[str, Any]:
     bruker = _bruker(request)
     qs = selectors.aktiviteter_for_bruker(bruker=bruker, tilbyder=tilbyder.replace("\x00", ""))
@@ -536,7 +546,7 @@ def _registrer_oppmoete(bruker: Bruker, innhold: Oppmoeteinnhold) -> tuple[int, 
 def oppmoete(
     request: HttpRequest,
     innhold: Oppmoeteinnhold,
-    idempotency_key: str = Header(..., alias="Idempotency-Key", min_length=1, max_length=100),
+    idempotency_key: str = Header(..., alias="Idempotency-Key", min_length=1, max_length=100),  # type: ignore[type-arg]
 ) -> Any:
     bruker = _bruker(request)
     konto: Tjenestekonto = request.auth  # type: ignore[attr-defined]
@@ -556,10 +566,7 @@ def oppmoete(
 
 def _runde(r: Any) -> dict[str, Any]:
     resultater = dict(
-        Betalingsresultat.objects.filter(utbetaling__runde=r)
-        .values_list("status")
-        .annotate(n=Count("id"))
-        .order_by()
+        Betalingsresultat.objects.filter(utbetaling__runde=r).values_list("status").annotate(n=Count("id")).order_by()
     )
     return {
         "id": r.pk,

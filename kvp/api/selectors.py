@@ -14,7 +14,7 @@ from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 from .models import Tjenestekonto
 from .services import token_hash
 
-TOKEN_START = "kvp_"
+TOKEN_START = "kvp_"  # noqa: S105 - starten på alle tokener, ikke en hemmelighet
 
 
 def tjenestekonto_for_token(token: str) -> Tjenestekonto | None:

@@ -18,7 +18,7 @@ from kvp.tilgang.tilgang import krev_rolle
 
 from .models import Idempotensnoekkel, Tjenestekonto
 
-TOKEN_START = "kvp_"
+TOKEN_START = "kvp_"  # noqa: S105 - starten på alle tokener, ikke en hemmelighet
 
 
 def token_hash(token: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import defusedxml.ElementTree as trygg_xml
+import defusedxml.ElementTree as trygg_xml  # noqa: N813
 from defusedxml import DefusedXmlException
 from lxml import etree
 
@@ -83,7 +83,7 @@ class Statusrapport:
 
 @cache
 def _skjema() -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(SKJEMA)))  # noqa: S320 - vårt eget skjema fra kildekoden
+    return etree.XMLSchema(etree.parse(str(SKJEMA)))
 
 
 def _q(navn: str) -> str:
@@ -127,23 +127,23 @@ def les_pain002(innhold: bytes) -> Statusrapport:
         raise ugyldig("Filen er ikke gyldig XML. Last opp statusrapporten (pain.002) fra banken.") from None
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        rot = etree.fromstring(innhold, parser=parser)  # noqa: S320 - allerede sjekket med defusedxml
+        rot = etree.fromstring(innhold, parser=parser)
     except etree.XMLSyntaxError:
         raise ugyldig("Filen er ikke gyldig XML. Last opp statusrapporten (pain.002) fra banken.") from None
     if rot.tag != _q("Document"):
         navnerom = etree.QName(rot).namespace or "uten navnerom"
         raise ugyldig(
-            f"Filen er ikke en statusrapport av typen pain.002.001.03 (fant {etree.QName(rot).localname} i "
-            f"{navnerom})."
+            f"Filen er ikke en statusrapport av typen pain.002.001.03 (fant {etree.QName(rot).localname} i {navnerom})."
         )
     skjema = _skjema()
     if not skjema.validate(rot):
-        feil = skjema.error_log.last_error
+        feil = skjema.error_log.last_error  # type: ignore[attr-defined]
         linje = f" (linje {feil.line})" if feil is not None else ""
         raise ugyldig(f"Statusrapporten følger ikke formatet pain.002.001.03{linje}. Be banken om en ny fil.")
     ns = {"p": PAIN002_NS}
     gruppe = rot.find("p:CstmrPmtStsRpt/p:OrgnlGrpInfAndSts", ns)
-    assert gruppe is not None  # skjemaet krever den
+    if gruppe is None:  # skjemaet krever den
+        raise ugyldig("Statusrapporten mangler opplysningene om betalingsfilen.")
     if _tekst(gruppe, "p:OrgnlMsgNmId") not in ("pain.001.001.03", "pain.001"):
         raise ugyldig("Statusrapporten gjelder ikke en betalingsfil (pain.001).")
     gruppestatus = _tekst(gruppe, "p:GrpSts")

@@ -365,7 +365,8 @@ class Betalingsresultat(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="paa_nytt_har_runde_og_konto",
-                condition=~models.Q(status="SENDT_PAA_NYTT") | (models.Q(ny_runde__isnull=False) & ~models.Q(ny_kontonummer="")),
+                condition=~models.Q(status="SENDT_PAA_NYTT")
+                | (models.Q(ny_runde__isnull=False) & ~models.Q(ny_kontonummer="")),
             ),
         ]
 

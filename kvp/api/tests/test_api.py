@@ -4,6 +4,7 @@ grense per token og beregningen med kontrakten til `kvp beregn`."""
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.test import override_settings
@@ -19,7 +20,7 @@ PROBLEM = "application/problem+json"
 EKSEMPEL = Path(__file__).resolve().parents[3] / "docs" / "eksempler" / "mars-2025.json"
 
 
-def _er_problem(svar, status):
+def _er_problem(svar: Any, status: int) -> Any:
     assert svar.status_code == status, svar.content
     assert svar["Content-Type"].startswith(PROBLEM)
     data = svar.json()
@@ -130,7 +131,7 @@ def aktivitet(lag_sak_i_program, kvp_veileder_a):
     )
 
 
-def _oppmoete(aktivitet, dato="2025-03-04", status="DELTATT"):
+def _oppmoete(aktivitet: Any, dato: str = "2025-03-04", status: str = "DELTATT") -> dict[str, Any]:
     return {"registreringer": [{"aktivitet_id": str(aktivitet.pk), "fra_og_med": dato, "status": status}]}
 
 
@@ -141,14 +142,20 @@ def test_oppmoete_med_idempotensnoekkel(api_klient, lag_token, aktivitet, kontor
     liste = api_klient("get", "/api/v1/aktiviteter?tilbyder=jobbklubben as", token).json()
     assert [a["id"] for a in liste["aktiviteter"]] == [str(aktivitet.pk)]
 
-    foerste = api_klient("post", "/api/v1/oppmoete", token, data=innhold, content_type="application/json", headers=dict(hode))
+    foerste = api_klient(
+        "post", "/api/v1/oppmoete", token, data=innhold, content_type="application/json", headers=dict(hode)
+    )
     assert foerste.status_code == 200, foerste.content
-    assert foerste.json() == {"registrert": [{"aktivitet_id": str(aktivitet.pk), "sak_id": str(aktivitet.sak_id), "dager": 1}]}
+    assert foerste.json() == {
+        "registrert": [{"aktivitet_id": str(aktivitet.pk), "sak_id": str(aktivitet.sak_id), "dager": 1}]
+    }
     assert Oppmoete.objects.get(sak=aktivitet.sak, dato=dt.date(2025, 3, 4)).status == "DELTATT"
 
     # Samme nøkkel og samme innhold: samme svar, ingen ny registrering (en endring i mellomtiden står seg).
     Oppmoete.objects.filter(sak=aktivitet.sak, dato=dt.date(2025, 3, 4)).update(status="GYLDIG_FRAVAER")
-    igjen = api_klient("post", "/api/v1/oppmoete", token, data=innhold, content_type="application/json", headers=dict(hode))
+    igjen = api_klient(
+        "post", "/api/v1/oppmoete", token, data=innhold, content_type="application/json", headers=dict(hode)
+    )
     assert igjen.status_code == 200
     assert igjen.json() == foerste.json()
     assert Oppmoete.objects.get(sak=aktivitet.sak, dato=dt.date(2025, 3, 4)).status == "GYLDIG_FRAVAER"
@@ -156,7 +163,8 @@ def test_oppmoete_med_idempotensnoekkel(api_klient, lag_token, aktivitet, kontor
     # Samme nøkkel, annet innhold: 422.
     annet = json.dumps(_oppmoete(aktivitet, dato="2025-03-05"))
     data = _er_problem(
-        api_klient("post", "/api/v1/oppmoete", token, data=annet, content_type="application/json", headers=dict(hode)), 422
+        api_klient("post", "/api/v1/oppmoete", token, data=annet, content_type="application/json", headers=dict(hode)),
+        422,
     )
     assert data["kode"] == "KVP_IDEMPOTENS_ANNET_INNHOLD"
     assert not Oppmoete.objects.filter(sak=aktivitet.sak, dato=dt.date(2025, 3, 5)).exists()
@@ -164,7 +172,14 @@ def test_oppmoete_med_idempotensnoekkel(api_klient, lag_token, aktivitet, kontor
     # Et token ved et annet kontor finner ikke aktiviteten.
     _, token_b = lag_token(kontor=kontor_b, rolle=Rolle.KVP_VEILEDER)
     _er_problem(
-        api_klient("post", "/api/v1/oppmoete", token_b, data=annet, content_type="application/json", headers={"Idempotency-Key": "b"}),
+        api_klient(
+            "post",
+            "/api/v1/oppmoete",
+            token_b,
+            data=annet,
+            content_type="application/json",
+            headers={"Idempotency-Key": "b"},
+        ),
         404,
     )
 
@@ -174,13 +189,35 @@ def test_oppmoete_alt_eller_ingenting_og_uten_noekkel(api_klient, lag_token, akt
     innhold = _oppmoete(aktivitet)
     innhold["registreringer"].append({**innhold["registreringer"][0], "fra_og_med": "2025-08-01"})  # utenfor
     data = _er_problem(
-        api_klient("post", "/api/v1/oppmoete", token, data=json.dumps(innhold), content_type="application/json", headers={"Idempotency-Key": "k"}),
+        api_klient(
+            "post",
+            "/api/v1/oppmoete",
+            token,
+            data=json.dumps(innhold),
+            content_type="application/json",
+            headers={"Idempotency-Key": "k"},
+        ),
         400,
     )
     assert data["detail"].startswith("Registrering nr. 2: datoene er utenfor aktiviteten")
     assert not Oppmoete.objects.filter(sak=aktivitet.sak).exists()
-    _er_problem(api_klient("post", "/api/v1/oppmoete", token, data=json.dumps(_oppmoete(aktivitet)), content_type="application/json"), 422)
-    _er_problem(api_klient("post", "/api/v1/oppmoete", token, data="{ikke json", content_type="application/json", headers={"Idempotency-Key": "x"}), 400)
+    _er_problem(
+        api_klient(
+            "post", "/api/v1/oppmoete", token, data=json.dumps(_oppmoete(aktivitet)), content_type="application/json"
+        ),
+        422,
+    )
+    _er_problem(
+        api_klient(
+            "post",
+            "/api/v1/oppmoete",
+            token,
+            data="{ikke json",
+            content_type="application/json",
+            headers={"Idempotency-Key": "x"},
+        ),
+        400,
+    )
 
 
 def test_beregning_har_samme_kontrakt_som_cli(api_klient, lag_token, kontor_a):

@@ -11,12 +11,12 @@ import pytest
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from kvp.api.tests.objekter import url_objekter as api_objekter
 from kvp.conftest import syntetisk_fnr
 from kvp.person.services import barn_legg_til, person_opprett
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import kartlegging_opprett, soeknad_registrer
 from kvp.tilgang.models import Kommune, Rolle
-from kvp.api.tests.objekter import url_objekter as api_objekter
 from kvp.utbetaling.tests.objekter import url_objekter as utbetaling_objekter
 from kvp.vedtak.services import vedtak_fatt, vedtak_send_til_beslutter
 from kvp.vedtak.tests.hjelpere import innvilgelse_utkast, sak_til_vilkaarsvurdering, vilkaar_vurder

@@ -23,7 +23,6 @@ from ..models import (
     Betalingsstatus,
     Rundestatus,
     Utbetaling,
-    Utbetalingsrunde,
 )
 from .godkjenning import _ny_status
 from .laas import kollisjon_som_feil, runde_for_skriving
@@ -87,6 +86,7 @@ def bankkvittering_les_inn(*, bruker: Bruker, runde_id: UUID, innhold: bytes) ->
     )
     betalt = avvist = venter = 0
     eksisterende = {r.utbetaling_id: r for r in Betalingsresultat.objects.filter(utbetaling__runde=runde)}
+    resultat: Betalingsresultat | None
     for t in transaksjoner:
         if not (t.betalt or t.avvist):
             venter += 1
