@@ -2,13 +2,15 @@
 
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 
 from kvp.api.endepunkter import api, ikke_funnet
 
 # API-et har egne tokener (kvp.api), ikke innlogging: alle adressene under /api/v1/ slipper forbi innloggingskravet.
 _api_moenstre, _api_app, _api_ns = api.urls
 for _m in _api_moenstre:
-    login_not_required(_m.callback)  # type: ignore[type-var]
+    # Svarene kan ha personopplysninger: aldri lagret i mellomlager (Cache-Control: no-store).
+    _m.callback = login_not_required(never_cache(_m.callback))  # type: ignore[type-var]
 
 urlpatterns = [
     path("", include("kvp.felles.urls")),

@@ -168,3 +168,67 @@ def test_kvittering_for_annen_fil_eller_ukjent_betaling_avvises(eksportert, oeko
     with pytest.raises(KvpFeil, match="ikke er i rundens betalingsfil"):
         bankkvittering_les_inn(bruker=oekonomi_a, runde_id=runde.pk, innhold=ukjent)
     assert not Betalingsresultat.objects.exists()
+
+
+def test_kvitteringssiden_for_oekonomi(client, eksportert, oekonomi_a, leder_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    saker, runde = eksportert
+    side = f"/utbetaling/runder/{runde.pk}/kvittering/"
+    client.force_login(leder_a)
+    assert client.get(side).status_code == 404  # bare økonomi
+    client.force_login(oekonomi_a)
+    assert client.get(side).status_code == 200
+    svar = client.post(side, {"fil": SimpleUploadedFile("kvittering.xml", b"<ikke xml", "text/xml")})
+    assert svar.status_code == 400
+    assert "Filen er ikke gyldig XML" in svar.content.decode()
+    godtatt, avvist = (Utbetaling.objects.get(runde=runde, sak=s) for s in saker)
+    fil = pain002(
+        eksport.meldings_id(runde),
+        [(eksport.ende_til_ende_id(godtatt.pk), "ACSC", ""), (eksport.ende_til_ende_id(avvist.pk), "RJCT", "AC01")],
+    )
+    svar = client.post(side, {"fil": SimpleUploadedFile("kvittering.xml", fil, "text/xml")}, follow=True)
+    tekst = svar.content.decode()
+    assert "1 betalt, 1 avvist" in tekst
+    assert "Kontonummeret er feil." in tekst
+    assert "Avvist av banken" in tekst
+
+
+def test_kvittering_med_api_for_oekonomitoken(client, eksportert, lag_bruker, kontor_a, kontor_b):
+    import base64
+
+    from kvp.api.services import tjenestekonto_opprett
+    from kvp.tilgang.models import Rolle
+
+    saker, runde = eksportert
+    leder = lag_bruker(Rolle.LEDER, kontor=kontor_a)
+    _, token = tjenestekonto_opprett(bruker=leder, kontor_id=kontor_a.pk, navn="Økonomisystemet", rolle=Rolle.OEKONOMI)
+    fil = pain002(eksport.meldings_id(runde), [], gruppestatus="ACSC")
+    sti = f"/api/v1/utbetalingsrunder/{runde.pk}/bankkvittering"
+    svar = client.post(
+        sti,
+        {"innhold_base64": base64.b64encode(fil).decode()},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert svar.status_code == 200, svar.content
+    assert svar.json()["betalt"] == 2 and svar.json()["rundestatus"] == "BEKREFTET"
+    status = client.get(f"/api/v1/utbetalingsrunder/{runde.pk}", headers={"Authorization": f"Bearer {token}"})
+    assert status.json()["betalt"] == 2
+    leder_b = lag_bruker(Rolle.LEDER, kontor=kontor_b)
+    _, token_b = tjenestekonto_opprett(bruker=leder_b, kontor_id=kontor_b.pk, navn="B", rolle=Rolle.OEKONOMI)
+    svar = client.post(
+        sti,
+        {"innhold_base64": base64.b64encode(fil).decode()},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {token_b}"},
+    )
+    assert svar.status_code == 404
+    assert svar["Content-Type"].startswith("application/problem+json")
+    svar = client.post(
+        sti,
+        {"innhold_base64": "ikke base64!"},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert svar.status_code == 400
