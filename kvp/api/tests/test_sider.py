@@ -12,7 +12,9 @@ def test_leder_lager_token_som_vises_en_gang_og_virker(client, leder_a, kontor_a
     assert client.get("/api/tokener/").status_code == 200
     svar = client.post("/api/tokener/", {"navn": "Jobbklubben AS", "rolle": Rolle.KVP_VEILEDER, "kontor": kontor_a.pk})
     assert svar.status_code == 201
-    token = re.search(r"kvp_[0-9a-f]{12}_[\w-]+", svar.content.decode()).group(0)
+    funnet = re.search(r"kvp_[0-9a-f]{12}_[\w-]+", svar.content.decode())
+    assert funnet is not None
+    token = funnet.group(0)
     assert svar["Cache-Control"].find("no-store") >= 0
     konto = Tjenestekonto.objects.get(navn="Jobbklubben AS")
     assert konto.rolle == Rolle.KVP_VEILEDER and konto.opprettet_av == leder_a

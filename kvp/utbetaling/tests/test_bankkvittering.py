@@ -200,7 +200,7 @@ def test_kvittering_med_api_for_oekonomitoken(client, eksportert, lag_bruker, ko
     from kvp.api.services import tjenestekonto_opprett
     from kvp.tilgang.models import Rolle
 
-    saker, runde = eksportert
+    _, runde = eksportert
     leder = lag_bruker(Rolle.LEDER, kontor=kontor_a)
     _, token = tjenestekonto_opprett(bruker=leder, kontor_id=kontor_a.pk, navn="Økonomisystemet", rolle=Rolle.OEKONOMI)
     fil = pain002(eksport.meldings_id(runde), [], gruppestatus="ACSC")
