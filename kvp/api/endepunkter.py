@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.db import transaction
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
@@ -249,6 +250,16 @@ def _http_feil(request: HttpRequest, feil: HttpError) -> HttpResponse:
     return problem(request, status, tekst.get(status, TITLER.get(status, "Feil i forespørselen.")))
 
 
+@api.exception_handler(RequestDataTooBig)
+def _for_stor(request: HttpRequest, feil: RequestDataTooBig) -> HttpResponse:
+    return problem(request, 413, "Forespørselen er for stor.")
+
+
+@api.exception_handler(SuspiciousOperation)
+def _mistenkelig(request: HttpRequest, feil: SuspiciousOperation) -> HttpResponse:
+    return problem(request, 400, "Forespørselen kunne ikke leses.")
+
+
 @api.exception_handler(Exception)
 def _uventet(request: HttpRequest, feil: Exception) -> HttpResponse:
     logger.exception("Uventet feil i API-et: %s", type(feil).__name__)
@@ -265,7 +276,7 @@ def ikke_funnet(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse
 
 
 FEILSVAR = frozenset({400, 401, 403, 404, 422, 429})
-SKRIVEFEIL = frozenset({400, 401, 403, 404, 409, 422, 429})
+SKRIVEFEIL = frozenset({400, 401, 403, 404, 409, 413, 422, 429})
 
 
 class Side(Schema):

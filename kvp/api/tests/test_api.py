@@ -244,3 +244,12 @@ def test_skjemaet_er_openapi_med_problem_details(client, db):
     svar = skjema["paths"]["/api/v1/personer/{person_id}"]["get"]["responses"]
     assert "application/problem+json" in svar["404"]["content"]
     assert "/api/v1/beregning" in skjema["paths"]
+
+
+def test_for_stor_forespoersel_gir_413(api_klient, lag_token, kontor_a, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    _, token = lag_token(kontor=kontor_a)
+    svar = api_klient(
+        "post", "/api/v1/beregning", token, data="[" + "{}," * 600 + "{}]", content_type="application/json"
+    )
+    _er_problem(svar, 413)
