@@ -130,7 +130,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def _api_tokener(self) -> None:
         """Et nytt demotoken for lederrollen ved hvert kontor (det forrige tilbakekalles): API-et virker straks."""
-        self.stdout.write("\nAPI-tokener (lederrollen, for /api/v1/; nye ved hver kjøring):")
+        self.stdout.write("\nDemotokener for API-et /api/v1/ (lederrollen; nye ved hver kjøring):")
         for brukernavn in ("lars", "kaare"):
             leder = Bruker.objects.get(username=brukernavn)
             kontor = leder.rolletildelinger.get(rolle=Rolle.LEDER).kontor
