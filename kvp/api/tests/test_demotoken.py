@@ -1,5 +1,5 @@
 """`manage.py demodata` (og dermed `make run`) skriver et ledertoken per kontor på en egen linje som begynner med
-«API-token» og slutter med tokenet; tokenet virker straks, og en ny kjøring gir nye tokener og tilbakekaller de gamle."""
+«API-token» og slutter med tokenet; tokenet virker straks, og en ny kjøring gir nye og tilbakekaller de gamle."""
 
 import io
 from typing import Any
