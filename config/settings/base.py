@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "kvp.brev",
     "kvp.plan",
     "kvp.personvern",
+    # API for andre systemer (/api/v1/) med tokener for tjenestekontoer.
+    "kvp.api",
     # Demodata (`manage.py demodata`); ingen annen app importerer den, og kommandoen nekter å kjøre i prod.
     "kvp.demo",
 ]
@@ -259,3 +261,5 @@ KVP_LAGRING_INNLOGGINGSLOGG_DAGER = 180
 # Nøkkelen bak pseudonymet for slettede personer (HMAC av fødselsnummeret). Tom = SECRET_KEY; prod.py leser
 # DJANGO_PSEUDONYM_NOEKKEL, som ikke skal byttes (da kan pseudonymene ikke lenger slås opp).
 KVP_PSEUDONYM_NOEKKEL = ""
+# API-et (/api/v1/, kvp.api): høyst så mange kall per token per tidsvindu (sekunder); over grensen gir 429.
+KVP_API_GRENSE = (120, 60)

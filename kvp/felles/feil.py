@@ -180,6 +180,11 @@ FEILKODER: dict[str, Feilkode] = {
     "KVP_UTBETALING_KOLLISJON": _u("En annen utbetalingsoperasjon for samme kommune kolliderte med denne."),
     "KVP_KONTO_INGEN_ENDRING": _u("Det er ikke noe nytt kontonummer som venter på godkjenning."),
     "KVP_RUNDE_SAK_UTEN_PROGRAMPERIODE": _u("En sak i runden har attestert oppmøte, men mangler programperiode."),
+    # API
+    "KVP_API_UGYLDIG": _u("Forespørselen til API-et har verdier som ikke følger skjemaet."),
+    "KVP_IDEMPOTENS_ANNET_INNHOLD": _u("Idempotensnøkkelen er brukt før med et annet innhold."),
+    "KVP_IDEMPOTENS_OPPTATT": _u("En forespørsel med samme idempotensnøkkel behandles samtidig."),
+    "KVP_KVITTERING_UGYLDIG": _u("Bankens kvittering (pain.002) er ikke en gyldig statusrapport for runden."),
     "KVP_TILBAKEKREVING_STATUS": _u("Tilbakekrevingen har ikke statusen handlingen krever."),
 }
 

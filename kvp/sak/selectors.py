@@ -33,6 +33,11 @@ def _synlige_saker(bruker: Bruker) -> QuerySet[Sak]:
     return Sak.objects.filter(scope)
 
 
+def saker_for_bruker(*, bruker: Bruker) -> QuerySet[Sak]:
+    """Sakene brukeren ser (uten logging: den som viser dem, logger lesingen per person)."""
+    return _synlige_saker(bruker)
+
+
 def sak_hent(*, bruker: Bruker, sak_id: UUID) -> Sak:
     """Én sak brukeren har tilgang til; ellers IkkeFunnet (404, aldri dataene). Visningen logges."""
     sak = (

@@ -16,6 +16,7 @@ def tilgang(request: HttpRequest) -> dict[str, Any]:
             "registrer_soeknad": t.har_rolle(Rolle.KVP_VEILEDER),
             "moetetider": t.har_rolle(Rolle.KVP_VEILEDER, Rolle.LEDER),
             "logg": t.har_rolle(Rolle.LEDER),
+            "api_tokener": t.har_rolle(Rolle.LEDER),
             "deltaker": t.har_rolle(Rolle.DELTAKER),
         }
     }

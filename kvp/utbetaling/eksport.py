@@ -22,7 +22,7 @@ from lxml import etree
 from kvp.felles.feil import KvpFeil
 
 from .beregning import maanedstekst
-from .models import Tilbakekreving, Utbetaling, Utbetalingsoppsett, Utbetalingsrunde
+from .models import Betalingsresultat, Tilbakekreving, Utbetaling, Utbetalingsoppsett, Utbetalingsrunde
 from .selectors import SYNLIG_FOR_DELTAKER
 
 PAIN001_NS = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"
@@ -160,6 +160,25 @@ def _konto(forelder: Any, navn: str, kontonummer: str) -> None:
     _e(_e(othr, "SchmeNm"), "Cd", "BBAN")
 
 
+def meldings_id(runde: Utbetalingsrunde) -> str:
+    """Betalingsfilens meldings-id (MsgId); bankens statusrapport (pain.002) viser til den."""
+    return f"KVP-{runde.kommune_id}-{runde.aar}{runde.maaned:02d}-{str(runde.pk)[:8]}"
+
+
+def ende_til_ende_id(utbetaling_id: Any, *, paa_nytt: bool = False) -> str:
+    """Betalingens referanse i filen (EndToEndId); en avvist betaling som sendes på nytt, får «R» foran."""
+    return ("R" if paa_nytt else "") + str(utbetaling_id).replace("-", "")[:32]
+
+
+def betalinger_paa_nytt(runde: Utbetalingsrunde) -> list[Betalingsresultat]:
+    """Avviste betalinger fra tidligere runder som sendes på nytt med denne runden (til det nye kontonummeret)."""
+    return list(
+        Betalingsresultat.objects.filter(ny_runde=runde)
+        .select_related("utbetaling__sak__person", "utbetaling__runde")
+        .order_by("utbetaling__sak__person__etternavn", "utbetaling__sak__person__fornavn", "utbetaling_id")
+    )
+
+
 def lag_pain001(runde: Utbetalingsrunde) -> bytes:
     """Betalingsfilen: én betaling per deltaker med netto over 0, belastet kommunens konto på utbetalingsdatoen."""
     oppsett = Utbetalingsoppsett.objects.filter(kommune_id=runde.kommune_id).first()
@@ -175,24 +194,28 @@ def lag_pain001(runde: Utbetalingsrunde) -> bytes:
             kode="KVP_UTBETALINGSDATO_PASSERT",
         )
     betalinger = [u for u in _utbetalinger(runde) if u.netto > 0]
-    sum_netto = sum((u.netto for u in betalinger), Decimal("0.00"))
-    meldings_id = f"KVP-{runde.kommune_id}-{runde.aar}{runde.maaned:02d}-{str(runde.pk)[:8]}"
+    paa_nytt = betalinger_paa_nytt(runde)
+    sum_netto = sum((u.netto for u in betalinger), Decimal("0.00")) + sum(
+        (r.utbetaling.netto for r in paa_nytt), Decimal("0.00")
+    )
+    antall = str(len(betalinger) + len(paa_nytt))
+    melding_id = meldings_id(runde)
     navn = runde.kommune.navn + " kommune"
     rot = etree.Element(f"{{{PAIN001_NS}}}Document", nsmap={None: PAIN001_NS})  # type: ignore[dict-item]
     melding = _e(rot, "CstmrCdtTrfInitn")
     hode = _e(melding, "GrpHdr")
-    _e(hode, "MsgId", meldings_id)
+    _e(hode, "MsgId", melding_id)
     _e(hode, "CreDtTm", timezone.localtime().replace(microsecond=0, tzinfo=None).isoformat())
-    _e(hode, "NbOfTxs", str(len(betalinger)))
+    _e(hode, "NbOfTxs", antall)
     _e(hode, "CtrlSum", f"{sum_netto:.2f}")
     initiativtaker = _e(hode, "InitgPty")
     _e(initiativtaker, "Nm", navn)
     if oppsett.organisasjonsnummer:
         _e(_e(_e(_e(initiativtaker, "Id"), "OrgId"), "Othr"), "Id", oppsett.organisasjonsnummer)
     betaling = _e(melding, "PmtInf")
-    _e(betaling, "PmtInfId", meldings_id)
+    _e(betaling, "PmtInfId", melding_id)
     _e(betaling, "PmtMtd", "TRF")
-    _e(betaling, "NbOfTxs", str(len(betalinger)))
+    _e(betaling, "NbOfTxs", antall)
     _e(betaling, "CtrlSum", f"{sum_netto:.2f}")
     _e(_e(betaling, "PmtTpInf"), "InstrPrty", "NORM")
     _e(betaling, "ReqdExctnDt", runde.utbetalingsdato.isoformat())
@@ -201,14 +224,23 @@ def lag_pain001(runde: Utbetalingsrunde) -> bytes:
     agent = _e(_e(betaling, "DbtrAgt"), "FinInstnId")
     _e(_e(agent, "PstlAdr"), "Ctry", "NO")
     tekst = f"Kvalifiseringsstønad {maanedstekst(runde.aar, runde.maaned)}"
-    for u in betalinger:
+    transaksjoner = [(ende_til_ende_id(u.pk), u, u.kontonummer, tekst) for u in betalinger] + [
+        (
+            ende_til_ende_id(r.utbetaling_id, paa_nytt=True),
+            r.utbetaling,
+            r.ny_kontonummer,
+            f"Kvalifiseringsstønad {maanedstekst(r.utbetaling.runde.aar, r.utbetaling.runde.maaned)} (sendt på nytt)",
+        )
+        for r in paa_nytt
+    ]
+    for referanse, u, konto, forklaring in transaksjoner:
         transaksjon = _e(betaling, "CdtTrfTxInf")
-        _e(_e(transaksjon, "PmtId"), "EndToEndId", str(u.pk).replace("-", "")[:35])
+        _e(_e(transaksjon, "PmtId"), "EndToEndId", referanse)
         _e(_e(transaksjon, "Amt"), "InstdAmt", f"{u.netto:.2f}", Ccy="NOK")
         person = u.sak.person
         _e(_e(transaksjon, "Cdtr"), "Nm", f"{person.fornavn} {person.etternavn}"[:70])
-        _konto(transaksjon, "CdtrAcct", u.kontonummer)
-        _e(_e(transaksjon, "RmtInf"), "Ustrd", tekst[:140])
+        _konto(transaksjon, "CdtrAcct", konto)
+        _e(_e(transaksjon, "RmtInf"), "Ustrd", forklaring[:140])
     return bytes(etree.tostring(rot, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
@@ -251,7 +283,12 @@ def personer_i_regnskap(runde: Utbetalingsrunde) -> Personpar:
 
 
 def personer_i_pain001(runde: Utbetalingsrunde) -> Personpar:
-    return list(Utbetaling.objects.filter(runde=runde, netto__gt=0).values_list("sak__person_id", "sak__kontor_id"))
+    return [
+        *Utbetaling.objects.filter(runde=runde, netto__gt=0).values_list("sak__person_id", "sak__kontor_id"),
+        *Betalingsresultat.objects.filter(ny_runde=runde).values_list(
+            "utbetaling__sak__person_id", "utbetaling__sak__kontor_id"
+        ),
+    ]
 
 
 def personer_i_aarsoppgaver(*, kommune_nummer: str, aar: int) -> Personpar:

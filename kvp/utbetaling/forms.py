@@ -82,3 +82,7 @@ class ForkastForm(KvpForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["bekreft"].error_messages["required"] = "Kryss av for at du vil forkaste runden."
+
+
+class KvitteringForm(KvpForm):
+    fil = forms.FileField(label="Statusrapport fra banken (pain.002, XML)")

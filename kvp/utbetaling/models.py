@@ -312,3 +312,63 @@ class Tilbakekreving(models.Model):
 
     def __str__(self) -> str:
         return f"Tilbakekreving {self.beloep} kr ({self.get_status_display()})"
+
+
+class Betalingsstatus(models.TextChoices):
+    BETALT = "BETALT", "Betalt"
+    AVVIST = "AVVIST", "Avvist av banken"
+    SENDT_PAA_NYTT = "SENDT_PAA_NYTT", "Sendt på nytt"
+
+
+class Bankkvittering(models.Model):
+    """Bankens statusrapport (ISO 20022 pain.002) for betalingsfilen til en eksportert runde. Samme fil lest inn
+    to ganger gjenkjennes på sjekksummen og endrer ingenting."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    runde = models.ForeignKey(Utbetalingsrunde, on_delete=models.PROTECT, related_name="bankkvitteringer")
+    meldings_id = models.CharField("bankens meldings-id", max_length=35)
+    sjekksum = models.CharField("sjekksum (SHA-256)", max_length=64)
+    antall_betalt = models.PositiveIntegerField("betalt", default=0)
+    antall_avvist = models.PositiveIntegerField("avvist", default=0)
+    mottatt_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    mottatt = models.DateTimeField("lest inn", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "bankkvittering"
+        verbose_name_plural = "bankkvitteringer"
+        ordering = ["mottatt"]
+        constraints = [models.UniqueConstraint(fields=["runde", "sjekksum"], name="en_kvittering_per_fil_og_runde")]
+
+    def __str__(self) -> str:
+        return f"Bankkvittering {self.meldings_id}"
+
+
+class Betalingsresultat(models.Model):
+    """Bankens svar på én utbetaling: betalt, eller avvist med årsak. En avvist betaling sendes på nytt (i
+    betalingsfilen til neste runde som godkjennes) når deltakeren har fått et annet, godkjent kontonummer."""
+
+    utbetaling = models.OneToOneField(Utbetaling, on_delete=models.PROTECT, related_name="betalingsresultat")
+    status = models.CharField("status", max_length=20, choices=Betalingsstatus.choices)
+    kode = models.CharField("bankens årsakskode", max_length=35, blank=True)
+    aarsak = models.CharField("årsak", max_length=300, blank=True)
+    kontonummer = models.CharField("kontonummeret banken svarte for", max_length=11, blank=True)
+    kvittering = models.ForeignKey(Bankkvittering, on_delete=models.PROTECT, related_name="resultater")
+    ny_runde = models.ForeignKey(
+        Utbetalingsrunde, on_delete=models.PROTECT, null=True, blank=True, related_name="betalinger_paa_nytt"
+    )
+    ny_kontonummer = models.CharField("nytt kontonummer", max_length=11, blank=True)
+    endret = models.DateTimeField("endret", auto_now=True)
+
+    class Meta:
+        verbose_name = "betalingsresultat"
+        verbose_name_plural = "betalingsresultater"
+        constraints = [
+            models.CheckConstraint(
+                name="paa_nytt_har_runde_og_konto",
+                condition=~models.Q(status="SENDT_PAA_NYTT")
+                | (models.Q(ny_runde__isnull=False) & ~models.Q(ny_kontonummer="")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Betalingsresultat {self.get_status_display()}"

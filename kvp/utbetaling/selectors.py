@@ -16,6 +16,7 @@ from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 from kvp_regler.belop import rund_av_til_oere
 
 from .models import (
+    Betalingsresultat,
     Mottaker,
     Rundestatus,
     Tilbakekreving,
@@ -169,4 +170,13 @@ def kontonummer_venter(*, runde: Utbetalingsrunde) -> int:
         .exclude(sak__person__utbetalingsmottaker__nytt_kontonummer="")
         .filter(sak__person__utbetalingsmottaker__isnull=False)
         .count()
+    )
+
+
+def betalingsresultater_i_runde(*, runde: Utbetalingsrunde) -> list[Betalingsresultat]:
+    """Bankens svar på rundens betalinger, avviste først (kalles bare med en runde hentet gjennom `runde_hent`)."""
+    return list(
+        Betalingsresultat.objects.filter(utbetaling__runde=runde)
+        .select_related("utbetaling__sak__person")
+        .order_by("status", "utbetaling__sak__person__etternavn", "utbetaling__sak__person__fornavn")
     )

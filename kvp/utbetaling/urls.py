@@ -14,6 +14,7 @@ urlpatterns = [
     path("runder/<uuid:runde_id>/regnskap.csv", views.regnskap_csv, name="regnskap_csv"),
     path("runder/<uuid:runde_id>/regnskap-excel.csv", views.regnskap_excel_csv, name="regnskap_excel_csv"),
     path("runder/<uuid:runde_id>/pain001.xml", views.pain001, name="pain001"),
+    path("runder/<uuid:runde_id>/kvittering/", views.kvittering, name="kvittering"),
     path("kommuner/<str:kommune_nummer>/", views.innstillinger, name="innstillinger"),
     path("kommuner/<str:kommune_nummer>/aarsoppgaver.csv", views.aarsoppgaver_csv, name="aarsoppgaver_csv"),
     path("tilbakekrevinger/", views.tilbakekrevinger, name="tilbakekrevinger"),

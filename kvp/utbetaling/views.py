@@ -17,7 +17,7 @@ from kvp.tilgang.models import Rolle
 from kvp.tilgang.tilgang import bruker_fra, tilgang_for
 
 from . import eksport, selectors, services
-from .forms import ForeslaaForm, ForkastForm, InnstillingerForm, KjoerForm, MottakerForm, VedtaForm
+from .forms import ForeslaaForm, ForkastForm, InnstillingerForm, KjoerForm, KvitteringForm, MottakerForm, VedtaForm
 from .models import Rundestatus, Utbetalingsrunde
 
 
@@ -354,3 +354,41 @@ def mottaker_konto_godkjenn(request: HttpRequest, person_id: UUID) -> HttpRespon
         return redirect("utbetaling:mottaker", person_id=person.pk)
     messages.success(request, "Det nye kontonummeret er godkjent og brukes i utbetalingene fra nå av.")
     return redirect("utbetaling:mottaker", person_id=person.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def kvittering(request: HttpRequest, runde_id: UUID) -> HttpResponse:
+    """Økonomi leser inn bankens statusrapport (pain.002) for en eksportert runde og ser bankens svar."""
+    if not tilgang_for(request.user).har_rolle(Rolle.OEKONOMI):
+        raise IkkeFunnet("Fant ikke utbetalingsrunden.")
+    r = selectors.runde_hent(bruker=bruker_fra(request), runde_id=runde_id)
+    form = KvitteringForm(request.POST or None, request.FILES or None)
+
+    def vis(status: int) -> HttpResponse:
+        resultater = selectors.betalingsresultater_i_runde(runde=r)
+        lesing_registrer(
+            bruker=bruker_fra(request),
+            personer=((b.utbetaling.sak.person_id, b.utbetaling.sak.kontor_id) for b in resultater),
+            formaal="Bankens svar på rundens betalinger",
+            objekttype="bankkvittering",
+            objekt_id=str(r.pk),
+        )
+        return render(
+            request, "utbetaling/kvittering.html", {"runde": r, "form": form, "resultater": resultater}, status=status
+        )
+
+    if request.method != "POST":
+        return vis(200)
+
+    def lagre(data: dict[str, Any]) -> HttpResponse:
+        res = services.bankkvittering_les_inn(bruker=bruker_fra(request), runde_id=r.pk, innhold=data["fil"].read())
+        if res.allerede_lest:
+            messages.info(request, "Denne kvitteringen er lest inn før. Ingenting er endret.")
+        else:
+            messages.success(
+                request,
+                f"Kvitteringen er lest inn: {res.betalt} betalt, {res.avvist} avvist, {res.venter} venter på svar.",
+            )
+        return redirect("utbetaling:kvittering", runde_id=r.pk)
+
+    return skjema_svar(form, lagre, vis)

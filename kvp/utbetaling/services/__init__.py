@@ -4,6 +4,8 @@
 * `utbetalingsdato`: utbetalingsdagen flyttet til forrige bankdag (og fram til i dag når den er passert);
 * `simulering` og `runde_bit`: utbetalingsrunden, kjørt i biter (trekk og skatt regnes i `kvp_regler.oppgjoer`);
 * `godkjenning`: godkjenning (fireøyne), eksport og bekreftelse av runden;
+* `kvittering`: bankens statusrapport (pain.002): betalt eller avvist med årsak;
+* `paa_nytt`: avviste betalinger sendes på nytt med neste runde når kontonummeret er rettet;
 * `forkast`: forkasting av en simulert runde, så måneden kan simuleres på nytt;
 * `korreksjon`: betalte måneder beregnet på nytt etter endret grunnlag;
 * `g_regulering`: betalte måneder beregnet på nytt med ny G;
@@ -20,6 +22,7 @@ from .godkjenning import utbetalingsrunde_bekreft, utbetalingsrunde_eksporter, u
 from .innstillinger import kommune_innstillinger_endre, mottaker_lagre
 from .kontonummer import mottaker_kontonummer_godkjenn
 from .korreksjon import korreksjoner_beregn
+from .kvittering import Kvitteringsresultat, bankkvittering_les_inn
 from .simulering import utbetalingsrunde_kjoer
 from .tilbakekreving import tilbakekreving_foreslaa, tilbakekreving_vedta, tilbakekrevinger_til_krav
 from .utbetalingsdato import (
@@ -31,6 +34,8 @@ from .utbetalingsdato import (
 )
 
 __all__ = [
+    "Kvitteringsresultat",
+    "bankkvittering_les_inn",
     "er_bankdag",
     "grunnbeloep_reguler",
     "kommune_innstillinger_endre",

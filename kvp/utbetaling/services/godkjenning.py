@@ -19,6 +19,7 @@ from kvp_regler.parametere import STANDARD, Parametersett
 
 from ..models import Rundestatus, Utbetaling, Utbetalingsoppsett, Utbetalingsrunde
 from .laas import kollisjon_som_feil, runde_for_skriving
+from .paa_nytt import avviste_betalinger_ta_med
 from .tilbakekreving import tilbakekrevinger_til_krav
 from .utbetalingsdato import utbetalingsdato_flyttet_tekst, utbetalingsdato_tidligst
 
@@ -161,6 +162,7 @@ def utbetalingsrunde_godkjenn(
         )
     _flytt_passert_utbetalingsdato(runde, bruker, parametere)
     tilbakekrevinger_til_krav(runde=runde, bruker=bruker)
+    avviste_betalinger_ta_med(bruker=bruker, runde=runde)
     _ny_status(runde, bruker, Rundestatus.GODKJENT, "godkjent")
     return runde
 

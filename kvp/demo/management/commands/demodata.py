@@ -9,6 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from kvp.api.models import Tjenestekonto
+from kvp.api.services import tjenestekonto_opprett, tjenestekonto_tilbakekall
 from kvp.demo.oppmoete import plan_og_oppmoete_demodata
 from kvp.demo.utbetaling import utbetaling_demodata
 from kvp.demo.vedtak import vedtak_demodata_last
@@ -23,6 +25,7 @@ from kvp.tilgang.models import Bruker, Kommune, Rolle
 from kvp.tilgang.services import bruker_opprett, kommune_opprett, nav_kontor_opprett, rolle_tildel
 
 DEMO_PASSORD = "demo-passord-kvp"
+DEMO_TOKEN = "Demo-token (leder)"  # noqa: S105 - navnet på tokenet, ikke tokenet
 
 FORNAVN = [
     "Ola",
@@ -122,6 +125,21 @@ class Command(BaseCommand):
         ]:
             sted = navn.get(scope, "i program: plan, oppmøte, utbetalinger og brev på Min side")
             self.stdout.write(f"  {Rolle(rolle).label:<30} {brukernavn:<9} {sted}")
+        self._api_tokener()
+
+    @transaction.atomic
+    def _api_tokener(self) -> None:
+        """Et nytt demotoken for lederrollen ved hvert kontor (det forrige tilbakekalles): API-et virker straks."""
+        self.stdout.write("\nDemotokener for API-et /api/v1/ (lederrollen; nye ved hver kjøring):")
+        for brukernavn in ("lars", "kaare"):
+            leder = Bruker.objects.get(username=brukernavn)
+            kontor = leder.rolletildelinger.get(rolle=Rolle.LEDER).kontor
+            if kontor is None:
+                continue
+            for gammel in Tjenestekonto.objects.filter(kontor=kontor, navn=DEMO_TOKEN, tilbakekalt__isnull=True):
+                tjenestekonto_tilbakekall(bruker=leder, konto_id=gammel.pk)
+            _, token = tjenestekonto_opprett(bruker=leder, kontor_id=kontor.pk, navn=DEMO_TOKEN, rolle=Rolle.LEDER)
+            self.stdout.write(f"API-token {kontor.navn} (leder): {token}")
 
     @transaction.atomic
     def _last(self, antall_personer: int, *, i_dag: dt.date) -> None:
