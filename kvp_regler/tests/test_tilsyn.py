@@ -24,7 +24,7 @@ from kvp_regler.tilsyn import (
 )
 
 
-def _kandidater(n_avslag=7, n_program=12, n_avsluttet=3):
+def _kandidater(n_avslag: int = 7, n_program: int = 12, n_avsluttet: int = 3) -> list[tuple[str, Stratum]]:
     return (
         [(f"a{i:02}", Stratum.AVSLAG) for i in range(n_avslag)]
         + [(f"p{i:02}", Stratum.I_PROGRAM) for i in range(n_program)]
@@ -113,7 +113,7 @@ def test_saksbehandlingstid():
     assert vurder_saksbehandlingstid(mottatt=m, vedtaksdato=None, foreloepige_svar=[]).utfall == Utfall.MAA_VURDERES
 
 
-def _vedtak(**k):
+def _vedtak(**k: object) -> Vedtaksbevis:
     verdier = {
         "navn": "innvilgelse 01.02.2025",
         "har_begrunnelse": True,
@@ -124,7 +124,7 @@ def _vedtak(**k):
         "skrevet_av": frozenset({"s"}),
     }
     verdier.update(k)
-    return Vedtaksbevis(**verdier)
+    return Vedtaksbevis(**verdier)  # type: ignore[arg-type]
 
 
 def test_begrunnelse_klageadgang_og_fireoeyne():
