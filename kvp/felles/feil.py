@@ -171,6 +171,13 @@ FEILKODER: dict[str, Feilkode] = {
     "KVP_KONTO_INGEN_ENDRING": _u("Det er ikke noe nytt kontonummer som venter på godkjenning."),
     "KVP_RUNDE_SAK_UTEN_PROGRAMPERIODE": _u("En sak i runden har attestert oppmøte, men mangler programperiode."),
     "KVP_TILBAKEKREVING_STATUS": _u("Tilbakekrevingen har ikke statusen handlingen krever."),
+    # Tilsyn og rettleiing (kvp.tilsyn)
+    "KVP_TILSYN_STATUS": _u("Tilsynet har ikke statusen handlingen krever."),
+    "KVP_TILSYN_TOMT_UTVALG": _u("Kontoret har ingen saker i perioden å trekke utvalget fra."),
+    "KVP_TILSYN_UVURDERT": _u("Rapporten kan ikke sendes før alle kontrollpunktene er vurdert."),
+    "KVP_TILSYN_TILTAK": _u("Kontoret må svare med tiltak på hvert avvik."),
+    "KVP_TILSYN_SJEKKPUNKT": _u("Sjekkpunktet finnes ikke i sjekklisten, eller vurderingen er ugyldig for det."),
+    "KVP_RETTLEIING_LENKE": _u("En lenke til regelverket er ikke en gyldig nettadresse."),
 }
 
 
