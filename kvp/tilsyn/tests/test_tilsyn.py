@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.felles.models import Logghendelse
+from kvp.soeknad.models import Kanal
+from kvp.soeknad.services import soeknad_registrer
 from kvp.tilgang.models import Rolle
 from kvp.tilsyn import selectors, services
 from kvp.tilsyn.models import Funntype, Kontrollpunkt, Tilsynsstatus, Utfall
@@ -198,14 +200,11 @@ def test_statsforvalter_i_et_annet_fylke_faar_404_paa_hver_url(
     assert "Randaberg" not in client.get(reverse("tilsyn:liste")).content.decode()
 
 
-def test_statsforvalteren_aapner_bare_saker_i_utvalget(client, statsforvalter, tilsyn_med_utvalg, lag_person, kontor_a):
-    from kvp.soeknad.models import Kanal  # noqa: PLC0415
-    from kvp.soeknad.services import soeknad_registrer  # noqa: PLC0415
-    from kvp.tilgang.models import Bruker  # noqa: PLC0415
-
-    kvp = Bruker.objects.filter(rolletildelinger__rolle=Rolle.KVP_VEILEDER).first()
+def test_statsforvalteren_aapner_bare_saker_i_utvalget(
+    client, statsforvalter, tilsyn_med_utvalg, lag_person, kvp_veileder_a
+):
     _, utenfor = soeknad_registrer(
-        bruker=kvp,
+        bruker=kvp_veileder_a,
         person=lag_person(fornavn="Utenfor"),
         mottatt_dato=timezone.localdate() - dt.timedelta(days=2),
         kanal=Kanal.PAPIR,
