@@ -2,6 +2,7 @@
 bruker merker den som lest."""
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -11,14 +12,20 @@ from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.services import nav_kontor_opprett
 from kvp.tilsyn import selectors, services
-from kvp.tilsyn.models import RettleiingLest
+from kvp.tilsyn.models import Rettleiing, RettleiingLest
 from kvp.vedtak.tests.hjelpere import sak_til_vilkaarsvurdering
 
 pytestmark = pytest.mark.django_db
 
 
-def _publiser(bruker, mottaker, tittel="Vurder behovet for bistand grundig", steg="VILKAARSVURDERING", **k):
-    verdier = {
+def _publiser(
+    bruker: Any,
+    mottaker: str,
+    tittel: str = "Vurder behovet for bistand grundig",
+    steg: str = "VILKAARSVURDERING",
+    **k: Any,
+) -> Rettleiing:
+    verdier: dict[str, Any] = {
         "tekst": "Skriv konkret hvorfor tett og koordinert bistand trengs.",
         "lenker": "Sosialtjenesteloven § 29 | https://lovdata.no/lov/2009-12-18-131/§29\nhttps://lovdata.no/forskrift",
         "gyldig_fra": timezone.localdate() - dt.timedelta(days=1),

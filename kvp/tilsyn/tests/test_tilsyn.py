@@ -49,7 +49,7 @@ def test_utvalget_trekkes_bare_en_gang_og_aldri_tomt(statsforvalter, tilsyn_med_
 
 
 def test_forslagene_fra_dataene_har_bevis(tilsyn_med_utvalg, saker):
-    def punkter(sak):
+    def punkter(sak: Any) -> dict[str, Kontrollpunkt]:
         return {p.sjekkpunkt: p for p in Kontrollpunkt.objects.filter(utvalgssak__sak=sak)}
 
     avslag = punkter(saker["avslag"])
@@ -86,7 +86,7 @@ def test_avvik_fra_forslaget_krever_kommentar(statsforvalter, tilsyn_med_utvalg,
     assert punkt.vurdering == Utfall.IKKE_OPPFYLT and punkt.vurdert_av == statsforvalter
 
 
-def _vurder_alt(statsforvalter, tilsyn):
+def _vurder_alt(statsforvalter: Any, tilsyn: Any) -> None:
     services.kontrollpunkter_bekreft_forslag(bruker=statsforvalter, tilsyn_id=tilsyn.pk)
     for punkt in Kontrollpunkt.objects.filter(utvalgssak__tilsyn=tilsyn, vurdering=""):
         services.kontrollpunkt_vurder(
@@ -116,7 +116,7 @@ def test_fra_utvalg_til_lukket_tilsyn(statsforvalter, tilsyn_med_utvalg, leder_a
         selectors.tilsyn_hent(bruker=leder_a, id=t.pk)
     t = services.tilsyn_send_rapport(bruker=statsforvalter, tilsyn_id=t.pk, maalform="nn", svarfrist=frist)
     assert t.status == Tilsynsstatus.RAPPORT_SENDT
-    assert bytes(t.rapport_pdf).startswith(b"%PDF")
+    assert bytes(t.rapport_pdf or b"").startswith(b"%PDF")
     assert "Statsforvaltaren" in t.rapport_html and "Ikkje oppfylt" in t.rapport_html
     assert "Planen var ikke på full tid ved oppstart." in t.rapport_html
     assert "Avslag" in t.rapport_html and "Innvilget" not in t.rapport_html  # ingen navn i rapporten
@@ -187,6 +187,7 @@ def test_statsforvalter_i_et_annet_fylke_faar_404_paa_hver_url(
     client, statsforvalter, statsforvalter_innlandet, tilsyn_med_utvalg, saker
 ):
     punkt = Kontrollpunkt.objects.filter(utvalgssak__tilsyn=tilsyn_med_utvalg).first()
+    assert punkt is not None
     funn = services.funn_registrer(
         bruker=statsforvalter, tilsyn_id=tilsyn_med_utvalg.pk, type="MERKNAD", sjekkpunkt="VILKAAR", tekst="x"
     )
@@ -224,6 +225,7 @@ def test_hver_lesing_logges_med_tilsynet(client, statsforvalter, tilsyn_med_utva
     svar = client.get(reverse("tilsyn:sak", args=[tilsyn_med_utvalg.pk, saker["avslag"].pk]))
     assert svar.status_code == 200
     rad = Logghendelse.objects.filter(handling="LES").order_by("-id").first()
+    assert rad is not None
     assert rad.person_id == saker["avslag"].person_id
     assert rad.bruker == statsforvalter
     assert str(tilsyn_med_utvalg.pk)[:8] in rad.formaal and tilsyn_med_utvalg.tema in rad.formaal
