@@ -92,7 +92,7 @@ class AvgjoerTiltakForm(KvpForm):
 
 
 class RettleiingForm(KvpForm):
-    mottaker = forms.ChoiceField(label="Til")
+    mottaker = forms.ChoiceField(label="Mottakere")
     tittel = forms.CharField(label="Tittel", max_length=200)
     tekst = forms.CharField(label="Tekst", max_length=10000, widget=forms.Textarea({"rows": 8}))
     lenker = forms.CharField(
