@@ -1,6 +1,7 @@
 """Tilsynet fra utvalg til lukket rapport, med tilgangen og revisjonsloggen underveis."""
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ from kvp.soeknad.services import soeknad_registrer
 from kvp.tilgang.models import Rolle
 from kvp.tilsyn import selectors, services
 from kvp.tilsyn.models import Funntype, Kontrollpunkt, Tilsynsstatus, Utfall
-from kvp_regler.tilsyn import trekk_utvalg
+from kvp_regler.tilsyn import SJEKKPUNKTER, trekk_utvalg
 
 pytestmark = pytest.mark.django_db
 
@@ -247,3 +248,13 @@ def test_skjemafeil_gir_400_og_norsk_melding(client, statsforvalter, tilsyn_med_
     assert svar.status_code == 400 and "dd.mm.åååå" in svar.content.decode()
     svar = client.post(reverse("tilsyn:utvalg", args=[tilsyn_med_utvalg.pk]), {"antall_per_stratum": "0"})
     assert svar.status_code == 400
+
+
+def test_sjekkpunktene_og_hjemlene_er_dokumentert():
+    dok = (Path(__file__).resolve().parents[3] / "docs" / "regler" / "tilsyn.md").read_text(encoding="utf-8")
+    for punkt in SJEKKPUNKTER:
+        rad = next((linje for linje in dok.splitlines() if linje.startswith(f"| `{punkt.kode}` |")), None)
+        assert rad is not None, f"{punkt.kode} mangler i docs/regler/tilsyn.md"
+        assert punkt.tittel in rad
+        for del_ in punkt.hjemmel.split("; "):
+            assert del_ in rad, f"{punkt.kode}: {del_}"
