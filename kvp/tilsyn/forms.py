@@ -55,7 +55,7 @@ class VurderingForm(KvpForm):
 class FunnForm(KvpForm):
     type = forms.ChoiceField(label="Type", choices=Funntype.choices)
     sjekkpunkt = forms.ChoiceField(label="Sjekkpunkt", choices=[(s.kode, s.tittel) for s in SJEKKPUNKTER])
-    tekst = forms.CharField(label="Beskrivelse", max_length=4000, widget=forms.Textarea({"rows": 4}))
+    tekst = forms.CharField(label="Beskrivelse", max_length=5000, widget=forms.Textarea({"rows": 4}))
 
 
 class RapportForm(KvpForm):
@@ -72,7 +72,7 @@ class TiltakForm(KvpForm):
             self.fields[f"tiltak_{f.pk}"] = forms.CharField(
                 label=f"Tiltak for {f.get_type_display().split(' (')[0].lower()}: {f.tekst[:80]}",
                 required=False,
-                max_length=4000,
+                max_length=5000,
                 widget=forms.Textarea({"rows": 3}),
                 initial=f.tiltak,
             )
@@ -85,7 +85,7 @@ class AvgjoerTiltakForm(KvpForm):
     merknad = forms.CharField(
         label="Merknad til kontoret",
         required=False,
-        max_length=4000,
+        max_length=5000,
         widget=forms.Textarea({"rows": 3}),
         help_text="Påkrevd når du ber om nye tiltak.",
     )
@@ -98,7 +98,7 @@ class RettleiingForm(KvpForm):
     lenker = forms.CharField(
         label="Lenker til regelverket",
         required=False,
-        max_length=4000,
+        max_length=5000,
         widget=forms.Textarea({"rows": 3}),
         help_text="Én per linje: «tekst | https://lovdata.no/…».",
     )
