@@ -27,7 +27,7 @@ from kvp.tilgang.tilgang import tilgang_for
 from kvp.utbetaling.models import Utbetalingspost
 from kvp.vedtak.models import Vedtak, Vedtaksstatus, Vilkaarsvurdering
 
-from .models import SYNLIG_FOR_KONTORET, Kontrollpunkt, Rettleiing, RettleiingLest, Tilsyn, Utvalgssak
+from .models import SYNLIG_FOR_KONTORET, Kontrollpunkt, Rettleiing, RettleiingLest, Tilsyn, Tilsynsstatus, Utvalgssak
 
 
 class Handling(StrEnum):
@@ -161,6 +161,26 @@ def tilsyn_sak_hent(*, bruker: Bruker, tilsyn_id: UUID, sak_id: UUID) -> Saksbev
         objekt_id=str(sak.pk),
     )
     return bevis
+
+
+def kontrollpunkt_hent(*, bruker: Bruker, tilsyn_id: UUID, kontrollpunkt_id: int) -> Kontrollpunkt:
+    """Et kontrollpunkt i et tilsyn statsforvalteren fører; ellers IkkeFunnet."""
+    tilsyn = tilsyn_hent(bruker=bruker, id=tilsyn_id, handling=Handling.ARBEID)
+    punkt = (
+        Kontrollpunkt.objects.select_related("utvalgssak")
+        .filter(pk=kontrollpunkt_id, utvalgssak__tilsyn=tilsyn)
+        .first()
+    )
+    if punkt is None:
+        raise IkkeFunnet("Fant ikke kontrollpunktet.")
+    return punkt
+
+
+def tilsyn_som_venter_paa_kontoret(*, bruker: Bruker) -> QuerySet[Tilsyn]:
+    """Tilsyn der rapporten er sendt og lederen på kontoret skal svare med tiltak."""
+    return Tilsyn.objects.filter(
+        kontor_id__in=tilgang_for(bruker).kontorer_med(Rolle.LEDER), status=Tilsynsstatus.RAPPORT_SENDT
+    ).select_related("kontor")
 
 
 def funn_for_tilsyn(*, tilsyn: Tilsyn) -> QuerySet[Any]:

@@ -28,7 +28,7 @@ from .forms import (
     UtvalgForm,
     VurderingForm,
 )
-from .models import SYNLIG_FOR_KONTORET, Kontrollpunkt, Tilsynsstatus, Utfall
+from .models import SYNLIG_FOR_KONTORET, Tilsynsstatus, Utfall
 
 
 def _krev_statsforvalter(request: HttpRequest) -> None:
@@ -178,10 +178,7 @@ def sak(request: HttpRequest, tilsyn_id: UUID, sak_id: UUID) -> HttpResponse:
 @require_POST
 def vurder(request: HttpRequest, tilsyn_id: UUID, kontrollpunkt_id: int) -> HttpResponse:
     bruker = bruker_fra(request)
-    selectors.tilsyn_hent(bruker=bruker, id=tilsyn_id, handling=selectors.Handling.ARBEID)
-    punkt = Kontrollpunkt.objects.filter(pk=kontrollpunkt_id, utvalgssak__tilsyn_id=tilsyn_id).first()
-    if punkt is None:
-        raise Http404
+    punkt = selectors.kontrollpunkt_hent(bruker=bruker, tilsyn_id=tilsyn_id, kontrollpunkt_id=kontrollpunkt_id)
     form = VurderingForm(request.POST, prefix=f"k{punkt.pk}")
     sak_id = punkt.utvalgssak.sak_id
 

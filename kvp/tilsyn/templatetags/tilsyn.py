@@ -44,9 +44,11 @@ def rettleiing_boks(context: dict[str, Any], steg: str = "") -> dict[str, Any]:
     bruker = getattr(request, "user", None)
     if bruker is None or not bruker.is_authenticated:
         return {"rettleiinger": []}
+    # På KVP-tavla ser lederen også tilsynsrapportene kontoret skal svare på.
+    venter = list(selectors.tilsyn_som_venter_paa_kontoret(bruker=bruker)) if not steg else []
     qs = selectors.rettleiinger_for_kontoret(bruker=bruker, i_dag=timezone.localdate(), steg=steg or None)
     rettleiinger = list(qs.order_by("er_lest", "-gyldig_fra", "tittel")[:5])  # type: ignore[misc]
-    return {"rettleiinger": rettleiinger, "steg": Steg(steg).label if steg in Steg.values else ""}
+    return {"rettleiinger": rettleiinger, "steg": Steg(steg).label if steg in Steg.values else "", "venter": venter}
 
 
 @register.inclusion_tag("tilsyn/_forside_innhold.html", takes_context=True)

@@ -155,7 +155,7 @@ def test_statsforvalter_i_et_annet_fylke_faar_ikke_tilsynet(statsforvalter_innla
         )
 
 
-def test_andre_paa_kontoret_ser_ikke_tilsynet(lag_bruker, kontor_a, statsforvalter, tilsyn_med_utvalg):
+def test_andre_paa_kontoret_ser_ikke_tilsynet(client, lag_bruker, kontor_a, statsforvalter, tilsyn_med_utvalg, leder_a):
     _vurder_alt(statsforvalter, tilsyn_med_utvalg)
     services.tilsyn_send_rapport(
         bruker=statsforvalter,
@@ -166,6 +166,11 @@ def test_andre_paa_kontoret_ser_ikke_tilsynet(lag_bruker, kontor_a, statsforvalt
     kvp = lag_bruker(Rolle.KVP_VEILEDER, Rolle.BESLUTTER, kontor=kontor_a)
     with pytest.raises(IkkeFunnet):
         selectors.tilsyn_hent(bruker=kvp, id=tilsyn_med_utvalg.pk)
+    # Lederen ser rapporten som venter på svar på KVP-tavla; de andre ser den ikke.
+    client.force_login(leder_a)
+    assert "Tilsynsrapporter som venter på svar" in client.get(reverse("sak:tavle")).content.decode()
+    client.force_login(kvp)
+    assert "Tilsynsrapporter som venter på svar" not in client.get(reverse("sak:tavle")).content.decode()
 
 
 def _urler(t: Any, sak_id: Any, punkt_id: int, funn_id: int) -> list[str]:
