@@ -139,3 +139,15 @@ def test_kontor_i_et_annet_fylke_faar_404(client, statsforvalter, kvp_veileder_b
         assert client.get(url).status_code in (404, 405)
     assert r.tittel not in client.get(reverse("tilsyn:rettleiing_liste")).content.decode()
     assert client.get(reverse("tilsyn:rettleiing_ny")).status_code == 403
+
+
+def test_rettleiing_vises_ved_vedtaket_og_planen(client, statsforvalter, kvp_veileder_a, lag_person, lag_sak_i_program):
+    vedtak = _publiser(statsforvalter, "fylke:Rogaland", tittel="Skriv begrunnelsen for deltakeren", steg="VEDTAK")
+    plan = _publiser(statsforvalter, "fylke:Rogaland", tittel="Planen skal være på full tid", steg="PLAN")
+    client.force_login(kvp_veileder_a)
+    sak = sak_til_vilkaarsvurdering(bruker=kvp_veileder_a, person=lag_person())
+    side = client.get(reverse("vedtak:ny", args=[sak.pk]) + "?type=AVSLAG").content.decode()
+    assert vedtak.tittel in side and plan.tittel not in side
+    i_program = lag_sak_i_program(fornavn="Planlagt")
+    side = client.get(reverse("plan:plan", args=[i_program.pk])).content.decode()
+    assert plan.tittel in side and vedtak.tittel not in side
