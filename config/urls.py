@@ -27,6 +27,7 @@ urlpatterns = [
     path("api/v1/", include((_api_moenstre, _api_app), namespace=_api_ns)),
     re_path(r"^api/v1/", login_not_required(ikke_funnet)),
     path("api/", include("kvp.api.urls")),
+    path("", include("kvp.tilsyn.urls")),
 ]
 
 handler400 = "kvp.felles.views.feil_400"

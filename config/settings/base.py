@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "kvp.personvern",
     # API for andre systemer (/api/v1/) med tokener for tjenestekontoer.
     "kvp.api",
+    "kvp.tilsyn",
     # Demodata (`manage.py demodata`); ingen annen app importerer den, og kommandoen nekter å kjøre i prod.
     "kvp.demo",
 ]

@@ -186,6 +186,13 @@ FEILKODER: dict[str, Feilkode] = {
     "KVP_IDEMPOTENS_OPPTATT": _u("En forespørsel med samme idempotensnøkkel behandles samtidig."),
     "KVP_KVITTERING_UGYLDIG": _u("Bankens kvittering (pain.002) er ikke en gyldig statusrapport for runden."),
     "KVP_TILBAKEKREVING_STATUS": _u("Tilbakekrevingen har ikke statusen handlingen krever."),
+    # Tilsyn og rettleiing (kvp.tilsyn)
+    "KVP_TILSYN_STATUS": _u("Tilsynet har ikke statusen handlingen krever."),
+    "KVP_TILSYN_TOMT_UTVALG": _u("Kontoret har ingen saker i perioden å trekke utvalget fra."),
+    "KVP_TILSYN_UVURDERT": _u("Rapporten kan ikke sendes før alle kontrollpunktene er vurdert."),
+    "KVP_TILSYN_TILTAK": _u("Kontoret må svare med tiltak på hvert avvik."),
+    "KVP_TILSYN_SJEKKPUNKT": _u("Sjekkpunktet finnes ikke i sjekklisten, eller vurderingen er ugyldig for det."),
+    "KVP_RETTLEIING_LENKE": _u("En lenke til regelverket er ikke en gyldig nettadresse."),
 }
 
 

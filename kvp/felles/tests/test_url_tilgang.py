@@ -17,6 +17,7 @@ from kvp.person.services import barn_legg_til, person_opprett
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import kartlegging_opprett, soeknad_registrer
 from kvp.tilgang.models import Kommune, Rolle
+from kvp.tilsyn.tests.objekter import url_objekter as tilsyn_objekter
 from kvp.utbetaling.tests.objekter import url_objekter as utbetaling_objekter
 from kvp.vedtak.services import vedtak_fatt, vedtak_send_til_beslutter
 from kvp.vedtak.tests.hjelpere import innvilgelse_utkast, sak_til_vilkaarsvurdering, vilkaar_vurder
@@ -93,6 +94,7 @@ def objekter(lag_person, veileder_a, kvp_veileder_a, lag_bruker, i_dag):
         "soeknad_id": soeknad.pk,
         **utbetaling_objekter(sak=sak),
         **api_objekter(kontor=sak.kontor, leder=lag_bruker(Rolle.LEDER, kontor=sak.kontor)),
+        **tilsyn_objekter(kontor=sak.kontor, kvp_veileder=kvp_veileder_a, person=lag_person(), lag_bruker=lag_bruker),
         "vedtak_id": vedtak.pk,
         "tjeneste": "ansatt",
         "bruker_id": veileder_a.pk,
