@@ -1,6 +1,7 @@
 """Inngangsvilkårene for kvalifiseringsprogrammet (sosialtjenesteloven § 29), programmets varighet (§ 32) og
 fristene i programmet. Ren Python: datoer kommer inn som argumenter, satsene fra de daterte parameterne."""
 
+from kvp_regler.vilkaar.forhaandsvarsel import forhaandsvarsel_svarfrist, svarfrist_er_ute
 from kvp_regler.vilkaar.frister import Frist, Fristnivaa, programfrister
 from kvp_regler.vilkaar.inngangsvilkaar import (
     Arbeidsevne,
@@ -39,9 +40,11 @@ __all__ = [
     "Vilkaarsresultat",
     "Vurdering",
     "alle_oppfylt",
+    "forhaandsvarsel_svarfrist",
     "foerste_programdag_for_alder",
     "maks_til_og_med",
     "programfrister",
+    "svarfrist_er_ute",
     "siste_programdag_for_alder",
     "veiledende_norm",
     "vurder_alder",
