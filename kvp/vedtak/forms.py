@@ -252,4 +252,4 @@ class ForhaandsvarselForm(KvpForm):
 
 class ForhaandsvarselSvarForm(KvpForm):
     svar_dato = Datofelt(label="Svaret kom (dato)")
-    svar = forms.CharField(label="Hva deltakeren svarte", widget=forms.Textarea, max_length=4000)
+    svar = forms.CharField(label="Hva deltakeren svarte", widget=forms.Textarea, max_length=2000)

@@ -51,7 +51,7 @@ def _sjekk_tilbakekrevingsvedtak_og_brev(tk: Tilbakekreving, foreslo: object, ve
     beloep = f"{tk.beloep:.2f}".replace(".", ",")
     assert "Vedtak om tilbakebetaling av kvalifiseringsstønad" in tekst
     assert f"{beloep} kr" in tekst.replace("\u00a0", "")
-    assert "03.2025" in tekst and "prosent av hver utbetaling" in tekst
+    assert "mars 2025" in tekst and "prosent av hver utbetaling" in tekst
     assert "sosialtjenesteloven § 40" in tekst and "Klagefristen er tre uker" in tekst
 
 
