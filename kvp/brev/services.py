@@ -216,12 +216,38 @@ def oppstartkontekst(sak: Sak, *, bruker: Any) -> dict[str, Any]:
             "hjemler": [h[1] if maalform == Maalform.NYNORSK else h[0] for h in HJEMLER[Brevtype.OPPSTART]],
             "beregning": beregning,
             "stoenad": stoenaden_i_brevet(beregning, foedselsdato=sak.person.foedselsdato, maalform=maalform),
-            "saksbehandler": bruker.visningsnavn,
+            "saksbehandler": bruker.visningsnavn if bruker is not None else "",
             "beslutter": "",
             "klagerett": False,
         }
     )
     return kontekst
+
+
+def brev_html_paa(brev: Brev, *, maalform: str) -> str:
+    """Brevet laget på nytt på `maalform` («NB»/«NN»), uten å lagre noe: til kontroll av tekstene (testene går
+    gjennom hvert brev i demodataene på begge målformer). Det sendte brevet er `brev.html`."""
+    if brev.vedtak is not None:
+        vedtak = Vedtak.objects.select_related("sak__person__kommune", "sak__kontor").get(pk=brev.vedtak_id)
+        vedtak.sak.person.maalform = maalform
+        kontekst = brevkontekst(vedtak)
+    elif brev.forhaandsvarsel is not None:
+        varsel = Forhaandsvarsel.objects.select_related("sak__person__kommune", "sak__kontor").get(
+            pk=brev.forhaandsvarsel_id
+        )
+        varsel.sak.person.maalform = maalform
+        kontekst = forhaandsvarsel_kontekst(varsel)
+    elif brev.foreloepig_svar is not None:
+        svar = ForeloepigSvar.objects.select_related("sak__person__kommune", "sak__kontor").get(
+            pk=brev.foreloepig_svar_id
+        )
+        svar.sak.person.maalform = maalform
+        kontekst = foreloepig_svar_kontekst(svar)
+    else:
+        sak = Sak.objects.select_related("person__kommune", "kontor").get(pk=brev.sak_id)
+        sak.person.maalform = maalform
+        kontekst = oppstartkontekst(sak, bruker=None)
+    return render_to_string(BREVMAL, kontekst)
 
 
 def foreloepig_svar_kontekst(svar: ForeloepigSvar) -> dict[str, Any]:

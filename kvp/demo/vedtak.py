@@ -210,7 +210,10 @@ def _flere_brevtyper(kontor: NavKontor, kvp: Any, beslutter: Any, *, i_dag: dt.d
         fra_og_med=om_to_uker,
     )
     forhaandsvarsel_svar_registrer(
-        bruker=kvp, forhaandsvarsel_id=varsel.pk, svar="Ringte: har fått jobb og vil ut av programmet.", svar_dato=i_dag
+        bruker=kvp,
+        forhaandsvarsel_id=varsel.pk,
+        svar="Ringte: har fått jobb og vil ut av programmet.",
+        svar_dato=timezone.localdate(),
     )
     stans = vedtak_opprett(
         bruker=kvp,
@@ -231,7 +234,10 @@ def _flere_brevtyper(kontor: NavKontor, kvp: Any, beslutter: Any, *, i_dag: dt.d
         fra_og_med=om_to_uker,
     )
     forhaandsvarsel_svar_registrer(
-        bruker=kvp, forhaandsvarsel_id=varsel.pk, svar="Vil helst fortsette, men bor nå i Stavanger.", svar_dato=i_dag
+        bruker=kvp,
+        forhaandsvarsel_id=varsel.pk,
+        svar="Vil helst fortsette, men bor nå i Stavanger.",
+        svar_dato=timezone.localdate(),
     )
     avslutning = vedtak_opprett(
         bruker=kvp,
