@@ -233,13 +233,13 @@ def brev_html_paa(brev: Brev, *, maalform: str) -> str:
         kontekst = brevkontekst(vedtak)
     elif brev.forhaandsvarsel is not None:
         varsel = Forhaandsvarsel.objects.select_related("sak__person__kommune", "sak__kontor").get(
-            pk=brev.forhaandsvarsel_id
+            pk=brev.forhaandsvarsel.pk
         )
         varsel.sak.person.maalform = maalform
         kontekst = forhaandsvarsel_kontekst(varsel)
     elif brev.foreloepig_svar is not None:
         svar = ForeloepigSvar.objects.select_related("sak__person__kommune", "sak__kontor").get(
-            pk=brev.foreloepig_svar_id
+            pk=brev.foreloepig_svar.pk
         )
         svar.sak.person.maalform = maalform
         kontekst = foreloepig_svar_kontekst(svar)
