@@ -96,6 +96,7 @@ def stoenaden_i_brevet(beregning: dict[str, Any] | None, *, foedselsdato: dt.dat
                 **linje,
                 "type_tekst": LINJETYPE[maalform][linje["type"]],
                 "forklaring_brev": forklaring(linje["forklaring"], lang),
+                "hjemmel_brev": forklaring(linje["hjemmel"], lang),
                 "fra": _dato(linje["fra_og_med"]),
                 "til": _dato(linje["til_og_med"]),
             }

@@ -53,6 +53,8 @@ FRASER_NN: dict[str, str] = {
     ),
     # Antall dager
     "dager": "dagar",
+    # Hjemlene linjene viser
+    "sosialtjenesteloven": "sosialtenestelova",
 }
 
 _MOENSTER = re.compile(

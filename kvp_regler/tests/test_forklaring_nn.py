@@ -34,3 +34,6 @@ def test_kjente_setninger_paa_nynorsk():
     )
     assert forklaring("ugyldig fravær 3 av 7,5 timer", "nn") == "ugyldig fråvær 3 av 7,5 timar"
     assert forklaring("ugyldig fravær 3 av 7,5 timer", "nb") == "ugyldig fravær 3 av 7,5 timer"
+    assert forklaring_nn("sosialtjenesteloven § 35; sosialtjenesteloven § 36") == (
+        "sosialtenestelova § 35; sosialtenestelova § 36"
+    )

@@ -72,6 +72,7 @@ SETNINGER = {
     ),
     "vedlegg": ("Vedlegg: Slik har vi regnet ut stønaden", "Vedlegg: Slik har vi rekna ut stønaden"),
     "verkedagar": ("/ 260 virkedager =", "/ 260 verkedagar ="),
+    "hjemmel_linje": ("(sosialtjenesteloven § 35)", "(sosialtenestelova § 35)"),
 }
 
 
@@ -92,7 +93,7 @@ def test_innvilgelse_under_25_har_beloep_per_maaned_og_dag_datoen_for_25_aar_og_
     assert re.search(rf"{re.escape(vedtak.beregning['total_tekst'])} {SETNINGER['per_maaned'][i]}", tekst)
     assert f"Det er {kroner_tekst(per_dag)} {SETNINGER['per_dag'][i]}" in tekst
     assert f"{SETNINGER['under_25'][i]} {bursdag(foedt, 25):%d.%m.%Y}." in tekst
-    for noekkel in ("utbetaling", "skatt", "meldeplikt", "klage_digitalt", "vedlegg", "verkedagar"):
+    for noekkel in ("utbetaling", "skatt", "meldeplikt", "klage_digitalt", "vedlegg", "verkedagar", "hjemmel_linje"):
         assert SETNINGER[noekkel][i] in tekst, noekkel
         assert SETNINGER[noekkel][1 - i] not in tekst, noekkel
 
