@@ -46,7 +46,9 @@ def tilbakekreving_foreslaa(
     var i god tro (aktsomhet, med hjemmel). Deltakeren får samtidig forhåndsvarsel (forvaltningsloven § 16) med
     svarfrist; tilbakekrevingen kan vedtas når svaret er registrert eller fristen er ute."""
     tk = tilbakekreving_for_skriving(bruker=bruker, tilbakekreving_id=tilbakekreving_id)
-    if tk.status != Tilbakekrevingsstatus.BEREGNET:
+    # Et forslag fra før forhåndsvarselet fantes (uten varsel og vurdering av god tro) kan foreslås på nytt.
+    gammelt_forslag = tk.status == Tilbakekrevingsstatus.FORESLAATT and tk.forhaandsvarsel_id is None
+    if tk.status != Tilbakekrevingsstatus.BEREGNET and not gammelt_forslag:
         raise KvpFeil("Tilbakekrevingen er allerede foreslått.", kode="KVP_TILBAKEKREVING_STATUS")
     if not begrunnelse.strip():
         raise KvpFeil("Skriv en begrunnelse.", felt="begrunnelse", kode="KVP_BEGRUNNELSE")
@@ -90,8 +92,8 @@ def tilbakekreving_foreslaa(
         person=tk.sak.person,
         handling="ENDRE",
         objekt=tk,
-        foer={"status": Tilbakekrevingsstatus.BEREGNET},
-        etter={"status": tk.status, "beloep": str(tk.beloep)},
+        foer={"status": Tilbakekrevingsstatus.FORESLAATT if gammelt_forslag else Tilbakekrevingsstatus.BEREGNET},
+        etter={"status": tk.status, "beloep": str(tk.beloep), "aktsomhet": tk.aktsomhet},
     )
     return tk
 

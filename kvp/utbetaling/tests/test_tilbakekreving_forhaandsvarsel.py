@@ -124,3 +124,24 @@ def test_svaret_kan_registreres_av_oekonomi_og_aapner_for_vedtaket(tilbakekrevin
     tk.refresh_from_db()
     assert tk.status == Tilbakekrevingsstatus.AVSLAATT
     assert tk.forhaandsvarsel.avgjort == timezone.localdate()
+
+
+def test_et_forslag_uten_forhaandsvarsel_kan_foreslaas_paa_nytt_men_ikke_vedtas(
+    tilbakekreving_for, oekonomi_a, oekonomi_a2
+):
+    """Et forslag fra før forhåndsvarselet fantes (ingen varsel, ingen vurdering av god tro) blir ikke stående fast."""
+    tk = tilbakekreving_for()
+    Tilbakekreving.objects.filter(pk=tk.pk).update(
+        status=Tilbakekrevingsstatus.FORESLAATT, foreslaatt_av=oekonomi_a, begrunnelse="Gammelt forslag."
+    )
+    with pytest.raises(KvpFeil, match="Foreslå den på nytt"):
+        tilbakekreving_vedta(bruker=oekonomi_a2, tilbakekreving_id=tk.pk, tilbakekreves=True)
+    tilbakekreving_foreslaa(
+        bruker=oekonomi_a,
+        tilbakekreving_id=tk.pk,
+        begrunnelse="Ugyldig fravær.",
+        aktsomhet="FEIL_OPPLYSNINGER",
+        aktsomhet_begrunnelse="Meldte ikke fra om fraværet.",
+    )
+    tk.refresh_from_db()
+    assert tk.forhaandsvarsel is not None and tk.aktsomhet == "FEIL_OPPLYSNINGER"
