@@ -39,6 +39,10 @@ def kontor_a(db: Any) -> NavKontor:
         navn="NAV Randaberg-Kvitsøy",
         fylke="Rogaland",
         kommuner=[("1127", "Randaberg"), ("1144", "Kvitsøy")],
+        adresse="Postboks 40",
+        postnummer="4096",
+        poststed="Randaberg",
+        telefon="51 41 41 00",
     )
 
 

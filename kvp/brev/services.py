@@ -1,4 +1,10 @@
-"""Vedtaksbrevet: samme mal gir HTML-visningen i nettleseren og PDF-en (WeasyPrint) som lagres."""
+"""Brevene til deltakeren: samme mal gir HTML-visningen i nettleseren og PDF-en (WeasyPrint) som lagres.
+
+Én mal (`brev/vedtaksbrev.html`) og én tekstkatalog (`tekster.BREVTEKST`, bokmål og nynorsk) for alle brevene:
+vedtaksbrevene (hver `Vedtakstype`), oppstart, foreløpig svar og forhåndsvarsel. Brevhodet (kontorets adresse og
+telefon, saksnummer, dato), stønaden (per måned og per dag, med utregningen i et vedlegg), utbetaling, skatt og
+meldeplikt er felles; reglene bak står i docs/regler/brev-og-forhaandsvarsel.md.
+"""
 
 import datetime as dt
 from pathlib import Path
@@ -9,20 +15,35 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from weasyprint import CSS, HTML
 
-from kvp.felles.hendelser import VedtakFattet
+from kvp.felles.hendelser import BrevSkalSendes, VedtakFattet
 from kvp.felles.services import logghendelse_registrer
 from kvp.person.models import Maalform
-from kvp.vedtak.models import Vedtak, Vedtakstype
+from kvp.sak.models import ForeloepigSvar, Sak
+from kvp.vedtak.models import Forhaandsvarsel, Vedtak, Vedtaksstatus, Vedtakstype
+from kvp_regler.belop import kroner_tekst
+from kvp_regler.beregning.brevtall import beloep_per_dag
+from kvp_regler.beregning.nynorsk import forklaring
 from kvp_regler.parametere import STANDARD
 from kvp_regler.program.timer import full_tid, timer_tekst
-from kvp_regler.tid import maanedsnavn
-from kvp_regler.vilkaar import Vilkaar
+from kvp_regler.program.vedtaksperioder import siste_dag_med_stoenad
+from kvp_regler.tid import bursdag, maanedsnavn
+from kvp_regler.vilkaar import Vilkaar, Vurdering
 
-from .models import Brev
-from .tekster import HJEMLER, LINJETYPE, TITTEL, VILKAAR_NN, VURDERING_NN
+from .models import Brev, Brevtype
+from .tekster import (
+    AKTSOMHET,
+    AVSLAG_GRUNN,
+    BREVTITTEL,
+    HJEMLER,
+    LINJETYPE,
+    MAANEDER_NN,
+    TITTEL,
+    VILKAAR_NN,
+    VURDERING_NN,
+)
 
 BREV_CSS = Path(__file__).parent / "static" / "brev" / "brev.css"
-#: Én mal for begge målformer; tekstene står i `tekster.BREVTEKST`.
+#: Én mal for alle brevene og begge målformer; tekstene står i `tekster.BREVTEKST`.
 BREVMAL = "brev/vedtaksbrev.html"
 
 
@@ -34,21 +55,102 @@ def _dato(verdi: Any) -> dt.date | None:
 
 def reglene_i_brevet(dato: dt.date) -> dict[str, str]:
     """Tallene fra reglene som brevet nevner, slik de gjelder på `dato` (fra parameterne i `kvp_regler`)."""
+    andel = STANDARD["andel_under_25"].verdi(dato)
     return {
         "full_tid": timer_tekst(full_tid(dato)),
         "alder_full_stoenad": str(STANDARD["alder_full_stoenad"].verdi(dato)),
         "nedre_alder": str(STANDARD["nedre_alder"].verdi(dato)),
         "oevre_alder": str(STANDARD["oevre_alder"].verdi(dato)),
+        "andel_under_25": f"{andel.numerator}/{andel.denominator}",
+        "skatt_uten_skattekort": str(STANDARD["skattetrekk_uten_skattekort"].verdi(dato)),
+    }
+
+
+def _maalform(sak: Sak) -> str:
+    maalform = sak.person.maalform
+    return maalform if maalform in (Maalform.BOKMAAL, Maalform.NYNORSK) else Maalform.BOKMAAL
+
+
+def _maanedsnavn(aar: int, maaned: int, maalform: str) -> str:
+    return f"{MAANEDER_NN[maaned - 1]} {aar}" if maalform == Maalform.NYNORSK else maanedsnavn(aar, maaned)
+
+
+def stoenaden_i_brevet(beregning: dict[str, Any] | None, *, foedselsdato: dt.date, maalform: str) -> dict[str, Any]:
+    """Stønaden slik brevet viser den: per måned og per dag (kroner og øre), datoen deltakeren fyller 25 når satsen er
+    redusert, og linjene i vedlegget med forklaringen på brevets målform. Tom når vedtaket ikke har en beregning."""
+    if not beregning:
+        return {}
+    fra = _dato(beregning["fra_og_med"])
+    assert fra is not None  # noqa: S101 - beregningen har alltid en periode
+    per_dag = beloep_per_dag(beregning.get("resultat", {}).get("linjer", []))
+    lang = "nn" if maalform == Maalform.NYNORSK else "nb"
+    return {
+        **beregning,
+        "fra": fra,
+        "til": _dato(beregning["til_og_med"]),
+        "maaned_tekst": _maanedsnavn(fra.year, fra.month, maalform),
+        "per_dag_tekst": kroner_tekst(per_dag) if per_dag is not None else "",
+        "fyller_25": bursdag(foedselsdato, int(STANDARD["alder_full_stoenad"].verdi(fra))),
+        "linjer": [
+            {
+                **linje,
+                "type_tekst": LINJETYPE[maalform][linje["type"]],
+                "forklaring_brev": forklaring(linje["forklaring"], lang),
+                "hjemmel_brev": forklaring(linje["hjemmel"], lang),
+                "fra": _dato(linje["fra_og_med"]),
+                "til": _dato(linje["til_og_med"]),
+            }
+            for linje in beregning["linjer"]
+        ],
+    }
+
+
+def _gjeldende_beregning(sak: Sak) -> dict[str, Any] | None:
+    """Beregningen i sakens siste fattede innvilgelse (stønaden som gjelder for programmet)."""
+    innvilgelse = (
+        sak.vedtak.filter(type=Vedtakstype.INNVILGELSE, status=Vedtaksstatus.FATTET)
+        .order_by("-fattet_tidspunkt")
+        .first()
+    )
+    return innvilgelse.beregning if innvilgelse else None
+
+
+def _felles(sak: Sak, *, dato: dt.date, regeldato: dt.date | None = None) -> dict[str, Any]:
+    """Det alle brevene har: brevhodet, mottakeren, målformen og reglene."""
+    maalform = _maalform(sak)
+    kontor = sak.kontor
+    return {
+        "kontor_adresse": ", ".join(d for d in (kontor.adresse, f"{kontor.postnummer} {kontor.poststed}".strip()) if d),
+        "sak": sak,
+        "person": sak.person,
+        "kontor": sak.kontor,
+        "kommune": sak.person.kommune,
+        "maalform": maalform,
+        "lang": "nn" if maalform == Maalform.NYNORSK else "nb",
+        "regler": reglene_i_brevet(regeldato or dato),
+        "dato": dato,
+        "T": Vedtakstype,
+        "B": Brevtype,
+        "utkast": False,
+        "vedtak": None,
+        "type": None,
+        "vilkaar": [],
+        "hjemler": [],
+        "stoenad": {},
+        "beregning": None,
     }
 
 
 def brevkontekst(vedtak: Vedtak) -> dict[str, Any]:
-    """Alt malene trenger, på målformen til deltakeren."""
+    """Alt malen trenger for vedtaksbrevet, på målformen til deltakeren."""
     sak = vedtak.sak
     person = sak.person
-    maalform = person.maalform if person.maalform in (Maalform.BOKMAAL, Maalform.NYNORSK) else Maalform.BOKMAAL
+    kontekst = _felles(
+        sak, dato=vedtak.vedtak_dato or timezone.localdate(), regeldato=vedtak.fra_og_med or vedtak.vedtak_dato
+    )
+    maalform = kontekst["maalform"]
     nn = maalform == Maalform.NYNORSK
-    regler = reglene_i_brevet(vedtak.fra_og_med or vedtak.vedtak_dato or timezone.localdate())
+    regler = kontekst["regler"]
     vilkaar = []
     for r in vedtak.vilkaar or []:
         vilkaar.append(
@@ -58,54 +160,148 @@ def brevkontekst(vedtak: Vedtak) -> dict[str, Any]:
                 "vurdering_brev": VURDERING_NN[r["vurdering"]] if nn else r["vurdering_tekst"],
             }
         )
-    avslag_tittel = ""
-    if vedtak.avslag_vilkaar:
-        v = Vilkaar(vedtak.avslag_vilkaar)
-        avslag_tittel = VILKAAR_NN[v].format(**regler) if nn else v.tittel
-    beregning = dict(vedtak.beregning) if vedtak.beregning else None
-    if beregning:
-        beregning["linjer"] = [
-            {
-                **linje,
-                "type_tekst": LINJETYPE[maalform][linje["type"]],
-                "fra": _dato(linje["fra_og_med"]),
-                "til": _dato(linje["til_og_med"]),
-            }
-            for linje in beregning["linjer"]
-        ]
-        beregning["fra"] = _dato(beregning["fra_og_med"])
-        beregning["maaned_tekst"] = maanedsnavn(beregning["fra"].year, beregning["fra"].month)
-        beregning["til"] = _dato(beregning["til_og_med"])
+    # Avslaget nevner hvert vilkår som ikke er oppfylt, med det valgte først.
+    ikke_oppfylt = [r["vilkaar"] for r in vedtak.vilkaar or [] if r["vurdering"] == Vurdering.IKKE_OPPFYLT]
+    if vedtak.avslag_vilkaar and vedtak.avslag_vilkaar not in ikke_oppfylt:
+        ikke_oppfylt.insert(0, vedtak.avslag_vilkaar)
+    avslagsgrunner = [AVSLAG_GRUNN[maalform][Vilkaar(v)].format(**regler) for v in ikke_oppfylt]
+    beregning = vedtak.beregning
+    if vedtak.type in (Vedtakstype.ENDRING, Vedtakstype.FORLENGELSE, Vedtakstype.GJENOPPTAK):
+        beregning = _gjeldende_beregning(sak)
+    siste_dag = None
+    if vedtak.type in (Vedtakstype.STANS, Vedtakstype.AVSLUTNING) and vedtak.fra_og_med:
+        siste_dag = siste_dag_med_stoenad(vedtak.fra_og_med)
     tilbakekreving = getattr(vedtak, "tilbakekreving", None) if vedtak.type == Vedtakstype.TILBAKEKREVING else None
-    return {
-        "tilbakekreving": tilbakekreving,
-        "maks_trekk_prosent": person.kommune.maks_trekk_prosent,
-        "vedtak": vedtak,
-        "sak": sak,
-        "person": person,
-        "kontor": sak.kontor,
-        "maalform": maalform,
-        "lang": "nn" if nn else "nb",
-        "tittel": TITTEL[maalform][vedtak.type],
-        "type": vedtak.type,
-        "T": Vedtakstype,
-        "hjemler": [h[1] if nn else h[0] for h in HJEMLER[vedtak.type]],
-        "vilkaar": vilkaar,
-        "regler": regler,
-        "avslag_tittel": avslag_tittel,
-        "beregning": beregning,
-        "evalueringer": [_dato(d) for d in vedtak.evalueringsdatoer or []],
-        "dato": vedtak.vedtak_dato,
-        "saksbehandler": vedtak.opprettet_av.visningsnavn,
-        "beslutter": vedtak.beslutter.visningsnavn if vedtak.beslutter else "",
-        "utkast": vedtak.status != "FATTET",
-    }
+    hjemler = HJEMLER[vedtak.type]
+    kontekst.update(
+        {
+            "brevtype": Brevtype.VEDTAK,
+            "tilbakekreving": tilbakekreving,
+            "tilbakekreving_maaned": (
+                _maanedsnavn(tilbakekreving.korreksjon.aar, tilbakekreving.korreksjon.maaned, maalform)
+                if tilbakekreving
+                else ""
+            ),
+            "aktsomhet_tekst": (
+                AKTSOMHET[maalform].get(tilbakekreving.aktsomhet, "") if tilbakekreving is not None else ""
+            ),
+            "maks_trekk_prosent": person.kommune.maks_trekk_prosent,
+            "vedtak": vedtak,
+            "tittel": TITTEL[maalform][vedtak.type],
+            "type": vedtak.type,
+            "hjemler": [h[1] if nn else h[0] for h in hjemler],
+            "vilkaar": vilkaar,
+            "avslagsgrunner": avslagsgrunner,
+            "beregning": beregning,
+            "stoenad": stoenaden_i_brevet(beregning, foedselsdato=person.foedselsdato, maalform=maalform),
+            "siste_dag": siste_dag,
+            "evalueringer": [_dato(d) for d in vedtak.evalueringsdatoer or []],
+            "saksbehandler": vedtak.opprettet_av.visningsnavn,
+            "beslutter": vedtak.beslutter.visningsnavn if vedtak.beslutter else "",
+            "utkast": vedtak.status != Vedtaksstatus.FATTET,
+            "klagerett": True,
+        }
+    )
+    return kontekst
+
+
+def oppstartkontekst(sak: Sak, *, bruker: Any) -> dict[str, Any]:
+    """Brevet om at programmet har begynt: stønaden regnes fra oppstarten, med beløpet fra innvilgelsen."""
+    kontekst = _felles(sak, dato=timezone.localdate(), regeldato=sak.begynt_dato)
+    maalform = kontekst["maalform"]
+    beregning = _gjeldende_beregning(sak)
+    kontekst.update(
+        {
+            "brevtype": Brevtype.OPPSTART,
+            "tittel": BREVTITTEL[maalform][Brevtype.OPPSTART],
+            "hjemler": [h[1] if maalform == Maalform.NYNORSK else h[0] for h in HJEMLER[Brevtype.OPPSTART]],
+            "beregning": beregning,
+            "stoenad": stoenaden_i_brevet(beregning, foedselsdato=sak.person.foedselsdato, maalform=maalform),
+            "saksbehandler": bruker.visningsnavn if bruker is not None else "",
+            "beslutter": "",
+            "klagerett": False,
+        }
+    )
+    return kontekst
+
+
+def brev_html_paa(brev: Brev, *, maalform: str) -> str:
+    """Brevet laget på nytt på `maalform` («NB»/«NN»), uten å lagre noe: til kontroll av tekstene (testene går
+    gjennom hvert brev i demodataene på begge målformer). Det sendte brevet er `brev.html`."""
+    if brev.vedtak is not None:
+        vedtak = Vedtak.objects.select_related("sak__person__kommune", "sak__kontor").get(pk=brev.vedtak_id)
+        vedtak.sak.person.maalform = maalform
+        kontekst = brevkontekst(vedtak)
+    elif brev.forhaandsvarsel is not None:
+        varsel = Forhaandsvarsel.objects.select_related("sak__person__kommune", "sak__kontor").get(
+            pk=brev.forhaandsvarsel.pk
+        )
+        varsel.sak.person.maalform = maalform
+        kontekst = forhaandsvarsel_kontekst(varsel)
+    elif brev.foreloepig_svar is not None:
+        svar = ForeloepigSvar.objects.select_related("sak__person__kommune", "sak__kontor").get(
+            pk=brev.foreloepig_svar.pk
+        )
+        svar.sak.person.maalform = maalform
+        kontekst = foreloepig_svar_kontekst(svar)
+    else:
+        sak = Sak.objects.select_related("person__kommune", "kontor").get(pk=brev.sak_id)
+        sak.person.maalform = maalform
+        kontekst = oppstartkontekst(sak, bruker=None)
+    return render_to_string(BREVMAL, kontekst)
+
+
+def foreloepig_svar_kontekst(svar: ForeloepigSvar) -> dict[str, Any]:
+    """Foreløpig svar (forvaltningsloven § 11 a tredje ledd): søknaden tar tid, hvorfor, og når svaret kommer."""
+    kontekst = _felles(svar.sak, dato=svar.sendt_dato)
+    maalform = kontekst["maalform"]
+    kontekst.update(
+        {
+            "brevtype": Brevtype.FORELOEPIG_SVAR,
+            "tittel": BREVTITTEL[maalform][Brevtype.FORELOEPIG_SVAR],
+            "foreloepig_svar": svar,
+            "hjemler": [h[1] if maalform == Maalform.NYNORSK else h[0] for h in HJEMLER[Brevtype.FORELOEPIG_SVAR]],
+            "saksbehandler": svar.registrert_av.visningsnavn,
+            "beslutter": "",
+            "klagerett": False,
+        }
+    )
+    return kontekst
+
+
+def forhaandsvarsel_kontekst(varsel: Forhaandsvarsel) -> dict[str, Any]:
+    """Forhåndsvarsel (forvaltningsloven § 16): hva kontoret vurderer å vedta, hvorfor, og svarfristen."""
+    kontekst = _felles(varsel.sak, dato=varsel.sendt_dato)
+    maalform = kontekst["maalform"]
+    nn = maalform == Maalform.NYNORSK
+    maaned = (
+        _maanedsnavn(varsel.fra_og_med.year, varsel.fra_og_med.month, maalform)
+        if varsel.fra_og_med and varsel.gjelder == "TILBAKEKREVING"
+        else ""
+    )
+    kontekst.update(
+        {
+            "brevtype": Brevtype.FORHAANDSVARSEL,
+            "tittel": BREVTITTEL[maalform][f"{Brevtype.FORHAANDSVARSEL}_{varsel.gjelder}"],
+            "varsel": varsel,
+            "varsel_maaned": maaned,
+            "siste_dag": (
+                siste_dag_med_stoenad(varsel.fra_og_med)
+                if varsel.fra_og_med and varsel.gjelder != "TILBAKEKREVING"
+                else None
+            ),
+            "hjemler": [h[1] if nn else h[0] for h in HJEMLER[f"{Brevtype.FORHAANDSVARSEL}_{varsel.gjelder}"]],
+            "saksbehandler": varsel.opprettet_av.visningsnavn,
+            "beslutter": "",
+            "klagerett": False,
+        }
+    )
+    return kontekst
 
 
 def vedtaksbrev_html(vedtak: Vedtak) -> str:
     """Brevets innhold (et `<article>` med riktig `lang`), som vises i nettleseren og settes inn i PDF-en."""
-    kontekst = brevkontekst(vedtak)
-    return render_to_string(BREVMAL, kontekst)
+    return render_to_string(BREVMAL, brevkontekst(vedtak))
 
 
 def pdf_lag(*, html: str, tittel: str, lang: str) -> bytes:
@@ -115,28 +311,35 @@ def pdf_lag(*, html: str, tittel: str, lang: str) -> bytes:
     return pdf
 
 
-@transaction.atomic
-def vedtaksbrev_lag(*, vedtak: Vedtak) -> Brev:
-    """Lager og lagrer vedtaksbrevet når vedtaket er fattet (i samme transaksjon som vedtaket)."""
-    kontekst = brevkontekst(vedtak)
+def _lagre(*, kontekst: dict[str, Any], bruker: Any, type_: str, **kobling: Any) -> Brev:
     html = render_to_string(BREVMAL, kontekst)
+    sak = kontekst["sak"]
     brev = Brev.objects.create(
-        vedtak=vedtak,
+        sak=sak,
+        type=type_,
+        dato=kontekst["dato"],
         maalform=kontekst["maalform"],
         tittel=kontekst["tittel"],
         html=html,
         pdf=pdf_lag(html=html, tittel=kontekst["tittel"], lang=kontekst["lang"]),
+        **kobling,
     )
     logghendelse_registrer(
-        bruker=vedtak.beslutter,
-        kontor=vedtak.sak.kontor,
-        person=vedtak.sak.person,
+        bruker=bruker,
+        kontor=sak.kontor,
+        person=sak.person,
         handling="OPPRETT",
         objekt=brev,
         beskrivelse=brev.tittel,
-        etter={"maalform": brev.maalform, "vedtak": str(vedtak.pk)},
+        etter={"maalform": brev.maalform, "type": type_},
     )
     return brev
+
+
+@transaction.atomic
+def vedtaksbrev_lag(*, vedtak: Vedtak) -> Brev:
+    """Lager og lagrer vedtaksbrevet når vedtaket er fattet (i samme transaksjon som vedtaket)."""
+    return _lagre(kontekst=brevkontekst(vedtak), bruker=vedtak.beslutter, type_=Brevtype.VEDTAK, vedtak=vedtak)
 
 
 def vedtaksbrev_lag_etter_fattet_vedtak(hendelse: VedtakFattet) -> None:
@@ -145,3 +348,37 @@ def vedtaksbrev_lag_etter_fattet_vedtak(hendelse: VedtakFattet) -> None:
     vedtaksbrev_lag(
         vedtak=Vedtak.objects.select_related("sak__person__kommune", "sak__kontor").get(pk=hendelse.vedtak_id)
     )
+
+
+def brev_lag_etter_hendelse(hendelse: BrevSkalSendes) -> None:
+    """Mottar `BrevSkalSendes` (registrert i `BrevConfig.ready`): se `brev_lag`."""
+    brev_lag(hendelse=hendelse)
+
+
+@transaction.atomic
+def brev_lag(*, hendelse: BrevSkalSendes) -> Brev:
+    """Oppstartsbrevet, det foreløpige svaret og forhåndsvarselet lages og lagres i samme
+    transaksjon som det de melder om."""
+    objekt_id: Any = hendelse.objekt_id
+    if hendelse.type == Brevtype.FORELOEPIG_SVAR:
+        svar = ForeloepigSvar.objects.select_related("sak__person__kommune", "sak__kontor").get(pk=objekt_id)
+        return _lagre(
+            kontekst=foreloepig_svar_kontekst(svar),
+            bruker=hendelse.bruker,
+            type_=Brevtype.FORELOEPIG_SVAR,
+            foreloepig_svar=svar,
+        )
+    if hendelse.type == Brevtype.FORHAANDSVARSEL:
+        varsel = Forhaandsvarsel.objects.select_related("sak__person__kommune", "sak__kontor").get(pk=objekt_id)
+        return _lagre(
+            kontekst=forhaandsvarsel_kontekst(varsel),
+            bruker=hendelse.bruker,
+            type_=Brevtype.FORHAANDSVARSEL,
+            forhaandsvarsel=varsel,
+        )
+    if hendelse.type == Brevtype.OPPSTART:
+        sak = Sak.objects.select_related("person__kommune", "kontor").get(pk=hendelse.sak_id)
+        return _lagre(
+            kontekst=oppstartkontekst(sak, bruker=hendelse.bruker), bruker=hendelse.bruker, type_=Brevtype.OPPSTART
+        )
+    raise ValueError(f"Ukjent brevtype {hendelse.type}")

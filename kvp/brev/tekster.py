@@ -51,13 +51,120 @@ HJEMLER: dict[str, list[tuple[str, str]]] = {
     Vedtakstype.ENDRING: [
         ("sosialtjenesteloven § 30 (innholdet i programmet)", "sosialtenestelova § 30 (innhaldet i programmet)")
     ],
-    Vedtakstype.PERMISJON: [("sosialtjenesteloven §§ 34 og 36", "sosialtenestelova §§ 34 og 36")],
-    Vedtakstype.AVBRUDD: [("sosialtjenesteloven §§ 34 og 36", "sosialtenestelova §§ 34 og 36")],
-    Vedtakstype.GJENOPPTAK: [("sosialtjenesteloven §§ 34 og 36", "sosialtenestelova §§ 34 og 36")],
+    # Permisjon og avbrudd er fravær fra programmet uten stønad (§ 36 [I]); gjenopptak fortsetter programmet etter
+    # det (§§ 30 og 36). Stans på grunn av deltakerens forhold er § 34 (docs/regler/brev-og-forhaandsvarsel.md).
+    Vedtakstype.PERMISJON: [
+        ("sosialtjenesteloven § 36 (fravær og permisjon)", "sosialtenestelova § 36 (fråvær og permisjon)")
+    ],
+    Vedtakstype.AVBRUDD: [
+        ("sosialtjenesteloven § 36 (fravær og permisjon)", "sosialtenestelova § 36 (fråvær og permisjon)"),
+        (
+            "forskrift om kvalifiseringsprogram og kvalifiseringsstønad (fravær uten stønad)",
+            "forskrift om kvalifiseringsprogram og kvalifiseringsstønad (fråvær utan stønad)",
+        ),
+    ],
+    Vedtakstype.GJENOPPTAK: [
+        ("sosialtjenesteloven § 30 (innholdet i programmet)", "sosialtenestelova § 30 (innhaldet i programmet)"),
+        ("sosialtjenesteloven § 36 (fravær og permisjon)", "sosialtenestelova § 36 (fråvær og permisjon)"),
+    ],
     Vedtakstype.STANS: [("sosialtjenesteloven § 34 (stans)", "sosialtenestelova § 34 (stans)")],
     Vedtakstype.AVSLUTNING: [("sosialtjenesteloven § 32 (varighet)", "sosialtenestelova § 32 (varigheit)")],
     # [I]: kildene sier bare at NAV kan trekke i senere utbetalinger (N3); § 40 som hjemmel er ikke bekreftet.
-    Vedtakstype.TILBAKEKREVING: [("sosialtjenesteloven § 40 (tilbakekreving)", "sosialtenestelova § 40 (tilbakekrav)")],
+    Vedtakstype.TILBAKEKREVING: [
+        (
+            "sosialtjenesteloven § 40 (trekk i framtidige utbetalinger)",
+            "sosialtenestelova § 40 (trekk i framtidige utbetalingar)",
+        )
+    ],
+    # Brevene som ikke er vedtak
+    "OPPSTART": [
+        (
+            "sosialtjenesteloven § 31 (iverksetting av programmet)",
+            "sosialtenestelova § 31 (iverksetjing av programmet)",
+        ),
+        ("sosialtjenesteloven § 35 (kvalifiseringsstønad)", "sosialtenestelova § 35 (kvalifiseringsstønad)"),
+    ],
+    "FORELOEPIG_SVAR": [("forvaltningsloven § 11 a (foreløpig svar)", "forvaltningslova § 11 a (førebels svar)")],
+    "FORHAANDSVARSEL_STANS": [
+        ("forvaltningsloven § 16 (forhåndsvarsel)", "forvaltningslova § 16 (førehandsvarsel)"),
+        ("sosialtjenesteloven § 34 (stans)", "sosialtenestelova § 34 (stans)"),
+    ],
+    "FORHAANDSVARSEL_AVSLUTNING": [
+        ("forvaltningsloven § 16 (forhåndsvarsel)", "forvaltningslova § 16 (førehandsvarsel)"),
+        ("sosialtjenesteloven § 32 (varighet)", "sosialtenestelova § 32 (varigheit)"),
+    ],
+    "FORHAANDSVARSEL_TILBAKEKREVING": [
+        ("forvaltningsloven § 16 (forhåndsvarsel)", "forvaltningslova § 16 (førehandsvarsel)"),
+        (
+            "sosialtjenesteloven § 40 (trekk i framtidige utbetalinger)",
+            "sosialtenestelova § 40 (trekk i framtidige utbetalingar)",
+        ),
+    ],
+}
+
+#: Titlene på brevene som ikke er vedtaksbrev.
+BREVTITTEL: dict[str, dict[str, str]] = {
+    "NB": {
+        "OPPSTART": "Kvalifiseringsprogrammet ditt har begynt",
+        "FORELOEPIG_SVAR": "Foreløpig svar på søknaden din om kvalifiseringsprogram",
+        "FORHAANDSVARSEL_STANS": "Forhåndsvarsel om stans av kvalifiseringsprogrammet",
+        "FORHAANDSVARSEL_AVSLUTNING": "Forhåndsvarsel om avslutning av kvalifiseringsprogrammet",
+        "FORHAANDSVARSEL_TILBAKEKREVING": "Forhåndsvarsel om tilbakebetaling av kvalifiseringsstønad",
+    },
+    "NN": {
+        "OPPSTART": "Kvalifiseringsprogrammet ditt har byrja",
+        "FORELOEPIG_SVAR": "Førebels svar på søknaden din om kvalifiseringsprogram",
+        "FORHAANDSVARSEL_STANS": "Førehandsvarsel om stans av kvalifiseringsprogrammet",
+        "FORHAANDSVARSEL_AVSLUTNING": "Førehandsvarsel om avslutning av kvalifiseringsprogrammet",
+        "FORHAANDSVARSEL_TILBAKEKREVING": "Førehandsvarsel om tilbakebetaling av kvalifiseringsstønad",
+    },
+}
+
+#: Vurderingen av god tro i tilbakekrevingsbrevet, med «du» (verdiene i `kvp.utbetaling.models.Aktsomhet`).
+AKTSOMHET: dict[str, dict[str, str]] = {
+    "NB": {
+        "GOD_TRO": "Du var i god tro og kunne ikke forstå at utbetalingen var feil.",
+        "BURDE_FORSTAATT": "Du forsto eller burde ha forstått at utbetalingen var feil.",
+        "FEIL_OPPLYSNINGER": "Utbetalingen ble feil fordi opplysninger fra deg var feil eller manglet.",
+    },
+    "NN": {
+        "GOD_TRO": "Du var i god tru og kunne ikkje forstå at utbetalinga var feil.",
+        "BURDE_FORSTAATT": "Du forstod eller burde ha forstått at utbetalinga var feil.",
+        "FEIL_OPPLYSNINGER": "Utbetalinga vart feil fordi opplysningar frå deg var feil eller mangla.",
+    },
+}
+
+MAANEDER_NN = (
+    "januar", "februar", "mars", "april", "mai", "juni",
+    "juli", "august", "september", "oktober", "november", "desember",
+)  # fmt: skip
+
+#: Avslaget sier til deltakeren hvert vilkår som ikke er oppfylt, med «du».
+AVSLAG_GRUNN: dict[str, dict[str, str]] = {
+    "NB": {
+        Vilkaar.ALDER: "Du er ikke mellom {nedre_alder} og {oevre_alder} år gammel i programperioden.",
+        Vilkaar.ARBEIDSEVNE: (
+            "Arbeidsevnen din er ikke vesentlig nedsatt slik loven krever. Arbeidsevnevurderingen viser at du "
+            "trenger en annen type hjelp enn programmet."
+        ),
+        Vilkaar.YTELSER: "Du har andre ytelser til livsopphold som er mer enn svært begrensede.",
+        Vilkaar.OPPHOLD_BOPEL: "Du har ikke lovlig opphold og fast bosted i Norge.",
+        Vilkaar.INTRODUKSJONSPROGRAM: "Du har rett til introduksjonsprogram, og det går foran.",
+        Vilkaar.BEHOV_FOR_BISTAND: "Du har ikke behov for den tette og samordnede hjelpen programmet gir.",
+        Vilkaar.EGNET_PROGRAM: "Vi kan ikke tilby deg et program som passer for deg nå.",
+    },
+    "NN": {
+        Vilkaar.ALDER: "Du er ikkje mellom {nedre_alder} og {oevre_alder} år gammal i programperioden.",
+        Vilkaar.ARBEIDSEVNE: (
+            "Arbeidsevna di er ikkje vesentleg nedsett slik lova krev. Arbeidsevnevurderinga viser at du treng "
+            "ein annan type hjelp enn programmet."
+        ),
+        Vilkaar.YTELSER: "Du har andre ytingar til livsopphald som er meir enn svært avgrensa.",
+        Vilkaar.OPPHOLD_BOPEL: "Du har ikkje lovleg opphald og fast bustad i Noreg.",
+        Vilkaar.INTRODUKSJONSPROGRAM: "Du har rett til introduksjonsprogram, og det går føre.",
+        Vilkaar.BEHOV_FOR_BISTAND: "Du har ikkje behov for den tette og samordna hjelpa programmet gir.",
+        Vilkaar.EGNET_PROGRAM: "Vi kan ikkje tilby deg eit program som passar for deg no.",
+    },
 }
 
 VILKAAR_NN: dict[str, str] = {
@@ -256,3 +363,189 @@ BREVTEKST: dict[str, dict[str, str]] = {
         "beslutter": "avgjerdstakar",
     },
 }
+
+
+# Tekstene for alle brevtypene (innvilgelse til forhåndsvarsel) i én katalog: brevhodet, stønaden per måned og per
+# dag med vedlegget, utbetaling, skatt og meldeplikt, avslaget med hvert vilkår, og svarfristen i forhåndsvarselet.
+BREVTEKST["NB"].update(
+    {
+        "saksnummer": "Saksnummer:",
+        "telefon": "Telefon:",
+        "stoenad_plain": (
+            "Du får <strong>{per_maaned}</strong> før skatt for en hel måned i programmet (regnet for {maaned}). "
+            "Det er {per_dag} for hver dag du er med i programmet."
+        ),
+        "under_25": (
+            "Du er under {alder} år og får derfor {andel} av full stønad til du fyller {alder} år {dato}. Fra "
+            "den dagen får du full stønad."
+        ),
+        "stoenad_aar": "Full stønad er {aarsbeloep} i året.",
+        "utbetaling": "Utbetaling",
+        "utbetaling_tekst": (
+            "Stønaden blir utbetalt etterskuddsvis etter oppmøtet som er registrert: pengene for en måned kommer "
+            "den {dag}. i måneden etter. Er den dagen en lørdag, søndag eller helligdag, kommer pengene bankdagen før."
+        ),
+        "skatt": "Skatt",
+        "skatt_tekst": (
+            "Kvalifiseringsstønaden er skattepliktig inntekt. Vi trekker skatt etter skattekortet ditt. Har vi ikke "
+            "skattekortet ditt, må vi trekke {prosent} prosent."
+        ),
+        "meldeplikt": "Du må si fra om endringer",
+        "meldeplikt_tekst": (
+            "Si fra til oss med en gang hvis situasjonen din endrer seg, for eksempel hvis du begynner å jobbe, får "
+            "andre penger å leve av (som dagpenger eller sykepenger), flytter, eller får eller ikke lenger forsørger "
+            "barn. Hvis du får for mye utbetalt fordi du ikke har sagt fra, kan vi kreve pengene tilbake."
+        ),
+        "vedlegg": "Vedlegg: Slik har vi regnet ut stønaden",
+        "vedlegg_innledning": "Utregningen gjelder {maaned} med fullt oppmøte.",
+        "se_vedlegg": "Du finner hele utregningen i vedlegget til slutt i brevet.",
+        "avslag": "Du får ikke kvalifiseringsprogram. Dette er grunnen:",
+        "avslag_flere": "Du får ikke kvalifiseringsprogram. Du oppfyller ikke disse vilkårene:",
+        "stans": (
+            "Kvalifiseringsprogrammet ditt blir stanset fra {fra}. Siste dag du får kvalifiseringsstønad for, er "
+            "{siste}."
+        ),
+        "avslutning": (
+            "Kvalifiseringsprogrammet ditt avsluttes fra {fra}. Siste dag du får kvalifiseringsstønad for, er {siste}."
+        ),
+        "tilbakekreving": (
+            "Du har fått utbetalt for mye kvalifiseringsstønad for {maaned}. Du må betale tilbake "
+            "<strong>{beloep} kr</strong>."
+        ),
+        "aktsomhet": "Vi har vurdert om du forsto at utbetalingen var feil: {vurdering} {begrunnelse}",
+        "gjeldende_stoenad": "Stønaden din er som før:",
+        "oppstart": (
+            "Kvalifiseringsprogrammet ditt begynte {begynt}. Du får kvalifiseringsstønad fra samme dag. Programmet "
+            "varer til og med {til}."
+        ),
+        "oppstart_grunnlag": "Vi sender dette brevet fordi programmet har begynt. Det er ikke et nytt vedtak.",
+        "foreloepig_svar": (
+            "Vi fikk søknaden din om kvalifiseringsprogram {mottatt}. Vi trenger mer tid før vi kan svare deg."
+        ),
+        "foreloepig_svar_grunn": "Grunnen er: {grunn}",
+        "foreloepig_svar_dato": "Vi regner med å svare deg innen {dato}.",
+        "forhaandsvarsel_stans": "Vi vurderer å stanse kvalifiseringsprogrammet ditt fra {fra}.",
+        "forhaandsvarsel_avslutning": "Vi vurderer å avslutte kvalifiseringsprogrammet ditt fra {fra}.",
+        "forhaandsvarsel_siste_dag": "Da blir {siste} siste dag du får kvalifiseringsstønad for.",
+        "forhaandsvarsel_tilbakekreving": (
+            "Vi vurderer å kreve tilbake <strong>{beloep} kr</strong> i kvalifiseringsstønad som du har fått for "
+            "mye for {maaned}."
+        ),
+        "forhaandsvarsel_grunn": "Grunnen er: {grunn}",
+        "svar": "Du kan uttale deg",
+        "svar_tekst": (
+            "Før vi bestemmer oss, kan du si hva du mener. Svar oss senest <strong>{frist}</strong>. Du kan svare "
+            "digitalt ved å logge inn på nav.no og skrive til oss, ringe oss på {telefon}, eller skrive til "
+            "{kontor}, {adresse}. Hører vi ikke fra deg innen fristen, avgjør vi saken ut fra opplysningene vi har."
+        ),
+        "ikke_vedtak": (
+            "Dette brevet er ikke et vedtak, og du kan ikke klage på det. Gjør vi et vedtak, får du det i et eget "
+            "brev med informasjon om hvordan du klager."
+        ),
+        "grunnlag": "Dette brevet er sendt etter",
+        "gjort_etter": "Vedtaket er gjort etter",
+        "klage_tekst": (
+            "Du kan klage på vedtaket. Klagefristen er tre uker fra du mottok dette brevet (forvaltningsloven § 29).\n"
+            "Send klagen til {kontor}. Kontoret vurderer saken på nytt og kan endre vedtaket selv. Får du ikke "
+            "medhold, sender kontoret klagen videre til Statsforvalteren i {fylke}, som avgjør den "
+            "(sosialtjenesteloven § 48 og forvaltningsloven §§ 28 og 33).\n"
+            "Klagen må være skriftlig. Du kan sende den digitalt ved å logge inn på nav.no og skrive til oss, levere "
+            "den på kontoret, eller sende den i posten til {adresse}. Skriv hvilket vedtak du klager på, hva du vil "
+            "ha endret og hvorfor. Klager du for sent, kan klagen likevel bli behandlet hvis det er særlige grunner "
+            "til det."
+        ),
+        "kontakt_tekst": "Har du spørsmål, kan du kontakte {saksbehandler} ved {kontor} på telefon {telefon}.",
+    }
+)
+BREVTEKST["NN"].update(
+    {
+        "saksnummer": "Saksnummer:",
+        "telefon": "Telefon:",
+        "stoenad_plain": (
+            "Du får <strong>{per_maaned}</strong> før skatt for ein heil månad i programmet (rekna for {maaned}). "
+            "Det er {per_dag} for kvar dag du er med i programmet."
+        ),
+        "under_25": (
+            "Du er under {alder} år og får difor {andel} av full stønad til du fyller {alder} år {dato}. Frå den "
+            "dagen får du full stønad."
+        ),
+        "stoenad_aar": "Full stønad er {aarsbeloep} i året.",
+        "utbetaling": "Utbetaling",
+        "utbetaling_tekst": (
+            "Stønaden blir utbetalt etterskotsvis etter oppmøtet som er registrert: pengane for ein månad kjem den "
+            "{dag}. i månaden etter. Er den dagen ein laurdag, søndag eller heilagdag, kjem pengane bankdagen før."
+        ),
+        "skatt": "Skatt",
+        "skatt_tekst": (
+            "Kvalifiseringsstønaden er skattepliktig inntekt. Vi trekkjer skatt etter skattekortet ditt. Har vi ikkje "
+            "skattekortet ditt, må vi trekkje {prosent} prosent."
+        ),
+        "meldeplikt": "Du må seie frå om endringar",
+        "meldeplikt_tekst": (
+            "Sei frå til oss med ein gong dersom situasjonen din endrar seg, til dømes dersom du byrjar å jobbe, "
+            "får andre pengar å leve av (som dagpengar eller sjukepengar), flyttar, eller får eller ikkje lenger "
+            "forsørgjer barn. Dersom du får for mykje utbetalt fordi du ikkje har sagt frå, kan vi krevje pengane "
+            "tilbake."
+        ),
+        "vedlegg": "Vedlegg: Slik har vi rekna ut stønaden",
+        "vedlegg_innledning": "Utrekninga gjeld {maaned} med fullt oppmøte.",
+        "se_vedlegg": "Du finn heile utrekninga i vedlegget til slutt i brevet.",
+        "avslag": "Du får ikkje kvalifiseringsprogram. Dette er grunnen:",
+        "avslag_flere": "Du får ikkje kvalifiseringsprogram. Du oppfyller ikkje desse vilkåra:",
+        "stans": (
+            "Kvalifiseringsprogrammet ditt blir stansa frå {fra}. Siste dagen du får kvalifiseringsstønad for, er "
+            "{siste}."
+        ),
+        "avslutning": (
+            "Kvalifiseringsprogrammet ditt blir avslutta frå {fra}. Siste dagen du får kvalifiseringsstønad for, er "
+            "{siste}."
+        ),
+        "tilbakekreving": (
+            "Du har fått utbetalt for mykje kvalifiseringsstønad for {maaned}. Du må betale attende "
+            "<strong>{beloep} kr</strong>."
+        ),
+        "tilbakekreving_aarsak": "Slik oppstod det: {forklaring}",
+        "aktsomhet": "Vi har vurdert om du forstod at utbetalinga var feil: {vurdering} {begrunnelse}",
+        "gjeldende_stoenad": "Stønaden din er som før:",
+        "oppstart": (
+            "Kvalifiseringsprogrammet ditt byrja {begynt}. Du får kvalifiseringsstønad frå same dag. Programmet "
+            "varer til og med {til}."
+        ),
+        "oppstart_grunnlag": "Vi sender dette brevet fordi programmet har byrja. Det er ikkje eit nytt vedtak.",
+        "foreloepig_svar": (
+            "Vi fekk søknaden din om kvalifiseringsprogram {mottatt}. Vi treng meir tid før vi kan svare deg."
+        ),
+        "foreloepig_svar_grunn": "Grunnen er: {grunn}",
+        "foreloepig_svar_dato": "Vi reknar med å svare deg innan {dato}.",
+        "forhaandsvarsel_stans": "Vi vurderer å stanse kvalifiseringsprogrammet ditt frå {fra}.",
+        "forhaandsvarsel_avslutning": "Vi vurderer å avslutte kvalifiseringsprogrammet ditt frå {fra}.",
+        "forhaandsvarsel_siste_dag": "Då blir {siste} siste dagen du får kvalifiseringsstønad for.",
+        "forhaandsvarsel_tilbakekreving": (
+            "Vi vurderer å krevje attende <strong>{beloep} kr</strong> i kvalifiseringsstønad som du har fått for "
+            "mykje for {maaned}."
+        ),
+        "forhaandsvarsel_grunn": "Grunnen er: {grunn}",
+        "svar": "Du kan uttale deg",
+        "svar_tekst": (
+            "Før vi avgjer saka, kan du seie kva du meiner. Svar oss seinast <strong>{frist}</strong>. Du kan svare "
+            "digitalt ved å logge inn på nav.no og skrive til oss, ringje oss på {telefon}, eller skrive til "
+            "{kontor}, {adresse}. Høyrer vi ikkje frå deg innan fristen, avgjer vi saka ut frå opplysningane vi har."
+        ),
+        "ikke_vedtak": (
+            "Dette brevet er ikkje eit vedtak, og du kan ikkje klage på det. Gjer vi eit vedtak, får du det i eit "
+            "eige brev med informasjon om korleis du klagar."
+        ),
+        "grunnlag": "Dette brevet er sendt etter",
+        "gjort_etter": "Vedtaket er gjort etter",
+        "klage_tekst": (
+            "Du kan klage på vedtaket. Klagefristen er tre veker frå du fekk dette brevet (forvaltningslova § 29).\n"
+            "Send klaga til {kontor}. Kontoret vurderer saka på nytt og kan endre vedtaket sjølv. Får du ikkje "
+            "medhald, sender kontoret klaga vidare til Statsforvaltaren i {fylke}, som avgjer ho "
+            "(sosialtenestelova § 48 og forvaltningslova §§ 28 og 33).\n"
+            "Klaga må vere skriftleg. Du kan sende ho digitalt ved å logge inn på nav.no og skrive til oss, levere ho "
+            "på kontoret, eller sende ho i posten til {adresse}. Skriv kva vedtak du klagar på, kva du vil ha endra "
+            "og kvifor. Klagar du for seint, kan klaga likevel bli behandla dersom det er særlege grunnar til det."
+        ),
+        "kontakt_tekst": "Har du spørsmål, kan du kontakte {saksbehandler} ved {kontor} på telefon {telefon}.",
+    }
+)

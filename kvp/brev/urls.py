@@ -6,4 +6,6 @@ app_name = "brev"
 urlpatterns = [
     path("<uuid:vedtak_id>/", views.vis, name="vis"),
     path("<uuid:vedtak_id>/pdf/", views.pdf, name="pdf"),
+    path("brev/<uuid:brev_id>/", views.vis_brev, name="vis_brev"),
+    path("brev/<uuid:brev_id>/pdf/", views.pdf_brev, name="pdf_brev"),
 ]

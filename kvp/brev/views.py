@@ -1,4 +1,4 @@
-"""Vedtaksbrevet i nettleseren (samme mal som PDF-en) og som PDF."""
+"""Brevet i nettleseren (samme mal som PDF-en) og som PDF."""
 
 from uuid import UUID
 
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from kvp.tilgang.tilgang import bruker_fra
 
 from . import selectors
+from .models import Brev
 
 
 @require_GET
@@ -20,8 +21,22 @@ def vis(request: HttpRequest, vedtak_id: UUID) -> HttpResponse:
 
 
 @require_GET
+def vis_brev(request: HttpRequest, brev_id: UUID) -> HttpResponse:
+    brev = selectors.brev_hent(bruker=bruker_fra(request), brev_id=brev_id)
+    return render(request, "brev/vis.html", {"brev": brev, "innhold": mark_safe(brev.html)})  # noqa: S308
+
+
+@require_GET
+def pdf_brev(request: HttpRequest, brev_id: UUID) -> HttpResponse:
+    return _pdf(selectors.brev_hent(bruker=bruker_fra(request), brev_id=brev_id))
+
+
+@require_GET
 def pdf(request: HttpRequest, vedtak_id: UUID) -> HttpResponse:
-    brev = selectors.brev_hent(bruker=bruker_fra(request), vedtak_id=vedtak_id)
+    return _pdf(selectors.brev_hent(bruker=bruker_fra(request), vedtak_id=vedtak_id))
+
+
+def _pdf(brev: Brev) -> HttpResponse:
     svar = HttpResponse(bytes(brev.pdf), content_type="application/pdf")
-    svar["Content-Disposition"] = f'inline; filename="vedtaksbrev-{str(brev.vedtak_id)[:8]}.pdf"'
+    svar["Content-Disposition"] = f'inline; filename="brev-{str(brev.pk)[:8]}.pdf"'
     return svar

@@ -6,23 +6,26 @@ from typing import Any
 
 from django.utils import timezone
 
-from kvp.oppmoete.models import Maanedsattestering
+from kvp.oppmoete.models import Dagstatus, Maanedsattestering, Oppmoete
 from kvp.person.models import Person
 from kvp.sak.models import AKTIVE_STATUSER, Sak, Status
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import soeknad_registrer
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.services import bruker_opprett, rolle_tildel
-from kvp.utbetaling.models import Mottaker
+from kvp.utbetaling.models import Mottaker, Tilbakekreving
 from kvp.utbetaling.services import (
     kommune_innstillinger_endre,
     mottaker_kontonummer_godkjenn,
     mottaker_lagre,
+    tilbakekreving_foreslaa,
+    tilbakekreving_vedta,
     utbetalingsrunde_bekreft,
     utbetalingsrunde_eksporter,
     utbetalingsrunde_godkjenn,
     utbetalingsrunde_kjoer,
 )
+from kvp.vedtak.services import forhaandsvarsel_svar_registrer
 
 from .datoer import forrige_maaned
 
@@ -83,4 +86,35 @@ def utbetaling_demodata(*, brukere: dict[str, Any], deltaker_person: Person, pas
     utbetalingsrunde_godkjenn(bruker=olga, runde_id=betalt.pk)
     utbetalingsrunde_eksporter(bruker=olga, runde_id=betalt.pk)
     utbetalingsrunde_bekreft(bruker=olga, runde_id=betalt.pk)
+    # Helst en annen enn Dina; finnes ingen (få ledige personer den dagen), brukes hennes sak.
+    sak = Sak.objects.filter(person__in=personer[1:2] or personer[:1], status__in=AKTIVE_STATUSER).first()
+    fravaer = dt.date(m2[0], m2[1], 10)
+    if sak is not None:
+        # Ugyldig fravær registrert etter at måneden er betalt: neste runde gir en tilbakekreving, som Oskar foreslår
+        # (med vurderingen av god tro og forhåndsvarsel) og Olga vedtar når deltakeren har svart.
+        while fravaer.weekday() >= 5:
+            fravaer += dt.timedelta(days=1)
+        Oppmoete.objects.create(sak=sak, dato=fravaer, status=Dagstatus.UGYLDIG_FRAVAER, registrert_av=kvp)
+        attestering = Maanedsattestering.objects.get(sak=sak, aar=m2[0], maaned=m2[1])
+        attestering.versjon += 1
+        attestering.sist_korrigert = timezone.now()
+        attestering.save()
     utbetalingsrunde_kjoer(bruker=oskar, kommune_nummer="1127", aar=m1[0], maaned=m1[1])
+    tk = Tilbakekreving.objects.filter(sak=sak).first() if sak is not None else None
+    if tk is not None:
+        tilbakekreving_foreslaa(
+            bruker=oskar,
+            tilbakekreving_id=tk.pk,
+            begrunnelse=f"Ugyldig fravær {fravaer:%d.%m.%Y} ble registrert etter at måneden var utbetalt.",
+            aktsomhet="BURDE_FORSTAATT",
+            aktsomhet_begrunnelse="Deltakeren visste at han ikke møtte den dagen og fikk beskjed om fraværet.",
+        )
+        tk.refresh_from_db()
+        assert tk.forhaandsvarsel_id is not None  # noqa: S101 - foreslå sender alltid varsel
+        forhaandsvarsel_svar_registrer(
+            bruker=olga,
+            forhaandsvarsel_id=tk.forhaandsvarsel_id,
+            svar="Ringte og sa seg enig i at beløpet trekkes.",
+            svar_dato=timezone.localdate(),
+        )
+        tilbakekreving_vedta(bruker=olga, tilbakekreving_id=tk.pk, tilbakekreves=True)

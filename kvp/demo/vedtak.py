@@ -14,13 +14,15 @@ from unittest import mock
 from django.utils import timezone
 
 from kvp.person.models import Person
-from kvp.sak.models import Status
+from kvp.sak.models import Sak, Status
 from kvp.sak.services import sak_endre_status, sak_tildel
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import soeknad_registrer
 from kvp.tilgang.models import Bruker, NavKontor
 from kvp.vedtak.models import Vedtakstype
 from kvp.vedtak.services import (
+    forhaandsvarsel_send,
+    forhaandsvarsel_svar_registrer,
     program_iverksett,
     vedtak_fatt,
     vedtak_opprett,
@@ -166,3 +168,93 @@ def vedtak_demodata_last(*, i_dag: dt.date) -> None:
         begrunnelse="Omsorg for barn etter avtale.",
     )
     _fatt(permisjon, kvp, beslutter)
+    _flere_brevtyper(kontor, kvp, beslutter, i_dag=i_dag)
+
+
+def _flere_brevtyper(kontor: NavKontor, kvp: Any, beslutter: Any, *, i_dag: dt.date) -> None:
+    """Ett eksempel på hvert brev: tre saker fra søknadsdemoen (til vilkårsvurdering, ingen vedtak) innvilges i går og
+    begynner i dag; så endring, avbrudd og gjenopptak, forhåndsvarsel med svar og stans; forhåndsvarsel og avslutning
+    mot deltakerens ønske; og et forhåndsvarsel der svarfristen er ute uten svar (oppgave i saksbildet og på tavla)."""
+    kandidater = Sak.objects.filter(
+        kontor=kontor, status=Status.VILKAARSVURDERING, vedtak__isnull=True, vilkaarsvurdering__isnull=True
+    ).order_by("person__foedselsnummer")[:3]
+    saker = []
+    for sak in kandidater:
+        with _som_om_det_var(i_dag - dt.timedelta(days=1)):
+            _vilkaar(sak, kvp)
+            _fatt(
+                _innvilgelse(sak, kvp, i_dag, i_dag + dt.timedelta(days=364), i_dag + dt.timedelta(days=90)),
+                kvp,
+                beslutter,
+            )
+        saker.append(program_iverksett(bruker=kvp, sak_id=sak.pk, begynt_dato=i_dag))
+    if len(saker) < 3:
+        return
+    om_to_uker = i_dag + dt.timedelta(days=14)
+    # Endring, avbrudd, gjenopptak, så forhåndsvarsel med svar og stans.
+    sak = saker[0]
+    for type_, felter in (
+        (Vedtakstype.ENDRING, {"innhold": "Nytt praksissted: kommunalt verksted fra neste uke."}),
+        (Vedtakstype.AVBRUDD, {"fra_og_med": i_dag}),
+        (Vedtakstype.GJENOPPTAK, {"fra_og_med": i_dag}),
+    ):
+        vedtak = vedtak_opprett(
+            bruker=kvp, sak_id=sak.pk, type=type_, begrunnelse="Avtalt med deltakeren i samtale.", **felter
+        )
+        _fatt(vedtak, kvp, beslutter)
+    varsel = forhaandsvarsel_send(
+        bruker=kvp,
+        sak_id=sak.pk,
+        gjelder="STANS",
+        grunn="Du har ikke møtt i programmet siden forrige måned og har ikke gitt oss beskjed om hvorfor.",
+        fra_og_med=om_to_uker,
+    )
+    forhaandsvarsel_svar_registrer(
+        bruker=kvp,
+        forhaandsvarsel_id=varsel.pk,
+        svar="Ringte: har fått jobb og vil ut av programmet.",
+        svar_dato=timezone.localdate(),
+    )
+    stans = vedtak_opprett(
+        bruker=kvp,
+        sak_id=sak.pk,
+        type=Vedtakstype.STANS,
+        fra_og_med=om_to_uker,
+        kostra_status="4",
+        begrunnelse="Deltakeren har uteblitt fra programmet og har bekreftet at han ikke vil fortsette.",
+    )
+    _fatt(stans, kvp, beslutter)
+    # Forhåndsvarsel og avslutning mot deltakerens ønske.
+    sak = saker[1]
+    varsel = forhaandsvarsel_send(
+        bruker=kvp,
+        sak_id=sak.pk,
+        gjelder="AVSLUTNING",
+        grunn="Du har flyttet til en annen kommune, og programmet må avsluttes her.",
+        fra_og_med=om_to_uker,
+    )
+    forhaandsvarsel_svar_registrer(
+        bruker=kvp,
+        forhaandsvarsel_id=varsel.pk,
+        svar="Vil helst fortsette, men bor nå i Stavanger.",
+        svar_dato=timezone.localdate(),
+    )
+    avslutning = vedtak_opprett(
+        bruker=kvp,
+        sak_id=sak.pk,
+        type=Vedtakstype.AVSLUTNING,
+        fra_og_med=om_to_uker,
+        kostra_status="5",
+        begrunnelse="Deltakeren har flyttet til Stavanger; programmet avsluttes her og kan søkes der.",
+    )
+    _fatt(avslutning, kvp, beslutter)
+    # Forhåndsvarsel sendt for tre uker siden uten svar: fristen er ute, og saksbehandleren har en oppgave.
+    sak = saker[2]
+    with _som_om_det_var(i_dag - dt.timedelta(days=21)):
+        forhaandsvarsel_send(
+            bruker=kvp,
+            sak_id=sak.pk,
+            gjelder="STANS",
+            grunn="Du har ikke møtt i programmet de siste ukene.",
+            fra_og_med=i_dag + dt.timedelta(days=7),
+        )

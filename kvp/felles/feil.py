@@ -123,6 +123,14 @@ FEILKODER: dict[str, Feilkode] = {
     "KVP_AAPENT_VEDTAK": _u("Saken har allerede et vedtak under arbeid."),
     "KVP_AVSLAG": _u("Avslaget mangler et vilkår som er vurdert som ikke oppfylt."),
     "KVP_AVSLAG_UTEN_GRUNN": _u("Avslag uten noe inngangsvilkår vurdert som ikke oppfylt."),
+    "KVP_FORHAANDSVARSEL": _u(
+        "Forhåndsvarselet (fvl. § 16) mangler, er allerede besvart, eller svaret og svarfristen er ikke kommet."
+    ),
+    "KVP_FORHAANDSVARSEL_SVARDATO": _u(
+        "Svaret på forhåndsvarselet er datert før varselet ble sendt, eller fram i tid."
+    ),
+    "KVP_FORHAANDSVARSEL_SVAR": _u("Svaret på forhåndsvarselet mangler tekst eller har ugyldig dato."),
+    "KVP_AKTSOMHET": _u("Vurderingen av om deltakeren var i god tro (aktsomhet) mangler før tilbakekrevingen."),
     "KVP_LAAST": _u("Vilkårsvurderingen er låst mens et vedtak ligger hos beslutter."),
     "KVP_VEDTAKSTYPE": _u("Vedtakstypen passer ikke med sakens status."),
     "KVP_VEDTAKSTYPE_UKJENT": _u("Vedtakstypen er ukjent."),

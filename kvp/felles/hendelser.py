@@ -29,6 +29,18 @@ class VedtakFattet:
 
 
 @dataclass(frozen=True)
+class BrevSkalSendes:
+    """Et brev som ikke er et vedtaksbrev, skal sendes deltakeren: `type` er «OPPSTART» (programmet har begynt),
+    «FORELOEPIG_SVAR» (`objekt_id` er det foreløpige svaret) eller «FORHAANDSVARSEL» (`objekt_id` er varselet).
+    `bruker` er den som registrerte det."""
+
+    sak_id: UUID
+    type: str
+    objekt_id: UUID | int | None
+    bruker: Any
+
+
+@dataclass(frozen=True)
 class GrunnlagEndret:
     """Data som beregningen bygger på, er endret fra og med `fra_og_med` for personen (barn eller forsørgerperioder i
     `kvp.person`). Mottakerne gjør attesterte måneder fra den datoen til korreksjoner, så utbetalingen regner dem på

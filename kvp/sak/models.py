@@ -83,6 +83,11 @@ class Sak(models.Model):
     def __str__(self) -> str:
         return f"Sak {str(self.id)[:8]}"
 
+    @property
+    def saksnummer(self) -> str:
+        """Saksnummeret i brevene og på saken: de åtte første tegnene i sakens id, med store bokstaver."""
+        return str(self.id)[:8].upper()
+
     def programperiode(self) -> tuple[dt.date, dt.date] | None:
         """Perioden deltakeren er i program: fra oppstart (eller planlagt start) til slutt eller avslutning."""
         fra = self.begynt_dato or self.program_fra_og_med

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kvp.felles.feil import KvpFeil
+from kvp.felles.hendelser import BrevSkalSendes, publiser
 from kvp.felles.services import logghendelse_registrer
 from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
@@ -128,7 +129,7 @@ def sak_endre_status(*, bruker: Bruker, sak_id: UUID, status: str) -> Sak:
 def foreloepig_svar_registrer(
     *, bruker: Bruker, sak_id: UUID, sendt_dato: dt.date, forventet_svar_dato: dt.date, begrunnelse: str
 ) -> ForeloepigSvar:
-    """Registrerer at et foreløpig svar er sendt (forvaltningsloven § 11 a tredje ledd)."""
+    """Registrerer at et foreløpig svar er sendt (forvaltningsloven § 11 a tredje ledd); brevet lages samtidig."""
     sak = _hent_for_skriving(bruker=bruker, sak_id=sak_id)
     if sak.status not in AAPNE_STATUSER:
         raise KvpFeil(
@@ -166,6 +167,8 @@ def foreloepig_svar_registrer(
         objekt=svar,
         etter={"sendt_dato": sendt_dato.isoformat(), "forventet_svar_dato": forventet_svar_dato.isoformat()},
     )
+    # Brevet til søkeren lages av kvp.brev (docs/arkitektur.md, «Hendelser og mottakerne deres»).
+    publiser(BrevSkalSendes(sak_id=sak.pk, type="FORELOEPIG_SVAR", objekt_id=svar.pk, bruker=bruker))
     return svar
 
 

@@ -30,6 +30,11 @@ class NavKontor(models.Model):
     enhetsnummer = models.CharField("enhetsnummer", max_length=4, unique=True)
     navn = models.CharField("navn", max_length=100)
     fylke = models.CharField("fylke", max_length=60)
+    # Står i brevhodet til hvert brev kontoret sender (adresse og telefon deltakeren kan bruke).
+    adresse = models.CharField("postadresse", max_length=100, blank=True)
+    postnummer = models.CharField("postnummer", max_length=4, blank=True)
+    poststed = models.CharField("poststed", max_length=60, blank=True)
+    telefon = models.CharField("telefon", max_length=20, blank=True)
     frist_varsel_dager = models.PositiveSmallIntegerField(
         "varsle etter (dager)", default=settings.KVP_FRIST_VARSEL_DAGER
     )

@@ -21,6 +21,10 @@ def nav_kontor_opprett(
     kommuner: list[tuple[str, str]],
     frist_varsel_dager: int = 14,
     frist_overskredet_dager: int = 21,
+    adresse: str = "",
+    postnummer: str = "",
+    poststed: str = "",
+    telefon: str = "",
 ) -> NavKontor:
     """Oppretter et kontor og kommunene det betjener (kommunenummer, navn)."""
     if frist_varsel_dager >= frist_overskredet_dager:
@@ -37,6 +41,10 @@ def nav_kontor_opprett(
         fylke=fylke,
         frist_varsel_dager=frist_varsel_dager,
         frist_overskredet_dager=frist_overskredet_dager,
+        adresse=adresse.strip(),
+        postnummer=postnummer.strip(),
+        poststed=poststed.strip(),
+        telefon=telefon.strip(),
     )
     for nummer, kommunenavn in kommuner:
         eksisterende = Kommune.objects.filter(nummer=nummer).first()

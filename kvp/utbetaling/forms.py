@@ -66,6 +66,11 @@ class MottakerForm(KvpForm):
 
 class ForeslaaForm(KvpForm):
     begrunnelse = forms.CharField(label="Begrunnelse for tilbakekrevingen", widget=forms.Textarea, max_length=1000)
+    # Vurderingen av god tro sjekkes i tjenesten (`tilbakekreving_foreslaa`), som gir meldingen ved feltet.
+    aktsomhet = forms.CharField(label="Var deltakeren i god tro?", required=False, max_length=20)
+    aktsomhet_begrunnelse = forms.CharField(
+        label="Begrunnelse for vurderingen", widget=forms.Textarea, required=False, max_length=2000
+    )
 
 
 class VedtaForm(KvpForm):

@@ -258,6 +258,24 @@ class Tilbakekrevingsstatus(models.TextChoices):
     KRAV = "KRAV", "Kan ikke trekkes: krav til innkreving"
 
 
+class Aktsomhet(models.TextChoices):
+    """Vurderingen av om deltakeren var i god tro, gjort før tilbakekrevingen vedtas. Kategoriene følger
+    folketrygdloven § 22-15 første ledd (forsto eller burde forstått; feil eller mangelfulle opplysninger), brukt
+    tilsvarende [U]: sosialtjenesteloven har ingen egen regel for KVP som er lest
+    (docs/regler/brev-og-forhaandsvarsel.md)."""
+
+    GOD_TRO = "GOD_TRO", "I god tro: kunne ikke forstå at utbetalingen var feil"
+    BURDE_FORSTAATT = "BURDE_FORSTAATT", "Forsto eller burde ha forstått at utbetalingen var feil"
+    FEIL_OPPLYSNINGER = "FEIL_OPPLYSNINGER", "Ga feil eller mangelfulle opplysninger, eller meldte ikke fra om endring"
+
+
+#: Hjemmelen tilbakekrevingen og aktsomhetsvurderingen registreres med (lagres på tilbakekrevingen).
+TILBAKEKREVING_HJEMMEL = (
+    "sosialtjenesteloven § 40 (trekk i framtidige utbetalinger); aktsomheten vurdert etter mønster av "
+    "folketrygdloven § 22-15"
+)
+
+
 class Tilbakekreving(models.Model):
     """For mye utbetalt. Beregnes automatisk, foreslås av én person og vedtas av en annen (fireøyneprinsippet);
     trekkes så i senere utbetalinger innenfor kommunens største trekk (`Kommune.maks_trekk_prosent`)."""
@@ -279,6 +297,13 @@ class Tilbakekreving(models.Model):
     )
     vedtatt = models.DateTimeField("vedtatt", null=True, blank=True)
     begrunnelse = models.CharField("begrunnelse", max_length=1000, blank=True)
+    aktsomhet = models.CharField("var deltakeren i god tro", max_length=20, choices=Aktsomhet.choices, blank=True)
+    aktsomhet_begrunnelse = models.TextField("begrunnelse for aktsomhetsvurderingen", blank=True)
+    hjemmel = models.CharField("hjemmel", max_length=200, blank=True)
+    #: Forhåndsvarselet (forvaltningsloven § 16) som ble sendt da tilbakekrevingen ble foreslått.
+    forhaandsvarsel = models.OneToOneField(
+        "vedtak.Forhaandsvarsel", on_delete=models.PROTECT, null=True, blank=True, related_name="tilbakekreving"
+    )
     # Vedtaket (med brev til deltakeren) som ble fattet da tilbakekrevingen ble vedtatt.
     vedtak = models.OneToOneField(
         "vedtak.Vedtak", on_delete=models.PROTECT, null=True, blank=True, related_name="tilbakekreving"

@@ -85,7 +85,7 @@ def tilbakekrevinger_for_bruker(*, bruker: Bruker) -> QuerySet[Tilbakekreving]:
     return (
         Tilbakekreving.objects.filter(sak__person__kommune__nav_kontor_id__in=kontorer)
         .exclude(status__in=[Tilbakekrevingsstatus.OPPGJORT, Tilbakekrevingsstatus.AVSLAATT])
-        .select_related("sak__person", "korreksjon", "foreslaatt_av")
+        .select_related("sak__person", "korreksjon", "foreslaatt_av", "forhaandsvarsel__brev")
         .annotate(trukket=Sum("trekk__beloep"))
         .order_by("opprettet")
     )

@@ -18,7 +18,7 @@ from kvp.tilgang.tilgang import bruker_fra, tilgang_for
 
 from . import eksport, selectors, services
 from .forms import ForeslaaForm, ForkastForm, InnstillingerForm, KjoerForm, KvitteringForm, MottakerForm, VedtaForm
-from .models import Rundestatus, Utbetalingsrunde
+from .models import Aktsomhet, Rundestatus, Utbetalingsrunde
 
 
 def _oversikt(request: HttpRequest, *, kjoer_form: KjoerForm | None = None, status: int = 200) -> HttpResponse:
@@ -270,6 +270,7 @@ def tilbakekrevinger(request: HttpRequest) -> HttpResponse:
             "tilbakekrevinger": liste,
             "foreslaa_form": ForeslaaForm(),
             "vedta_form": VedtaForm(),
+            "aktsomhetsvalg": Aktsomhet.choices,
         },
     )
 
@@ -286,9 +287,17 @@ def foreslaa(request: HttpRequest, tilbakekreving_id: UUID) -> HttpResponse:
     if not form.is_valid():
         raise KvpFeil("Skriv en begrunnelse (høyst 1000 tegn).", felt="begrunnelse", kode="KVP_BEGRUNNELSE")
     services.tilbakekreving_foreslaa(
-        bruker=bruker_fra(request), tilbakekreving_id=tilbakekreving_id, begrunnelse=form.cleaned_data["begrunnelse"]
+        bruker=bruker_fra(request),
+        tilbakekreving_id=tilbakekreving_id,
+        begrunnelse=form.cleaned_data["begrunnelse"],
+        aktsomhet=form.cleaned_data["aktsomhet"],
+        aktsomhet_begrunnelse=form.cleaned_data["aktsomhet_begrunnelse"],
     )
-    messages.success(request, "Tilbakekrevingen er foreslått. En annen i økonomi må vedta den.")
+    messages.success(
+        request,
+        "Tilbakekrevingen er foreslått, og deltakeren har fått forhåndsvarsel. En annen i økonomi kan vedta den når "
+        "svaret er registrert eller svarfristen er ute.",
+    )
     return redirect("utbetaling:tilbakekrevinger")
 
 

@@ -237,3 +237,19 @@ class ReturnerForm(KvpForm):
 
 class IverksettForm(KvpForm):
     begynt_dato = Datofelt(label="Programmet begynte (dato)")
+
+
+class ForhaandsvarselForm(KvpForm):
+    gjelder = forms.ChoiceField(
+        label="Varselet gjelder",
+        choices=[("STANS", "Stans av programmet"), ("AVSLUTNING", "Avslutning mot deltakerens ønske")],
+    )
+    fra_og_med = Datofelt(label="Vedtaket vil gjelde fra (første dag uten stønad)")
+    grunn = forms.CharField(
+        label="Hva kontoret vurderer og hvorfor (står i brevet)", widget=forms.Textarea, max_length=2000
+    )
+
+
+class ForhaandsvarselSvarForm(KvpForm):
+    svar_dato = Datofelt(label="Svaret kom (dato)")
+    svar = forms.CharField(label="Hva deltakeren svarte", widget=forms.Textarea, max_length=2000)

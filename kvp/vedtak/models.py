@@ -208,3 +208,50 @@ class VedtakHendelse(Uforanderlig, models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_hendelse_display()} v{self.versjon}"
+
+
+class ForhaandsvarselGjelder(models.TextChoices):
+    """Vedtakene som krever forhåndsvarsel (forvaltningsloven § 16) før de fattes."""
+
+    STANS = "STANS", "Stans av programmet"
+    AVSLUTNING = "AVSLUTNING", "Avslutning av programmet"
+    TILBAKEKREVING = "TILBAKEKREVING", "Tilbakekreving"
+
+
+class Forhaandsvarsel(models.Model):
+    """Forhåndsvarsel etter forvaltningsloven § 16: deltakeren får vite hva kontoret vurderer å vedta, og en frist
+    (`svarfrist`, regnet i `kvp_regler`) til å uttale seg. Vedtaket kan fattes når svaret er registrert eller fristen
+    er ute (`kvp.vedtak.services.forhaandsvarsel`)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    sak = models.ForeignKey("sak.Sak", on_delete=models.PROTECT, related_name="forhaandsvarsler")
+    gjelder = models.CharField("gjelder", max_length=20, choices=ForhaandsvarselGjelder.choices)
+    fra_og_med = models.DateField("planlagt fra og med", null=True, blank=True)
+    beloep = models.DecimalField("beløp", max_digits=12, decimal_places=2, null=True, blank=True)
+    grunn = models.TextField("hva kontoret vurderer og hvorfor")
+    sendt_dato = models.DateField("sendt")
+    svarfrist = models.DateField("svarfrist")
+    svar_dato = models.DateField("svar mottatt", null=True, blank=True)
+    svar = models.TextField("deltakerens svar", blank=True)
+    svar_registrert_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    opprettet_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    opprettet = models.DateTimeField(auto_now_add=True)
+    #: Satt når saken er avgjort: vedtaket varselet gjaldt er fattet, eller tilbakekrevingen er avslått.
+    avgjort = models.DateField("avgjort", null=True, blank=True)
+    vedtak = models.OneToOneField(
+        Vedtak, on_delete=models.PROTECT, null=True, blank=True, related_name="forhaandsvarsel"
+    )
+
+    class Meta:
+        verbose_name = "forhåndsvarsel"
+        verbose_name_plural = "forhåndsvarsler"
+        ordering = ["-sendt_dato", "-opprettet"]
+
+    def __str__(self) -> str:
+        return f"Forhåndsvarsel om {self.get_gjelder_display().lower()}"
+
+    @property
+    def er_besvart(self) -> bool:
+        return self.svar_dato is not None

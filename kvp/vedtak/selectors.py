@@ -9,13 +9,21 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from kvp.felles.feil import IkkeFunnet
-from kvp.felles.services import logghendelse_registrer
+from kvp.felles.services import lesing_registrer, logghendelse_registrer
 from kvp.sak.models import AKTIVE_STATUSER, Sak
 from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 from kvp_regler.vilkaar import Frist, programfrister
 
-from .models import Vedtak, VedtakHendelse, Vedtaksstatus, Vedtakstype, Vilkaarsvurdering
+from .models import (
+    Forhaandsvarsel,
+    ForhaandsvarselGjelder,
+    Vedtak,
+    VedtakHendelse,
+    Vedtaksstatus,
+    Vedtakstype,
+    Vilkaarsvurdering,
+)
 
 ROLLER_SOM_SER_VEDTAK = (Rolle.KVP_VEILEDER, Rolle.LEDER, Rolle.BESLUTTER)
 
@@ -106,3 +114,59 @@ def frister_for_kontor(*, bruker: Bruker, i_dag: dt.date | None = None, maks: in
             svar.append(Saksfrister(sak=sak, frister=frister))
     svar.sort(key=lambda s: (s.frister[0].nivaa != "OVERSKREDET", s.frister[0].dato))
     return svar[:maks]
+
+
+#: Hvem som ser forhåndsvarslene: KVP-saksbehandlerne, beslutter og leder, og økonomi (tilbakekreving).
+ROLLER_SOM_SER_FORHAANDSVARSEL = (*ROLLER_SOM_SER_VEDTAK, Rolle.OEKONOMI)
+
+
+def forhaandsvarsler_for_sak(*, sak: Sak) -> QuerySet[Forhaandsvarsel]:
+    """Sakens forhåndsvarsler, nyeste først. Kalles bare med en sak hentet gjennom `sak_hent`."""
+    return sak.forhaandsvarsler.select_related("opprettet_av", "svar_registrert_av", "brev").order_by(
+        "-sendt_dato", "-opprettet"
+    )
+
+
+def forhaandsvarsler_med_utloept_frist(
+    *, bruker: Bruker, sak: Sak | None = None, i_dag: dt.date | None = None
+) -> list[Forhaandsvarsel]:
+    """Oppgavene for saksbehandleren (forvaltningsloven § 16): forhåndsvarsler ved brukerens kontorer der svarfristen
+    er ute uten at deltakeren har svart, og vedtaket ennå ikke er fattet (eller tilbakekrevingen avgjort). Eldste
+    frist først. Med `sak` bare den sakens. Hver person som vises, logges som lest."""
+    kontorer = tilgang_for(bruker).kontorer_med(*ROLLER_SOM_SER_FORHAANDSVARSEL)
+    i_dag = i_dag or timezone.localdate()
+    varsler = Forhaandsvarsel.objects.filter(
+        sak__kontor_id__in=kontorer, svar_dato__isnull=True, avgjort__isnull=True, svarfrist__lt=i_dag
+    ).select_related("sak", "sak__person", "sak__kontor")
+    if sak is not None:
+        varsler = varsler.filter(sak=sak)
+    liste = [
+        v
+        for v in varsler.order_by("svarfrist", "opprettet")
+        if v.gjelder == ForhaandsvarselGjelder.TILBAKEKREVING or v.sak.status in AKTIVE_STATUSER
+    ]
+    if sak is None and liste:
+        lesing_registrer(
+            bruker=bruker,
+            personer=((v.sak.person_id, v.sak.kontor_id) for v in liste),
+            formaal="Forhåndsvarsler med utløpt svarfrist",
+            objekttype="forhåndsvarsler",
+        )
+    return liste
+
+
+def forhaandsvarsel_hent(*, bruker: Bruker, forhaandsvarsel_id: UUID) -> Forhaandsvarsel:
+    """Ett forhåndsvarsel ved brukerens kontorer; ellers IkkeFunnet (404). Lesingen logges."""
+    varsel = (
+        Forhaandsvarsel.objects.filter(
+            pk=forhaandsvarsel_id, sak__kontor_id__in=tilgang_for(bruker).kontorer_med(*ROLLER_SOM_SER_FORHAANDSVARSEL)
+        )
+        .select_related("sak", "sak__person", "sak__kontor")
+        .first()
+    )
+    if varsel is None:
+        raise IkkeFunnet("Fant ikke forhåndsvarselet.")
+    logghendelse_registrer(
+        bruker=bruker, kontor=varsel.sak.kontor, person=varsel.sak.person, handling="LES", objekt=varsel
+    )
+    return varsel

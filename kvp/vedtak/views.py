@@ -20,7 +20,14 @@ from kvp.tilgang.tilgang import bruker_fra, tilgang_for
 from kvp_regler.vilkaar import Vurdering
 
 from . import selectors, services
-from .forms import IverksettForm, ReturnerForm, VedtakForm, VilkaarsvurderingForm
+from .forms import (
+    ForhaandsvarselForm,
+    ForhaandsvarselSvarForm,
+    IverksettForm,
+    ReturnerForm,
+    VedtakForm,
+    VilkaarsvurderingForm,
+)
 from .models import Vedtak, Vedtaksstatus, Vedtakstype
 
 
@@ -57,6 +64,7 @@ def sak_oversikt(request: HttpRequest, sak_id: UUID, *, status: int = 200, **skj
         "kan_skrive": kan_skrive,
         "kan_vurdere": kan_skrive and sak.status == "VILKAARSVURDERING",
         "iverksett_form": skjemaer.get("iverksett_form") or IverksettForm(),
+        "forhaandsvarsel_form": skjemaer.get("forhaandsvarsel_form"),
     }
     return render(request, "vedtak/sak.html", kontekst, status=status)
 
@@ -305,3 +313,45 @@ def oversikt(request: HttpRequest) -> HttpResponse:
         objekttype="fristoversikt",
     )
     return render(request, "vedtak/oversikt.html", {"saksfrister": frister})
+
+
+@require_POST
+def forhaandsvarsel_send(request: HttpRequest, sak_id: UUID) -> HttpResponse:
+    """Forhåndsvarsel om stans eller avslutning (forvaltningsloven § 16) fra saksbildet."""
+    sak = _sak(request, sak_id)
+    form = ForhaandsvarselForm(request.POST)
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        services.forhaandsvarsel_send(
+            bruker=bruker_fra(request),
+            sak_id=sak.pk,
+            gjelder=d["gjelder"],
+            grunn=d["grunn"],
+            fra_og_med=d["fra_og_med"],
+        )
+        messages.success(request, "Forhåndsvarselet er sendt til deltakeren.")
+        return redirect("vedtak:sak", sak_id=sak.pk)
+
+    return skjema_svar(
+        form, lagre, lambda status: sak_oversikt(request, sak_id, status=status, forhaandsvarsel_form=form)
+    )
+
+
+@require_POST
+def forhaandsvarsel_svar(request: HttpRequest, forhaandsvarsel_id: UUID) -> HttpResponse:
+    """Deltakerens svar på et forhåndsvarsel. Feil gir norsk melding og 400 (mellomvaren)."""
+    varsel = selectors.forhaandsvarsel_hent(bruker=bruker_fra(request), forhaandsvarsel_id=forhaandsvarsel_id)
+    form = ForhaandsvarselSvarForm(request.POST)
+    if not form.is_valid():
+        felt, feil = next(iter(form.errors.items()))
+        raise KvpFeil(f"{form.fields[felt].label}: {feil[0]}", felt=felt, kode="KVP_FORHAANDSVARSEL_SVAR")
+    services.forhaandsvarsel_svar_registrer(
+        bruker=bruker_fra(request),
+        forhaandsvarsel_id=varsel.pk,
+        svar=form.cleaned_data["svar"],
+        svar_dato=form.cleaned_data["svar_dato"],
+    )
+    messages.success(request, "Svaret på forhåndsvarselet er registrert.")
+    if varsel.gjelder == "TILBAKEKREVING":
+        return redirect("utbetaling:tilbakekrevinger")
+    return redirect("vedtak:sak", sak_id=varsel.sak_id)

@@ -10,6 +10,7 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any, NamedTuple, Protocol
 
+from kvp_regler.beregning.nynorsk import forklaring_nn
 from kvp_regler.parametere import Parameter
 from kvp_regler.tid import Periode
 
@@ -193,6 +194,11 @@ class Linje(NamedTuple):
     def forklaring(self) -> str:
         """Norsk forklaring av hvordan dagsatsen og beløpet er regnet ut (lages når den leses)."""
         return self.forklarer.forklar(self)
+
+    @property
+    def forklaring_nn(self) -> str:
+        """Den samme forklaringen på nynorsk (`kvp_regler.beregning.nynorsk`)."""
+        return forklaring_nn(self.forklaring)
 
 
 class Beregningsresultat(NamedTuple):

@@ -1,6 +1,7 @@
 """Inngangsvilkårene for kvalifiseringsprogrammet (sosialtjenesteloven § 29), programmets varighet (§ 32) og
 fristene i programmet. Ren Python: datoer kommer inn som argumenter, satsene fra de daterte parameterne."""
 
+from kvp_regler.vilkaar.forhaandsvarsel import forhaandsvarsel_svarfrist, svarfrist_er_ute
 from kvp_regler.vilkaar.frister import Frist, Fristnivaa, programfrister
 from kvp_regler.vilkaar.inngangsvilkaar import (
     Arbeidsevne,
@@ -40,9 +41,11 @@ __all__ = [
     "Vurdering",
     "alle_oppfylt",
     "foerste_programdag_for_alder",
+    "forhaandsvarsel_svarfrist",
     "maks_til_og_med",
     "programfrister",
     "siste_programdag_for_alder",
+    "svarfrist_er_ute",
     "veiledende_norm",
     "vurder_alder",
     "vurder_alder_i_programperioden",

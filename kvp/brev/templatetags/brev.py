@@ -6,7 +6,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from kvp.brev.selectors import brev_for_deltaker
+from kvp.brev.selectors import brev_for_deltaker, brev_for_sak
 from kvp.brev.tekster import BREVTEKST
 
 register = template.Library()
@@ -15,6 +15,12 @@ register = template.Library()
 @register.inclusion_tag("brev/_mine_brev.html", takes_context=True)
 def mine_brev(context: dict[str, Any]) -> dict[str, Any]:
     return {"brevliste": list(brev_for_deltaker(bruker=context["request"].user))}
+
+
+@register.inclusion_tag("brev/_sakens_brev.html")
+def sakens_brev(sak: Any) -> dict[str, Any]:
+    """Brevene i saken (saksbildet; saken er hentet med tilgangssjekk av visningen)."""
+    return {"brevliste": list(brev_for_sak(sak_id=sak.pk))}
 
 
 @register.simple_tag(takes_context=True)

@@ -1,4 +1,5 @@
-"""Hvert slags vedtaksbrev (alle `Vedtakstype`-ene), på bokmål og nynorsk, er fritt for intern tekst: ingen
+"""Hvert slags brev (alle `Vedtakstype`-ene, oppstart, foreløpig svar og forhåndsvarsel om stans, avslutning og
+tilbakekreving), på bokmål og nynorsk, er fritt for intern tekst: ingen
 pålitelighetsmerker, «ordlyden er ikke kontrollert», spesifikasjons- og filhenvisninger, feltkoder eller
 Python-representasjoner (`kvp.felles.tests.intern_tekst`).
 
@@ -18,12 +19,19 @@ from kvp.felles.tests.intern_tekst import intern_tekst, synlig_tekst
 from kvp.oppmoete.models import Dagstatus, Maanedsattestering, Oppmoete
 from kvp.person.models import Maalform, Person
 from kvp.sak.models import Sak
+from kvp.sak.services import foreloepig_svar_registrer
 from kvp.tilgang.models import Bruker, Rolle
 from kvp.utbetaling.models import Rundestatus, Tilbakekreving, Utbetalingsrunde
 from kvp.utbetaling.services import tilbakekreving_foreslaa, tilbakekreving_vedta, utbetalingsrunde_kjoer
 from kvp.vedtak import services
 from kvp.vedtak.models import KostraStatus, Vedtakstype
-from kvp.vedtak.tests.hjelpere import innvilgelse_utkast, sak_til_vilkaarsvurdering, vilkaar_vurder
+from kvp.vedtak.tests.hjelpere import (
+    innvilgelse_utkast,
+    sak_til_vilkaarsvurdering,
+    tilbakekrevingsvarsel_besvart,
+    varsle_om_noedvendig,
+    vilkaar_vurder,
+)
 
 
 @pytest.fixture
@@ -33,6 +41,7 @@ def uten_pdf() -> Iterator[None]:
 
 
 def _fatt(kvp: Bruker, beslutter: Bruker, sak: Sak, type_: str, **felter: Any) -> None:
+    varsle_om_noedvendig(bruker=kvp, sak=sak, type_=type_, felter=felter)
     vedtak = services.vedtak_opprett(bruker=kvp, sak_id=sak.pk, type=type_, begrunnelse="Begrunnet.", **felter)
     services.vedtak_send_til_beslutter(bruker=kvp, vedtak_id=vedtak.pk)
     services.vedtak_fatt(bruker=beslutter, vedtak_id=vedtak.pk)
@@ -63,8 +72,23 @@ def _tilbakekreving(lag_sak_i_program: Callable[..., Sak], kvp: Bruker, oekonomi
         attestering.save()
     utbetalingsrunde_kjoer(bruker=oekonomi[0], kommune_nummer="1127", aar=2025, maaned=4)
     tk = Tilbakekreving.objects.get(sak=sak)
-    tilbakekreving_foreslaa(bruker=oekonomi[0], tilbakekreving_id=tk.pk, begrunnelse="Ugyldig fravær 12. mars.")
+    tilbakekreving_foreslaa(
+        bruker=oekonomi[0],
+        tilbakekreving_id=tk.pk,
+        begrunnelse="Ugyldig fravær 12. mars.",
+        aktsomhet="BURDE_FORSTAATT",
+        aktsomhet_begrunnelse="Fraværet var registrert.",
+    )
+    tilbakekrevingsvarsel_besvart(bruker=oekonomi[0], tilbakekreving=tk)
     tilbakekreving_vedta(bruker=oekonomi[1], tilbakekreving_id=tk.pk, tilbakekreves=True)
+
+
+def _brevtype(brev: Brev) -> str:
+    if brev.vedtak is not None:
+        return str(brev.vedtak.type)
+    if brev.forhaandsvarsel is not None:
+        return f"FORHAANDSVARSEL_{brev.forhaandsvarsel.gjelder}"
+    return str(brev.type)
 
 
 @pytest.mark.parametrize("maalform", [Maalform.BOKMAAL, Maalform.NYNORSK])
@@ -104,13 +128,29 @@ def test_ingen_brevtype_har_intern_tekst(
         kostra_situasjon=["01"],
         kostra_inntektskilde="01",
     )
+    tredje = _i_program(kvp, beslutter, lag_person(maalform=maalform))
+    _fatt(kvp, beslutter, tredje, Vedtakstype.AVSLUTNING, fra_og_med=i_dag, kostra_status=KostraStatus.UTEBLIVELSE)
     avslag = sak_til_vilkaarsvurdering(bruker=kvp, person=lag_person(maalform=maalform))
+    foreloepig_svar_registrer(
+        bruker=kvp,
+        sak_id=avslag.pk,
+        sendt_dato=i_dag,
+        forventet_svar_dato=i_dag + dt.timedelta(days=30),
+        begrunnelse="Vi venter på arbeidsevnevurderingen.",
+    )
     vilkaar_vurder(bruker=kvp, sak=avslag, arbeidsevne="VARIG_TILPASSET")
     _fatt(kvp, beslutter, avslag, Vedtakstype.AVSLAG, avslag_vilkaar="ARBEIDSEVNE")
     _tilbakekreving(lag_sak_i_program, kvp, oekonomi, maalform)
 
-    brevliste = list(Brev.objects.select_related("vedtak"))
-    assert {b.vedtak.type for b in brevliste} == set(Vedtakstype.values)
+    brevliste = list(Brev.objects.select_related("vedtak", "forhaandsvarsel"))
+    typer = {_brevtype(b) for b in brevliste}
+    assert typer == set(Vedtakstype.values) | {
+        "OPPSTART",
+        "FORELOEPIG_SVAR",
+        "FORHAANDSVARSEL_STANS",
+        "FORHAANDSVARSEL_AVSLUTNING",
+        "FORHAANDSVARSEL_TILBAKEKREVING",
+    }
     assert {b.maalform for b in brevliste} == {maalform}
-    funn = [f"{b.vedtak.type}: {f}" for b in brevliste for f in intern_tekst(synlig_tekst(b.html))]
+    funn = [f"{_brevtype(b)}: {f}" for b in brevliste for f in intern_tekst(synlig_tekst(b.html))]
     assert not funn, "\n".join(funn)

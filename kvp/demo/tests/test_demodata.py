@@ -22,7 +22,7 @@ from kvp.oppmoete.models import Maanedsattestering
 from kvp.person.models import Person
 from kvp.sak.models import Sak, Status
 from kvp.utbetaling.models import Rundestatus, Utbetalingsrunde
-from kvp.vedtak.models import Vedtak, Vedtaksstatus, Vedtakstype
+from kvp.vedtak.models import Forhaandsvarsel, Vedtak, Vedtaksstatus, Vedtakstype
 
 
 def _kl(aar: int, maaned: int, dag: int, time: int, minutt: int, sekund: int = 0, mikro: int = 0) -> dt.datetime:
@@ -117,11 +117,31 @@ def test_demodata_lastes_uansett_dag(demo_innstillinger: None, uten_pdf: None, k
     assert innvilget.status == Vedtaksstatus.FATTET
     assert Brev.objects.filter(vedtak=innvilget).count() == 1
     assert Maanedsattestering.objects.filter(sak=dina).exists()
-    # Vedtak i alle steg: seks fattet (fire innvilgelser, et avslag, en permisjon), ett hos beslutter, ett returnert.
-    statuser = sorted(Vedtak.objects.values_list("status", flat=True))
-    assert statuser == sorted([Vedtaksstatus.FATTET] * 6 + [Vedtaksstatus.TIL_BESLUTTER, Vedtaksstatus.RETURNERT])
-    assert Brev.objects.count() == 6
+    # Vedtak i alle steg: fattet (innvilgelser, avslag, permisjon, endring, avbrudd, gjenopptak, stans, avslutning
+    # og tilbakekreving), ett hos beslutter, ett returnert.
+    statuser = sorted(Vedtak.objects.exclude(status=Vedtaksstatus.FATTET).values_list("status", flat=True))
+    assert statuser == sorted([Vedtaksstatus.TIL_BESLUTTER, Vedtaksstatus.RETURNERT])
     assert Sak.objects.filter(status=Status.PERMISJON).count() == 1
+    # Minst ett brev av hver type (issue 11 pkt. 9), og en oppgave for et forhåndsvarsel med utløpt svarfrist.
+    typer = {
+        b.vedtak.type if b.vedtak else b.type + (f"_{b.forhaandsvarsel.gjelder}" if b.forhaandsvarsel else "")
+        for b in Brev.objects.select_related("vedtak", "forhaandsvarsel")
+    }
+    assert typer >= {
+        "INNVILGELSE",
+        "AVSLAG",
+        "OPPSTART",
+        "ENDRING",
+        "STANS",
+        "AVSLUTNING",
+        "PERMISJON",
+        "TILBAKEKREVING",
+        "FORELOEPIG_SVAR",
+        "FORHAANDSVARSEL_STANS",
+        "FORHAANDSVARSEL_AVSLUTNING",
+        "FORHAANDSVARSEL_TILBAKEKREVING",
+    }
+    assert Forhaandsvarsel.objects.filter(svar_dato__isnull=True, avgjort__isnull=True, svarfrist__lt=i_dag).exists()
     # Forrige måned er simulert, måneden før er betalt.
     assert sorted(Utbetalingsrunde.objects.values_list("status", flat=True)) == sorted(
         [Rundestatus.SIMULERT, Rundestatus.BEKREFTET]

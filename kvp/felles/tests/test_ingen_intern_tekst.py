@@ -115,6 +115,46 @@ def test_ingen_side_i_demodataene_viser_intern_tekst_for_noen_innlogging(demodat
     assert min(v for k, v in sider_per_bruker.items() if k != "stine") > 5, sider_per_bruker
 
 
+#: Brevtypene issue 11 pkt. 9 krever, og som demodataene har minst ett av.
+BREVTYPER = {
+    "INNVILGELSE",
+    "AVSLAG",
+    "OPPSTART",
+    "ENDRING",
+    "STANS",
+    "AVSLUTNING",
+    "PERMISJON",
+    "TILBAKEKREVING",
+    "FORELOEPIG_SVAR",
+    "FORHAANDSVARSEL",
+}
+
+
+def test_hvert_brev_i_demodataene_er_fritt_for_intern_tekst_paa_begge_maalformer(demodata: None) -> None:
+    """Hvert brev i demodataene, slik det ble sendt (siden deltakeren og saksbehandleren ser) og laget på nytt på
+    bokmål og nynorsk, er fritt for intern tekst; demodataene har hver brevtype."""
+    from kvp.brev.models import Brev
+    from kvp.brev.services import brev_html_paa
+
+    klient = Client()
+    klient.force_login(Bruker.objects.get(username="hakon"))
+    funn: list[str] = []
+    typer = set()
+    for brev in Brev.objects.select_related("vedtak", "forhaandsvarsel", "sak__kontor"):
+        type_ = brev.vedtak.type if brev.vedtak else brev.type
+        typer.add(type_)
+        if brev.sak.kontor.enhetsnummer == "1127":
+            side = klient.get(reverse("brev:vis_brev", args=[brev.pk]))
+            assert side.status_code == 200
+            funn += [f"{type_} (sendt): {f}" for f in intern_tekst(synlig_tekst(side.content.decode()))]
+        for maalform in ("NB", "NN"):
+            html = brev_html_paa(brev, maalform=maalform)
+            assert f'lang="{maalform.lower()}"' in html
+            funn += [f"{type_} ({maalform}): {f}" for f in intern_tekst(synlig_tekst(html))]
+    assert typer >= BREVTYPER, BREVTYPER - typer
+    assert not funn, "\n".join(sorted(set(funn)))
+
+
 def _feilmeldinger() -> list[tuple[str, str]]:
     """Teksten i hver `KvpFeil(...)` og `ValidationError(...)` i kvp (f-strenger med `{…}` for verdiene)."""
     import ast

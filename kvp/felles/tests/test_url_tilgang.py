@@ -19,7 +19,7 @@ from kvp.soeknad.services import kartlegging_opprett, soeknad_registrer
 from kvp.tilgang.models import Kommune, Rolle
 from kvp.tilsyn.tests.objekter import url_objekter as tilsyn_objekter
 from kvp.utbetaling.tests.objekter import url_objekter as utbetaling_objekter
-from kvp.vedtak.services import vedtak_fatt, vedtak_send_til_beslutter
+from kvp.vedtak.services import forhaandsvarsel_send, vedtak_fatt, vedtak_send_til_beslutter
 from kvp.vedtak.tests.hjelpere import innvilgelse_utkast, sak_til_vilkaarsvurdering, vilkaar_vurder
 
 #: URL-er som er åpne uten innlogging, med svaret på GET og POST (OIDC-innloggingen: ukjent eller ikke oppsatt
@@ -79,6 +79,9 @@ def objekter(lag_person, veileder_a, kvp_veileder_a, lag_bruker, i_dag):
     vedtak = innvilgelse_utkast(bruker=kvp_veileder_a, sak=sak2)
     vedtak_send_til_beslutter(bruker=kvp_veileder_a, vedtak_id=vedtak.pk)
     vedtak_fatt(bruker=lag_bruker(Rolle.BESLUTTER, kontor=sak.kontor), vedtak_id=vedtak.pk)
+    varsel = forhaandsvarsel_send(
+        bruker=kvp_veileder_a, sak_id=sak2.pk, gjelder="STANS", grunn="Uteblitt.", fra_og_med=i_dag
+    )
     barn = barn_legg_til(
         bruker=veileder_a,
         person=person,
@@ -98,6 +101,8 @@ def objekter(lag_person, veileder_a, kvp_veileder_a, lag_bruker, i_dag):
         "vedtak_id": vedtak.pk,
         "tjeneste": "ansatt",
         "bruker_id": veileder_a.pk,
+        "brev_id": varsel.brev.pk,
+        "forhaandsvarsel_id": varsel.pk,
     }
 
 

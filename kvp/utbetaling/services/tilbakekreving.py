@@ -16,10 +16,17 @@ from kvp.felles.services import logghendelse_registrer
 from kvp.oppmoete.models import Maanedsattestering
 from kvp.sak.models import Status
 from kvp.tilgang.models import Bruker
-from kvp.vedtak.services import tilbakekrevingsvedtak_fatt
+from kvp.vedtak.services import (
+    forhaandsvarsel_avgjoer,
+    forhaandsvarsel_klar,
+    forhaandsvarsel_send_for_tilbakekreving,
+    tilbakekrevingsvedtak_fatt,
+)
 
 from ..beregning import kroner, maanedstekst
 from ..models import (
+    TILBAKEKREVING_HJEMMEL,
+    Aktsomhet,
     Posttype,
     Tilbakekreving,
     Tilbakekrevingsstatus,
@@ -32,26 +39,61 @@ from .laas import kollisjon_som_feil, tilbakekreving_for_skriving
 
 @kollisjon_som_feil
 @transaction.atomic
-def tilbakekreving_foreslaa(*, bruker: Bruker, tilbakekreving_id: UUID, begrunnelse: str) -> Tilbakekreving:
-    """Økonomi foreslår å kreve tilbake det som er utbetalt for mye, med begrunnelse."""
+def tilbakekreving_foreslaa(
+    *, bruker: Bruker, tilbakekreving_id: UUID, begrunnelse: str, aktsomhet: str, aktsomhet_begrunnelse: str
+) -> Tilbakekreving:
+    """Økonomi foreslår å kreve tilbake det som er utbetalt for mye, med begrunnelse og vurderingen av om deltakeren
+    var i god tro (aktsomhet, med hjemmel). Deltakeren får samtidig forhåndsvarsel (forvaltningsloven § 16) med
+    svarfrist; tilbakekrevingen kan vedtas når svaret er registrert eller fristen er ute."""
     tk = tilbakekreving_for_skriving(bruker=bruker, tilbakekreving_id=tilbakekreving_id)
-    if tk.status != Tilbakekrevingsstatus.BEREGNET:
+    # Et forslag fra før forhåndsvarselet fantes (uten varsel og vurdering av god tro) kan foreslås på nytt.
+    gammelt_forslag = tk.status == Tilbakekrevingsstatus.FORESLAATT and tk.forhaandsvarsel_id is None
+    if tk.status != Tilbakekrevingsstatus.BEREGNET and not gammelt_forslag:
         raise KvpFeil("Tilbakekrevingen er allerede foreslått.", kode="KVP_TILBAKEKREVING_STATUS")
     if not begrunnelse.strip():
         raise KvpFeil("Skriv en begrunnelse.", felt="begrunnelse", kode="KVP_BEGRUNNELSE")
+    if aktsomhet not in Aktsomhet.values:
+        raise KvpFeil(
+            "Vurder om deltakeren var i god tro før tilbakekrevingen foreslås.", felt="aktsomhet", kode="KVP_AKTSOMHET"
+        )
+    if not aktsomhet_begrunnelse.strip():
+        raise KvpFeil(
+            "Begrunn vurderingen av om deltakeren var i god tro.", felt="aktsomhet_begrunnelse", kode="KVP_AKTSOMHET"
+        )
     tk.status = Tilbakekrevingsstatus.FORESLAATT
     tk.foreslaatt_av = bruker
     tk.foreslaatt = timezone.now()
     tk.begrunnelse = begrunnelse.strip()[:1000]
-    tk.save(update_fields=["status", "foreslaatt_av", "foreslaatt", "begrunnelse"])
+    tk.aktsomhet = aktsomhet
+    tk.aktsomhet_begrunnelse = aktsomhet_begrunnelse.strip()
+    tk.hjemmel = TILBAKEKREVING_HJEMMEL
+    tk.forhaandsvarsel = forhaandsvarsel_send_for_tilbakekreving(
+        bruker=bruker,
+        sak=tk.sak,
+        beloep=tk.beloep,
+        grunn=tk.begrunnelse,
+        maaned=dt.date(tk.korreksjon.aar, tk.korreksjon.maaned, 1),
+    )
+    tk.save(
+        update_fields=[
+            "status",
+            "foreslaatt_av",
+            "foreslaatt",
+            "begrunnelse",
+            "aktsomhet",
+            "aktsomhet_begrunnelse",
+            "hjemmel",
+            "forhaandsvarsel",
+        ]
+    )
     logghendelse_registrer(
         bruker=bruker,
         kontor=tk.sak.kontor,
         person=tk.sak.person,
         handling="ENDRE",
         objekt=tk,
-        foer={"status": Tilbakekrevingsstatus.BEREGNET},
-        etter={"status": tk.status, "beloep": str(tk.beloep)},
+        foer={"status": Tilbakekrevingsstatus.FORESLAATT if gammelt_forslag else Tilbakekrevingsstatus.BEREGNET},
+        etter={"status": tk.status, "beloep": str(tk.beloep), "aktsomhet": tk.aktsomhet},
     )
     return tk
 
@@ -66,6 +108,13 @@ def tilbakekreving_vedta(*, bruker: Bruker, tilbakekreving_id: UUID, tilbakekrev
         raise KvpFeil("Bare en foreslått tilbakekreving kan vedtas.", kode="KVP_TILBAKEKREVING_STATUS")
     if tk.foreslaatt_av_id == bruker.pk:
         raise KvpFeil("Du foreslo tilbakekrevingen selv. En annen må vedta den.", kode="KVP_FIREOEYNE")
+    if tilbakekreves:
+        if tk.forhaandsvarsel is None or not tk.aktsomhet:
+            raise KvpFeil(
+                "Tilbakekrevingen mangler forhåndsvarsel eller vurderingen av god tro. Foreslå den på nytt.",
+                kode="KVP_FORHAANDSVARSEL",
+            )
+        forhaandsvarsel_klar(tk.forhaandsvarsel, i_dag=timezone.localdate())  # fvl. § 16
     tk.status = Tilbakekrevingsstatus.VEDTATT if tilbakekreves else Tilbakekrevingsstatus.AVSLAATT
     tk.vedtatt_av = bruker
     tk.vedtatt = timezone.now()
@@ -80,6 +129,8 @@ def tilbakekreving_vedta(*, bruker: Bruker, tilbakekreving_id: UUID, tilbakekrev
             begrunnelse=tk.begrunnelse or tk.korreksjon.forklaring,
         )
     tk.save(update_fields=["status", "vedtatt_av", "vedtatt", "vedtak"])
+    if tk.forhaandsvarsel is not None:
+        forhaandsvarsel_avgjoer(varsel=tk.forhaandsvarsel, vedtak=tk.vedtak)
     if tk.vedtak is not None:
         vedtaksbrev_lag(vedtak=tk.vedtak)
     logghendelse_registrer(

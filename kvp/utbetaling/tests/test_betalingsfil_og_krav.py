@@ -43,6 +43,7 @@ from kvp.utbetaling.services import (
     utbetalingsrunde_kjoer,
 )
 from kvp.utbetaling.services.godkjenning import _flytt_passert_utbetalingsdato
+from kvp.vedtak.tests.hjelpere import tilbakekrevingsvarsel_besvart
 from kvp_regler.oppgjoer import skattetrekk
 from kvp_regler.parametere import Parametersett, les_parametersett
 
@@ -309,7 +310,14 @@ def _mars_betalt_og_korrigert(saker, attester, registrer_ugyldig_fravaer, oekono
 
 def _vedta(sak, oekonomi_a, oekonomi_a2) -> Tilbakekreving:
     tk = Tilbakekreving.objects.get(sak=sak)
-    tilbakekreving_foreslaa(bruker=oekonomi_a, tilbakekreving_id=tk.pk, begrunnelse="Ugyldig fravær 12. mars.")
+    tilbakekreving_foreslaa(
+        bruker=oekonomi_a,
+        tilbakekreving_id=tk.pk,
+        begrunnelse="Ugyldig fravær 12. mars.",
+        aktsomhet="BURDE_FORSTAATT",
+        aktsomhet_begrunnelse="Fraværet var registrert.",
+    )
+    tilbakekrevingsvarsel_besvart(bruker=oekonomi_a, tilbakekreving=tk)
     tilbakekreving_vedta(bruker=oekonomi_a2, tilbakekreving_id=tk.pk, tilbakekreves=True)
     tk.refresh_from_db()
     return tk

@@ -29,6 +29,7 @@ from kvp.utbetaling.services import (
     tilbakekreving_vedta,
     utbetalingsrunde_kjoer,
 )
+from kvp.vedtak.tests.hjelpere import tilbakekrevingsvarsel_besvart
 from kvp_regler.parametere import STANDARD, Parameter, Parametersett
 
 G_2024 = 124028
@@ -50,7 +51,7 @@ def _sjekk_tilbakekrevingsvedtak_og_brev(tk: Tilbakekreving, foreslo: object, ve
     beloep = f"{tk.beloep:.2f}".replace(".", ",")
     assert "Vedtak om tilbakebetaling av kvalifiseringsstønad" in tekst
     assert f"{beloep} kr" in tekst.replace("\u00a0", "")
-    assert "03.2025" in tekst and "prosent av hver utbetaling" in tekst
+    assert "mars 2025" in tekst and "prosent av hver utbetaling" in tekst
     assert "sosialtjenesteloven § 40" in tekst and "Klagefristen er tre uker" in tekst
 
 
@@ -108,7 +109,14 @@ def test_sent_ugyldig_fravaer_etter_utbetaling_gir_riktig_tilbakekreving_som_tre
     # Den gamle beregningen er uendret (uforanderlig), den nye er en ny versjon.
     assert Beregning.objects.get(sak=sak, aar=2025, maaned=3, versjon=1).total == kr(21 * d)
 
-    tilbakekreving_foreslaa(bruker=oekonomi_a, tilbakekreving_id=tk.pk, begrunnelse="Ugyldig fravær 12. mars.")
+    tilbakekreving_foreslaa(
+        bruker=oekonomi_a,
+        tilbakekreving_id=tk.pk,
+        begrunnelse="Ugyldig fravær 12. mars.",
+        aktsomhet="BURDE_FORSTAATT",
+        aktsomhet_begrunnelse="Fraværet var registrert.",
+    )
+    tilbakekrevingsvarsel_besvart(bruker=oekonomi_a, tilbakekreving=tk)
     with pytest.raises(KvpFeil, match="En annen må vedta"):
         tilbakekreving_vedta(bruker=oekonomi_a, tilbakekreving_id=tk.pk, tilbakekreves=True)
     tilbakekreving_vedta(bruker=oekonomi_a2, tilbakekreving_id=tk.pk, tilbakekreves=True)
@@ -240,10 +248,22 @@ def test_tilbakekreving_kan_ikke_vedtas_av_samme_person_heller_ikke_i_databasen(
     with pytest.raises(KvpFeil, match="foreslått"):
         tilbakekreving_vedta(bruker=oekonomi_a2, tilbakekreving_id=tk.pk, tilbakekreves=True)
     with pytest.raises(KvpFeil, match="begrunnelse"):
-        tilbakekreving_foreslaa(bruker=oekonomi_a, tilbakekreving_id=tk.pk, begrunnelse="  ")
+        tilbakekreving_foreslaa(
+            bruker=oekonomi_a,
+            tilbakekreving_id=tk.pk,
+            begrunnelse="  ",
+            aktsomhet="BURDE_FORSTAATT",
+            aktsomhet_begrunnelse="Fraværet var registrert.",
+        )
     with pytest.raises(IntegrityError), transaction.atomic():
         Tilbakekreving.objects.filter(pk=tk.pk).update(foreslaatt_av=oekonomi_a, vedtatt_av=oekonomi_a)
-    tilbakekreving_foreslaa(bruker=oekonomi_a, tilbakekreving_id=tk.pk, begrunnelse="Fravær")
+    tilbakekreving_foreslaa(
+        bruker=oekonomi_a,
+        tilbakekreving_id=tk.pk,
+        begrunnelse="Fravær",
+        aktsomhet="BURDE_FORSTAATT",
+        aktsomhet_begrunnelse="Fraværet var registrert.",
+    )
     tilbakekreving_vedta(bruker=oekonomi_a2, tilbakekreving_id=tk.pk, tilbakekreves=False)
     tk.refresh_from_db()
     assert tk.status == Tilbakekrevingsstatus.AVSLAATT
@@ -266,7 +286,14 @@ def test_tilbakekrevingsvedtaket_vises_for_saksbehandler_og_brevet_for_deltakere
     attester(sak, 2025, 4)
     kjoer(oekonomi_a, 2025, 4)
     tk = Tilbakekreving.objects.get()
-    tilbakekreving_foreslaa(bruker=oekonomi_a, tilbakekreving_id=tk.pk, begrunnelse="Ugyldig fravær 12. mars.")
+    tilbakekreving_foreslaa(
+        bruker=oekonomi_a,
+        tilbakekreving_id=tk.pk,
+        begrunnelse="Ugyldig fravær 12. mars.",
+        aktsomhet="BURDE_FORSTAATT",
+        aktsomhet_begrunnelse="Fraværet var registrert.",
+    )
+    tilbakekrevingsvarsel_besvart(bruker=oekonomi_a, tilbakekreving=tk)
     tilbakekreving_vedta(bruker=oekonomi_a2, tilbakekreving_id=tk.pk, tilbakekreves=True)
     tk.refresh_from_db()
     beloep = f"{tk.beloep:.2f}".replace(".", ",")
@@ -306,7 +333,13 @@ def test_forslag_og_vedtak_om_tilbakekreving_laaser_kommunen_som_de_andre_utbeta
         return ekte(kommune_id)
 
     monkeypatch.setattr(laas, "kommune_laas", kommune_laas)
-    tilbakekreving_foreslaa(bruker=oekonomi_a, tilbakekreving_id=tk.pk, begrunnelse="Fravær")
+    tilbakekreving_foreslaa(
+        bruker=oekonomi_a,
+        tilbakekreving_id=tk.pk,
+        begrunnelse="Fravær",
+        aktsomhet="BURDE_FORSTAATT",
+        aktsomhet_begrunnelse="Fraværet var registrert.",
+    )
     tilbakekreving_vedta(bruker=oekonomi_a2, tilbakekreving_id=tk.pk, tilbakekreves=False)
     assert laast == [sak.person.kommune_id, sak.person.kommune_id]
 

@@ -19,6 +19,7 @@ from kvp.utbetaling.services import (
     utbetalingsrunde_godkjenn,
     utbetalingsrunde_kjoer,
 )
+from kvp.vedtak.tests.hjelpere import tilbakekrevingsvarsel_besvart
 
 
 def _sak_med_konto(lag_sak_i_program: Any, oekonomi_a: Any, oekonomi_a2: Any, **person: Any) -> Any:
@@ -78,7 +79,14 @@ def test_aarsoppgavene_logger_en_lesing_per_person_i_filen(
 
 def test_vedtatt_tilbakekreving_logges_paa_den_som_vedtok(sak_med_fravaer_og_tilbakekreving, oekonomi_a, oekonomi_a2):
     tk = sak_med_fravaer_og_tilbakekreving
-    tilbakekreving_foreslaa(bruker=oekonomi_a, tilbakekreving_id=tk.pk, begrunnelse="Ugyldig fravær.")
+    tilbakekreving_foreslaa(
+        bruker=oekonomi_a,
+        tilbakekreving_id=tk.pk,
+        begrunnelse="Ugyldig fravær.",
+        aktsomhet="BURDE_FORSTAATT",
+        aktsomhet_begrunnelse="Fraværet var registrert.",
+    )
+    tilbakekrevingsvarsel_besvart(bruker=oekonomi_a, tilbakekreving=tk)
     siste = Logghendelse.objects.order_by("-id").values_list("id", flat=True).first()
     tilbakekreving_vedta(bruker=oekonomi_a2, tilbakekreving_id=tk.pk, tilbakekreves=True)
     nye = list(Logghendelse.objects.filter(id__gt=siste))

@@ -17,6 +17,7 @@ from kvp_regler.program.vedtaksperioder import siste_dag_med_stoenad
 
 from ..models import Hendelsestype, Vedtak, Vedtaksstatus, Vedtakstype
 from ._felles import _hendelse, _vedtak_for_skriving
+from .forhaandsvarsel import forhaandsvarsel_avgjoer, forhaandsvarsel_krev
 from .validering import _valider
 
 
@@ -30,6 +31,7 @@ def vedtak_send_til_beslutter(*, bruker: Bruker, vedtak_id: UUID) -> Vedtak:
             kode="KVP_VEDTAK_STATUS",
         )
     _valider(vedtak, sak)
+    forhaandsvarsel_krev(vedtak=vedtak, sak=sak)
     if vedtak.status == Vedtaksstatus.RETURNERT:
         vedtak.versjon += 1
     vedtak.status = Vedtaksstatus.TIL_BESLUTTER
@@ -82,6 +84,7 @@ def vedtak_fatt(*, bruker: Bruker, vedtak_id: UUID) -> Vedtak:
     når vedtaket endrer stønaden, og brev lager vedtaksbrevet, i samme transaksjon."""
     vedtak, sak = _for_beslutter(bruker, vedtak_id)
     _valider(vedtak, sak)  # saken eller vilkårene kan ha endret seg siden utkastet ble sendt
+    varsel = forhaandsvarsel_krev(vedtak=vedtak, sak=sak)  # fvl. § 16: svar eller utløpt frist før vedtaket
     naa = timezone.now()
     vedtak.status = Vedtaksstatus.FATTET
     vedtak.beslutter = bruker
@@ -91,6 +94,8 @@ def vedtak_fatt(*, bruker: Bruker, vedtak_id: UUID) -> Vedtak:
     vedtak.save()
     _hendelse(vedtak, Hendelsestype.FATTET, bruker)
     _oppdater_sak(bruker=bruker, vedtak=vedtak, sak=sak)
+    if varsel is not None:
+        forhaandsvarsel_avgjoer(varsel=varsel, vedtak=vedtak)
     publiser(
         VedtakFattet(vedtak_id=vedtak.pk, sak_id=sak.pk, type=vedtak.type, fra_og_med=vedtak.fra_og_med, bruker=bruker)
     )

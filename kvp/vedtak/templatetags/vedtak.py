@@ -6,7 +6,13 @@ from django import template
 
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.tilgang import tilgang_for
-from kvp.vedtak.selectors import ROLLER_SOM_SER_VEDTAK, frister_for_kontor
+from kvp.vedtak.forms import ForhaandsvarselForm, ForhaandsvarselSvarForm
+from kvp.vedtak.selectors import (
+    ROLLER_SOM_SER_VEDTAK,
+    forhaandsvarsler_for_sak,
+    forhaandsvarsler_med_utloept_frist,
+    frister_for_kontor,
+)
 
 register = template.Library()
 
@@ -23,6 +29,27 @@ def vedtak_meny(context: dict[str, Any]) -> dict[str, Any]:
 def frister_paa_tavla(context: dict[str, Any]) -> dict[str, Any]:
     bruker = context["request"].user
     if not tilgang_for(bruker).kontorer_med(*ROLLER_SOM_SER_VEDTAK):
-        return {"saksfrister": [], "flere": False}
+        return {"saksfrister": [], "flere": False, "utloepte_varsler": []}
     alle = frister_for_kontor(bruker=bruker, maks=TAVLE_MAKS + 1)
-    return {"saksfrister": alle[:TAVLE_MAKS], "flere": len(alle) > TAVLE_MAKS}
+    return {
+        "saksfrister": alle[:TAVLE_MAKS],
+        "flere": len(alle) > TAVLE_MAKS,
+        "utloepte_varsler": forhaandsvarsler_med_utloept_frist(bruker=bruker),
+    }
+
+
+@register.inclusion_tag("vedtak/_forhaandsvarsler.html", takes_context=True)
+def sakens_forhaandsvarsler(context: dict[str, Any], sak: Any, kan_skrive: bool) -> dict[str, Any]:
+    """Forhåndsvarslene i saksbildet (forvaltningsloven § 16): oppgaven når fristen er ute, svarene, og skjemaet
+    for et nytt varsel om stans eller avslutning. Saken er hentet med tilgangssjekk av visningen."""
+    bruker = context["request"].user
+    return {
+        "sak": sak,
+        "kan_skrive": kan_skrive,
+        "varsler": list(forhaandsvarsler_for_sak(sak=sak)),
+        "utloepte": forhaandsvarsler_med_utloept_frist(bruker=bruker, sak=sak),
+        "varsel_form": context.get("forhaandsvarsel_form") or ForhaandsvarselForm(),
+        "svar_form": ForhaandsvarselSvarForm(),
+        "csrf_token": context.get("csrf_token"),
+        "request": context["request"],
+    }

@@ -54,3 +54,38 @@ def innvilgelse_utkast(*, bruker: Any, sak: Any, fra: dt.date | None = None, **e
     }
     verdier.update(endringer)
     return services.vedtak_opprett(bruker=bruker, sak_id=sak.pk, type=Vedtakstype.INNVILGELSE, **verdier)
+
+
+def forhaandsvarsel_besvart(
+    *, bruker: Any, sak: Any, gjelder: str = "STANS", fra_og_med: dt.date | None = None, svar: str = "Jeg er enig."
+) -> Any:
+    """Sender forhåndsvarsel om stans eller avslutning (forvaltningsloven § 16) og registrerer deltakerens svar
+    samme dag, så vedtaket kan fattes."""
+    varsel = services.forhaandsvarsel_send(
+        bruker=bruker,
+        sak_id=sak.pk,
+        gjelder=gjelder,
+        grunn="Du har ikke møtt i programmet de siste ukene.",
+        fra_og_med=fra_og_med or timezone.localdate(),
+    )
+    return services.forhaandsvarsel_svar_registrer(
+        bruker=bruker, forhaandsvarsel_id=varsel.pk, svar=svar, svar_dato=timezone.localdate()
+    )
+
+
+def tilbakekrevingsvarsel_besvart(*, bruker: Any, tilbakekreving: Any) -> Any:
+    """Registrerer deltakerens svar på forhåndsvarselet om tilbakekreving, så tilbakekrevingen kan vedtas."""
+    tilbakekreving.refresh_from_db()
+    return services.forhaandsvarsel_svar_registrer(
+        bruker=bruker,
+        forhaandsvarsel_id=tilbakekreving.forhaandsvarsel_id,
+        svar="Jeg forstår.",
+        svar_dato=timezone.localdate(),
+    )
+
+
+def varsle_om_noedvendig(*, bruker: Any, sak: Any, type_: str, felter: dict[str, Any]) -> None:
+    """Stans, og avslutning som ikke er etter avtale (KOSTRA-status 3), krever forhåndsvarsel med svar før vedtaket
+    fattes: sender det og registrerer svaret."""
+    if type_ == Vedtakstype.STANS or (type_ == Vedtakstype.AVSLUTNING and felter.get("kostra_status") != "3"):
+        forhaandsvarsel_besvart(bruker=bruker, sak=sak, gjelder=type_, fra_og_med=felter.get("fra_og_med"))

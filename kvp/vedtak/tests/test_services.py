@@ -15,6 +15,7 @@ from kvp.sak.services import sak_endre_status
 from kvp.tilgang.models import Bruker
 from kvp.vedtak import services
 from kvp.vedtak.models import Vedtak, Vedtaksstatus, Vedtakstype
+from kvp.vedtak.tests.hjelpere import varsle_om_noedvendig
 
 from .hjelpere import SKJOENN_OPPFYLT, innvilgelse_utkast, vilkaar_vurder
 
@@ -287,6 +288,7 @@ def i_program(sak_oppfylt, kvp_veileder_a, beslutter_a):
 
 
 def _vedtak(kvp: Bruker, beslutter: Bruker, sak: Sak, type_: str, **felter: Any) -> Vedtak:
+    varsle_om_noedvendig(bruker=kvp, sak=sak, type_=type_, felter=felter)
     vedtak = services.vedtak_opprett(bruker=kvp, sak_id=sak.pk, type=type_, begrunnelse="Begrunnet.", **felter)
     services.vedtak_send_til_beslutter(bruker=kvp, vedtak_id=vedtak.pk)
     return services.vedtak_fatt(bruker=beslutter, vedtak_id=vedtak.pk)

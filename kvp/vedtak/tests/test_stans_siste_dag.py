@@ -13,9 +13,11 @@ from kvp.sak.models import Sak, Status
 from kvp.tilgang.models import Bruker
 from kvp.vedtak import services
 from kvp.vedtak.models import Vedtak, Vedtakstype
+from kvp.vedtak.tests.hjelpere import varsle_om_noedvendig
 
 
 def _fatt(kvp: Bruker, beslutter: Bruker, sak: Sak, type_: str, **felter: Any) -> Vedtak:
+    varsle_om_noedvendig(bruker=kvp, sak=sak, type_=type_, felter=felter)
     vedtak = services.vedtak_opprett(bruker=kvp, sak_id=sak.pk, type=type_, begrunnelse="Begrunnet.", **felter)
     services.vedtak_send_til_beslutter(bruker=kvp, vedtak_id=vedtak.pk)
     return services.vedtak_fatt(bruker=beslutter, vedtak_id=vedtak.pk)
@@ -47,9 +49,9 @@ def test_stans_fra_16_november_betaler_til_og_med_15_november_og_brevet_sier_det
     siste, total = _siste_betalte_dag(sak, 2026, 11)
     assert siste == dt.date(2026, 11, 13)  # fredag; lørdag 14. og søndag 15. er ikke virkedager
     assert total < hele_november
-    # Brevet sier at stønaden stanser fra 16.11., ikke fra 17.11.
+    # Brevet sier at programmet stanses fra 16.11. og at 15.11. er siste dag med stønad.
     assert "stanset fra 16.11.2026" in vedtak.brev.html
-    assert "Kvalifiseringsstønaden stanser fra samme dag" in vedtak.brev.html
+    assert "Siste dag du får kvalifiseringsstønad for, er 15.11.2026." in vedtak.brev.html
 
 
 def test_avslutning_fra_1_desember_betaler_hele_november(lag_sak_i_program, kvp_veileder_a, beslutter_a):

@@ -150,12 +150,20 @@ class Command(BaseCommand):
             navn="NAV Randaberg-Kvitsøy",
             fylke="Rogaland",
             kommuner=[("1127", "Randaberg"), ("1144", "Kvitsøy")],
+            adresse="Postboks 40",
+            postnummer="4096",
+            poststed="Randaberg",
+            telefon="51 41 41 00",
         )
         kongsvinger = nav_kontor_opprett(
             enhetsnummer="3401",
             navn="NAV Kongsvinger",
             fylke="Innlandet",
             kommuner=[("3401", "Kongsvinger")],
+            adresse="Postboks 300",
+            postnummer="2201",
+            poststed="Kongsvinger",
+            telefon="62 88 20 00",
             frist_varsel_dager=10,
             frist_overskredet_dager=18,
         )
