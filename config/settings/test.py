@@ -24,3 +24,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {}).update(  # noqa: F405
         {"transaction_mode": "IMMEDIATE", "timeout": 30, "init_command": "PRAGMA synchronous=OFF;"}
     )
+
+# Opplastede dokumenter i testene: en egen mappe per prosess, aldri i arbeidskopien.
+import tempfile as _tempfile_media  # noqa: E402
+
+MEDIA_ROOT = _tempfile_media.mkdtemp(prefix="kvp_test_dokumenter_")

@@ -171,6 +171,11 @@ FEILKODER: dict[str, Feilkode] = {
     "KVP_KONTO_INGEN_ENDRING": _u("Det er ikke noe nytt kontonummer som venter på godkjenning."),
     "KVP_RUNDE_SAK_UTEN_PROGRAMPERIODE": _u("En sak i runden har attestert oppmøte, men mangler programperiode."),
     "KVP_TILBAKEKREVING_STATUS": _u("Tilbakekrevingen har ikke statusen handlingen krever."),
+    # Klage
+    "KVP_KLAGE_STATUS": _u("Klagen har ikke statusen handlingen krever."),
+    "KVP_KLAGE_FINS": _u("Det er allerede en klage under behandling på vedtaket."),
+    "KVP_DOKUMENT_TYPE": _u("Filen er tom eller ikke en PDF, JPEG eller PNG (sjekket på innholdet)."),
+    "KVP_DOKUMENT_STOR": _u("Filen er større enn grensen."),
 }
 
 

@@ -17,5 +17,6 @@ def tilgang(request: HttpRequest) -> dict[str, Any]:
             "moetetider": t.har_rolle(Rolle.KVP_VEILEDER, Rolle.LEDER),
             "logg": t.har_rolle(Rolle.LEDER),
             "deltaker": t.har_rolle(Rolle.DELTAKER),
+            "statsforvalter": t.har_rolle(Rolle.STATSFORVALTER),
         }
     }
