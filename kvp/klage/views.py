@@ -170,7 +170,12 @@ def _handling(
     form: KvpForm,
     utfoer: Callable[[dict[str, Any]], Any],
     melding: str,
+    *,
+    krav: str = "behandle",
 ) -> HttpResponse:
+    # Tilgangen sjekkes før skjemaet: den som ikke får gjøre handlingen, får 404/403 også med et ugyldig skjema.
+    selectors.klage_hent(bruker_fra(request), klage_id, krav, laas=True)
+
     def lagre(d: dict[str, Any]) -> HttpResponse:
         utfoer(d)
         messages.success(request, melding)
@@ -254,11 +259,13 @@ def merknad(request: HttpRequest, klage_id: UUID) -> HttpResponse:
             bruker=bruker, klage_id=klage_id, tekst=d["tekst"], vedlegg=d["vedlegg"]
         ),
         "Merknaden er sendt.",
+        krav="deltaker" if tilgang_for(bruker).har_rolle(Rolle.DELTAKER) else "behandle",
     )
 
 
 @require_POST
 def ta_under_behandling(request: HttpRequest, klage_id: UUID) -> HttpResponse:
+    selectors.klage_hent(bruker_fra(request), klage_id, "statsforvalter", laas=True)
     services.klage_ta_under_behandling(bruker=bruker_fra(request), klage_id=klage_id)
     messages.success(request, "Klagen er tatt under behandling.")
     return redirect("klage:detalj", klage_id=klage_id)
@@ -281,6 +288,7 @@ def avgjoer(request: HttpRequest, klage_id: UUID) -> HttpResponse:
             nytt_innhold=d["nytt_innhold"],
         ),
         "Vedtaket i klagesaken er fattet og sendt.",
+        krav="statsforvalter",
     )
 
 
