@@ -85,9 +85,16 @@ def hvem(bruker: Bruker, klage: Klage) -> str:
     return "deltaker"
 
 
-def klage_hent(bruker: Bruker, klage_id: UUID, handling: str = "les", laas: bool = False) -> Klage:
+def klage_sjekk(bruker: Bruker, klage_id: UUID, handling: str) -> None:
+    """Bare tilgangssjekken i `klage_hent` (uten lesing og logg): visningene kaller den før skjemaet valideres."""
+    klage_hent(bruker, klage_id, handling, laas=False, logg=False)
+
+
+def klage_hent(
+    bruker: Bruker, klage_id: UUID, handling: str = "les", laas: bool = False, *, logg: bool = True
+) -> Klage:
     """Klagen, om brukeren får gjøre `handling` med den; ellers IkkeFunnet eller IkkeTilgang. Med `laas` låses
-    klagen (til skriving); uten logges lesingen."""
+    klagen (til skriving, i tjenestens transaksjon); ellers logges lesingen."""
     if handling not in HANDLINGER:
         raise ValueError(f"ukjent handling {handling!r}")
     qs = Klage.objects.select_related("sak__kontor", "sak__person__kommune", "vedtak", "sak__soeknad")
@@ -104,7 +111,7 @@ def klage_hent(bruker: Bruker, klage_id: UUID, handling: str = "les", laas: bool
         if handling != "les" and Klage.objects.filter(_lesescope(bruker), pk=klage_id).exists():
             raise IkkeTilgang("Du har ikke rollen som trengs for dette.")
         raise IkkeFunnet("Fant ikke klagen.")
-    if not laas:
+    if logg and not laas:
         _logg(bruker, [klage])
     return klage
 

@@ -174,7 +174,7 @@ def _handling(
     krav: str = "behandle",
 ) -> HttpResponse:
     # Tilgangen sjekkes før skjemaet: den som ikke får gjøre handlingen, får 404/403 også med et ugyldig skjema.
-    selectors.klage_hent(bruker_fra(request), klage_id, krav, laas=True)
+    selectors.klage_sjekk(bruker_fra(request), klage_id, krav)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
         utfoer(d)
@@ -265,7 +265,7 @@ def merknad(request: HttpRequest, klage_id: UUID) -> HttpResponse:
 
 @require_POST
 def ta_under_behandling(request: HttpRequest, klage_id: UUID) -> HttpResponse:
-    selectors.klage_hent(bruker_fra(request), klage_id, "statsforvalter", laas=True)
+    selectors.klage_sjekk(bruker_fra(request), klage_id, "statsforvalter")
     services.klage_ta_under_behandling(bruker=bruker_fra(request), klage_id=klage_id)
     messages.success(request, "Klagen er tatt under behandling.")
     return redirect("klage:detalj", klage_id=klage_id)
