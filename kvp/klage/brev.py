@@ -7,7 +7,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from kvp.brev.services import pdf_lag
+from kvp.brev import services as brev_services
 from kvp.person.models import Maalform
 
 from .models import FORMKRAV, Brevtype, Klage, Klagebrev, Utfall
@@ -62,7 +62,7 @@ def lag(*, klage: Klage, type: str, frist: dt.date | None = None, **ekstra: Any)
         maalform=mf,
         tittel=tittel,
         html=html,
-        pdf=pdf_lag(html=html, tittel=tittel, lang=lang),
+        pdf=brev_services.pdf_lag(html=html, tittel=tittel, lang=lang),
         frist=frist,
         til_deltaker=type != Brevtype.OVERSENDELSE,
     )
