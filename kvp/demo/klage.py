@@ -1,4 +1,5 @@
-"""Demodata for klagene: minst én klage i hver tilstand, i begge instanser, på vedtakene fra `vedtak.py`.
+"""Demodata for klagene: minst én klage i hver tilstand, i begge instanser, på vedtakene fra `vedtak.py` (to nye
+vedtak om endring: ett omgjør etter klage, ett iverksetter statsforvalterens vedtak).
 
 Statsforvalteren (stine, Rogaland) får klager som er mottatt, under behandling og avgjort; kontoret (hakon) får
 oppgaver i hvert steg, også en klage som kom for sent (§ 31) og en statsforvalteravgjørelse som skal iverksettes.
@@ -24,7 +25,8 @@ def _vedtak(sak: Sak, type: str) -> Vedtak:
 
 def _registrer(kvp: Bruker, vedtak: Vedtak, tekst: str, i_dag: dt.date, kanal: str = Kanal.PAPIR) -> Any:
     assert vedtak.vedtak_dato is not None  # noqa: S101 - fattet
-    mottatt = min(i_dag, max(vedtak.vedtak_dato, i_dag - dt.timedelta(days=2)))
+    # Klokka kan passere midnatt mens demodataene lastes: aldri før vedtaket ble fattet.
+    mottatt = max(vedtak.vedtak_dato, i_dag - dt.timedelta(days=2))
     return klage.klage_registrer(bruker=kvp, vedtak_id=vedtak.pk, tekst=tekst, kanal=kanal, mottatt_dato=mottatt)
 
 
@@ -115,30 +117,30 @@ def klage_demodata_last(*, i_dag: dt.date) -> None:
         innhold="Arbeidstrening i bibliotek (15 timer) i stedet for kantine; norskkurs og jobbsøking som før.",
         begrunnelse="Omgjort etter klage: arbeidstreningen i kantinen passet ikke med deltakerens helse.",
     )
-    _til_vurdering(kvp, _registrer(kvp, vedtak, "Jeg vil også ha bedre reisestøtte.", i_dag, kanal=Kanal.OPPMOETE))
-    k = _til_vurdering(kvp, _registrer(kvp, endring, "Biblioteket ligger for langt unna.", i_dag))
-    klage.klage_vurder(bruker=kvp, klage_id=k.pk, resultat="OMGJOER", vurdering="Vi finner et tiltak nærmere.")
-
-    # Permisjon: statsforvalteren endrer, kontoret iverksetter med gjenopptak; så en klage til statsforvalteren som
-    # er avgjort og venter på iverksetting, og en som er mottatt der.
-    sak = permisjon[0]
-    perm = _vedtak(sak, Vedtakstype.PERMISJON)
-    k = _oversend(kvp, _registrer(kvp, perm, "Jeg ba ikke om permisjon så lenge.", i_dag))
+    # Statsforvalteren endrer, og kontoret iverksetter med et nytt vedtak om endring.
+    k = _oversend(kvp, _registrer(kvp, vedtak, "Jeg trenger færre timer de første ukene.", i_dag))
     klage.klage_avgjoer(
         bruker=sf,
         klage_id=k.pk,
         utfall="ENDRET",
-        begrunnelse="Permisjonen var lengre enn deltakeren ba om.",
-        nytt_innhold="Permisjonen gjelder til og med i dag; programmet gjenopptas i morgen.",
+        begrunnelse="Helseopplysningene tilsier en gradvis opptrapping.",
+        nytt_innhold="Programmet trappes opp: 20 timer de fire første ukene, deretter full tid.",
     )
     _fatt(
         kvp,
         beslutter,
         sak,
-        Vedtakstype.GJENOPPTAK,
-        fra_og_med=i_dag + dt.timedelta(days=1),
+        Vedtakstype.ENDRING,
+        innhold="Opptrapping: 20 timer i uken de fire første ukene, deretter full tid.",
         begrunnelse="Iverksetter statsforvalterens vedtak i klagesaken.",
     )
+    _til_vurdering(kvp, _registrer(kvp, vedtak, "Jeg vil også ha bedre reisestøtte.", i_dag, kanal=Kanal.OPPMOETE))
+    k = _til_vurdering(kvp, _registrer(kvp, endring, "Biblioteket ligger for langt unna.", i_dag))
+    klage.klage_vurder(bruker=kvp, klage_id=k.pk, resultat="OMGJOER", vurdering="Vi finner et tiltak nærmere.")
+
+    # Permisjon: en klage avgjort av statsforvalteren som venter på iverksetting, og en som er mottatt der.
+    sak = permisjon[0]
+    perm = _vedtak(sak, Vedtakstype.PERMISJON)
     k = _oversend(kvp, _registrer(kvp, perm, "Permisjonen burde vært med stønad.", i_dag))
     klage.klage_avgjoer(
         bruker=sf,

@@ -18,6 +18,7 @@ from django.db import transaction
 
 from kvp.brev.models import Brev
 from kvp.demo.datoer import dinas_programstart
+from kvp.klage.models import Klage, Klagestatus
 from kvp.oppmoete.models import Maanedsattestering
 from kvp.person.models import Person
 from kvp.sak.models import Sak, Status
@@ -117,10 +118,13 @@ def test_demodata_lastes_uansett_dag(demo_innstillinger: None, uten_pdf: None, k
     assert innvilget.status == Vedtaksstatus.FATTET
     assert Brev.objects.filter(vedtak=innvilget).count() == 1
     assert Maanedsattestering.objects.filter(sak=dina).exists()
-    # Vedtak i alle steg: seks fattet (fire innvilgelser, et avslag, en permisjon), ett hos beslutter, ett returnert.
+    # Vedtak i alle steg: åtte fattet (fire innvilgelser, et avslag, en permisjon og to endringer etter klage), ett
+    # hos beslutter, ett returnert.
     statuser = sorted(Vedtak.objects.values_list("status", flat=True))
-    assert statuser == sorted([Vedtaksstatus.FATTET] * 6 + [Vedtaksstatus.TIL_BESLUTTER, Vedtaksstatus.RETURNERT])
-    assert Brev.objects.count() == 6
+    assert statuser == sorted([Vedtaksstatus.FATTET] * 8 + [Vedtaksstatus.TIL_BESLUTTER, Vedtaksstatus.RETURNERT])
+    assert Brev.objects.count() == 8
+    # Klager i hver tilstand, i begge instanser.
+    assert set(Klage.objects.values_list("status", flat=True)) == set(Klagestatus.values)
     assert Sak.objects.filter(status=Status.PERMISJON).count() == 1
     # Forrige måned er simulert, måneden før er betalt.
     assert sorted(Utbetalingsrunde.objects.values_list("status", flat=True)) == sorted(
