@@ -20,7 +20,10 @@ ALLE_JA = dict.fromkeys(("klagerett", "i_tide", "underskrevet", "vedtak_nevnt", 
 
 
 def _vedtak(sak: Sak, type: str) -> Vedtak:
-    return Vedtak.objects.filter(sak=sak, type=type, status=Vedtaksstatus.FATTET).order_by("-fattet_tidspunkt")[0]
+    vedtak: Vedtak = Vedtak.objects.filter(sak=sak, type=type, status=Vedtaksstatus.FATTET).order_by(
+        "-fattet_tidspunkt"
+    )[0]
+    return vedtak
 
 
 def _registrer(kvp: Bruker, vedtak: Vedtak, tekst: str, i_dag: dt.date, kanal: str = Kanal.PAPIR) -> Any:

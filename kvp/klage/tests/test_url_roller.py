@@ -1,6 +1,8 @@
 """Klagens URL-er × roller: statsforvalteren i et annet fylke får 404 på alt, statsforvalteren i fylket ser klagen
 men ikke resten av saken, deltakeren ser sin egen klage men ikke saksdokumentene eller oversendelsesbrevet."""
 
+from typing import Any
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -36,7 +38,7 @@ def oversendt(avbrudd, deltaker, kvp_veileder_a):
     }
 
 
-def _url(navn, params, obj):
+def _url(navn: str, params: tuple[str, ...], obj: dict[str, Any]) -> str:
     return reverse(navn, kwargs={p: obj[p] for p in params})
 
 
