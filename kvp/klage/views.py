@@ -156,6 +156,17 @@ def _detalj(request: HttpRequest, klage_id: UUID, *, status: int = 200, **skjema
         "merknad_form": skjemaer.get("merknad_form") or MerknadForm(),
         "avgjoer_form": skjemaer.get("avgjoer_form") or AvgjoerForm(),
     }
+    # Et skjema som ble sendt mens klagen var i en annen tilstand (to faner, eller en annen kom først), vises ikke på
+    # siden lenger; da står feilmeldingen øverst.
+    vist = {
+        "formkrav_form": kan_behandle and klage.status in (Klagestatus.REGISTRERT, Klagestatus.MANGLER),
+        "avvis_form": kontekst["kan_avvise"],
+        "vurder_form": kan_behandle and klage.status == Klagestatus.TIL_VURDERING,
+        "merknad_form": klage.status in (Klagestatus.OVERSENDT, Klagestatus.UNDER_BEHANDLING),
+        "avgjoer_form": side == "statsforvalter"
+        and klage.status in (Klagestatus.OVERSENDT, Klagestatus.UNDER_BEHANDLING),
+    }
+    kontekst["feilskjema"] = next((f for navn, f in skjemaer.items() if not vist.get(navn)), None)
     return render(request, "klage/detalj.html", kontekst, status=status)
 
 
