@@ -80,9 +80,11 @@ def test_klage_gjennom_begge_instanser_gir_etterbetaling_i_neste_runde(
 
     # 1. Deltakeren klager fra brevet, med vedlegg.
     logg_inn(page, base, oppsett["deltaker"].username)
+    expect(page.get_by_role("heading", name="Hei, Kari")).to_be_visible()
     page.goto(f"{base}/brev/{oppsett['avbrudd'].pk}/")
     sjekk_axe(page)
     page.get_by_role("link", name="Klag på vedtaket").click()
+    expect(page.get_by_role("heading", name="Klag på vedtaket")).to_be_visible()
     sjekk_axe(page)
     page.get_by_role("button", name="Send klagen").click()  # tom klage: feilmelding, ingenting lagret
     expect(page.get_by_text("Dette feltet må fylles ut.").first).to_be_visible()
@@ -120,6 +122,7 @@ def test_klage_gjennom_begge_instanser_gir_etterbetaling_i_neste_runde(
     expect(page.locator("#sf-mottatt")).to_contain_text("Mottatt (1)")
     sjekk_axe(page)
     page.get_by_role("link", name="Kari Klagesen").click()
+    expect(page.get_by_role("heading", name="Klage fra Kari Klagesen")).to_be_visible()
     sjekk_axe(page)
     with page.expect_download() as nedlasting:
         page.get_by_role("link", name="legeerklaering.pdf").click()
@@ -136,6 +139,7 @@ def test_klage_gjennom_begge_instanser_gir_etterbetaling_i_neste_runde(
     expect(page.locator("#klage-utfall")).to_contain_text("Endret")
     sjekk_axe(page)
     page.get_by_role("link", name="Klageoversikt").first.click()
+    expect(page.get_by_role("heading", name="Klageoversikt")).to_be_visible()
     expect(page.locator("#oversikt-fylke")).to_contain_text("Endret: 1")
     sjekk_axe(page)
     logg_ut(page)
@@ -150,14 +154,16 @@ def test_klage_gjennom_begge_instanser_gir_etterbetaling_i_neste_runde(
     page.get_by_label("Gjelder fra og med").fill("2025-03-01")
     page.get_by_label("Begrunnelse", exact=True).fill("Statsforvalteren har endret vedtaket om avbrudd etter klage.")
     page.get_by_role("button", name="Lagre utkastet").click()
+    expect(page.get_by_text("Utkastet er lagret.")).to_be_visible()
     page.get_by_role("button", name="Send til beslutter").click()
+    expect(page.get_by_text("Vedtaket er sendt til beslutter.")).to_be_visible()
     sjekk_axe(page)
     logg_ut(page)
     logg_inn(page, base, oppsett["beslutter"].username)
     vedtak_id = oppsett["sak"].vedtak.get(type=Vedtakstype.GJENOPPTAK).pk
     page.goto(f"{base}/vedtak/{vedtak_id}/")
     page.get_by_role("button", name="Godkjenn og fatt vedtaket").click()
-    expect(page.get_by_text("Fattet").first).to_be_visible()
+    expect(page.get_by_text("Vedtaket er fattet, og brevet er laget.")).to_be_visible()
     logg_ut(page)
     klage = Klage.objects.get()
     assert (klage.status, klage.nytt_vedtak_id) == (Klagestatus.IVERKSATT, vedtak_id)
