@@ -25,6 +25,9 @@ from kvp.vedtak.models import Vedtakstype
 
 from .conftest import PDF, fatt
 
+#: Steg som lager PDF-er (brev, saksdokumenter) eller kjører runden, kan ta tid på en travel maskin.
+TREG = 30_000
+
 
 @pytest.fixture
 def oppsett(transactional_db: Any, kontor_a: Any, lag_bruker: Any, lag_sak_i_program: Any, tmp_path: Any):
@@ -92,7 +95,7 @@ def test_klage_gjennom_begge_instanser_gir_etterbetaling_i_neste_runde(
     page.get_by_label("Hva klager du på, og hvorfor?").fill("Jeg var syk i februar og har legeerklæring.")
     page.get_by_label("Vedlegg").set_input_files(str(oppsett["vedlegg"]))
     page.get_by_role("button", name="Send klagen").click()
-    expect(page.get_by_text("Klagen er sendt.")).to_be_visible()
+    expect(page.get_by_text("Klagen er sendt.")).to_be_visible(timeout=TREG)
     expect(page.locator("#klage-status")).to_contain_text("Mottatt, formkrav vurderes")
     sjekk_axe(page)
     logg_ut(page)
@@ -111,7 +114,7 @@ def test_klage_gjennom_begge_instanser_gir_etterbetaling_i_neste_runde(
     page.get_by_label("Resultat av kontorets vurdering").select_option("OVERSEND")
     page.get_by_label("Kontorets vurdering", exact=True).fill("Fraværet var ikke dokumentert da vedtaket ble fattet.")
     page.get_by_role("button", name="Lagre vurderingen").click()
-    expect(page.locator("#klage-status")).to_contain_text("Sendt til statsforvalteren")
+    expect(page.locator("#klage-status")).to_contain_text("Sendt til statsforvalteren", timeout=TREG)
     expect(page.get_by_role("link", name="Saksdokumentene (PDF med innholdsliste)")).to_be_visible()
     sjekk_axe(page)
     logg_ut(page)
@@ -135,7 +138,7 @@ def test_klage_gjennom_begge_instanser_gir_etterbetaling_i_neste_runde(
         "Avbruddet oppheves. Stønaden løper fra 1. mars 2025."
     )
     page.get_by_role("button", name="Fatt vedtaket").click()
-    expect(page.get_by_text("Vedtaket i klagesaken er fattet og sendt.")).to_be_visible()
+    expect(page.get_by_text("Vedtaket i klagesaken er fattet og sendt.")).to_be_visible(timeout=TREG)
     expect(page.locator("#klage-utfall")).to_contain_text("Endret")
     sjekk_axe(page)
     page.get_by_role("link", name="Klageoversikt").first.click()
@@ -163,7 +166,7 @@ def test_klage_gjennom_begge_instanser_gir_etterbetaling_i_neste_runde(
     vedtak_id = oppsett["sak"].vedtak.get(type=Vedtakstype.GJENOPPTAK).pk
     page.goto(f"{base}/vedtak/{vedtak_id}/")
     page.get_by_role("button", name="Godkjenn og fatt vedtaket").click()
-    expect(page.get_by_text("Vedtaket er fattet, og brevet er laget.")).to_be_visible()
+    expect(page.get_by_text("Vedtaket er fattet, og brevet er laget.")).to_be_visible(timeout=TREG)
     logg_ut(page)
     klage = Klage.objects.get()
     assert (klage.status, klage.nytt_vedtak_id) == (Klagestatus.IVERKSATT, vedtak_id)
@@ -175,7 +178,7 @@ def test_klage_gjennom_begge_instanser_gir_etterbetaling_i_neste_runde(
     page.get_by_label("Måned", exact=True).select_option("4")
     page.get_by_label("År", exact=True).fill("2025")
     page.get_by_role("button", name="Simuler runden").click()
-    expect(page.get_by_text("Utbetalingsrunden er simulert.")).to_be_visible()
+    expect(page.get_by_text("Utbetalingsrunden er simulert.")).to_be_visible(timeout=TREG)
     expect(page.locator("#utbetalinger")).to_contain_text("Klagesen, Kari")
     sjekk_axe(page)
     logg_ut(page)
@@ -186,7 +189,7 @@ def test_klage_gjennom_begge_instanser_gir_etterbetaling_i_neste_runde(
     page.get_by_role("link", name="Utbetaling", exact=True).click()
     page.get_by_role("link", name="04.2025").click()
     page.get_by_role("button", name="Godkjenn runden").click()
-    expect(page.get_by_text("Runden er godkjent.")).to_be_visible()
+    expect(page.get_by_text("Runden er godkjent.")).to_be_visible(timeout=TREG)
     logg_ut(page)
     logg_inn(page, base, oppsett["deltaker"].username)
     page.get_by_role("link", name="Min side").click()
