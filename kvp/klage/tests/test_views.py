@@ -75,3 +75,17 @@ def test_sen_klage_uten_paragraf_31_vurdering_gir_feil_ved_feltet(client, avbrud
     )
     assert svar.status_code == 400  # ikke i riktig status: melding, ikke 500
     assert "kan ikke gjøres nå" in svar.content.decode()
+
+
+def test_oversikten_for_leder_lenker_til_klagen_og_saken(client, avbrudd, deltaker, leder_a, kvp_veileder_b):
+    from kvp.klage import services
+    from kvp.klage.models import Kanal
+
+    klage = services.klage_registrer(bruker=deltaker, vedtak_id=avbrudd.pk, tekst="Uenig.", kanal=Kanal.DIGITAL)
+    client.force_login(leder_a)
+    tekst = client.get(reverse("klage:oversikt")).content.decode()
+    assert reverse("klage:detalj", kwargs={"klage_id": klage.pk}) in tekst
+    assert reverse("sak:detalj", kwargs={"sak_id": avbrudd.sak_id}) in tekst
+    client.force_login(kvp_veileder_b)
+    tekst = client.get(reverse("klage:oversikt")).content.decode()
+    assert "Klagesen" not in tekst and "Ingen klager." in tekst
