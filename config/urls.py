@@ -28,6 +28,7 @@ urlpatterns = [
     re_path(r"^api/v1/", login_not_required(ikke_funnet)),
     path("api/", include("kvp.api.urls")),
     path("", include("kvp.tilsyn.urls")),
+    path("klage/", include("kvp.klage.urls")),
 ]
 
 handler400 = "kvp.felles.views.feil_400"

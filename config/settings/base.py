@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     # API for andre systemer (/api/v1/) med tokener for tjenestekontoer.
     "kvp.api",
     "kvp.tilsyn",
+    "kvp.klage",
     # Demodata (`manage.py demodata`); ingen annen app importerer den, og kommandoen nekter å kjøre i prod.
     "kvp.demo",
 ]
@@ -137,6 +138,12 @@ LANGUAGE_CODE = "nb"
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
+
+# Opplastede dokumenter (klagevedlegg) lagres med Djangos lagrings-API her og serveres aldri direkte: bare
+# gjennom visningene med tilgangssjekk. Grensene er tekniske valg, ikke regler.
+MEDIA_ROOT = BASE_DIR / "var" / "dokumenter"
+KVP_DOKUMENT_MAKS_BYTE = 10 * 1024 * 1024
+KVP_DOKUMENT_MAKS_ANTALL = 10
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -27,3 +27,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 
 # Demobrukerne logger inn med passord.
 KVP_PASSORD_INNLOGGING = True
+# Opplastede dokumenter i testene: en egen mappe per prosess, aldri i arbeidskopien.
+import tempfile as _tempfile_media  # noqa: E402
+from pathlib import Path as _Path  # noqa: E402
+
+MEDIA_ROOT = _Path(_tempfile_media.mkdtemp(prefix="kvp_test_dokumenter_"))

@@ -201,6 +201,11 @@ FEILKODER: dict[str, Feilkode] = {
     "KVP_TILSYN_TILTAK": _u("Kontoret må svare med tiltak på hvert avvik."),
     "KVP_TILSYN_SJEKKPUNKT": _u("Sjekkpunktet finnes ikke i sjekklisten, eller vurderingen er ugyldig for det."),
     "KVP_RETTLEIING_LENKE": _u("En lenke til regelverket er ikke en gyldig nettadresse."),
+    # Klage
+    "KVP_KLAGE_STATUS": _u("Klagen har ikke statusen handlingen krever."),
+    "KVP_KLAGE_FINS": _u("Det er allerede en klage under behandling på vedtaket."),
+    "KVP_DOKUMENT_TYPE": _u("Filen er tom eller ikke en PDF, JPEG eller PNG (sjekket på innholdet)."),
+    "KVP_DOKUMENT_STOR": _u("Filen er større enn grensen."),
 }
 
 

@@ -25,6 +25,8 @@ def forside(request: HttpRequest) -> HttpResponse:
         return redirect("person:liste")
     if tilgang.har_rolle(Rolle.DELTAKER):
         return redirect("soeknad:min_side")
+    if tilgang.har_rolle(Rolle.STATSFORVALTER):
+        return redirect("klage:statsforvalter")
     return render(request, "felles/forside.html", {"roller": tilgang.roller})
 
 

@@ -18,5 +18,6 @@ def tilgang(request: HttpRequest) -> dict[str, Any]:
             "logg": t.har_rolle(Rolle.LEDER),
             "api_tokener": t.har_rolle(Rolle.LEDER),
             "deltaker": t.har_rolle(Rolle.DELTAKER),
+            "statsforvalter": t.har_rolle(Rolle.STATSFORVALTER),
         }
     }

@@ -18,6 +18,7 @@ from django.db import transaction
 
 from kvp.brev.models import Brev
 from kvp.demo.datoer import dinas_programstart
+from kvp.klage.models import Klage, Klagestatus
 from kvp.oppmoete.models import Maanedsattestering
 from kvp.person.models import Person
 from kvp.sak.models import Sak, Status
@@ -121,6 +122,8 @@ def test_demodata_lastes_uansett_dag(demo_innstillinger: None, uten_pdf: None, k
     # og tilbakekreving), ett hos beslutter, ett returnert.
     statuser = sorted(Vedtak.objects.exclude(status=Vedtaksstatus.FATTET).values_list("status", flat=True))
     assert statuser == sorted([Vedtaksstatus.TIL_BESLUTTER, Vedtaksstatus.RETURNERT])
+    # Klager i hver tilstand, i begge instanser.
+    assert set(Klage.objects.values_list("status", flat=True)) == set(Klagestatus.values)
     assert Sak.objects.filter(status=Status.PERMISJON).count() == 1
     # Minst ett brev av hver type (issue 11 pkt. 9), og en oppgave for et forhåndsvarsel med utløpt svarfrist.
     typer = {

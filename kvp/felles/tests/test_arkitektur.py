@@ -19,7 +19,7 @@ def _mottakere_i_dokumentet(hendelse: str) -> list[str]:
 
 def test_mottakerne_av_vedtak_fattet_er_de_dokumenterte_i_samme_rekkefoelge():
     assert hendelser.mottakere(VedtakFattet) == _mottakere_i_dokumentet("VedtakFattet")
-    assert len(hendelser.mottakere(VedtakFattet)) == 2
+    assert len(hendelser.mottakere(VedtakFattet)) == 3
 
 
 def test_publiser_kaller_mottakerne_i_rekkefoelge_og_bare_for_sin_type():

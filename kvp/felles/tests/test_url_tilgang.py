@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kvp.api.tests.objekter import url_objekter as api_objekter
 from kvp.conftest import syntetisk_fnr
+from kvp.klage.tests.objekter import klage_url_objekt
 from kvp.person.services import barn_legg_til, person_opprett
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import kartlegging_opprett, soeknad_registrer
@@ -89,7 +90,9 @@ def objekter(lag_person, veileder_a, kvp_veileder_a, lag_bruker, i_dag):
         foedselsdato=dt.date(2020, 1, 1),
         forsoerget_fra_og_med=dt.date(2020, 1, 1),
     )
+    klage = klage_url_objekt(bruker=kvp_veileder_a, vedtak=vedtak)
     return {
+        **klage,
         "person_id": person.pk,
         "periode_id": barn.forsoergerperioder.get().pk,
         "kartlegging_id": kartlegging.pk,
