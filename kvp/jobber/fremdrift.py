@@ -4,7 +4,6 @@ leses mens jobben går. Hver oppdatering er også et hjerteslag: en jobb uten hj
 
 from uuid import UUID
 
-from django.db import transaction
 from django.utils import timezone
 
 from .models import Jobb, Jobbstatus
@@ -20,9 +19,9 @@ class Fremdrift:
         self.oppgave_id = oppgave_id
 
     def oppdater(self, *, gjort: int | None = None, totalt: int | None = None, steg: str | None = None) -> None:
-        """Lagrer fremdriften med en gang. Kaster `JobbOvertatt` når jobben er tatt over av en annen oppgave."""
-        if transaction.get_connection().in_atomic_block:
-            raise RuntimeError("Fremdriften skrives utenfor jobbens transaksjoner, ellers ses den ikke før commit.")
+        """Lagrer fremdriften med en gang. Kaster `JobbOvertatt` når jobben er tatt over av en annen oppgave.
+
+        Kalles mellom jobbens transaksjoner (etter hver commit), ellers ses fremdriften først når jobben er ferdig."""
         endringer: dict[str, object] = {"hjerteslag": timezone.now()}
         if gjort is not None:
             endringer["gjort"] = gjort

@@ -27,6 +27,4 @@ def jobb(request: HttpRequest, jobb_id: UUID) -> HttpResponse:
 def fremdrift(request: HttpRequest, jobb_id: UUID) -> HttpResponse:
     """Bare fremdriften (htmx henter den hvert sekund mens jobben er aktiv, og slutter når den er avsluttet)."""
     funnet = selectors.jobb_for_bruker(bruker=bruker_fra(request), jobb_id=jobb_id)
-    svar = render(request, "jobber/_fremdrift.html", {"jobb": funnet})
-    svar["Cache-Control"] = "no-store"
-    return svar
+    return render(request, "jobber/_fremdrift.html", {"jobb": funnet})

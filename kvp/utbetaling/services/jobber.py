@@ -112,7 +112,7 @@ def kjoer_runde(jobb: Jobb, fremdrift: Fremdrift) -> Utfall:
         kommune_nummer=p["kommune"],
         aar=p["aar"],
         maaned=p["maaned"],
-        bitstoerrelse=getattr(settings, "KVP_UTBETALING_BITSTOERRELSE", 500),
+        bitstoerrelse=int(p.get("bitstoerrelse") or getattr(settings, "KVP_UTBETALING_BITSTOERRELSE", 500)),
         etter_bit=etter_bit,
     )
     _fremdrift_for_runden(runde, fremdrift)
