@@ -53,7 +53,7 @@ def url_objekter(*, sak: Any) -> dict[str, Any]:
         tittel=f"Simulering for {sak.person.fornavn}",
         noekkel="url-test",
         kontor=kommune.nav_kontor,
-        startet_av=Bruker.objects.filter(rolletildelinger__kontor=kommune.nav_kontor).order_by("pk").first(),
+        startet_av=Bruker.objects.filter(rolletildelinger__kontor=kommune.nav_kontor).order_by("pk")[0],
     )
     return {
         "runde_id": runde.pk,

@@ -13,6 +13,7 @@ from kvp.felles.tests.nettleser import PASSORD, logg_inn, sjekk_axe
 from kvp.jobber.tests.hjelpere import kjoer_arbeider
 from kvp.tilgang.models import Rolle
 from kvp.utbetaling.services import jobber as utbetalingsjobber
+from kvp.utbetaling.services import simulering
 
 
 @pytest.fixture
@@ -28,7 +29,7 @@ def test_oekonomi_simulerer_runden_i_bakgrunnen_og_ser_fremdrift_og_resultat(
 ):
     settings.KVP_UTBETALING_BITSTOERRELSE = 1  # én deltaker per bit: fremdriften går 1, 2, 3 av 3
     slipp = threading.Event()
-    ekte = utbetalingsjobber.utbetalingsrunde_kjoer
+    ekte = simulering.utbetalingsrunde_kjoer
 
     def med_port(**kwargs: Any) -> Any:
         etter_bit = kwargs.pop("etter_bit")
