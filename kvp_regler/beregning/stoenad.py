@@ -82,6 +82,7 @@ def beregn_stoenad(grunnlag: Beregningsgrunnlag, parametere: Parametersett = STA
         _valider(grunnlag, parametere)
         beregning = _Beregning(grunnlag, parametere)
         linjer = beregning.linjer()
+        beregning.slipp_mellomregning()
     except ManglendeParameter as feil:
         raise UgyldigGrunnlag(_felt_for_dato(grunnlag, feil.dato), str(feil)) from feil
     total = sum([linje.beloep for linje in linjer], _NULL_KRONER)
@@ -660,6 +661,12 @@ class _Beregning:
             {d.dato.toordinal(): (_STATUSKODE[d.status], d.timer) for d in grunnlag.dager} if grunnlag.dager else {}
         )
         self.brukt: set[_Dagverdi] = set()
+
+    def slipp_mellomregning(self) -> None:
+        """Resultatet holder på beregningen (for `brukte_verdier`); det den trengte underveis, slippes med en gang,
+        så et utbetalingsløp med tusenvis av resultater i minnet ikke også holder på alle mellomregningene."""
+        self.barn = self.arbeid = self.ytelser = []
+        self.registrert = {}
 
     def brukte_verdier(self) -> tuple[tuple[Parameter, tuple[int, ...]], ...]:
         """Parameterverdiene dagverdiene bygde på, pluss aldersgrensene; delt mellom beregninger med samme bruk."""
