@@ -665,7 +665,9 @@ class _Beregning:
     def slipp_mellomregning(self) -> None:
         """Resultatet holder på beregningen (for `brukte_verdier`); det den trengte underveis, slippes med en gang,
         så et utbetalingsløp med tusenvis av resultater i minnet ikke også holder på alle mellomregningene."""
-        self.barn = self.arbeid = self.ytelser = []
+        self.barn = []
+        self.arbeid = []
+        self.ytelser = []
         self.registrert = {}
 
     def brukte_verdier(self) -> tuple[tuple[Parameter, tuple[int, ...]], ...]:
