@@ -166,6 +166,19 @@ def _stoppet(jobb: Jobb, grense: dt.datetime) -> bool:
     return False
 
 
+HENTET_FRIST = dt.timedelta(minutes=1)
+"""En ventende jobb der oppgaven ble hentet av en arbeidsprosess for så lenge siden uten at jobben startet, regnes som
+stoppet (arbeidsprosessen døde mellom å hente oppgaven og å starte jobben, eller oppgaven kunne ikke kjøres)."""
+
+
+def _oppgaven_er_borte(jobb: Jobb, oppgaver: Any) -> bool:
+    oppgave = oppgaver.filter(pk=jobb.oppgave_id).values("status", "started_at").first()
+    if oppgave is None or oppgave["status"] in ("FAILED", "SUCCESSFUL"):
+        return True
+    startet = oppgave["started_at"]
+    return bool(oppgave["status"] == "RUNNING" and startet is not None and startet < timezone.now() - HENTET_FRIST)
+
+
 def jobber_gjenoppta(*, frist: dt.timedelta = HJERTESLAG_FRIST) -> int:
     """Legger stoppede jobber i køen igjen (eller lar dem feile etter `MAKS_FORSOEK`). Gir antall jobber som ble
     tatt opp igjen eller avsluttet."""
@@ -173,10 +186,16 @@ def jobber_gjenoppta(*, frist: dt.timedelta = HJERTESLAG_FRIST) -> int:
 
     grense = timezone.now() - frist
     antall = 0
-    for jobb_id in Jobb.objects.filter(status=Jobbstatus.KJOERER).values_list("pk", flat=True):
+    for jobb_id in Jobb.objects.filter(status__in=AKTIVE).values_list("pk", flat=True):
         with transaction.atomic():
             jobb = Jobb.objects.select_for_update().filter(pk=jobb_id).first()
-            if jobb is None or not _stoppet(jobb, grense):
+            if jobb is None:
+                continue
+            if jobb.status == Jobbstatus.VENTER:
+                if not _oppgaven_er_borte(jobb, DBTaskResult.objects):
+                    continue
+                jobb.forsoek += 1  # oppgaven ble hentet, men jobben startet aldri: teller som et avbrudd
+            elif not _stoppet(jobb, grense):
                 continue
             gammel = jobb.oppgave_id
             DBTaskResult.objects.filter(pk=gammel, status="RUNNING").update(
@@ -189,13 +208,13 @@ def jobber_gjenoppta(*, frist: dt.timedelta = HJERTESLAG_FRIST) -> int:
                 jobb.status = Jobbstatus.FEILET
                 jobb.melding = FOR_MANGE_AVBRUDD.format(antall=jobb.forsoek)
                 jobb.avsluttet = timezone.now()
-                jobb.save(update_fields=["status", "melding", "avsluttet"])
+                jobb.save(update_fields=["status", "melding", "avsluttet", "forsoek"])
             else:
                 jobb.status = Jobbstatus.VENTER
                 jobb.arbeider = ""
                 jobb.steg = "Tas opp igjen etter et avbrudd"
                 _legg_i_koen(jobb)
-                jobb.save(update_fields=["status", "arbeider", "steg", "oppgave_id"])
+                jobb.save(update_fields=["status", "arbeider", "steg", "oppgave_id", "forsoek"])
             logger.warning("Jobben %s ble stoppet midt i (forsøk %s); %s", jobb.pk, jobb.forsoek, jobb.status)
             antall += 1
     return antall

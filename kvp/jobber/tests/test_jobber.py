@@ -1,6 +1,7 @@
 """Jobbene: start som ikke dobles, kjøring med fremdrift, norsk melding ved feil, hvem som ser jobben, og en jobb som
 ble stoppet midt i tas opp igjen (eller feiler med forklaring etter for mange avbrudd)."""
 
+import datetime as dt
 import os
 import socket
 import subprocess
@@ -9,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from kvp.felles.feil import KvpFeil
@@ -175,3 +177,16 @@ def test_en_gammel_oppgave_stopper_naar_jobben_er_tatt_over(db, kvp_veileder_a, 
     Fremdrift(jobb_id=jobb.pk, oppgave_id=jobb.oppgave_id).oppdater(gjort=1)
     jobb.refresh_from_db()
     assert jobb.gjort == 1
+
+
+def test_en_ventende_jobb_der_oppgaven_ble_hentet_men_aldri_startet_tas_opp_igjen(db, kvp_veileder_a, kontor_a):
+    jobb, _ = _start(kvp_veileder_a, kontor_a)
+    assert jobber_gjenoppta() == 0  # oppgaven ligger klar i køen: ingenting å gjøre
+    DBTaskResult.objects.filter(pk=jobb.oppgave_id).update(
+        status="RUNNING", started_at=timezone.now() - dt.timedelta(minutes=5)
+    )
+    gammel = jobb.oppgave_id
+    kjoer_arbeider()
+    jobb.refresh_from_db()
+    assert (jobb.status, jobb.forsoek) == (Jobbstatus.FERDIG, 2)
+    assert jobb.oppgave_id != gammel
