@@ -29,11 +29,11 @@ systempakker-run:
 systempakker-test:
 	@bash scripts/systempakker.sh test
 
-run: setup systempakker-run  ## Start webappen med demodata på http://127.0.0.1:8000/
+run: setup systempakker-run  ## Start webappen og arbeidsprosessen for bakgrunnsjobbene, med demodata, på http://127.0.0.1:8000/
 	$(DEV) $(RUN) python manage.py migrate --no-input -v 0
 	$(DEV) $(RUN) python manage.py demodata
-	@echo "KVP kjører på http://127.0.0.1:8000/ (stopp med Ctrl+C)"
-	$(DEV) $(RUN) python manage.py runserver 127.0.0.1:8000
+	@echo "KVP kjører på http://127.0.0.1:8000/ med arbeidsprosessen for bakgrunnsjobbene (stopp begge med Ctrl+C)"
+	$(DEV) $(RUN) honcho --procfile Procfile start
 
 demo-beregning: setup  ## Kjør en demoberegning med `kvp beregn`
 	$(RUN) kvp beregn < docs/eksempler/mars-2025.json

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("kvp.soeknad.urls")),
     path("saker/", include("kvp.sak.urls")),
     path("utbetaling/", include("kvp.utbetaling.urls")),
+    path("jobber/", include("kvp.jobber.urls")),
     path("vedtak/", include("kvp.vedtak.urls")),
     path("brev/", include("kvp.brev.urls")),
     path("plan/", include("kvp.plan.urls")),

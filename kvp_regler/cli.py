@@ -9,16 +9,16 @@ output. Ugyldige inndata gir exit-kode 2, ingenting på standard output og én n
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import json
-import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, NoReturn, TextIO
 
-from kvp_regler.beregning import UgyldigGrunnlag, beregn_stoenad
+from kvp_regler.beregning import UgyldigGrunnlag, beregn_stoenad, uten_syklisk_gc
 from kvp_regler.beregning.kontrakt import grunnlag_fra_json, resultat_til_json
 
 __all__ = ["main"]
@@ -89,7 +89,11 @@ def _beregn_del_i_arbeider(omraade: tuple[int, int]) -> tuple[int, str] | tuple[
 
 def _prosesser(antall_dokumenter: int) -> int:
     """Antall prosesser for en liste: bare store lister deles, og bare der fork finnes og det er flere kjerner."""
-    if antall_dokumenter < PARALLELL_FRA or "fork" not in multiprocessing.get_all_start_methods():
+    if antall_dokumenter < PARALLELL_FRA:
+        return 1
+    import multiprocessing  # noqa: PLC0415 - bare store lister trenger den; sparer oppstartstid ellers
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     kjerner = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(kjerner, antall_dokumenter // (PARALLELL_FRA // 2)))
@@ -100,8 +104,11 @@ def _beregn_liste(dokumenter: list[Any]) -> str:
     if prosesser == 1:
         deler = [_beregn_del(dokumenter, 0)]
     else:
+        import multiprocessing  # noqa: PLC0415 - se _prosesser
+
         global _LISTE  # noqa: PLW0603 - arves av arbeidsprosessene ved fork
         _LISTE = dokumenter
+        gc.freeze()  # arbeidsprosessene deler foreldrenes objekter uten å kopiere minnesidene de ligger på
         try:
             stoerrelse = -(-len(dokumenter) // prosesser)
             omraader = [(i, min(i + stoerrelse, len(dokumenter))) for i in range(0, len(dokumenter), stoerrelse)]
@@ -109,6 +116,7 @@ def _beregn_liste(dokumenter: list[Any]) -> str:
                 deler = pool.map(_beregn_del_i_arbeider, omraader)
         finally:
             _LISTE = []
+            gc.unfreeze()
     feil = [del_ for del_ in deler if len(del_) == 3]
     if feil:
         raise _Avbryt(min(feil)[1])  # den første feilen i listen, uansett hvilken prosess som fant den
@@ -118,7 +126,16 @@ def _beregn_liste(dokumenter: list[Any]) -> str:
 def beregn(inn: TextIO, ut: TextIO) -> None:
     """Leser grunnlag fra `inn` og skriver resultat til `ut`. Kaster `_Avbryt` ved ugyldige inndata.
 
-    Store lister beregnes i flere prosesser (én per kjerne); resultatet er det samme og i samme rekkefølge."""
+    Store lister beregnes i flere prosesser (én per kjerne); resultatet er det samme og i samme rekkefølge.
+    Syklusrydderen står på pause under hele kjøringen (se `uten_syklisk_gc`)."""
+    with uten_syklisk_gc():
+        svar = _beregn_tekst(inn)
+    # Alt er beregnet før noe skrives: en feil gir aldri halve resultater på standard output.
+    ut.write(svar)
+    ut.write("\n")
+
+
+def _beregn_tekst(inn: TextIO) -> str:
     try:
         tekst = inn.read()
     except UnicodeDecodeError:
@@ -133,9 +150,7 @@ def beregn(inn: TextIO, ut: TextIO) -> None:
             svar = _til_json(_beregn_dokument(data))
         except UgyldigGrunnlag as feil:
             raise _Avbryt(str(feil)) from None
-    # Alt er beregnet før noe skrives: en feil gir aldri halve resultater på standard output.
-    ut.write(svar)
-    ut.write("\n")
+    return svar
 
 
 def main(argv: Sequence[str] | None = None) -> int:

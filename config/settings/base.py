@@ -21,8 +21,11 @@ INSTALLED_APPS = [
     "axes",
     "django_htmx",
     "template_partials",
+    "django_tasks",
+    "django_tasks_db",
     "kvp.felles",
     "kvp.tilgang",
+    "kvp.jobber",
     "kvp.person",
     "kvp.soeknad",
     "kvp.sak",
@@ -75,6 +78,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Bakgrunnsjobber (kvp.jobber): Djangos Tasks-API med databasebakenden, så SQLite og PostgreSQL virker uten noe annet
+# som må kjøre. `manage.py jobber_arbeider` (startet av `make run` via Procfile) kjører oppgavene.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"

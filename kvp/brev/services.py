@@ -10,15 +10,21 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from weasyprint import CSS, HTML
 
 from kvp.felles.hendelser import BrevSkalSendes, VedtakFattet
 from kvp.felles.services import logghendelse_registrer
+from kvp.jobber.fremdrift import Fremdrift
+from kvp.jobber.models import Jobb
+from kvp.jobber.services import jobb_start
+from kvp.jobber.typer import Utfall
 from kvp.person.models import Maalform
 from kvp.sak.models import ForeloepigSvar, Sak
+from kvp.tilgang.models import Bruker, NavKontor, Rolle
+from kvp.tilgang.tilgang import krev_rolle
 from kvp.vedtak.models import Forhaandsvarsel, Vedtak, Vedtaksstatus, Vedtakstype
 from kvp_regler.belop import kroner_tekst
 from kvp_regler.beregning.brevtall import beloep_per_dag
@@ -382,3 +388,60 @@ def brev_lag(*, hendelse: BrevSkalSendes) -> Brev:
             kontekst=oppstartkontekst(sak, bruker=hendelse.bruker), bruker=hendelse.bruker, type_=Brevtype.OPPSTART
         )
     raise ValueError(f"Ukjent brevtype {hendelse.type}")
+
+
+# --- ventende brev som bakgrunnsjobb (kvp.jobber) -------------------------------------------------------------
+
+TYPE_VENTENDE_BREV = "brev.ventende"
+
+
+def _ventende_vedtak(kontor_id: Any) -> "models.QuerySet[Vedtak]":
+    """Fattede vedtak ved kontoret som mangler brev. Tilbakekrevingsvedtak får brevet fra utbetalingen når kravet
+    er koblet til vedtaket, så de tas ikke med her."""
+    return (
+        Vedtak.objects.filter(sak__kontor_id=kontor_id, status=Vedtaksstatus.FATTET, brev__isnull=True)
+        .exclude(type=Vedtakstype.TILBAKEKREVING)
+        .order_by("fattet_tidspunkt", "pk")
+    )
+
+
+@transaction.atomic
+def ventende_vedtaksbrev_start_som_jobb(*, bruker: Bruker) -> list[Jobb]:
+    """Starter en jobb per kontor der brukeren er leder, som lager PDF-brevene til fattede vedtak som mangler brev
+    (eller gir jobben som allerede kjører for kontoret). Kontorraden låses, så to samtidige starter gir én jobb."""
+    kontorer = krev_rolle(bruker, (Rolle.LEDER,))
+    jobber = []
+    for kontor in NavKontor.objects.select_for_update().filter(pk__in=kontorer).order_by("pk"):
+        jobb, _ = jobb_start(
+            bruker=bruker,
+            kontor=kontor,
+            type=TYPE_VENTENDE_BREV,
+            noekkel=f"{TYPE_VENTENDE_BREV}:{kontor.pk}",
+            tittel=f"Vedtaksbrev som mangler, {kontor.navn}",
+        )
+        jobber.append(jobb)
+    return jobber
+
+
+def lag_ventende_vedtaksbrev(jobb: Jobb, fremdrift: Fremdrift) -> Utfall:
+    """Jobbtypen `brev.ventende`: ett brev per transaksjon (`vedtaksbrev_lag`), med vedtaket låst; et vedtak som
+    har fått brev i mellomtiden hoppes over. Kan kjøres på nytt etter et avbrudd."""
+    ider = list(_ventende_vedtak(jobb.kontor_id).values_list("pk", flat=True))
+    fremdrift.oppdater(gjort=0, totalt=len(ider), steg="Lager brevene")
+    laget = 0
+    for nr, vedtak_id in enumerate(ider, start=1):
+        with transaction.atomic():
+            vedtak = (
+                _ventende_vedtak(jobb.kontor_id)
+                .select_for_update(of=("self",))
+                .select_related("sak__person__kommune", "sak__kontor")
+                .filter(pk=vedtak_id)
+                .first()
+            )
+            if vedtak is not None:
+                vedtaksbrev_lag(vedtak=vedtak)
+                laget += 1
+        fremdrift.oppdater(gjort=nr)
+    if not laget:
+        return Utfall(melding="Ingen fattede vedtak manglet brev.")
+    return Utfall(melding=f"{laget} vedtaksbrev er laget som PDF.")

@@ -3,13 +3,13 @@
 from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from kvp.tilgang.tilgang import bruker_fra
 
-from . import selectors
+from . import selectors, services
 from .models import Brev
 
 
@@ -40,3 +40,12 @@ def _pdf(brev: Brev) -> HttpResponse:
     svar = HttpResponse(bytes(brev.pdf), content_type="application/pdf")
     svar["Content-Disposition"] = f'inline; filename="brev-{str(brev.pk)[:8]}.pdf"'
     return svar
+
+
+@require_POST
+def lag_ventende(request: HttpRequest) -> HttpResponse:
+    """Starter jobben som lager brevene som mangler (leder), og viser fremdriften."""
+    jobber = services.ventende_vedtaksbrev_start_som_jobb(bruker=bruker_fra(request))
+    if len(jobber) == 1:
+        return redirect("jobber:jobb", jobb_id=jobber[0].pk)
+    return redirect("jobber:oversikt")

@@ -19,6 +19,7 @@ from kvp.tilgang.tilgang import bruker_fra, tilgang_for
 from . import eksport, selectors, services
 from .forms import ForeslaaForm, ForkastForm, InnstillingerForm, KjoerForm, KvitteringForm, MottakerForm, VedtaForm
 from .models import Aktsomhet, Rundestatus, Utbetalingsrunde
+from .services.jobber import grunnbeloep_reguler_start_som_jobb, utbetalingsrunde_start_som_jobb
 
 
 def _oversikt(request: HttpRequest, *, kjoer_form: KjoerForm | None = None, status: int = 200) -> HttpResponse:
@@ -54,6 +55,28 @@ def kjoer(request: HttpRequest) -> HttpResponse:
         return redirect("utbetaling:runde", runde_id=runde.pk)
 
     return skjema_svar(form, lagre, lambda status: _oversikt(request, kjoer_form=form, status=status))
+
+
+@require_POST
+def kjoer_jobb(request: HttpRequest) -> HttpResponse:
+    """Simulerer runden som bakgrunnsjobb (kvp.jobber) og viser fremdriften."""
+    kommuner = list(selectors.kommuner_for_oekonomi(bruker=bruker_fra(request)))
+    form = KjoerForm(request.POST, kommuner=kommuner)
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        jobb = utbetalingsrunde_start_som_jobb(
+            bruker=bruker_fra(request), kommune_nummer=d["kommune"], aar=d["aar"], maaned=int(d["maaned"])
+        )
+        return redirect("jobber:jobb", jobb_id=jobb.pk)
+
+    return skjema_svar(form, lagre, lambda status: _oversikt(request, kjoer_form=form, status=status))
+
+
+@require_POST
+def g_regulering_jobb(request: HttpRequest, kommune_nummer: str) -> HttpResponse:
+    """G-regulerer kommunens betalte måneder som bakgrunnsjobb (kvp.jobber) og viser fremdriften."""
+    jobb = grunnbeloep_reguler_start_som_jobb(bruker=bruker_fra(request), kommune_nummer=kommune_nummer)
+    return redirect("jobber:jobb", jobb_id=jobb.pk)
 
 
 def _runde_side(

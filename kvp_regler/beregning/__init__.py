@@ -15,7 +15,14 @@ from kvp_regler.beregning.modell import (
     Ytelse,
     Ytelsestype,
 )
-from kvp_regler.beregning.stoenad import REGELVERSJON, aarsbeloep, beregn_stoenad, under_alder_full_stoenad
+from kvp_regler.beregning.stoenad import (
+    REGELVERSJON,
+    aarsbeloep,
+    beregn_mange,
+    beregn_stoenad,
+    under_alder_full_stoenad,
+    uten_syklisk_gc,
+)
 
 __all__ = [
     "REGELVERSJON",
@@ -33,6 +40,8 @@ __all__ = [
     "Ytelse",
     "Ytelsestype",
     "aarsbeloep",
+    "beregn_mange",
     "beregn_stoenad",
     "under_alder_full_stoenad",
+    "uten_syklisk_gc",
 ]

@@ -80,18 +80,35 @@ def _paakrevd(data: dict[str, Any], navn: str, sti: str) -> object:
     return data[navn]
 
 
+_DATOER: dict[str, date] = {}
+"""Datoer som allerede er lest og godkjent (tekst → dato). De samme datoene går igjen i en batch."""
+
+
 def _dato(verdi: object, sti: str) -> date:
     if not isinstance(verdi, str) or not _DATO.match(verdi):
         raise UgyldigGrunnlag(sti, f"må være en dato på formen ÅÅÅÅ-MM-DD, fikk {_vis(verdi)}.")
     try:
-        return date.fromisoformat(verdi)
+        dato = date.fromisoformat(verdi)
     except ValueError:
         raise UgyldigGrunnlag(sti, f"datoen {verdi} finnes ikke.") from None
+    if len(_DATOER) < 100_000:
+        _DATOER[verdi] = dato
+    return dato
+
+
+def _dato_felt(data: dict[str, Any], navn: str, sti: str) -> date:
+    """Det påkrevde datofeltet `navn`; feltstien lages først når det er en feil."""
+    verdi = data.get(navn)
+    if verdi.__class__ is str:
+        dato = _DATOER.get(verdi)
+        if dato is not None:
+            return dato
+    return _dato(_paakrevd(data, navn, sti), _sti(sti, navn))
 
 
 def _valgfri_dato(data: dict[str, Any], navn: str, sti: str) -> date | None:
     verdi = data.get(navn)
-    return None if verdi is None else _dato(verdi, _sti(sti, navn))
+    return None if verdi is None else _dato_felt(data, navn, sti)
 
 
 def _desimal(verdi: object, sti: str) -> Decimal:
@@ -127,12 +144,16 @@ def _liste(data: dict[str, Any], navn: str, sti: str, les: Callable[[dict[str, A
     felt = _sti(sti, navn)
     if not isinstance(verdi, list):
         raise UgyldigGrunnlag(felt, "må være en liste ([ … ]).")
-    return tuple(les(_objekt(element, f"{felt}[{i}]", navn), f"{felt}[{i}]") for i, element in enumerate(verdi))
+    elementer = []
+    for i, element in enumerate(verdi):
+        element_sti = f"{felt}[{i}]"
+        elementer.append(les(_objekt(element, element_sti, navn), element_sti))
+    return tuple(elementer)
 
 
 def _periode(data: dict[str, Any], sti: str) -> Periode:
-    fom = _dato(_paakrevd(data, "fra_og_med", sti), _sti(sti, "fra_og_med"))
-    tom = _dato(_paakrevd(data, "til_og_med", sti), _sti(sti, "til_og_med"))
+    fom = _dato_felt(data, "fra_og_med", sti)
+    tom = _dato_felt(data, "til_og_med", sti)
     if tom < fom:
         raise UgyldigGrunnlag(_sti(sti, "til_og_med"), f"{tom.isoformat()} er før fra_og_med {fom.isoformat()}.")
     return Periode(fom, tom)
@@ -140,7 +161,7 @@ def _periode(data: dict[str, Any], sti: str) -> Periode:
 
 def _barn(data: dict[str, Any], sti: str) -> Barn:
     return Barn(
-        foedselsdato=_dato(_paakrevd(data, "foedselsdato", sti), _sti(sti, "foedselsdato")),
+        foedselsdato=_dato_felt(data, "foedselsdato", sti),
         fra_og_med=_valgfri_dato(data, "fra_og_med", sti),
         til_og_med=_valgfri_dato(data, "til_og_med", sti),
     )
@@ -149,7 +170,7 @@ def _barn(data: dict[str, Any], sti: str) -> Barn:
 def _dag(data: dict[str, Any], sti: str) -> Dagregistrering:
     timer = data.get("timer")
     return Dagregistrering(
-        dato=_dato(_paakrevd(data, "dato", sti), _sti(sti, "dato")),
+        dato=_dato_felt(data, "dato", sti),
         status=_enum(Dagstatus, _paakrevd(data, "status", sti), _sti(sti, "status")),
         timer=None if timer is None else _desimal(timer, _sti(sti, "timer")),
     )
@@ -186,7 +207,7 @@ def grunnlag_fra_json(dokument: object) -> Beregningsgrunnlag:
     modell = data.get("beregningsmodell")
     return Beregningsgrunnlag(
         periode=periode,
-        deltaker=Deltaker(_dato(_paakrevd(deltaker, "foedselsdato", "deltaker"), "deltaker.foedselsdato")),
+        deltaker=Deltaker(_dato_felt(deltaker, "foedselsdato", "deltaker")),
         programperioder=_liste(data, "programperioder", "", _periode),
         beregningsmodell=(
             Beregningsmodell.VIRKEDAGER if modell is None else _enum(Beregningsmodell, modell, "beregningsmodell")

@@ -13,7 +13,10 @@ Forklaringstekstene lages først når de leses.
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -38,7 +41,7 @@ from kvp_regler.tid import (
     virkedager_til_og_med,
 )
 
-__all__ = ["REGELVERSJON", "aarsbeloep", "beregn_stoenad"]
+__all__ = ["REGELVERSJON", "aarsbeloep", "beregn_mange", "beregn_stoenad", "uten_syklisk_gc"]
 
 REGELVERSJON = "2026.11.1"
 """Versjonen av beregningsreglene. Økes når en regel (ikke en parameterverdi) endres."""
@@ -79,6 +82,7 @@ def beregn_stoenad(grunnlag: Beregningsgrunnlag, parametere: Parametersett = STA
         _valider(grunnlag, parametere)
         beregning = _Beregning(grunnlag, parametere)
         linjer = beregning.linjer()
+        beregning.slipp_mellomregning()
     except ManglendeParameter as feil:
         raise UgyldigGrunnlag(_felt_for_dato(grunnlag, feil.dato), str(feil)) from feil
     total = sum([linje.beloep for linje in linjer], _NULL_KRONER)
@@ -93,6 +97,34 @@ def beregn_stoenad(grunnlag: Beregningsgrunnlag, parametere: Parametersett = STA
         grunnlag=grunnlag,
         parameterbruk=beregning,
     )
+
+
+@contextmanager
+def uten_syklisk_gc() -> Iterator[None]:
+    """Setter Pythons syklusrydder på pause mens en stor batch regnes, og slår den på igjen etterpå.
+
+    En beregning lager mange små objekter, men ingen referansesykler som må ryddes. Med tusenvis av resultater i
+    minnet bruker ellers syklusrydderen omtrent like lang tid på å lete gjennom dem som selve beregningen tar
+    (målt i docs/benchmarks.md). Referansetellingen frigjør fortsatt alt som slippes; bare letingen etter sykler
+    venter til blokken er ferdig. Gjelder hele prosessen, så den brukes bare rundt rene beregninger."""
+    var_paa = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if var_paa:
+            gc.enable()
+
+
+def beregn_mange(
+    grunnlag: Iterable[Beregningsgrunnlag], parametere: Parametersett = STANDARD
+) -> list[Beregningsresultat]:
+    """Sosialtjenesteloven §§ 35–38: `beregn_stoenad` for hvert grunnlag, i samme rekkefølge og med samme resultat.
+
+    For batcher (utbetalingsløp, `kvp beregn` med en liste): syklusrydderen står på pause mens batchen regnes.
+    Kaster den første `UgyldigGrunnlag` som `beregn_stoenad` ville kastet."""
+    with uten_syklisk_gc():
+        return [beregn_stoenad(enkelt, parametere) for enkelt in grunnlag]
 
 
 def under_alder_full_stoenad(*, foedselsdato: date, dato: date, parametere: Parametersett = STANDARD) -> bool:
@@ -389,6 +421,7 @@ class _Dagverdi:
     """
 
     __slots__ = (
+        "_forklaringer",
         "_tekst_fradrag",
         "bruk",
         "fradrag",
@@ -416,6 +449,8 @@ class _Dagverdi:
         self.grunnsats = grunnsats
         self.reduksjon = reduksjon
         self._tekst_fradrag: str | None = None
+        self._forklaringer: dict[tuple[int, int, Decimal], str] | None = None
+        """Ferdige forklaringer for linjer som bare består av denne dagverdien: (linjetype, dager, beløp) → tekst."""
         # (teller, nevner) for hver sats, None for 0: rask og eksakt likhet mellom dagverdier (brøkene er forkortet)
         if reduksjon.er_full:  # den vanlige dagen: ingen reduksjon, satsene er grunnsatsene
             self.stoenad, self.tillegg = grunnsats.grunnsats, grunnsats.tillegg_sats
@@ -477,6 +512,20 @@ class _Forklaring:
         self.dager_per_verdi = dager_per_verdi
 
     def forklar(self, linje: Linje) -> str:
+        verdier = self.dager_per_verdi
+        if len(verdier) == 1:  # den vanlige linjen: samme tekst hver gang samme dagverdi gir samme linje
+            verdi = next(iter(verdier))
+            lager = verdi._forklaringer
+            if lager is None:
+                lager = verdi._forklaringer = {}
+            noekkel = (self.nr, linje.antall_dager, linje.beloep)
+            tekst = lager.get(noekkel)
+            if tekst is None:
+                tekst = lager[noekkel] = self._lag(linje)
+            return tekst
+        return self._lag(linje)
+
+    def _lag(self, linje: Linje) -> str:
         type_ = _TYPER[self.nr]
         verdier = self.dager_per_verdi
         if len(verdier) == 1:
@@ -613,7 +662,28 @@ class _Beregning:
         )
         self.brukt: set[_Dagverdi] = set()
 
+    def slipp_mellomregning(self) -> None:
+        """Resultatet holder på beregningen (for `brukte_verdier`); det den trengte underveis, slippes med en gang,
+        så et utbetalingsløp med tusenvis av resultater i minnet ikke også holder på alle mellomregningene."""
+        self.barn = []
+        self.arbeid = []
+        self.ytelser = []
+        self.registrert = {}
+
     def brukte_verdier(self) -> tuple[tuple[Parameter, tuple[int, ...]], ...]:
+        """Parameterverdiene dagverdiene bygde på, pluss aldersgrensene; delt mellom beregninger med samme bruk."""
+        noekkel = (
+            "brukte",
+            frozenset([verdi.bruk for verdi in self.brukt]),
+            tuple([(id(parameter), indekser) for parameter, indekser in self.aldersgrenser]),
+        )
+        lager = self.sett.mellomlager
+        svar: tuple[tuple[Parameter, tuple[int, ...]], ...] | None = lager.get(noekkel)
+        if svar is None:
+            svar = lager[noekkel] = self._brukte_verdier()
+        return svar
+
+    def _brukte_verdier(self) -> tuple[tuple[Parameter, tuple[int, ...]], ...]:
         brukt: dict[int, set[int]] = {}
         for verdi in self.brukt:
             for nr, indeks in enumerate(verdi.bruk):

@@ -9,6 +9,9 @@ aldri 0.
 from __future__ import annotations
 
 import bisect
+import hashlib
+import json
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,9 +19,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from importlib import resources
+from pathlib import Path
 from typing import Any
-
-import yaml
 
 __all__ = [
     "PAALITELIGHET",
@@ -217,26 +219,81 @@ def _parameter(data: dict[str, Any]) -> Parameter:
     )
 
 
-def les_parametersett(*tekster: str) -> Parametersett:
-    """Leser parametere fra YAML-tekster (én parameter, eller `parametere:` med en liste)."""
-    parametere: dict[str, Parameter] = {}
+def _raa_parametere(*tekster: str) -> list[dict[str, Any]]:
+    """Parameterne i YAML-tekstene som rå objekter (én parameter per tekst, eller `parametere:` med en liste)."""
+    import yaml  # noqa: PLC0415 - bare når parameterne ikke er i mellomlageret (raskere oppstart av `kvp`)
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raa_liste: list[dict[str, Any]] = []
     for tekst in tekster:
         data = yaml.load(tekst, Loader=loader)  # noqa: S506 - SafeLoader/CSafeLoader
         if not isinstance(data, dict):
             raise ParameterfilFeil("en parameterfil må være et YAML-objekt")
-        for raa in data.get("parametere", [data]):
-            parameter = _parameter(raa)
-            if parameter.navn in parametere:
-                raise ParameterfilFeil(f"parameteren {parameter.navn} er definert to ganger")
-            parametere[parameter.navn] = parameter
+        raa_liste.extend(data.get("parametere", [data]))
+    return raa_liste
+
+
+def _sett(raa_liste: list[dict[str, Any]]) -> Parametersett:
+    parametere: dict[str, Parameter] = {}
+    for raa in raa_liste:
+        parameter = _parameter(raa)
+        if parameter.navn in parametere:
+            raise ParameterfilFeil(f"parameteren {parameter.navn} er definert to ganger")
+        parametere[parameter.navn] = parameter
     return Parametersett(parametere)
 
 
+def les_parametersett(*tekster: str) -> Parametersett:
+    """Leser parametere fra YAML-tekster (én parameter, eller `parametere:` med en liste)."""
+    return _sett(_raa_parametere(*tekster))
+
+
+_MELLOMLAGER_FORMAT = "1"
+
+
+def _mellomlagerfil(tekster: list[str]) -> Path | None:
+    """Filen med de rå parameterne som JSON, navngitt etter et avtrykk av YAML-tekstene (en endret fil gir en ny)."""
+    mappe = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(mappe):
+        return None
+    avtrykk = hashlib.sha256("\0".join([_MELLOMLAGER_FORMAT, *tekster]).encode()).hexdigest()[:32]
+    return Path(mappe) / "kvp" / f"parametere-{avtrykk}.json"
+
+
+def _fra_json(raa: Any) -> Any:
+    for verdi in raa.get("verdier", []) if isinstance(raa, dict) else []:
+        for noekkel in ("gyldig_fra", "vedtatt"):
+            if isinstance(verdi, dict) and isinstance(verdi.get(noekkel), str):
+                verdi[noekkel] = date.fromisoformat(verdi[noekkel])
+    return raa
+
+
 def _les_standard() -> Parametersett:
+    """Parameterfilene i denne mappen. De rå parameterne mellomlagres som JSON i brukerens cache-mappe (nøkkelen er
+    et avtrykk av filene), så `kvp` slipper å laste og tolke YAML ved hver oppstart; verdiene valideres likt begge
+    veier. Kan ikke mellomlageret leses eller skrives, leses YAML-filene som før."""
     mappe = resources.files(__name__)
     filer = sorted((f for f in mappe.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
-    return les_parametersett(*(f.read_text(encoding="utf-8") for f in filer))
+    tekster = [f.read_text(encoding="utf-8") for f in filer]
+    fil = _mellomlagerfil(tekster)
+    if fil is not None:
+        try:
+            raa_liste = json.loads(fil.read_text(encoding="utf-8"))
+            if isinstance(raa_liste, list):
+                return _sett([_fra_json(raa) for raa in raa_liste])
+        except (OSError, ValueError, ParameterfilFeil, AttributeError, TypeError):
+            pass
+    raa_liste = _raa_parametere(*tekster)
+    sett = _sett(raa_liste)
+    if fil is not None:
+        try:
+            fil.parent.mkdir(parents=True, exist_ok=True)
+            midlertidig = fil.with_suffix(f".{os.getpid()}.tmp")
+            midlertidig.write_text(json.dumps(raa_liste, default=date.isoformat), encoding="utf-8")
+            os.replace(midlertidig, fil)
+        except (OSError, TypeError, ValueError):
+            pass
+    return sett
 
 
 STANDARD: Parametersett = _les_standard()

@@ -5,6 +5,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from kvp.jobber.models import Jobb
+from kvp.tilgang.models import Bruker
 from kvp.utbetaling.models import (
     Beregning,
     Beregningsaarsak,
@@ -45,4 +47,17 @@ def url_objekter(*, sak: Any) -> dict[str, Any]:
         forklaring="Test",
     )
     tilbakekreving = Tilbakekreving.objects.create(sak=sak, korreksjon=korreksjon, beloep=Decimal(10))
-    return {"runde_id": runde.pk, "tilbakekreving_id": tilbakekreving.pk, "kommune_nummer": kommune.nummer}
+    # En bakgrunnsjobb ved kontor A, startet av saksbehandleren, med navnet i tittelen (skal ikke lekke).
+    jobb = Jobb.objects.create(
+        type="utbetaling.runde",
+        tittel=f"Simulering for {sak.person.fornavn}",
+        noekkel="url-test",
+        kontor=kommune.nav_kontor,
+        startet_av=Bruker.objects.filter(rolletildelinger__kontor=kommune.nav_kontor).order_by("pk")[0],
+    )
+    return {
+        "runde_id": runde.pk,
+        "tilbakekreving_id": tilbakekreving.pk,
+        "kommune_nummer": kommune.nummer,
+        "jobb_id": jobb.pk,
+    }
