@@ -5,3 +5,48 @@ class UtbetalingConfig(AppConfig):
     name = "kvp.utbetaling"
     label = "utbetaling"
     verbose_name = "utbetaling"
+
+    def ready(self) -> None:
+        from kvp.person.models import Person  # noqa: PLC0415 - appene er lastet først her
+        from kvp.tilgang.models import Kommune, Rolle  # noqa: PLC0415
+        from kvp.tilgang.objekter import Handling, registrer  # noqa: PLC0415
+
+        from .models import Tilbakekreving, Utbetalingsrunde  # noqa: PLC0415
+        from .selectors import ROLLER_SOM_SER_RUNDER  # noqa: PLC0415
+
+        oekonomi = (Rolle.OEKONOMI,)
+        # Utbetalingen hører til kontoret som betjener kommunen (personens bostedskommune), ikke sakens kontor.
+        registrer(
+            "utbetalingsrunde",
+            modell=Utbetalingsrunde,
+            kontorsti="kommune__nav_kontor_id",
+            roller={
+                Handling.LES: ROLLER_SOM_SER_RUNDER,
+                Handling.SKRIV: oekonomi,
+                Handling.GODKJENN: oekonomi,
+                Handling.EKSPORTER: oekonomi,
+            },
+            ikke_funnet="Fant ikke utbetalingsrunden.",
+        )
+        registrer(
+            "tilbakekreving",
+            modell=Tilbakekreving,
+            kontorsti="sak__person__kommune__nav_kontor_id",
+            roller={Handling.LES: oekonomi, Handling.SKRIV: oekonomi, Handling.BESLUTT: oekonomi},
+            ikke_funnet="Fant ikke tilbakekrevingen.",
+        )
+        registrer(
+            "utbetalingskommune",
+            modell=Kommune,
+            kontorsti="nav_kontor_id",
+            oppslag="nummer",
+            roller={Handling.LES: oekonomi, Handling.SKRIV: oekonomi},
+            ikke_funnet="Fant ikke kommunen.",
+        )
+        registrer(
+            "mottaker",
+            modell=Person,
+            kontorsti="kommune__nav_kontor_id",
+            roller={Handling.LES: oekonomi, Handling.SKRIV: oekonomi, Handling.GODKJENN: oekonomi},
+            ikke_funnet="Fant ikke personen.",
+        )
