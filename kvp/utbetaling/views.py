@@ -13,8 +13,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.felles.forms import skjema_svar
 from kvp.felles.services import lesing_registrer, logghendelse_registrer
-from kvp.tilgang.models import Rolle
-from kvp.tilgang.tilgang import bruker_fra, tilgang_for
+from kvp.tilgang import objekter as tilgang
+from kvp.tilgang.objekter import Handling
+from kvp.tilgang.tilgang import bruker_fra
 
 from . import eksport, selectors, services
 from .forms import ForeslaaForm, ForkastForm, InnstillingerForm, KjoerForm, MottakerForm, VedtaForm
@@ -23,8 +24,8 @@ from .models import Rundestatus, Utbetalingsrunde
 
 def _oversikt(request: HttpRequest, *, kjoer_form: KjoerForm | None = None, status: int = 200) -> HttpResponse:
     runder = selectors.runder_for_bruker(bruker=bruker_fra(request))
-    er_oekonomi = tilgang_for(request.user).har_rolle(Rolle.OEKONOMI)
-    kommuner = list(selectors.kommuner_for_oekonomi(bruker=bruker_fra(request))) if er_oekonomi else []
+    kommuner = list(tilgang.synlige(bruker_fra(request), "utbetalingskommune", Handling.SKRIV).order_by("navn"))
+    er_oekonomi = bool(kommuner)
     if kjoer_form is None and er_oekonomi:
         forrige = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
         kjoer_form = KjoerForm(initial={"aar": forrige.year, "maaned": str(forrige.month)}, kommuner=kommuner)
@@ -60,7 +61,7 @@ def _runde_side(
     request: HttpRequest, runde_id: UUID, *, status: int = 200, forkast_form: ForkastForm | None = None
 ) -> HttpResponse:
     r = selectors.runde_hent(bruker=bruker_fra(request), runde_id=runde_id)
-    er_oekonomi = tilgang_for(request.user).har_rolle(Rolle.OEKONOMI)
+    er_oekonomi = tilgang.kan(bruker_fra(request), "utbetalingsrunde", r, Handling.SKRIV)
     simulert = r.status == Rundestatus.SIMULERT
     utbetalinger = selectors.utbetalinger_i_runde(runde=r)
     lesing_registrer(
@@ -140,8 +141,8 @@ def bekreft(request: HttpRequest, runde_id: UUID) -> HttpResponse:
 
 
 def _fil_runde(request: HttpRequest, runde_id: UUID) -> Any:
-    if not tilgang_for(request.user).har_rolle(Rolle.OEKONOMI):
-        raise IkkeFunnet("Fant ikke utbetalingsrunden.")
+    # Økonomi ved kontoret som betjener rundens kommune; en rolle ved et annet kontor teller ikke.
+    tilgang.utbetalingsrunde(bruker_fra(request), runde_id, Handling.EKSPORTER)
     r = selectors.runde_hent(bruker=bruker_fra(request), runde_id=runde_id)
     if r.status not in (Rundestatus.EKSPORTERT, Rundestatus.BEKREFTET):
         raise KvpFeil("Runden må være eksportert før filene kan lastes ned.", kode="KVP_RUNDE_STATUS")
