@@ -154,10 +154,14 @@ def synlige(
     return qs
 
 
-def kontorer(bruker: Bruker, navn: str, handling: Handling) -> list[UUID]:
-    """Kontorene der brukeren får gjøre `handling` med typen (til menyer og valglister, aldri til ett objekt)."""
+def kontorer(bruker: Bruker, navn: str, handling: Handling, *, krev: bool = False) -> list[UUID]:
+    """Kontorene der brukeren får gjøre `handling` med typen (til kontorlister som tavla og valglister, aldri til
+    ett objekt). Med `krev` `IkkeTilgang` når det ikke er noen."""
     ot = objekttype(navn)
-    return tilgang_for(bruker).kontorer_med(*_roller(ot, handling))
+    svar = tilgang_for(bruker).kontorer_med(*_roller(ot, handling))
+    if krev and not svar:
+        raise IkkeTilgang("Du har ikke tilgang til dette.")
+    return svar
 
 
 def hent(
