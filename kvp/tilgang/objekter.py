@@ -10,7 +10,8 @@ roller **ved objektets kontor** (statsforvalter og deltaker har egne scope, se `
 
 * objektet finnes ikke, eller brukeren kan ikke se det: `IkkeFunnet` (404, ingen lekkasje om hva som finnes);
 * brukeren kan se objektet, men ikke gjøre handlingen: `IkkeTilgang` (403);
-* brukeren har ingen av handlingens roller ved noe kontor: `IkkeTilgang` (403, sier ingenting om objektet).
+* brukeren har ingen av handlingens roller ved noe kontor: `IkkeTilgang` (403, sier ingenting om objektet), men
+  `IkkeFunnet` for `LES` (en side hen ikke kan se, finnes ikke for hen).
 """
 
 from collections.abc import Iterable, Mapping
@@ -185,6 +186,8 @@ def hent(
     ot = objekttype(navn)
     t = tilgang_for(bruker)
     if not _har_noen_rolle(t, ot, handling):
+        if handling == Handling.LES:
+            raise IkkeFunnet(ot.ikke_funnet)
         raise IkkeTilgang("Du har ikke tilgang til dette.")
     qs: models.QuerySet[Any] = queryset if queryset is not None else ot.modell._default_manager.all()
     relatert = ot.relatert if relatert is None else tuple(relatert)

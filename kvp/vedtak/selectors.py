@@ -2,26 +2,22 @@
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 from uuid import UUID
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from kvp.felles.feil import IkkeFunnet
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import AKTIVE_STATUSER, Sak
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, Rolle
-from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+from kvp.tilgang.objekter import Handling
+from kvp.tilgang.tilgang import krev_rolle
 from kvp_regler.vilkaar import Frist, programfrister
 
 from .models import Vedtak, VedtakHendelse, Vedtaksstatus, Vedtakstype, Vilkaarsvurdering
 
 ROLLER_SOM_SER_VEDTAK = (Rolle.KVP_VEILEDER, Rolle.LEDER, Rolle.BESLUTTER)
-
-
-def _kontorer(bruker: Bruker) -> list[Any]:
-    return tilgang_for(bruker).kontorer_med(*ROLLER_SOM_SER_VEDTAK)
 
 
 def vilkaarsvurdering_for_sak(*, sak: Sak) -> Vilkaarsvurdering | None:
@@ -36,14 +32,15 @@ def vedtak_for_sak(*, sak: Sak) -> QuerySet[Vedtak]:
 
 def vedtak_hent(*, bruker: Bruker, vedtak_id: UUID) -> Vedtak:
     """Ett vedtak ved brukerens kontor; ellers IkkeFunnet (404). Visningen logges."""
-    vedtak: Vedtak | None = (
-        Vedtak.objects.filter(pk=vedtak_id, sak__kontor_id__in=_kontorer(bruker))
-        .select_related("sak", "sak__person", "sak__person__kommune", "sak__kontor", "opprettet_av", "beslutter")
-        .prefetch_related(Prefetch("hendelser", queryset=VedtakHendelse.objects.select_related("bruker")))
-        .first()
+    vedtak: Vedtak = tilgang.vedtak(
+        bruker,
+        vedtak_id,
+        Handling.LES,
+        relatert=("sak", "sak__person", "sak__person__kommune", "sak__kontor", "opprettet_av", "beslutter"),
+        queryset=Vedtak.objects.prefetch_related(
+            Prefetch("hendelser", queryset=VedtakHendelse.objects.select_related("bruker"))
+        ),
     )
-    if vedtak is None:
-        raise IkkeFunnet("Fant ikke vedtaket.")
     logghendelse_registrer(
         bruker=bruker, kontor=vedtak.sak.kontor, person=vedtak.sak.person, handling="LES", objekt=vedtak
     )
@@ -76,7 +73,7 @@ def _evalueringsdatoer(sak: Sak) -> list[dt.date]:
 
 def frister_for_kontor(*, bruker: Bruker, i_dag: dt.date | None = None, maks: int = 200) -> list[Saksfrister]:
     """Aktive saker ved brukerens kontorer som har en frist som krever handling, mest presserende først."""
-    kontorer = krev_rolle(bruker, ROLLER_SOM_SER_VEDTAK)
+    kontorer = tilgang.kontorer(bruker, "vedtak", Handling.LES, krev=True)
     i_dag = i_dag or timezone.localdate()
     saker = (
         Sak.objects.filter(kontor_id__in=kontorer, status__in=AKTIVE_STATUSER)
