@@ -16,6 +16,7 @@ from kvp.felles.feil import IkkeFunnet, IkkeTilgang
 from kvp.person.models import Person
 from kvp.person.services import barn_legg_til
 from kvp.sak.models import Sak
+from kvp.soeknad.services import kartlegging_opprett
 from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.objekter import Handling
@@ -35,6 +36,7 @@ POLICY: dict[str, dict[str, set[str]]] = {
         "LES": {R.VEILEDER, R.KVP_VEILEDER, R.BESLUTTER, R.LEDER},
         "SKRIV": {R.VEILEDER, R.KVP_VEILEDER},
     },
+    "kartlegging": {"LES": {R.VEILEDER, R.KVP_VEILEDER, R.LEDER}, "SKRIV": {R.VEILEDER, R.KVP_VEILEDER}},
     "sak": {
         "LES": {R.KVP_VEILEDER, R.LEDER, R.BESLUTTER, R.STATSFORVALTER},
         "SKRIV": {R.KVP_VEILEDER, R.LEDER},
@@ -134,6 +136,17 @@ def objekter(lag_sak_i_program, lag_person, kvp_veileder_a, veileder_a, lag_bruk
         forsoerget_fra_og_med=dt.date(2020, 1, 1),
     )
     utb = url_objekter(sak=sak)
+    kartlegging = kartlegging_opprett(
+        bruker=veileder_a,
+        person=sak2.person,
+        utdanning="x",
+        arbeidserfaring="x",
+        interesser="",
+        utfordringer="x",
+        rett_til_ytelser="NEI",
+        oppfoelgingsbehov="SPESIELT_TILPASSET",
+        notat=dict.fromkeys(("om_personen", "historikk", "familie", "erfaring", "utdanning", "kompetanse"), "x"),
+    )
     return {
         "person": sak.person_id,
         "forsoergerperiode": barn.forsoergerperioder.get().pk,
@@ -146,6 +159,7 @@ def objekter(lag_sak_i_program, lag_person, kvp_veileder_a, veileder_a, lag_bruk
         "tilbakekreving": utb["tilbakekreving_id"],
         "utbetalingskommune": utb["kommune_nummer"],
         "mottaker": sak.person_id,
+        "kartlegging": kartlegging.pk,
     }
 
 
