@@ -8,10 +8,13 @@ Laget importerer ingen høyere app; det kjenner modellene bare gjennom registere
 Regelen er den samme for alle typer: en bruker får gjøre en handling med et objekt når hen har en av handlingens
 roller **ved objektets kontor** (statsforvalter og deltaker har egne scope, se `Objekttype`). Ellers:
 
-* objektet finnes ikke, eller brukeren kan ikke se det: `IkkeFunnet` (404, ingen lekkasje om hva som finnes);
-* brukeren kan se objektet, men ikke gjøre handlingen: `IkkeTilgang` (403);
-* brukeren har ingen av handlingens roller ved noe kontor: `IkkeTilgang` (403, sier ingenting om objektet), men
-  `IkkeFunnet` for `LES` (en side hen ikke kan se, finnes ikke for hen).
+* objektet finnes ikke, eller brukeren kan ikke lese det: `IkkeFunnet` (404, ingen lekkasje om hva som finnes);
+* en annen handling enn lesing er ikke lov, og brukeren har en rolle ved objektets kontor eller ser objektet:
+  `IkkeTilgang` (403); uten noen rolle ved kontoret: `IkkeFunnet` (404).
+
+Svaret avhenger bare av rollene ved objektets kontor: en bruker med roller ved flere kontorer får for hvert objekt
+det samme som en bruker med bare rollene ved objektets kontor. Listene (`synlige(..., krev=True)`) gir 403 til den
+som ikke har listens roller noe sted.
 """
 
 from collections.abc import Iterable, Mapping
@@ -185,22 +188,26 @@ def hent(
     """
     ot = objekttype(navn)
     t = tilgang_for(bruker)
-    if not _har_noen_rolle(t, ot, handling):
-        if handling == Handling.LES:
-            raise IkkeFunnet(ot.ikke_funnet)
-        raise IkkeTilgang("Du har ikke tilgang til dette.")
-    qs: models.QuerySet[Any] = queryset if queryset is not None else ot.modell._default_manager.all()
-    relatert = ot.relatert if relatert is None else tuple(relatert)
-    if relatert:
-        qs = qs.select_related(*relatert)
-    if laas:
-        qs = qs.select_for_update(of=("self", *laas_ogsaa))
-    objekt = qs.filter(_scope(t, ot, handling), **{ot.oppslag: objekt_id}).first()
-    if objekt is not None:
-        return objekt
-    synlig = ot.modell._default_manager.filter(_scope(t, ot, Handling.LES), **{ot.oppslag: objekt_id})
-    if handling != Handling.LES and synlig.exists():
-        raise IkkeTilgang("Du har ikke rollen som trengs for dette.")
+    if _har_noen_rolle(t, ot, handling):
+        qs: models.QuerySet[Any] = queryset if queryset is not None else ot.modell._default_manager.all()
+        relatert = ot.relatert if relatert is None else tuple(relatert)
+        if relatert:
+            qs = qs.select_related(*relatert)
+        if laas:
+            qs = qs.select_for_update(of=("self", *laas_ogsaa))
+        objekt = qs.filter(_scope(t, ot, handling), **{ot.oppslag: objekt_id}).first()
+        if objekt is not None:
+            return objekt
+    # Nektet. Lesing: objektet finnes ikke for brukeren (404). Andre handlinger: 403 for den som har en rolle ved
+    # objektets kontor eller ser objektet, ellers 404. Svaret avhenger bare av rollene ved objektets kontor, aldri av
+    # roller ved andre kontorer.
+    if handling != Handling.LES:
+        alle = ot.modell._default_manager.filter(**{ot.oppslag: objekt_id})
+        kontor_id = alle.values_list(ot.kontorsti, flat=True).first()
+        if kontor_id is not None and kontor_id in t.roller_per_kontor:
+            raise IkkeTilgang("Du har ikke tilgang til dette.")
+        if _har_noen_rolle(t, ot, Handling.LES) and alle.filter(_scope(t, ot, Handling.LES)).exists():
+            raise IkkeTilgang("Du har ikke tilgang til dette.")
     raise IkkeFunnet(ot.ikke_funnet)
 
 
