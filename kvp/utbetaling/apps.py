@@ -40,7 +40,7 @@ class UtbetalingConfig(AppConfig):
             modell=Kommune,
             kontorsti="nav_kontor_id",
             oppslag="nummer",
-            roller={Handling.LES: oekonomi, Handling.SKRIV: oekonomi},
+            roller={Handling.LES: oekonomi, Handling.SKRIV: oekonomi, Handling.EKSPORTER: oekonomi},
             ikke_funnet="Fant ikke kommunen.",
         )
         registrer(

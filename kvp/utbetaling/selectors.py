@@ -37,12 +37,14 @@ def kommuner_for_oekonomi(*, bruker: Bruker) -> QuerySet[Kommune]:
     return tilgang.synlige(bruker, "utbetalingskommune", Handling.SKRIV, krev=True).order_by("navn")
 
 
-def kommune_hent(*, bruker: Bruker, kommune_nummer: str) -> tuple[Kommune, Utbetalingsoppsett | None]:
-    kommuner = kommuner_for_oekonomi(bruker=bruker)
+def kommune_hent(
+    *, bruker: Bruker, kommune_nummer: str, handling: Handling = Handling.SKRIV
+) -> tuple[Kommune, Utbetalingsoppsett | None]:
+    """Kommunen for økonomi ved kontoret som betjener den (innstillingene; årsoppgavene med `EKSPORTER`)."""
     # Kommunenummeret kommer fra adressen: NUL-tegn gir DataError (500) på PostgreSQL om det når spørringen.
-    kommune = kommuner.filter(nummer=kommune_nummer).first() if kommune_nummer.isalnum() else None
-    if kommune is None:
+    if not kommune_nummer.isalnum():
         raise IkkeFunnet("Fant ikke kommunen.")
+    kommune: Kommune = tilgang.hent(bruker, "utbetalingskommune", kommune_nummer, handling, relatert=("nav_kontor",))
     return kommune, Utbetalingsoppsett.objects.filter(kommune=kommune).first()
 
 
@@ -77,6 +79,12 @@ def utbetalinger_i_runde(*, runde: Utbetalingsrunde, grense: int = 200) -> list[
         .select_related("sak__person")
         .order_by("sak__person__etternavn", "sak__person__fornavn")[:grense]
     )
+
+
+def tilbakekrevinger_aapne() -> QuerySet[Tilbakekreving]:
+    """Tilbakekrevingene som ikke er oppgjort eller avslått (uten tilgangssjekk: bare som utgangspunkt for
+    tilgangslaget eller `tilbakekrevinger_for_bruker`)."""
+    return Tilbakekreving.objects.exclude(status__in=[Tilbakekrevingsstatus.OPPGJORT, Tilbakekrevingsstatus.AVSLAATT])
 
 
 def tilbakekrevinger_for_bruker(*, bruker: Bruker) -> QuerySet[Tilbakekreving]:

@@ -234,7 +234,9 @@ def _aar(request: HttpRequest) -> int:
 
 @require_GET
 def aarsoppgaver_csv(request: HttpRequest, kommune_nummer: str) -> HttpResponse:
-    kommune, _ = selectors.kommune_hent(bruker=bruker_fra(request), kommune_nummer=kommune_nummer)
+    kommune, _ = selectors.kommune_hent(
+        bruker=bruker_fra(request), kommune_nummer=kommune_nummer, handling=Handling.EKSPORTER
+    )
     aar = _aar(request)
     logghendelse_registrer(
         bruker=bruker_fra(request),
@@ -275,14 +277,16 @@ def tilbakekrevinger(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _krev_tilbakekreving(request: HttpRequest, tilbakekreving_id: UUID) -> None:
-    if not selectors.tilbakekrevinger_for_bruker(bruker=bruker_fra(request)).filter(pk=tilbakekreving_id).exists():
-        raise IkkeFunnet("Fant ikke tilbakekrevingen.")
+def _krev_tilbakekreving(request: HttpRequest, tilbakekreving_id: UUID, handling: Handling) -> None:
+    """En åpen tilbakekreving der brukeren har rollen økonomi ved kontoret som betjener deltakerens kommune."""
+    tilgang.tilbakekreving(
+        bruker_fra(request), tilbakekreving_id, handling, queryset=selectors.tilbakekrevinger_aapne()
+    )
 
 
 @require_POST
 def foreslaa(request: HttpRequest, tilbakekreving_id: UUID) -> HttpResponse:
-    _krev_tilbakekreving(request, tilbakekreving_id)
+    _krev_tilbakekreving(request, tilbakekreving_id, Handling.SKRIV)
     form = ForeslaaForm(request.POST)
     if not form.is_valid():
         raise KvpFeil("Skriv en begrunnelse (høyst 1000 tegn).", felt="begrunnelse", kode="KVP_BEGRUNNELSE")
@@ -295,7 +299,7 @@ def foreslaa(request: HttpRequest, tilbakekreving_id: UUID) -> HttpResponse:
 
 @require_POST
 def vedta(request: HttpRequest, tilbakekreving_id: UUID) -> HttpResponse:
-    _krev_tilbakekreving(request, tilbakekreving_id)
+    _krev_tilbakekreving(request, tilbakekreving_id, Handling.BESLUTT)
     form = VedtaForm(request.POST)
     if not form.is_valid():
         raise KvpFeil("Velg om beløpet skal kreves tilbake.", felt="tilbakekreves", kode="KVP_VALG")

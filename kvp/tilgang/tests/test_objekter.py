@@ -57,7 +57,7 @@ POLICY: dict[str, dict[str, set[str]]] = {
         "EKSPORTER": {R.OEKONOMI},
     },
     "tilbakekreving": {"LES": {R.OEKONOMI}, "SKRIV": {R.OEKONOMI}, "BESLUTT": {R.OEKONOMI}},
-    "utbetalingskommune": {"LES": {R.OEKONOMI}, "SKRIV": {R.OEKONOMI}},
+    "utbetalingskommune": {"LES": {R.OEKONOMI}, "SKRIV": {R.OEKONOMI}, "EKSPORTER": {R.OEKONOMI}},
     "mottaker": {"LES": {R.OEKONOMI}, "SKRIV": {R.OEKONOMI}, "GODKJENN": {R.OEKONOMI}},
 }
 
