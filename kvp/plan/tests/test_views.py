@@ -90,9 +90,7 @@ def test_annet_kontor_faar_404_og_leder_ser_uten_skjema(client, lag_sak_i_progra
     assert _post(client, sak, **GYLDIG).status_code == 403
 
 
-def test_leder_ved_a_og_kvp_veileder_ved_b_ser_planen_til_a_uten_skjema(
-    client, lag_sak_i_program, leder_a, kontor_b
-):
+def test_leder_ved_a_og_kvp_veileder_ved_b_ser_planen_til_a_uten_skjema(client, lag_sak_i_program, leder_a, kontor_b):
     """Rollen ved sakens kontor avgjør: KVP-veileder ved et annet kontor gir ikke skjemaet her (issue 12)."""
     from kvp.tilgang.models import Rolle
     from kvp.tilgang.services import rolle_tildel
