@@ -28,3 +28,18 @@ class BrevConfig(AppConfig):
                 roller=(Rolle.LEDER,),
             ),
         )
+
+        from kvp.brev.models import Brev  # noqa: PLC0415
+        from kvp.brev.selectors import ROLLER_SOM_SER_BREV  # noqa: PLC0415
+        from kvp.tilgang.objekter import Handling  # noqa: PLC0415
+        from kvp.tilgang.objekter import registrer as registrer_type  # noqa: PLC0415
+
+        registrer_type(
+            "brev",
+            modell=Brev,
+            kontorsti="sak__kontor_id",
+            roller={Handling.LES: (*ROLLER_SOM_SER_BREV, Rolle.STATSFORVALTER, Rolle.DELTAKER)},
+            statsforvaltersti=("sak__kontor__fylke", "sak__til_statsforvalter"),
+            personsti="sak__person_id",
+            ikke_funnet="Fant ikke brevet.",
+        )

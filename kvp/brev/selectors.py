@@ -2,10 +2,11 @@
 
 from uuid import UUID
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from kvp.felles.feil import IkkeFunnet
 from kvp.felles.services import logghendelse_registrer
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import tilgang_for
 
@@ -14,23 +15,14 @@ from .models import Brev
 ROLLER_SOM_SER_BREV = (Rolle.KVP_VEILEDER, Rolle.LEDER, Rolle.BESLUTTER)
 
 
-def _synlige_brev(bruker: Bruker) -> QuerySet[Brev]:
-    tilgang = tilgang_for(bruker)
-    scope = Q(sak__kontor_id__in=tilgang.kontorer_med(*ROLLER_SOM_SER_BREV))
-    if tilgang.statsforvalter_fylker:
-        scope |= Q(sak__kontor__fylke__in=tilgang.statsforvalter_fylker, sak__til_statsforvalter=True)
-    if tilgang.deltaker_personer:
-        scope |= Q(sak__person_id__in=tilgang.deltaker_personer)
-    return Brev.objects.filter(scope)
-
-
 def brev_hent(*, bruker: Bruker, vedtak_id: UUID | None = None, brev_id: UUID | None = None) -> Brev:
     """Brevet til et fattet vedtak (`vedtak_id`) eller et hvilket som helst brev (`brev_id`), om brukeren har
-    tilgang; ellers IkkeFunnet (404). Lesingen logges."""
-    filter_ = {"vedtak_id": vedtak_id} if vedtak_id is not None else {"pk": brev_id}
-    brev = _synlige_brev(bruker).select_related("vedtak", "sak", "sak__kontor", "sak__person").filter(**filter_).first()
-    if brev is None:
-        raise IkkeFunnet("Fant ikke brevet.")
+    tilgang (gjennom tilgangslaget); ellers IkkeFunnet (404). Lesingen logges."""
+    if vedtak_id is not None:
+        brev_id = Brev.objects.filter(vedtak_id=vedtak_id).values_list("pk", flat=True).first()
+        if brev_id is None:
+            raise IkkeFunnet("Fant ikke brevet.")
+    brev: Brev = tilgang.brev(bruker, brev_id, relatert=("vedtak", "sak", "sak__kontor", "sak__person"))
     sak = brev.sak
     logghendelse_registrer(bruker=bruker, kontor=sak.kontor, person=sak.person, handling="LES", objekt=brev)
     return brev

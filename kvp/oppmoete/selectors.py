@@ -11,9 +11,10 @@ from django.utils import timezone
 from kvp.felles.feil import IkkeTilgang, KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import Sak
-from kvp.sak.selectors import ROLLER_SOM_SER_SAKER
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker
-from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+from kvp.tilgang.objekter import Handling
+from kvp.tilgang.tilgang import tilgang_for
 
 from .grunnlag import beregn, beregn_som_json, grunnlag_for_maaned, grunnlag_for_saker, maanedsperiode
 from .kalender import helligdager, maanedsnavn, virkedager
@@ -227,7 +228,7 @@ def deltakere_for_oversikt(*, bruker: Bruker, aar: int, maaned: int) -> list[Ove
 
     Fast antall spørringer uansett antall deltakere (stønaden beregnes med `grunnlag_for_saker`).
     """
-    kontorer = krev_rolle(bruker, ROLLER_SOM_SER_SAKER)
+    kontorer = tilgang.kontorer(bruker, "oppmoete", Handling.LES, krev=True)
     fra, til = maanedsperiode(aar, maaned)
     saker = [
         sak

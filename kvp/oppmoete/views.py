@@ -16,7 +16,9 @@ from kvp.felles.forms import KvpForm, skjema_svar
 from kvp.felles.services import lesing_registrer
 from kvp.plan import selectors as plan_selectors
 from kvp.sak.selectors import sak_hent
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Rolle
+from kvp.tilgang.objekter import Handling
 from kvp.tilgang.tilgang import bruker_fra, tilgang_for
 
 from . import selectors, services
@@ -50,7 +52,7 @@ def _kalenderside(
                 "ferie_brukt": selectors.ferie_brukt(sak=sak, aar=aar),
                 "ferie_rett": sak.person.kommune.ferie_virkedager_per_aar,
                 "aar": aar,
-                "kan_registrere": tilgang_for(request.user).har_rolle(Rolle.KVP_VEILEDER),
+                "kan_registrere": tilgang.kan(bruker_fra(request), "oppmoete", sak, Handling.SKRIV),
                 "oppmoete_form": skjemaer.get("oppmoete_form") or OppmoeteForm(initial=initial),
                 "attester_form": skjemaer.get("attester_form") or AttesterForm(initial={"maaned": kode}),
                 "arbeid_form": skjemaer.get("arbeid_form") or ArbeidForm(),

@@ -8,8 +8,10 @@ from django.utils import timezone
 
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.services import logghendelse_registrer
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, NavKontor, Rolle
-from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+from kvp.tilgang.objekter import Handling
+from kvp.tilgang.tilgang import tilgang_for
 
 from . import fnr as fnr_modul
 from .models import Person
@@ -20,8 +22,7 @@ ROLLER_SOM_SER_PERSONER = (Rolle.VEILEDER, Rolle.KVP_VEILEDER, Rolle.BESLUTTER, 
 
 def personer_for_bruker(*, bruker: Bruker, navn: str = "") -> QuerySet[Person]:
     """Personene ved brukerens kontorer (uten logging: lister viser bare maskerte numre)."""
-    kontorer = krev_rolle(bruker, ROLLER_SOM_SER_PERSONER)
-    qs = Person.objects.filter(kontor_id__in=kontorer).select_related("kommune")
+    qs: QuerySet[Person] = tilgang.synlige(bruker, "person", Handling.LES, krev=True).select_related("kommune")
     # Hvert ord må stå i fornavn eller etternavn. Høyst MAKS_SOEKEORD ord: spørringen vokser lineært, aldri mer.
     for del_ in navn.split()[:MAKS_SOEKEORD]:
         qs = qs.filter(Q(fornavn__icontains=del_) | Q(etternavn__icontains=del_))
@@ -33,7 +34,7 @@ def personer_soek_paa_navn(*, bruker: Bruker, navn: str) -> QuerySet[Person]:
     qs = personer_for_bruker(bruker=bruker, navn=navn)
     ord_ = navn.split()[:MAKS_SOEKEORD]
     treff = qs.count()
-    for kontor_id in sorted(krev_rolle(bruker, ROLLER_SOM_SER_PERSONER), key=str):
+    for kontor_id in sorted(tilgang.kontorer(bruker, "person", Handling.LES, krev=True), key=str):
         logghendelse_registrer(
             bruker=bruker,
             kontor=NavKontor(pk=kontor_id),
@@ -48,13 +49,7 @@ def personer_soek_paa_navn(*, bruker: Bruker, navn: str) -> QuerySet[Person]:
 
 def person_hent(*, bruker: Bruker, person_id: UUID, logg: bool = True) -> Person:
     """Én person brukeren har tilgang til. Visningen logges (taushetsplikt)."""
-    tilgang = tilgang_for(bruker)
-    kontorer = tilgang.kontorer_med(*ROLLER_SOM_SER_PERSONER)
-    person = (
-        Person.objects.select_related("kommune", "kontor").filter(pk=person_id).filter(kontor_id__in=kontorer).first()
-    )
-    if person is None:
-        raise IkkeFunnet("Fant ikke personen.")
+    person: Person = tilgang.person(bruker, person_id, relatert=("kommune", "kontor"))
     if logg:
         logghendelse_registrer(bruker=bruker, kontor=person.kontor, person=person, handling="LES", objekt=person)
     return person
@@ -62,11 +57,11 @@ def person_hent(*, bruker: Bruker, person_id: UUID, logg: bool = True) -> Person
 
 def person_hent_paa_fnr(*, bruker: Bruker, foedselsnummer: str) -> Person:
     """Slår opp på fødselsnummer (kommer alltid med POST, aldri i URL-en). Søket logges."""
-    kontorer = krev_rolle(bruker, ROLLER_SOM_SER_PERSONER)
+    personer: QuerySet[Person] = tilgang.synlige(bruker, "person", Handling.LES, krev=True)
     fnr, _ = fnr_modul.valider(
         foedselsnummer, tillat_syntetisk=settings.KVP_TILLAT_SYNTETISKE_FNR, i_dag=timezone.localdate()
     )
-    person = Person.objects.filter(foedselsnummer=fnr, kontor_id__in=kontorer).first()
+    person = personer.filter(foedselsnummer=fnr).first()
     if person is None:
         raise KvpFeil(
             "Fant ingen person med dette fødselsnummeret ved ditt kontor.",

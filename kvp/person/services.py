@@ -7,11 +7,12 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from kvp.felles.feil import IkkeFunnet, KvpFeil
+from kvp.felles.feil import KvpFeil
 from kvp.felles.hendelser import GrunnlagEndret, publiser
 from kvp.felles.services import logghendelse_registrer
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, Kommune, Rolle
-from kvp.tilgang.tilgang import krev_rolle
+from kvp.tilgang.objekter import Handling
 
 from . import fnr as fnr_modul
 from .models import Barn, Forsoergerperiode, Maalform, Person
@@ -55,7 +56,7 @@ def person_opprett(**kwargs: Any) -> Person:
         )
     except KvpFeil:
         fnr = ""
-    kontorer = krev_rolle(bruker, ROLLER_SOM_REGISTRERER)
+    kontorer = tilgang.kontorer(bruker, "person", Handling.SKRIV, krev=True)
     annen = Person.objects.filter(foedselsnummer=fnr).exclude(kontor_id__in=kontorer).select_related("kontor").first()
     eget = kommune.nav_kontor
     if fnr and annen is not None and eget is not None and eget.pk in kontorer:
@@ -93,7 +94,7 @@ def _person_opprett(
 
     Brukeren må være veileder eller KVP-veileder ved det kontoret.
     """
-    kontorer = krev_rolle(bruker, ROLLER_SOM_REGISTRERER)
+    kontorer = tilgang.kontorer(bruker, "person", Handling.SKRIV, krev=True)
     fnr, foedselsdato = fnr_modul.valider(
         foedselsnummer, tillat_syntetisk=settings.KVP_TILLAT_SYNTETISKE_FNR, i_dag=timezone.localdate()
     )
@@ -159,8 +160,8 @@ def barn_legg_til(
     forsoerget_til_og_med: dt.date | None = None,
 ) -> Barn:
     """Legger et barn til i husstanden med én forsørgerperiode."""
-    kontorer = krev_rolle(bruker, ROLLER_SOM_REGISTRERER)
-    if person.kontor_id not in kontorer:
+    tilgang.kontorer(bruker, "person", Handling.SKRIV, krev=True)
+    if not tilgang.kan(bruker, "person", person, Handling.SKRIV):
         raise KvpFeil("Du har ikke tilgang til denne personen.", kode="KVP_IKKE_TILGANG")
     i_dag = timezone.localdate()
     if not fornavn.strip():
@@ -205,15 +206,15 @@ def barn_legg_til(
 def forsoergerperiode_avslutt(*, bruker: Bruker, forsoergerperiode_id: int, til_og_med: dt.date) -> Forsoergerperiode:
     """Personen forsørger ikke lenger barnet etter `til_og_med`: perioden slutter der, og barnetillegget stopper
     etter den dagen. Attesterte måneder etter datoen regnes på nytt (`GrunnlagEndret`)."""
-    kontorer = krev_rolle(bruker, ROLLER_SOM_REGISTRERER)
-    periode = (
-        Forsoergerperiode.objects.select_for_update()
-        .select_related("barn__forelder__kontor")
-        .filter(pk=forsoergerperiode_id, barn__forelder__kontor_id__in=kontorer)
-        .first()
+    periode: Forsoergerperiode = tilgang.hent(
+        bruker,
+        "forsoergerperiode",
+        forsoergerperiode_id,
+        Handling.SKRIV,
+        laas=True,
+        relatert=("barn__forelder__kontor",),
+        laas_ogsaa=("barn", "barn__forelder", "barn__forelder__kontor"),
     )
-    if periode is None:
-        raise IkkeFunnet("Fant ikke forsørgerperioden.")
     if til_og_med < periode.fra_og_med:
         raise KvpFeil(
             f"Forsørgerperioden begynte {periode.fra_og_med:%d.%m.%Y}. Siste dag kan ikke være før den.",

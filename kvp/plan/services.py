@@ -11,8 +11,9 @@ from django.db import transaction
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import AKTIVE_STATUSER, Sak
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, Rolle
-from kvp.tilgang.tilgang import krev_rolle
+from kvp.tilgang.objekter import Handling
 from kvp_regler.program.plan import Planaktivitet, timer_per_uke
 from kvp_regler.program.timer import maks_arbeidstimer, minste_verdi, timer_tekst
 
@@ -22,15 +23,7 @@ ROLLER_SOM_SKRIVER = (Rolle.KVP_VEILEDER,)
 
 
 def _hent_sak(*, bruker: Bruker, sak_id: UUID) -> tuple[Sak, tuple[dt.date, dt.date]]:
-    kontorer = krev_rolle(bruker, ROLLER_SOM_SKRIVER)
-    sak = (
-        Sak.objects.select_for_update(of=("self",))
-        .select_related("person", "kontor")
-        .filter(pk=sak_id, kontor_id__in=kontorer)
-        .first()
-    )
-    if sak is None:
-        raise IkkeFunnet("Fant ikke saken.")
+    sak: Sak = tilgang.plan(bruker, sak_id, Handling.SKRIV, laas=True, relatert=("person", "kontor"))
     if sak.status not in AKTIVE_STATUSER:
         raise KvpFeil("Planen kan bare endres mens saken er innvilget eller i program.", kode="KVP_SAK_STATUS")
     periode = sak.programperiode()

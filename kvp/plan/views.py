@@ -11,8 +11,9 @@ from django.views.decorators.http import require_POST
 from kvp.felles.feil import KvpFeil
 from kvp.felles.forms import skjema_svar
 from kvp.sak.selectors import sak_hent
-from kvp.tilgang.models import Rolle
-from kvp.tilgang.tilgang import bruker_fra, tilgang_for
+from kvp.tilgang import objekter as tilgang
+from kvp.tilgang.objekter import Handling
+from kvp.tilgang.tilgang import bruker_fra
 
 from . import selectors, services
 from .forms import AktivitetForm, EvalueringForm
@@ -52,7 +53,7 @@ def _planside(request: HttpRequest, sak_id: UUID, *, status: int = 200, **skjema
         "aktivitet_form": aktivitet_form,
         "endres": endres or bool(aktivitet_form["aktivitet_id"].value()),
         "evaluering_form": skjemaer.get("evaluering_form") or EvalueringForm(),
-        "kan_endre": tilgang_for(request.user).har_rolle(Rolle.KVP_VEILEDER),
+        "kan_endre": tilgang.kan(bruker_fra(request), "plan", sak, Handling.SKRIV),
     }
     return render(request, "plan/plan.html", kontekst, status=status)
 

@@ -6,13 +6,15 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
-from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, When
+from django.db.models import Case, Count, Exists, OuterRef, QuerySet, When
 from django.utils import timezone
 
 from kvp.felles.feil import IkkeFunnet
 from kvp.felles.services import lesing_registrer, logghendelse_registrer
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, Rolle
-from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+from kvp.tilgang.objekter import Handling
+from kvp.tilgang.tilgang import tilgang_for
 
 from .models import AAPNE_STATUSER, ForeloepigSvar, Sak, Status
 
@@ -26,11 +28,8 @@ def _synlige_saker(bruker: Bruker) -> QuerySet[Sak]:
     Deltakeren ser ikke saksbehandlernes sider for sin egen sak (utkast til vedtak, vurderinger, kalenderen med
     skjemaene); hen har egne sider (Min side, Min plan og mitt oppmøte, brevene) med egne utvalg.
     """
-    tilgang = tilgang_for(bruker)
-    scope = Q(kontor_id__in=tilgang.kontorer_med(*ROLLER_SOM_SER_SAKER))
-    if tilgang.statsforvalter_fylker:
-        scope |= Q(kontor__fylke__in=tilgang.statsforvalter_fylker, til_statsforvalter=True)
-    return Sak.objects.filter(scope)
+    saker: QuerySet[Sak] = tilgang.synlige(bruker, "sak", Handling.LES)
+    return saker
 
 
 def saker_for_bruker(*, bruker: Bruker) -> QuerySet[Sak]:
@@ -96,7 +95,7 @@ def saker_for_tavle(*, bruker: Bruker, saksbehandler: str = "", i_dag: dt.date |
     Antall spørringer er konstant: én telling for alle kolonner og én spørring per kolonne
     (hver viser høyst KVP_TAVLE_MAKS_PER_KOLONNE kort; resten telles).
     """
-    kontorer = krev_rolle(bruker, ROLLER_SOM_SER_SAKER)
+    kontorer = tilgang.kontorer(bruker, "sak", Handling.LES, krev=True)
     i_dag = i_dag or timezone.localdate()
     qs = Sak.objects.filter(kontor_id__in=kontorer, status__in=AAPNE_STATUSER)
     if saksbehandler == UTEN_SAKSBEHANDLER:

@@ -10,8 +10,9 @@ from django.utils import timezone
 from kvp.felles.feil import KvpFeil
 from kvp.felles.hendelser import BrevSkalSendes, publiser
 from kvp.felles.services import logghendelse_registrer
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, Rolle
-from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+from kvp.tilgang.objekter import Handling
 
 from .models import AAPNE_STATUSER, AKTIVE_STATUSER, ForeloepigSvar, Sak, Status
 
@@ -42,10 +43,7 @@ def _statusnavn(status: str) -> str:
 
 
 def _hent_for_skriving(*, bruker: Bruker, sak_id: UUID) -> Sak:
-    kontorer = krev_rolle(bruker, ROLLER_SOM_BEHANDLER)
-    sak = Sak.objects.select_for_update().filter(pk=sak_id, kontor_id__in=kontorer).first()
-    if sak is None:
-        raise KvpFeil("Fant ikke saken.", kode="KVP_IKKE_FUNNET")
+    sak: Sak = tilgang.sak(bruker, sak_id, Handling.SKRIV, laas=True)
     return sak
 
 
@@ -76,7 +74,7 @@ def sak_opprett(*, bruker: Bruker, soeknad: Any) -> Sak:
 def sak_tildel(*, bruker: Bruker, sak_id: UUID, saksbehandler: Any) -> Sak:
     """Tildeler saken til en KVP-veileder på sakens kontor (None fjerner tildelingen)."""
     sak = _hent_for_skriving(bruker=bruker, sak_id=sak_id)
-    if saksbehandler is not None and sak.kontor_id not in tilgang_for(saksbehandler).kontorer_med(Rolle.KVP_VEILEDER):
+    if saksbehandler is not None and not tilgang.kan(saksbehandler, "sak", sak, Handling.BEHANDLE):
         raise KvpFeil(
             "Saken kan bare tildeles en KVP-veileder ved sakens kontor.",
             felt="saksbehandler",

@@ -4,3 +4,18 @@ from django.apps import AppConfig
 class SoeknadConfig(AppConfig):
     name = "kvp.soeknad"
     label = "soeknad"
+
+    def ready(self) -> None:
+        from kvp.tilgang.models import Rolle  # noqa: PLC0415 - appene er lastet først her
+        from kvp.tilgang.objekter import Handling, registrer  # noqa: PLC0415
+
+        from .models import Kartlegging  # noqa: PLC0415
+        from .selectors import ROLLER_I_INNTAKET  # noqa: PLC0415
+
+        registrer(
+            "kartlegging",
+            modell=Kartlegging,
+            kontorsti="kontor_id",
+            roller={Handling.LES: ROLLER_I_INNTAKET, Handling.SKRIV: (Rolle.VEILEDER, Rolle.KVP_VEILEDER)},
+            ikke_funnet="Fant ikke kartleggingen.",
+        )

@@ -9,8 +9,10 @@ from django.utils import timezone
 from kvp.felles.feil import IkkeFunnet
 from kvp.felles.services import logghendelse_registrer
 from kvp.person.models import Person
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, Rolle
-from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+from kvp.tilgang.objekter import Handling
+from kvp.tilgang.tilgang import tilgang_for
 
 from .models import Kartlegging, Moetetid, Soeknad
 
@@ -18,14 +20,13 @@ ROLLER_I_INNTAKET = (Rolle.VEILEDER, Rolle.KVP_VEILEDER, Rolle.LEDER)
 
 
 def kartlegging_hent(*, bruker: Bruker, kartlegging_id: UUID) -> Kartlegging:
-    kontorer = tilgang_for(bruker).kontorer_med(*ROLLER_I_INNTAKET)
-    kartlegging = (
-        Kartlegging.objects.select_related("person", "kontor", "veileder", "overfoeringsnotat")
-        .filter(pk=kartlegging_id, kontor_id__in=kontorer)
-        .first()
+    kartlegging: Kartlegging = tilgang.hent(
+        bruker,
+        "kartlegging",
+        kartlegging_id,
+        Handling.LES,
+        relatert=("person", "kontor", "veileder", "overfoeringsnotat"),
     )
-    if kartlegging is None:
-        raise IkkeFunnet("Fant ikke kartleggingen.")
     logghendelse_registrer(
         bruker=bruker,
         kontor=kartlegging.kontor,
@@ -38,13 +39,13 @@ def kartlegging_hent(*, bruker: Bruker, kartlegging_id: UUID) -> Kartlegging:
 
 def kartlegginger_for_person(*, bruker: Bruker, person: Person) -> QuerySet[Kartlegging]:
     """Kalles med en person hentet gjennom person_hent."""
-    kontorer = tilgang_for(bruker).kontorer_med(*ROLLER_I_INNTAKET)
+    kontorer = tilgang.kontorer(bruker, "kartlegging", Handling.LES)
     return person.kartlegginger.filter(kontor_id__in=kontorer).select_related("veileder")
 
 
 def moetetider_ledige_for_kontor(*, bruker: Bruker, kontor_id: UUID) -> QuerySet[Moetetid]:
     """Ledige kvarter frem i tid hos KVP-veilederne på kontoret."""
-    kontorer = krev_rolle(bruker, ROLLER_I_INNTAKET)
+    kontorer = tilgang.kontorer(bruker, "kartlegging", Handling.LES, krev=True)
     if kontor_id not in kontorer:
         return Moetetid.objects.none()
     return (

@@ -12,7 +12,9 @@ from kvp.felles.services import logghendelse_registrer
 from kvp.person.models import Person
 from kvp.sak.models import Sak
 from kvp.sak.services import sak_opprett
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, Rolle
+from kvp.tilgang.objekter import Handling
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
 from .models import (
@@ -49,8 +51,8 @@ def kartlegging_opprett(
     notat: dict[str, str],
 ) -> Kartlegging:
     """Lagrer kartleggingen og overføringsnotatet sammen (alt eller ingenting)."""
-    kontorer = krev_rolle(bruker, (Rolle.VEILEDER, Rolle.KVP_VEILEDER))
-    if person.kontor_id not in kontorer:
+    tilgang.kontorer(bruker, "kartlegging", Handling.SKRIV, krev=True)
+    if not tilgang.kan(bruker, "person", person, Handling.SKRIV):
         raise KvpFeil("Fant ikke personen.", kode="KVP_IKKE_FUNNET")
     verdier = {"utdanning": utdanning, "arbeidserfaring": arbeidserfaring, "utfordringer": utfordringer}
     for felt, melding in PAAKREVDE_KARTLEGGING.items():
@@ -117,11 +119,8 @@ def moetetid_opprett(*, bruker: Bruker, kvp_veileder: Any, start: dt.datetime) -
 @transaction.atomic
 def moetetid_book(*, bruker: Bruker, moetetid_id: UUID, kartlegging: Kartlegging) -> Moetetid:
     """Booker et ledig kvarter til overføringsmøte om kartleggingen. Samme tid kan aldri bookes to ganger."""
-    kontorer = krev_rolle(bruker, (Rolle.VEILEDER, Rolle.KVP_VEILEDER))
-    if kartlegging.kontor_id not in kontorer:
-        raise KvpFeil("Fant ikke kartleggingen.", kode="KVP_IKKE_FUNNET")
     # Lås kartleggingen: to faner som booker hver sin tid for samme kartlegging venter på hverandre.
-    Kartlegging.objects.select_for_update().filter(pk=kartlegging.pk).first()
+    tilgang.hent(bruker, "kartlegging", kartlegging.pk, Handling.SKRIV, laas=True, relatert=())
     if Moetetid.objects.filter(kartlegging=kartlegging).exists():
         raise KvpFeil(
             "Det er allerede booket et møte for denne kartleggingen.",

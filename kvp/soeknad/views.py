@@ -14,7 +14,9 @@ from kvp.felles.services import lesing_registrer
 from kvp.person.selectors import deltaker_person_hent, person_hent, person_hent_paa_fnr
 from kvp.sak.models import AAPNE_STATUSER, AKTIVE_STATUSER
 from kvp.sak.selectors import saker_for_deltaker
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Rolle
+from kvp.tilgang.objekter import Handling
 from kvp.tilgang.selectors import kvp_veiledere_for_bruker
 from kvp.tilgang.tilgang import bruker_fra, krev_rolle, tilgang_for
 
@@ -24,7 +26,8 @@ from .forms import BookingForm, KartleggingForm, MoetetidForm, SoeknadDeltakerFo
 
 @require_http_methods(["GET", "POST"])
 def kartlegging_ny(request: HttpRequest, person_id: UUID) -> HttpResponse:
-    krev_rolle(bruker_fra(request), (Rolle.VEILEDER, Rolle.KVP_VEILEDER))
+    # Veileder eller KVP-veileder ved personens kontor (en rolle ved et annet kontor teller ikke).
+    tilgang.person(bruker_fra(request), person_id, Handling.SKRIV)
     person = person_hent(bruker=bruker_fra(request), person_id=person_id, logg=request.method == "GET")
     mal = selectors.overfoeringsnotat_mal(person=person)
     form = KartleggingForm(request.POST or None, initial={f"notat_{k}": v for k, v in mal.items()})

@@ -11,8 +11,10 @@ from django.db.models import Count, Prefetch, QuerySet, Sum
 from kvp.felles.feil import IkkeFunnet
 from kvp.felles.services import logghendelse_registrer
 from kvp.person.models import Person
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, Kommune, Rolle
-from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+from kvp.tilgang.objekter import Handling
+from kvp.tilgang.tilgang import tilgang_for
 from kvp_regler.belop import rund_av_til_oere
 
 from .models import (
@@ -33,25 +35,25 @@ SYNLIG_FOR_DELTAKER = (Rundestatus.GODKJENT, Rundestatus.EKSPORTERT, Rundestatus
 
 
 def kommuner_for_oekonomi(*, bruker: Bruker) -> QuerySet[Kommune]:
-    kontorer = krev_rolle(bruker, (Rolle.OEKONOMI,))
-    return Kommune.objects.filter(nav_kontor_id__in=kontorer).order_by("navn")
+    return tilgang.synlige(bruker, "utbetalingskommune", Handling.SKRIV, krev=True).order_by("navn")
 
 
-def kommune_hent(*, bruker: Bruker, kommune_nummer: str) -> tuple[Kommune, Utbetalingsoppsett | None]:
-    kommuner = kommuner_for_oekonomi(bruker=bruker)
+def kommune_hent(
+    *, bruker: Bruker, kommune_nummer: str, handling: Handling = Handling.SKRIV
+) -> tuple[Kommune, Utbetalingsoppsett | None]:
+    """Kommunen for økonomi ved kontoret som betjener den (innstillingene; årsoppgavene med `EKSPORTER`)."""
     # Kommunenummeret kommer fra adressen: NUL-tegn gir DataError (500) på PostgreSQL om det når spørringen.
-    kommune = kommuner.filter(nummer=kommune_nummer).first() if kommune_nummer.isalnum() else None
-    if kommune is None:
+    if not kommune_nummer.isalnum():
         raise IkkeFunnet("Fant ikke kommunen.")
+    kommune: Kommune = tilgang.hent(bruker, "utbetalingskommune", kommune_nummer, handling, relatert=("nav_kontor",))
     return kommune, Utbetalingsoppsett.objects.filter(kommune=kommune).first()
 
 
 def runder_for_bruker(*, bruker: Bruker) -> QuerySet[Utbetalingsrunde]:
     """Rundene med totaler per måned (antall, brutto, skattetrekk, netto)."""
-    kontorer = krev_rolle(bruker, ROLLER_SOM_SER_RUNDER)
+    runder: QuerySet[Utbetalingsrunde] = tilgang.synlige(bruker, "utbetalingsrunde", Handling.LES, krev=True)
     return (
-        Utbetalingsrunde.objects.filter(kommune__nav_kontor_id__in=kontorer)
-        .select_related("kommune")
+        runder.select_related("kommune")
         .annotate(
             antall=Count("utbetalinger"),
             sum_brutto=Sum("utbetalinger__brutto"),
@@ -80,11 +82,16 @@ def utbetalinger_i_runde(*, runde: Utbetalingsrunde, grense: int = 200) -> list[
     )
 
 
+def tilbakekrevinger_aapne() -> QuerySet[Tilbakekreving]:
+    """Tilbakekrevingene som ikke er oppgjort eller avslått (uten tilgangssjekk: bare som utgangspunkt for
+    tilgangslaget eller `tilbakekrevinger_for_bruker`)."""
+    return Tilbakekreving.objects.exclude(status__in=[Tilbakekrevingsstatus.OPPGJORT, Tilbakekrevingsstatus.AVSLAATT])
+
+
 def tilbakekrevinger_for_bruker(*, bruker: Bruker) -> QuerySet[Tilbakekreving]:
-    kontorer = krev_rolle(bruker, (Rolle.OEKONOMI,))
+    krav: QuerySet[Tilbakekreving] = tilgang.synlige(bruker, "tilbakekreving", Handling.SKRIV, krev=True)
     return (
-        Tilbakekreving.objects.filter(sak__person__kommune__nav_kontor_id__in=kontorer)
-        .exclude(status__in=[Tilbakekrevingsstatus.OPPGJORT, Tilbakekrevingsstatus.AVSLAATT])
+        krav.exclude(status__in=[Tilbakekrevingsstatus.OPPGJORT, Tilbakekrevingsstatus.AVSLAATT])
         .select_related("sak__person", "korreksjon", "foreslaatt_av", "forhaandsvarsel__brev")
         .annotate(trukket=Sum("trekk__beloep"))
         .order_by("opprettet")
@@ -93,10 +100,7 @@ def tilbakekrevinger_for_bruker(*, bruker: Bruker) -> QuerySet[Tilbakekreving]:
 
 def mottaker_hent(*, bruker: Bruker, person_id: UUID) -> tuple[Person, Mottaker | None]:
     """Personen og kontonummer/skattetrekk, for økonomi ved kontoret som betjener personens kommune."""
-    kontorer = krev_rolle(bruker, (Rolle.OEKONOMI,))
-    person = Person.objects.select_related("kontor").filter(pk=person_id, kommune__nav_kontor_id__in=kontorer).first()
-    if person is None:
-        raise IkkeFunnet("Fant ikke personen.")
+    person: Person = tilgang.hent(bruker, "mottaker", person_id, Handling.LES, relatert=("kontor",))
     logghendelse_registrer(bruker=bruker, kontor=person.kontor, person=person, handling="LES", objekt=person)
     return person, Mottaker.objects.filter(person=person).first()
 

@@ -13,8 +13,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.felles.forms import skjema_svar
 from kvp.felles.services import lesing_registrer, logghendelse_registrer
-from kvp.tilgang.models import Rolle
-from kvp.tilgang.tilgang import bruker_fra, tilgang_for
+from kvp.tilgang import objekter as tilgang
+from kvp.tilgang.objekter import Handling
+from kvp.tilgang.tilgang import bruker_fra
 
 from . import eksport, selectors, services
 from .forms import ForeslaaForm, ForkastForm, InnstillingerForm, KjoerForm, KvitteringForm, MottakerForm, VedtaForm
@@ -24,8 +25,8 @@ from .services.jobber import grunnbeloep_reguler_start_som_jobb, utbetalingsrund
 
 def _oversikt(request: HttpRequest, *, kjoer_form: KjoerForm | None = None, status: int = 200) -> HttpResponse:
     runder = selectors.runder_for_bruker(bruker=bruker_fra(request))
-    er_oekonomi = tilgang_for(request.user).har_rolle(Rolle.OEKONOMI)
-    kommuner = list(selectors.kommuner_for_oekonomi(bruker=bruker_fra(request))) if er_oekonomi else []
+    kommuner = list(tilgang.synlige(bruker_fra(request), "utbetalingskommune", Handling.SKRIV).order_by("navn"))
+    er_oekonomi = bool(kommuner)
     if kjoer_form is None and er_oekonomi:
         forrige = timezone.localdate().replace(day=1) - dt.timedelta(days=1)
         kjoer_form = KjoerForm(initial={"aar": forrige.year, "maaned": str(forrige.month)}, kommuner=kommuner)
@@ -83,7 +84,7 @@ def _runde_side(
     request: HttpRequest, runde_id: UUID, *, status: int = 200, forkast_form: ForkastForm | None = None
 ) -> HttpResponse:
     r = selectors.runde_hent(bruker=bruker_fra(request), runde_id=runde_id)
-    er_oekonomi = tilgang_for(request.user).har_rolle(Rolle.OEKONOMI)
+    er_oekonomi = tilgang.kan(bruker_fra(request), "utbetalingsrunde", r, Handling.SKRIV)
     simulert = r.status == Rundestatus.SIMULERT
     utbetalinger = selectors.utbetalinger_i_runde(runde=r)
     lesing_registrer(
@@ -163,8 +164,8 @@ def bekreft(request: HttpRequest, runde_id: UUID) -> HttpResponse:
 
 
 def _fil_runde(request: HttpRequest, runde_id: UUID) -> Any:
-    if not tilgang_for(request.user).har_rolle(Rolle.OEKONOMI):
-        raise IkkeFunnet("Fant ikke utbetalingsrunden.")
+    # Økonomi ved kontoret som betjener rundens kommune; en rolle ved et annet kontor teller ikke.
+    tilgang.utbetalingsrunde(bruker_fra(request), runde_id, Handling.EKSPORTER)
     r = selectors.runde_hent(bruker=bruker_fra(request), runde_id=runde_id)
     if r.status not in (Rundestatus.EKSPORTERT, Rundestatus.BEKREFTET):
         raise KvpFeil("Runden må være eksportert før filene kan lastes ned.", kode="KVP_RUNDE_STATUS")
@@ -256,7 +257,9 @@ def _aar(request: HttpRequest) -> int:
 
 @require_GET
 def aarsoppgaver_csv(request: HttpRequest, kommune_nummer: str) -> HttpResponse:
-    kommune, _ = selectors.kommune_hent(bruker=bruker_fra(request), kommune_nummer=kommune_nummer)
+    kommune, _ = selectors.kommune_hent(
+        bruker=bruker_fra(request), kommune_nummer=kommune_nummer, handling=Handling.EKSPORTER
+    )
     aar = _aar(request)
     logghendelse_registrer(
         bruker=bruker_fra(request),
@@ -298,14 +301,16 @@ def tilbakekrevinger(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _krev_tilbakekreving(request: HttpRequest, tilbakekreving_id: UUID) -> None:
-    if not selectors.tilbakekrevinger_for_bruker(bruker=bruker_fra(request)).filter(pk=tilbakekreving_id).exists():
-        raise IkkeFunnet("Fant ikke tilbakekrevingen.")
+def _krev_tilbakekreving(request: HttpRequest, tilbakekreving_id: UUID, handling: Handling) -> None:
+    """En åpen tilbakekreving der brukeren har rollen økonomi ved kontoret som betjener deltakerens kommune."""
+    tilgang.tilbakekreving(
+        bruker_fra(request), tilbakekreving_id, handling, queryset=selectors.tilbakekrevinger_aapne()
+    )
 
 
 @require_POST
 def foreslaa(request: HttpRequest, tilbakekreving_id: UUID) -> HttpResponse:
-    _krev_tilbakekreving(request, tilbakekreving_id)
+    _krev_tilbakekreving(request, tilbakekreving_id, Handling.SKRIV)
     form = ForeslaaForm(request.POST)
     if not form.is_valid():
         raise KvpFeil("Skriv en begrunnelse (høyst 1000 tegn).", felt="begrunnelse", kode="KVP_BEGRUNNELSE")
@@ -326,7 +331,7 @@ def foreslaa(request: HttpRequest, tilbakekreving_id: UUID) -> HttpResponse:
 
 @require_POST
 def vedta(request: HttpRequest, tilbakekreving_id: UUID) -> HttpResponse:
-    _krev_tilbakekreving(request, tilbakekreving_id)
+    _krev_tilbakekreving(request, tilbakekreving_id, Handling.BESLUTT)
     form = VedtaForm(request.POST)
     if not form.is_valid():
         raise KvpFeil("Velg om beløpet skal kreves tilbake.", felt="tilbakekreves", kode="KVP_VALG")
@@ -391,8 +396,7 @@ def mottaker_konto_godkjenn(request: HttpRequest, person_id: UUID) -> HttpRespon
 @require_http_methods(["GET", "POST"])
 def kvittering(request: HttpRequest, runde_id: UUID) -> HttpResponse:
     """Økonomi leser inn bankens statusrapport (pain.002) for en eksportert runde og ser bankens svar."""
-    if not tilgang_for(request.user).har_rolle(Rolle.OEKONOMI):
-        raise IkkeFunnet("Fant ikke utbetalingsrunden.")
+    tilgang.utbetalingsrunde(bruker_fra(request), runde_id, Handling.SKRIV, relatert=())
     r = selectors.runde_hent(bruker=bruker_fra(request), runde_id=runde_id)
     form = KvitteringForm(request.POST or None, request.FILES or None)
 

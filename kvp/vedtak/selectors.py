@@ -2,17 +2,17 @@
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 from uuid import UUID
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from kvp.felles.feil import IkkeFunnet
 from kvp.felles.services import lesing_registrer, logghendelse_registrer
 from kvp.sak.models import AKTIVE_STATUSER, Sak
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, Rolle
-from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+from kvp.tilgang.objekter import Handling
+from kvp.tilgang.tilgang import krev_rolle
 from kvp_regler.vilkaar import Frist, programfrister
 
 from .models import (
@@ -28,10 +28,6 @@ from .models import (
 ROLLER_SOM_SER_VEDTAK = (Rolle.KVP_VEILEDER, Rolle.LEDER, Rolle.BESLUTTER)
 
 
-def _kontorer(bruker: Bruker) -> list[Any]:
-    return tilgang_for(bruker).kontorer_med(*ROLLER_SOM_SER_VEDTAK)
-
-
 def vilkaarsvurdering_for_sak(*, sak: Sak) -> Vilkaarsvurdering | None:
     """Kalles bare med en sak hentet gjennom `sak_hent` (som sjekker tilgang og logger)."""
     return Vilkaarsvurdering.objects.filter(sak=sak).select_related("vurdert_av").first()
@@ -44,14 +40,15 @@ def vedtak_for_sak(*, sak: Sak) -> QuerySet[Vedtak]:
 
 def vedtak_hent(*, bruker: Bruker, vedtak_id: UUID) -> Vedtak:
     """Ett vedtak ved brukerens kontor; ellers IkkeFunnet (404). Visningen logges."""
-    vedtak: Vedtak | None = (
-        Vedtak.objects.filter(pk=vedtak_id, sak__kontor_id__in=_kontorer(bruker))
-        .select_related("sak", "sak__person", "sak__person__kommune", "sak__kontor", "opprettet_av", "beslutter")
-        .prefetch_related(Prefetch("hendelser", queryset=VedtakHendelse.objects.select_related("bruker")))
-        .first()
+    vedtak: Vedtak = tilgang.vedtak(
+        bruker,
+        vedtak_id,
+        Handling.LES,
+        relatert=("sak", "sak__person", "sak__person__kommune", "sak__kontor", "opprettet_av", "beslutter"),
+        queryset=Vedtak.objects.prefetch_related(
+            Prefetch("hendelser", queryset=VedtakHendelse.objects.select_related("bruker"))
+        ),
     )
-    if vedtak is None:
-        raise IkkeFunnet("Fant ikke vedtaket.")
     logghendelse_registrer(
         bruker=bruker, kontor=vedtak.sak.kontor, person=vedtak.sak.person, handling="LES", objekt=vedtak
     )
@@ -84,7 +81,7 @@ def _evalueringsdatoer(sak: Sak) -> list[dt.date]:
 
 def frister_for_kontor(*, bruker: Bruker, i_dag: dt.date | None = None, maks: int = 200) -> list[Saksfrister]:
     """Aktive saker ved brukerens kontorer som har en frist som krever handling, mest presserende først."""
-    kontorer = krev_rolle(bruker, ROLLER_SOM_SER_VEDTAK)
+    kontorer = tilgang.kontorer(bruker, "vedtak", Handling.LES, krev=True)
     i_dag = i_dag or timezone.localdate()
     saker = (
         Sak.objects.filter(kontor_id__in=kontorer, status__in=AKTIVE_STATUSER)
@@ -133,11 +130,12 @@ def forhaandsvarsler_med_utloept_frist(
     """Oppgavene for saksbehandleren (forvaltningsloven § 16): forhåndsvarsler ved brukerens kontorer der svarfristen
     er ute uten at deltakeren har svart, og vedtaket ennå ikke er fattet (eller tilbakekrevingen avgjort). Eldste
     frist først. Med `sak` bare den sakens. Hver person som vises, logges som lest."""
-    kontorer = tilgang_for(bruker).kontorer_med(*ROLLER_SOM_SER_FORHAANDSVARSEL)
     i_dag = i_dag or timezone.localdate()
-    varsler = Forhaandsvarsel.objects.filter(
-        sak__kontor_id__in=kontorer, svar_dato__isnull=True, avgjort__isnull=True, svarfrist__lt=i_dag
-    ).select_related("sak", "sak__person", "sak__kontor")
+    varsler = (
+        tilgang.synlige(bruker, "forhaandsvarsel")
+        .filter(svar_dato__isnull=True, avgjort__isnull=True, svarfrist__lt=i_dag)
+        .select_related("sak", "sak__person", "sak__kontor")
+    )
     if sak is not None:
         varsler = varsler.filter(sak=sak)
     liste = [
@@ -157,15 +155,9 @@ def forhaandsvarsler_med_utloept_frist(
 
 def forhaandsvarsel_hent(*, bruker: Bruker, forhaandsvarsel_id: UUID) -> Forhaandsvarsel:
     """Ett forhåndsvarsel ved brukerens kontorer; ellers IkkeFunnet (404). Lesingen logges."""
-    varsel = (
-        Forhaandsvarsel.objects.filter(
-            pk=forhaandsvarsel_id, sak__kontor_id__in=tilgang_for(bruker).kontorer_med(*ROLLER_SOM_SER_FORHAANDSVARSEL)
-        )
-        .select_related("sak", "sak__person", "sak__kontor")
-        .first()
+    varsel: Forhaandsvarsel = tilgang.hent(
+        bruker, "forhaandsvarsel", forhaandsvarsel_id, Handling.LES, relatert=("sak", "sak__person", "sak__kontor")
     )
-    if varsel is None:
-        raise IkkeFunnet("Fant ikke forhåndsvarselet.")
     logghendelse_registrer(
         bruker=bruker, kontor=varsel.sak.kontor, person=varsel.sak.person, handling="LES", objekt=varsel
     )

@@ -15,8 +15,9 @@ from kvp.felles.forms import skjema_svar
 from kvp.felles.services import lesing_registrer
 from kvp.sak.models import Sak
 from kvp.sak.selectors import sak_hent
-from kvp.tilgang.models import Rolle
-from kvp.tilgang.tilgang import bruker_fra, tilgang_for
+from kvp.tilgang import objekter as tilgang
+from kvp.tilgang.objekter import Handling
+from kvp.tilgang.tilgang import bruker_fra
 from kvp_regler.vilkaar import Vurdering
 
 from . import selectors, services
@@ -34,13 +35,10 @@ from .models import Vedtak, Vedtaksstatus, Vedtakstype
 def _sak(request: HttpRequest, sak_id: UUID) -> Sak:
     """Saken, bare for kontorets saksbehandlere, beslutter og leder (ellers 404)."""
     sak = sak_hent(bruker=bruker_fra(request), sak_id=sak_id)
-    if sak.kontor_id not in tilgang_for(request.user).kontorer_med(*selectors.ROLLER_SOM_SER_VEDTAK):
+    # `kan` teller bare kontorrollene: statsforvalteren, som ser saken, ser ikke vedtaksarbeidet.
+    if not tilgang.kan(bruker_fra(request), "sak", sak, Handling.LES):
         raise IkkeFunnet("Fant ikke saken.")
     return sak
-
-
-def _har_rolle(request: HttpRequest, kontor_id: UUID, rolle: str) -> bool:
-    return kontor_id in tilgang_for(request.user).kontorer_med(rolle)
 
 
 def _tjenestefeil(feil: KvpFeil) -> None:
@@ -53,7 +51,7 @@ def sak_oversikt(request: HttpRequest, sak_id: UUID, *, status: int = 200, **skj
     sak = _sak(request, sak_id)
     vedtak = list(selectors.vedtak_for_sak(sak=sak))
     aapent = next((v for v in vedtak if v.status != Vedtaksstatus.FATTET), None)
-    kan_skrive = _har_rolle(request, sak.kontor_id, Rolle.KVP_VEILEDER)
+    kan_skrive = tilgang.kan(bruker_fra(request), "sak", sak, Handling.BEHANDLE)
     typer = [] if aapent or not kan_skrive else services.TYPER_FOR_STATUS.get(sak.status, ())
     kontekst = {
         "sak": sak,
@@ -182,12 +180,12 @@ def detalj(request: HttpRequest, vedtak_id: UUID, *, status: int = 200, **skjema
     vedtak = selectors.vedtak_hent(bruker=bruker_fra(request), vedtak_id=vedtak_id)
     sak = vedtak.sak
     skrivere = services.skrivere(vedtak)
-    er_beslutter = _har_rolle(request, sak.kontor_id, Rolle.BESLUTTER)
+    er_beslutter = tilgang.kan(bruker_fra(request), "vedtak", vedtak, Handling.BESLUTT)
     kontekst = {
         "vedtak": vedtak,
         "sak": sak,
         "hendelser": vedtak.hendelser.all(),
-        "kan_endre": vedtak.kan_endres and _har_rolle(request, sak.kontor_id, Rolle.KVP_VEILEDER),
+        "kan_endre": vedtak.kan_endres and tilgang.kan(bruker_fra(request), "vedtak", vedtak, Handling.SKRIV),
         "kan_beslutte": vedtak.status == Vedtaksstatus.TIL_BESLUTTER
         and er_beslutter
         and request.user.pk not in skrivere,

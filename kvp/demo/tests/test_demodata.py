@@ -22,6 +22,7 @@ from kvp.klage.models import Klage, Klagestatus
 from kvp.oppmoete.models import Maanedsattestering
 from kvp.person.models import Person
 from kvp.sak.models import Sak, Status
+from kvp.tilgang.models import Rolle, Rolletildeling
 from kvp.utbetaling.models import Rundestatus, Utbetalingsrunde
 from kvp.vedtak.models import Forhaandsvarsel, Vedtak, Vedtaksstatus, Vedtakstype
 
@@ -165,6 +166,12 @@ def test_demodata_er_lik_for_samme_dag_og_gjoer_ingenting_andre_gang(demo_innsti
     ut = _last()
     assert "Demodata finnes allerede." in ut
     assert "dina" in ut and "vera" in ut and "demo-passord-kvp" in ut
+    # Brukere med roller ved to kontorer (issue 12): leder + økonomi og veileder + KVP-veileder.
+    assert "liv" in ut and "vilde" in ut
+    for brukernavn, roller in (("liv", {Rolle.LEDER, Rolle.OEKONOMI}), ("vilde", {Rolle.VEILEDER, Rolle.KVP_VEILEDER})):
+        tildelinger = Rolletildeling.objects.filter(bruker__username=brukernavn)
+        assert set(tildelinger.values_list("rolle", flat=True)) == roller
+        assert tildelinger.values("kontor").distinct().count() == 2
     assert len(_fingeravtrykk()) == len(foerste)
 
 

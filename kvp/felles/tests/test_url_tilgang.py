@@ -5,6 +5,7 @@ kjenner, feiler testen til parameteren er lagt inn i OBJEKTER nedenfor.
 """
 
 import datetime as dt
+import uuid
 from collections.abc import Iterator, Sequence
 
 import pytest
@@ -17,7 +18,8 @@ from kvp.klage.tests.objekter import klage_url_objekt
 from kvp.person.services import barn_legg_til, person_opprett
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import kartlegging_opprett, soeknad_registrer
-from kvp.tilgang.models import Kommune, Rolle
+from kvp.tilgang.models import KONTORROLLER, Kommune, Rolle
+from kvp.tilgang.services import rolle_tildel
 from kvp.tilsyn.tests.objekter import url_objekter as tilsyn_objekter
 from kvp.utbetaling.tests.objekter import url_objekter as utbetaling_objekter
 from kvp.vedtak.services import forhaandsvarsel_send, vedtak_fatt, vedtak_send_til_beslutter
@@ -170,3 +172,65 @@ def test_url_gir_ingen_data_til_roller_uten_kontor(client, objekter, lag_bruker,
         svar = client.get(url)
         assert MERKE not in svar.content.decode(), f"{url} lekket data"
         assert svar.status_code < 500
+
+
+#: Brukere med roller ved to kontorer: (rollen ved A, der objektene er, og rollen ved B). Hver får på hver URL med et
+#: objekt det samme som en bruker med bare rollen ved A (issue 12): rollen ved B teller aldri for A sine objekter.
+TO_KONTORER = [
+    (Rolle.LEDER, Rolle.OEKONOMI),
+    (Rolle.VEILEDER, Rolle.KVP_VEILEDER),
+    (Rolle.BESLUTTER, Rolle.KVP_VEILEDER),
+    (Rolle.KVP_VEILEDER, Rolle.BESLUTTER),
+    (Rolle.OEKONOMI, Rolle.LEDER),
+]
+OBJEKT_URLER = [u for u in URLER if u[1]]
+
+
+def _utfall(status: int) -> str:
+    """Det brukeren fikk: svar (side, videresending eller skjemafeil), nektet (403) eller skjult (404)."""
+    if status in (200, 302, 400, 405):
+        return "svar"
+    return {403: "nektet", 404: "skjult"}[status]
+
+
+@pytest.mark.parametrize(("navn", "params"), OBJEKT_URLER, ids=[u[0] for u in OBJEKT_URLER])
+def test_url_med_roller_ved_to_kontorer_gir_det_rollen_ved_objektets_kontor_gir(
+    client, objekter, lag_bruker, kontor_a, kontor_b, navn, params
+):
+    url = _url(navn, params, objekter)
+    for rolle_a, rolle_b in TO_KONTORER:
+        to_kontorer = lag_bruker(rolle_a, kontor=kontor_a)
+        rolle_tildel(bruker=to_kontorer, rolle=rolle_b, kontor=kontor_b)
+        bare_a = lag_bruker(rolle_a, kontor=kontor_a)
+        for metode in ("get", "post"):
+            svar = {}
+            for bruker in (to_kontorer, bare_a):  # brukeren med to kontorer først: får hen for mye, endrer hen noe
+                client.force_login(bruker)
+                svar[bruker.pk] = getattr(client, metode)(url)
+            for s in svar.values():
+                assert s.status_code < 500, f"{metode.upper()} {url} svarte {s.status_code}"
+            hva = f"{metode.upper()} {url} for {rolle_a} ved A + {rolle_b} ved B"
+            assert _utfall(svar[to_kontorer.pk].status_code) == _utfall(svar[bare_a.pk].status_code), (
+                f"{hva}: {svar[to_kontorer.pk].status_code}, men bare {rolle_a} ved A gir {svar[bare_a.pk].status_code}"
+            )
+            if _utfall(svar[bare_a.pk].status_code) != "svar":
+                assert MERKE not in svar[to_kontorer.pk].content.decode(), f"{hva} lekket data"
+                assert "attachment" not in svar[to_kontorer.pk].get("Content-Disposition", ""), f"{hva} ga en fil"
+
+
+def _ukjent(verdi: object) -> object:
+    if isinstance(verdi, uuid.UUID):
+        return uuid.uuid4()
+    if isinstance(verdi, int):
+        return 10**9
+    return "9999"
+
+
+@pytest.mark.parametrize(("navn", "params"), OBJEKT_URLER, ids=[u[0] for u in OBJEKT_URLER])
+def test_url_med_et_objekt_som_ikke_finnes_gir_404(client, objekter, lag_bruker, kontor_a, navn, params):
+    """Alle kontorroller ved A og et objekt som ikke finnes: 404 (ikke 403, ikke 500), på GET og POST."""
+    client.force_login(lag_bruker(*sorted(KONTORROLLER), kontor=kontor_a))
+    url = _url(navn, params, {**objekter, **{p: _ukjent(objekter[p]) for p in params}})
+    for metode in (client.get, client.post):
+        svar = metode(url)
+        assert svar.status_code in (404, 405), f"{metode.__name__.upper()} {url} svarte {svar.status_code}"

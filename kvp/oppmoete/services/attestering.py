@@ -9,6 +9,7 @@ from django.utils import timezone
 from kvp.felles.feil import KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.tilgang.models import Bruker
+from kvp.tilgang.objekter import Handling
 
 from ..grunnlag import beregn, grunnlag_for_maaned, maanedsperiode
 from ..kalender import maanedsnavn
@@ -19,7 +20,7 @@ from .felles import _fyll_helligdager, _hent_sak, _periode
 @transaction.atomic
 def maaned_attester(*, bruker: Bruker, sak_id: UUID, aar: int, maaned: int) -> Maanedsattestering:
     """KVP-veilederen attesterer månedens oppmøte. Låser måneden for utbetalingsrunden."""
-    sak = _hent_sak(bruker=bruker, sak_id=sak_id)
+    sak = _hent_sak(bruker=bruker, sak_id=sak_id, handling=Handling.ATTESTER)
     fra, til = maanedsperiode(aar, maaned)
     p_fra, p_til = _periode(sak)
     if til < p_fra or fra > p_til:

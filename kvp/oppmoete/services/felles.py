@@ -7,10 +7,11 @@ from uuid import UUID
 
 from django.utils import timezone
 
-from kvp.felles.feil import IkkeFunnet, KvpFeil
+from kvp.felles.feil import KvpFeil
 from kvp.sak.models import Sak
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, Rolle
-from kvp.tilgang.tilgang import krev_rolle
+from kvp.tilgang.objekter import Handling
 
 from ..kalender import helligdager
 from ..models import Dagstatus, Kilde, Oppmoete
@@ -19,16 +20,8 @@ ROLLER_SOM_REGISTRERER = (Rolle.KVP_VEILEDER,)
 MAKS_DAGER_PER_REGISTRERING = 366
 
 
-def _hent_sak(*, bruker: Bruker, sak_id: UUID) -> Sak:
-    kontorer = krev_rolle(bruker, ROLLER_SOM_REGISTRERER)
-    sak = (
-        Sak.objects.select_for_update(of=("self",))
-        .select_related("person__kommune", "kontor")
-        .filter(pk=sak_id, kontor_id__in=kontorer)
-        .first()
-    )
-    if sak is None:
-        raise IkkeFunnet("Fant ikke saken.")
+def _hent_sak(*, bruker: Bruker, sak_id: UUID, handling: Handling = Handling.SKRIV) -> Sak:
+    sak: Sak = tilgang.oppmoete(bruker, sak_id, handling, laas=True, relatert=("person__kommune", "kontor"))
     return sak
 
 

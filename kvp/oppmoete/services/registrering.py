@@ -13,8 +13,9 @@ from django.utils import timezone
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import Sak
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker
-from kvp.tilgang.tilgang import krev_rolle
+from kvp.tilgang.objekter import Handling
 from kvp_regler.belop import har_hoeyst_to_desimaler
 from kvp_regler.program.timer import minste_verdi, timer_tekst
 from kvp_regler.tid import maaneder_i_perioden
@@ -24,7 +25,6 @@ from ..kalender import UKEDAGER, helligdager, maanedsnavn, virkedager
 from ..models import Dagstatus, Dokumentasjon, Kilde, Maanedsattestering, Oppmoete
 from .felles import (
     MAKS_DAGER_PER_REGISTRERING,
-    ROLLER_SOM_REGISTRERER,
     _fyll_helligdager,
     _hent_sak,
     _lagre_dager,
@@ -193,11 +193,11 @@ def oppmoete_registrer_mange(
     Helligdagene fylles inn. Attesterte måneder endres ikke her; de korrigeres én og én med en grunn.
     """
     fra, til = maanedsperiode(aar, maaned)
-    kontorer = krev_rolle(bruker, ROLLER_SOM_REGISTRERER)
-    saker = list(
-        Sak.objects.select_for_update(of=("self",))
+    saker: list[Sak] = list(
+        tilgang.synlige(bruker, "oppmoete", Handling.SKRIV, krev=True)
+        .select_for_update(of=("self",))
         .select_related("person__kommune", "kontor")
-        .filter(pk__in=list(registreringer), kontor_id__in=kontorer)
+        .filter(pk__in=list(registreringer))
     )
     if len(saker) != len(registreringer):
         raise IkkeFunnet("Fant ikke alle sakene.")

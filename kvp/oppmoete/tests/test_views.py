@@ -161,6 +161,27 @@ def test_leder_ser_kalenderen_men_faar_ikke_registrere(client, lag_sak_i_program
     assert not Oppmoete.objects.exists()
 
 
+def test_leder_ved_a_og_kvp_veileder_ved_b_faar_ikke_registrere_ved_a(client, lag_sak_i_program, leder_a, kontor_b):
+    """Rollen ved sakens kontor avgjør, også for skjemaet på siden (issue 12)."""
+    from kvp.tilgang.services import rolle_tildel
+
+    sak = lag_sak_i_program()
+    rolle_tildel(bruker=leder_a, rolle=Rolle.KVP_VEILEDER, kontor=kontor_b)
+    client.force_login(leder_a)
+    svar = client.get(_kalender(sak))
+    assert svar.status_code == 200
+    assert "Registrer oppmøte" not in svar.content.decode()
+    svar = client.post(
+        reverse("oppmoete:registrer", kwargs={"sak_id": sak.pk}),
+        {"oppmoete-fra_og_med": "04.03.2025", "oppmoete-status": "FERIE"},
+    )
+    assert svar.status_code == 403
+    assert (
+        client.post(reverse("oppmoete:attester", kwargs={"sak_id": sak.pk}), {"maaned": "2025-03"}).status_code == 403
+    )
+    assert not Oppmoete.objects.exists()
+
+
 def test_annet_kontor_faar_404(client, lag_sak_i_program, kvp_veileder_b):
     sak = lag_sak_i_program()
     client.force_login(kvp_veileder_b)

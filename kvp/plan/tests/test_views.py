@@ -88,3 +88,18 @@ def test_annet_kontor_faar_404_og_leder_ser_uten_skjema(client, lag_sak_i_progra
     assert svar.status_code == 200
     assert "Legg til aktivitet" not in svar.content.decode()
     assert _post(client, sak, **GYLDIG).status_code == 403
+
+
+def test_leder_ved_a_og_kvp_veileder_ved_b_ser_planen_til_a_uten_skjema(client, lag_sak_i_program, leder_a, kontor_b):
+    """Rollen ved sakens kontor avgjør: KVP-veileder ved et annet kontor gir ikke skjemaet her (issue 12)."""
+    from kvp.tilgang.models import Rolle
+    from kvp.tilgang.services import rolle_tildel
+
+    sak = lag_sak_i_program()
+    rolle_tildel(bruker=leder_a, rolle=Rolle.KVP_VEILEDER, kontor=kontor_b)
+    client.force_login(leder_a)
+    svar = client.get(reverse("plan:plan", kwargs={"sak_id": sak.pk}))
+    assert svar.status_code == 200
+    assert "Legg til aktivitet" not in svar.content.decode()
+    assert _post(client, sak, **GYLDIG).status_code == 403
+    assert not Aktivitet.objects.exists()

@@ -14,6 +14,7 @@ from django.utils import timezone
 from kvp.felles.feil import KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.tilgang.models import Bruker
+from kvp.tilgang.objekter import Handling
 from kvp_regler.oppgjoer import skattetrekk, skattetrekk_prosent_uten_skattekort
 from kvp_regler.parametere import STANDARD, Parametersett
 
@@ -118,7 +119,7 @@ def utbetalingsrunde_godkjenn(
 
     Den som godkjenner, blir aldri bedt om å simulere runden på nytt (da ville hen selv ha simulert den og ikke
     kunne godkjenne): meldingene peker på den som simulerte, på forkasting (`forkast`) eller på kontonummeret."""
-    runde = runde_for_skriving(bruker=bruker, runde_id=runde_id)
+    runde = runde_for_skriving(bruker=bruker, runde_id=runde_id, handling=Handling.GODKJENN)
     if runde.status != Rundestatus.SIMULERT:
         raise KvpFeil("Bare en simulert runde kan godkjennes.", kode="KVP_RUNDE_STATUS")
     if not runde.ferdig:
@@ -173,7 +174,7 @@ def utbetalingsrunde_eksporter(
     *, bruker: Bruker, runde_id: UUID, parametere: Parametersett = STANDARD
 ) -> Utbetalingsrunde:
     """Markerer at betalingsfilen og regnskapsfilen er laget (de kan lastes ned igjen etterpå)."""
-    runde = runde_for_skriving(bruker=bruker, runde_id=runde_id)
+    runde = runde_for_skriving(bruker=bruker, runde_id=runde_id, handling=Handling.EKSPORTER)
     if runde.status != Rundestatus.GODKJENT:
         raise KvpFeil("Runden må være godkjent før den eksporteres.", kode="KVP_RUNDE_STATUS")
     _flytt_passert_utbetalingsdato(runde, bruker, parametere)
@@ -185,7 +186,7 @@ def utbetalingsrunde_eksporter(
 @transaction.atomic
 def utbetalingsrunde_bekreft(*, bruker: Bruker, runde_id: UUID) -> Utbetalingsrunde:
     """Banken har bekreftet at betalingene er gjennomført."""
-    runde = runde_for_skriving(bruker=bruker, runde_id=runde_id)
+    runde = runde_for_skriving(bruker=bruker, runde_id=runde_id, handling=Handling.EKSPORTER)
     if runde.status != Rundestatus.EKSPORTERT:
         raise KvpFeil("Runden må være eksportert før utbetalingen kan bekreftes.", kode="KVP_RUNDE_STATUS")
     _ny_status(runde, bruker, Rundestatus.BEKREFTET, "bekreftet")

@@ -8,11 +8,12 @@ from django.db.models import Q
 from django.utils import timezone
 from stdnum.no import kontonr
 
-from kvp.felles.feil import IkkeFunnet, KvpFeil
+from kvp.felles.feil import KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.person.models import Person
-from kvp.tilgang.models import Beregningsmodell, Bruker, Kommune, Rolle
-from kvp.tilgang.tilgang import krev_rolle
+from kvp.tilgang import objekter as tilgang
+from kvp.tilgang.models import Beregningsmodell, Bruker, Kommune
+from kvp.tilgang.objekter import Handling
 from kvp_regler.belop import har_hoeyst_to_desimaler
 
 from ..models import Mottaker, Utbetalingsoppsett
@@ -96,10 +97,7 @@ def mottaker_lagre(*, bruker: Bruker, person_id: UUID, kontonummer: str, skattet
     Skattetrekket gjelder straks. Et nytt eller endret kontonummer venter på godkjenning av en annen i økonomi
     (`kontonummer.mottaker_kontonummer_godkjenn`) og brukes ikke i noen utbetaling før det er godkjent; å skrive
     inn det godkjente nummeret igjen trekker en endring som venter, tilbake."""
-    kontorer = krev_rolle(bruker, (Rolle.OEKONOMI,))
-    person = Person.objects.select_related("kontor").filter(pk=person_id, kommune__nav_kontor_id__in=kontorer).first()
-    if person is None:
-        raise IkkeFunnet("Fant ikke personen.")
+    person: Person = tilgang.hent(bruker, "mottaker", person_id, Handling.SKRIV, relatert=("kontor",))
     konto = _sjekk_kontonummer(kontonummer)
     if Utbetalingsoppsett.objects.filter(kommune_id=person.kommune_id, kontonummer=konto).exists():
         raise KvpFeil(

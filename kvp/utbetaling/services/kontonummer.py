@@ -6,8 +6,9 @@ from django.db import transaction
 
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.services import logghendelse_registrer
-from kvp.tilgang.models import Bruker, Rolle
-from kvp.tilgang.tilgang import krev_rolle
+from kvp.tilgang import objekter as tilgang
+from kvp.tilgang.models import Bruker
+from kvp.tilgang.objekter import Handling
 
 from ..models import Mottaker, Utbetalingsoppsett
 from .laas import kollisjon_som_feil, kommune_laas
@@ -18,13 +19,8 @@ from .laas import kollisjon_som_feil, kommune_laas
 def mottaker_kontonummer_godkjenn(*, bruker: Bruker, person_id: UUID) -> Mottaker:
     """En annen i økonomi enn den som registrerte det nye kontonummeret, godkjenner det. Først da brukes det i
     utbetalingene (ved neste simulering, og i en simulert runde når den godkjennes). Revisjonslogges."""
-    kontorer = krev_rolle(bruker, (Rolle.OEKONOMI,))
-    funnet = (
-        Mottaker.objects.filter(person_id=person_id, person__kommune__nav_kontor_id__in=kontorer)
-        .values_list("person__kommune_id", flat=True)
-        .first()
-    )
-    if funnet is None:
+    funnet = tilgang.hent(bruker, "mottaker", person_id, Handling.GODKJENN).kommune_id
+    if not Mottaker.objects.filter(person_id=person_id).exists():
         raise IkkeFunnet("Fant ikke personen.")
     kommune_laas(funnet)  # som de andre utbetalingsoperasjonene: ikke midt i en runde som leser kontonumrene
     mottaker = Mottaker.objects.select_for_update().select_related("person__kontor").get(person_id=person_id)

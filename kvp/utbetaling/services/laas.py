@@ -1,5 +1,5 @@
-"""Henting for skriving: objektet låses (`select_for_update`) og finnes bare når brukeren har rollen økonomi ved
-kontoret det hører til. Ellers `IkkeFunnet` (ingen lekkasje av hva som finnes ved andre kontorer).
+"""Henting for skriving: objektet låses (`select_for_update`) og hentes gjennom tilgangslaget (`kvp.tilgang.objekter`):
+bare økonomi ved kontoret det hører til får det. Ellers `IkkeFunnet`, eller `IkkeTilgang` for den som ser det.
 
 Alle utbetalingsoperasjoner for én kommune (runder for alle måneder, korreksjoner, G-regulering, godkjenning,
 eksport, bekreftelse, forkasting og tilbakekrevingene) går etter hverandre: hver transaksjon låser kommuneraden først
@@ -13,13 +13,13 @@ from uuid import UUID
 
 from django.db import DatabaseError, IntegrityError, models
 
-from kvp.felles.feil import IkkeFunnet, KvpFeil
-from kvp.tilgang.models import Bruker, Kommune, Rolle
-from kvp.tilgang.tilgang import krev_rolle
+from kvp.felles.feil import KvpFeil
+from kvp.tilgang import objekter as tilgang
+from kvp.tilgang.models import Bruker, Kommune
+from kvp.tilgang.objekter import Handling
 
 from ..models import Tilbakekreving, Utbetalingsrunde
 
-M = TypeVar("M", bound=models.Model)
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -62,38 +62,15 @@ def _er_laasefeil(feil: DatabaseError) -> bool:
     return any(t in tekst for t in ("deadlock", "database is locked", "lock timeout", "could not serialize"))
 
 
-def for_skriving(
-    queryset: "models.QuerySet[M]", *, bruker: Bruker, kontorfelt: str, ikke_funnet: str, **filter: Any
-) -> M:
-    """Det ene objektet i `queryset` som passer `filter` og ligger ved et kontor (`kontorfelt`) der brukeren har
-    rollen økonomi, låst til transaksjonen er ferdig. `IkkeTilgang` uten rollen, `IkkeFunnet` ellers."""
-    kontorer = krev_rolle(bruker, (Rolle.OEKONOMI,))
-    objekt = queryset.select_for_update().filter(**{f"{kontorfelt}__in": kontorer}, **filter).first()
-    if objekt is None:
-        raise IkkeFunnet(ikke_funnet)
-    return objekt
-
-
 def kommune_for_skriving(*, bruker: Bruker, kommune_nummer: str) -> Kommune:
-    return for_skriving(
-        Kommune.objects.all(),
-        bruker=bruker,
-        kontorfelt="nav_kontor_id",
-        ikke_funnet="Fant ikke kommunen.",
-        nummer=kommune_nummer,
-    )
+    """Kommunen, låst, når brukeren har rollen økonomi ved kontoret som betjener den (tilgangslaget)."""
+    kommune: Kommune = tilgang.hent(bruker, "utbetalingskommune", kommune_nummer, Handling.SKRIV, laas=True)
+    return kommune
 
 
-def runde_for_skriving(*, bruker: Bruker, runde_id: UUID) -> Utbetalingsrunde:
+def runde_for_skriving(*, bruker: Bruker, runde_id: UUID, handling: Handling = Handling.SKRIV) -> Utbetalingsrunde:
     """Runden, låst etter kommunen den hører til (se modulteksten). Statusen leses etter at låsen er tatt."""
-    kontorer = krev_rolle(bruker, (Rolle.OEKONOMI,))
-    kommune_id = (
-        Utbetalingsrunde.objects.filter(pk=runde_id, kommune__nav_kontor_id__in=kontorer)
-        .values_list("kommune_id", flat=True)
-        .first()
-    )
-    if kommune_id is None:
-        raise IkkeFunnet("Fant ikke utbetalingsrunden.")
+    kommune_id = tilgang.utbetalingsrunde(bruker, runde_id, handling).kommune_id
     kommune = kommune_laas(kommune_id)
     runde = Utbetalingsrunde.objects.select_for_update().filter(pk=runde_id).first()
     if runde is None:
@@ -102,22 +79,16 @@ def runde_for_skriving(*, bruker: Bruker, runde_id: UUID) -> Utbetalingsrunde:
     return runde
 
 
-def tilbakekreving_for_skriving(*, bruker: Bruker, tilbakekreving_id: UUID) -> Tilbakekreving:
+def tilbakekreving_for_skriving(
+    *, bruker: Bruker, tilbakekreving_id: UUID, handling: Handling = Handling.SKRIV
+) -> Tilbakekreving:
     """Tilbakekrevingen, låst etter kommunen til deltakeren (se modulteksten): forslag og vedtak venter på en runde
     for kommunen som trekker den, og omvendt. Statusen leses etter at låsen er tatt."""
-    kontorer = krev_rolle(bruker, (Rolle.OEKONOMI,))
-    kommune_id = (
-        Tilbakekreving.objects.filter(pk=tilbakekreving_id, sak__person__kommune__nav_kontor_id__in=kontorer)
-        .values_list("sak__person__kommune_id", flat=True)
-        .first()
-    )
-    if kommune_id is None:
-        raise IkkeFunnet("Fant ikke tilbakekrevingen.")
+    kommune_id = tilgang.tilbakekreving(
+        bruker, tilbakekreving_id, handling, queryset=Tilbakekreving.objects.select_related("sak__person")
+    ).sak.person.kommune_id
     kommune_laas(kommune_id)
-    return for_skriving(
-        Tilbakekreving.objects.select_related("sak__kontor", "sak__person"),
-        bruker=bruker,
-        kontorfelt="sak__person__kommune__nav_kontor_id",
-        ikke_funnet="Fant ikke tilbakekrevingen.",
-        pk=tilbakekreving_id,
+    tk: Tilbakekreving = tilgang.tilbakekreving(
+        bruker, tilbakekreving_id, handling, laas=True, relatert=("sak__kontor", "sak__person")
     )
+    return tk

@@ -16,6 +16,7 @@ from kvp.felles.services import logghendelse_registrer
 from kvp.oppmoete.models import Maanedsattestering
 from kvp.sak.models import Status
 from kvp.tilgang.models import Bruker
+from kvp.tilgang.objekter import Handling
 from kvp.vedtak.services import (
     forhaandsvarsel_avgjoer,
     forhaandsvarsel_klar,
@@ -103,7 +104,7 @@ def tilbakekreving_foreslaa(
 def tilbakekreving_vedta(*, bruker: Bruker, tilbakekreving_id: UUID, tilbakekreves: bool) -> Tilbakekreving:
     """En annen person enn den som foreslo, vedtar (eller avslår) tilbakekrevingen. Vedtatt beløp trekkes i
     senere utbetalinger."""
-    tk = tilbakekreving_for_skriving(bruker=bruker, tilbakekreving_id=tilbakekreving_id)
+    tk = tilbakekreving_for_skriving(bruker=bruker, tilbakekreving_id=tilbakekreving_id, handling=Handling.BESLUTT)
     if tk.status != Tilbakekrevingsstatus.FORESLAATT:
         raise KvpFeil("Bare en foreslått tilbakekreving kan vedtas.", kode="KVP_TILBAKEKREVING_STATUS")
     if tk.foreslaatt_av_id == bruker.pk:

@@ -5,11 +5,11 @@ import datetime as dt
 from typing import Any
 from uuid import UUID
 
-from kvp.felles.feil import IkkeFunnet, IkkeTilgang
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import AKTIVE_STATUSER, Sak, Status
-from kvp.tilgang.models import Bruker, Rolle
-from kvp.tilgang.tilgang import tilgang_for
+from kvp.tilgang import objekter as tilgang
+from kvp.tilgang.models import Bruker
+from kvp.tilgang.objekter import Handling
 
 from ..models import Hendelsestype, Vedtak, VedtakHendelse, Vedtakstype
 
@@ -53,31 +53,23 @@ def _d(dato: dt.date) -> str:
     return dato.strftime("%d.%m.%Y")
 
 
-def _krev_kontorrolle(bruker: Bruker, sak: Sak, *roller: str) -> None:
-    kontorer = tilgang_for(bruker).kontorer_med(*roller)
-    if sak.kontor_id not in kontorer:
-        # Ser brukeren saken i det hele tatt, er det en rollefeil (403); ellers finnes den ikke for brukeren (404).
-        if sak.kontor_id in tilgang_for(bruker).kontorer_med(Rolle.KVP_VEILEDER, Rolle.LEDER, Rolle.BESLUTTER):
-            raise IkkeTilgang("Du har ikke rollen som trengs for dette.")
-        raise IkkeFunnet("Fant ikke saken.")
+#: Saken låses med personen, kommunen og kontoret, som før tilgangslaget (ADR 0006).
+_SAKENS_RADER = ("person", "person__kommune", "kontor")
 
 
-def _sak_for_skriving(*, bruker: Bruker, sak_id: UUID, roller: tuple[str, ...] = (Rolle.KVP_VEILEDER,)) -> Sak:
-    sak = (
-        Sak.objects.select_for_update().select_related("person", "person__kommune", "kontor").filter(pk=sak_id).first()
-    )
-    if sak is None:
-        raise IkkeFunnet("Fant ikke saken.")
-    _krev_kontorrolle(bruker, sak, *roller)
+def _sak_for_skriving(*, bruker: Bruker, sak_id: UUID, handling: Handling = Handling.BEHANDLE) -> Sak:
+    """Saken, låst, når brukeren har rollen for `handling` ved sakens kontor (tilgangslaget: 403 for den som ser
+    saken, ellers 404)."""
+    sak: Sak = tilgang.sak(bruker, sak_id, handling, laas=True, relatert=_SAKENS_RADER, laas_ogsaa=_SAKENS_RADER)
     return sak
 
 
-def _vedtak_for_skriving(*, bruker: Bruker, vedtak_id: UUID, roller: tuple[str, ...]) -> tuple[Vedtak, Sak]:
-    vedtak = Vedtak.objects.filter(pk=vedtak_id).only("id", "sak_id").first()
-    if vedtak is None:
-        raise IkkeFunnet("Fant ikke vedtaket.")
-    sak = _sak_for_skriving(bruker=bruker, sak_id=vedtak.sak_id, roller=roller)  # låser saken først
-    return Vedtak.objects.select_for_update().get(pk=vedtak_id), sak
+def _vedtak_for_skriving(*, bruker: Bruker, vedtak_id: UUID, handling: Handling) -> tuple[Vedtak, Sak]:
+    sak_id = tilgang.vedtak(bruker, vedtak_id, handling, relatert=()).sak_id
+    # Saken låses først (som alle vedtakstjenestene), så vedtaket; tilgangen sjekkes igjen i låsespørringen.
+    sak = Sak.objects.select_for_update(of=("self", *_SAKENS_RADER)).select_related(*_SAKENS_RADER).get(pk=sak_id)
+    vedtak: Vedtak = tilgang.vedtak(bruker, vedtak_id, handling, laas=True, relatert=())
+    return vedtak, sak
 
 
 def _innhold(vedtak: Vedtak) -> dict[str, Any]:

@@ -12,15 +12,18 @@ from uuid import UUID
 from django.db import transaction
 from django.utils import timezone
 
-from kvp.felles.feil import IkkeFunnet, KvpFeil
+from kvp.felles.feil import IkkeTilgang, KvpFeil
 from kvp.felles.hendelser import BrevSkalSendes, publiser
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import Sak
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, Rolle
+from kvp.tilgang.objekter import Handling
+from kvp.tilgang.tilgang import tilgang_for
 from kvp_regler.vilkaar import forhaandsvarsel_svarfrist, svarfrist_er_ute
 
 from ..models import Forhaandsvarsel, ForhaandsvarselGjelder, KostraStatus, Vedtak, Vedtakstype
-from ._felles import _d, _krev_kontorrolle, _sak_for_skriving, sak_er_aktiv
+from ._felles import _d, _sak_for_skriving, sak_er_aktiv
 
 #: Hvem som sender og registrerer svar: KVP-veilederen for programmet, økonomi også for tilbakekreving.
 ROLLER: dict[str, tuple[str, ...]] = {
@@ -144,11 +147,10 @@ def forhaandsvarsel_svar_registrer(
     *, bruker: Bruker, forhaandsvarsel_id: UUID, svar: str, svar_dato: dt.date
 ) -> Forhaandsvarsel:
     """Registrerer deltakerens svar på forhåndsvarselet (muntlig svar skrives ned)."""
-    varsel = Forhaandsvarsel.objects.select_related("sak").filter(pk=forhaandsvarsel_id).first()
-    if varsel is None:
-        raise IkkeFunnet("Fant ikke forhåndsvarselet.")
-    sak = _sak_for_skriving(bruker=bruker, sak_id=varsel.sak_id, roller=ROLLER[varsel.gjelder])
-    _krev_kontorrolle(bruker, sak, *ROLLER[varsel.gjelder])
+    varsel = tilgang.hent(bruker, "forhaandsvarsel", forhaandsvarsel_id, Handling.SKRIV, relatert=())
+    sak = _sak_for_skriving(bruker=bruker, sak_id=varsel.sak_id, handling=Handling.LES)
+    if sak.kontor_id not in tilgang_for(bruker).kontorer_med(*ROLLER[varsel.gjelder]):
+        raise IkkeTilgang("Du har ikke rollen som trengs for dette.")
     varsel = Forhaandsvarsel.objects.select_for_update().get(pk=forhaandsvarsel_id)
     if varsel.er_besvart:
         raise KvpFeil("Svaret på forhåndsvarselet er allerede registrert.", kode="KVP_FORHAANDSVARSEL")

@@ -12,7 +12,8 @@ from kvp.felles.feil import IkkeTilgang, KvpFeil
 from kvp.felles.hendelser import VedtakFattet, publiser
 from kvp.sak.models import Sak, Status
 from kvp.sak.services import sak_oppdater_fra_vedtak
-from kvp.tilgang.models import Bruker, Rolle
+from kvp.tilgang.models import Bruker
+from kvp.tilgang.objekter import Handling
 from kvp_regler.program.vedtaksperioder import siste_dag_med_stoenad
 
 from ..models import Hendelsestype, Vedtak, Vedtaksstatus, Vedtakstype
@@ -24,7 +25,7 @@ from .validering import _valider
 @transaction.atomic
 def vedtak_send_til_beslutter(*, bruker: Bruker, vedtak_id: UUID) -> Vedtak:
     """Sender utkastet (eller det rettede vedtaket) til beslutter. En ny runde etter retur gir ny versjon."""
-    vedtak, sak = _vedtak_for_skriving(bruker=bruker, vedtak_id=vedtak_id, roller=(Rolle.KVP_VEILEDER,))
+    vedtak, sak = _vedtak_for_skriving(bruker=bruker, vedtak_id=vedtak_id, handling=Handling.SKRIV)
     if not vedtak.kan_endres:
         raise KvpFeil(
             f"Vedtaket er {vedtak.get_status_display().lower()} og kan ikke sendes til beslutter.",
@@ -50,7 +51,7 @@ def skrivere(vedtak: Vedtak) -> set[int]:
 
 
 def _for_beslutter(bruker: Bruker, vedtak_id: UUID) -> tuple[Vedtak, Sak]:
-    vedtak, sak = _vedtak_for_skriving(bruker=bruker, vedtak_id=vedtak_id, roller=(Rolle.BESLUTTER,))
+    vedtak, sak = _vedtak_for_skriving(bruker=bruker, vedtak_id=vedtak_id, handling=Handling.BESLUTT)
     if vedtak.status == Vedtaksstatus.FATTET:
         raise KvpFeil("Vedtaket er allerede fattet og kan ikke endres.", kode="KVP_VEDTAK_FATTET")
     if vedtak.status != Vedtaksstatus.TIL_BESLUTTER:

@@ -6,7 +6,8 @@ from uuid import UUID
 from django.db import transaction
 
 from kvp.felles.feil import KvpFeil
-from kvp.tilgang.models import Bruker, Rolle
+from kvp.tilgang.models import Bruker
+from kvp.tilgang.objekter import Handling
 
 from ..models import AAPNE_VEDTAKSSTATUSER, Hendelsestype, Vedtak, Vedtaksstatus, Vedtakstype
 from ._felles import _hendelse, _sak_for_skriving, _vedtak_for_skriving
@@ -32,7 +33,7 @@ def vedtak_opprett(*, bruker: Bruker, sak_id: UUID, type: str, **felter: Any) ->
 @transaction.atomic
 def vedtak_endre(*, bruker: Bruker, vedtak_id: UUID, **felter: Any) -> Vedtak:
     """Endrer et utkast eller et returnert vedtak. Et vedtak hos beslutter eller et fattet vedtak kan ikke endres."""
-    vedtak, sak = _vedtak_for_skriving(bruker=bruker, vedtak_id=vedtak_id, roller=(Rolle.KVP_VEILEDER,))
+    vedtak, sak = _vedtak_for_skriving(bruker=bruker, vedtak_id=vedtak_id, handling=Handling.SKRIV)
     if vedtak.status == Vedtaksstatus.FATTET:
         raise KvpFeil("Vedtaket er fattet og kan ikke endres. Skriv et nytt vedtak.", kode="KVP_VEDTAK_FATTET")
     if vedtak.status == Vedtaksstatus.TIL_BESLUTTER:

@@ -97,6 +97,14 @@ BRUKERE = [
     ("kaare", "Kåre", "Leder", Rolle.LEDER, "K"),
 ]
 
+#: Brukere med roller ved to kontorer: hver rolle gjelder bare ved sitt kontor (ADR 0006). Liv leder Randaberg og
+#: er økonomi i Kongsvinger (ser Randabergs runder, men kan ikke laste ned filene der); Vilde er veileder i Randaberg
+#: og KVP-veileder i Kongsvinger.
+BRUKERE_MED_TO_KONTORER = [
+    ("liv", "Liv", "Leder", ((Rolle.LEDER, "R"), (Rolle.OEKONOMI, "K"))),
+    ("vilde", "Vilde", "Veileder", ((Rolle.VEILEDER, "R"), (Rolle.KVP_VEILEDER, "K"))),
+]
+
 
 class Command(BaseCommand):
     help = "Laster demodata (gjør ingenting om de finnes fra før) og skriver ut én demoinnlogging per rolle."
@@ -127,6 +135,9 @@ class Command(BaseCommand):
         ]:
             sted = navn.get(scope, "i program: plan, oppmøte, utbetalinger og brev på Min side")
             self.stdout.write(f"  {Rolle(rolle).label:<30} {brukernavn:<9} {sted}")
+        for brukernavn, _fornavn, _etternavn, roller in BRUKERE_MED_TO_KONTORER:
+            tekst = " og ".join(f"{Rolle(rolle).label} ved {navn[scope]}" for rolle, scope in roller)
+            self.stdout.write(f"  {'To kontorer':<30} {brukernavn:<9} {tekst}")
         self._api_tokener()
 
     @transaction.atomic
@@ -178,6 +189,10 @@ class Command(BaseCommand):
             else:
                 rolle_tildel(bruker=b, rolle=rolle, kontor=kontor[scope])
             brukere[brukernavn] = b
+        for brukernavn, fornavn, etternavn, roller in BRUKERE_MED_TO_KONTORER:
+            b = bruker_opprett(brukernavn=brukernavn, fornavn=fornavn, etternavn=etternavn, passord=DEMO_PASSORD)
+            for rolle, scope in roller:
+                rolle_tildel(bruker=b, rolle=rolle, kontor=kontor[scope])
         # Veiledere trenger også å kunne registrere personer på begge kontorene i demoen via egne roller.
         kommuner = [Kommune.objects.get(nummer=n) for n in ("1127", "1127", "1127", "1144", "3401", "3401")]
         personer: list[Person] = []
