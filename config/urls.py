@@ -13,6 +13,7 @@ urlpatterns = [
     path("brev/", include("kvp.brev.urls")),
     path("plan/", include("kvp.plan.urls")),
     path("oppmoete/", include("kvp.oppmoete.urls")),
+    path("statistikk/", include("kvp.statistikk.urls")),
 ]
 
 handler400 = "kvp.felles.views.feil_400"

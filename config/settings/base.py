@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "kvp.vedtak",
     "kvp.brev",
     "kvp.plan",
+    "kvp.statistikk",
     # Demodata (`manage.py demodata`); ingen annen app importerer den, og kommandoen nekter å kjøre i prod.
     "kvp.demo",
 ]

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kvp.demo.oppmoete import plan_og_oppmoete_demodata
+from kvp.demo.statistikk import statistikk_demodata
 from kvp.demo.utbetaling import utbetaling_demodata
 from kvp.demo.vedtak import vedtak_demodata_last
 from kvp.person import fnr as fnr_modul
@@ -266,3 +267,4 @@ class Command(BaseCommand):
         vedtak_demodata_last(i_dag=i_dag)
         plan_og_oppmoete_demodata(kvp_veileder=brukere["hakon"], deltaker_person=deltaker_person, i_dag=i_dag)
         utbetaling_demodata(brukere=brukere, deltaker_person=deltaker_person, passord=DEMO_PASSORD, i_dag=i_dag)
+        statistikk_demodata(brukere=brukere, i_dag=i_dag)
