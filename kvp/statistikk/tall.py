@@ -442,8 +442,9 @@ def utbetalt(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, skjul: bool) 
         t.verdier.setdefault(navn, {})[k] = s
         t.grunnlag.setdefault(navn, {})[k] = n
     for navn in t.rader:
-        t.verdier.setdefault(navn, {})
-        t.grunnlag.setdefault(navn, {})
+        for k, _ in kontorer:
+            t.verdier.setdefault(navn, {}).setdefault(k, Decimal(0))
+            t.grunnlag.setdefault(navn, {}).setdefault(k, 0)
     return [t]
 
 

@@ -15,6 +15,7 @@ from kvp.conftest import syntetisk_fnr
 from kvp.person.services import barn_legg_til, person_opprett
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import kartlegging_opprett, soeknad_registrer
+from kvp.statistikk.tests.objekter import url_objekter as statistikk_objekter
 from kvp.tilgang.models import Kommune, Rolle
 from kvp.utbetaling.tests.objekter import url_objekter as utbetaling_objekter
 from kvp.vedtak.services import vedtak_fatt, vedtak_send_til_beslutter
@@ -82,6 +83,7 @@ def objekter(lag_person, veileder_a, kvp_veileder_a, lag_bruker, i_dag):
         "sak_id": sak.pk,
         "soeknad_id": soeknad.pk,
         **utbetaling_objekter(sak=sak),
+        **statistikk_objekter(sak=sak, bruker=kvp_veileder_a),
         "vedtak_id": vedtak.pk,
     }
 
