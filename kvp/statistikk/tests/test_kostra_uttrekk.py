@@ -1,4 +1,4 @@
-"""KOSTRA 11CF fra registrerte data: hvert felt etter regelen i docs/regler/kostra-11cf.md, og funn som peker på saken."""
+"""KOSTRA 11CF fra registrerte data: hvert felt etter regelen i docs/regler/kostra-11cf.md, og funn med lenke."""
 
 import datetime as dt
 from decimal import Decimal
