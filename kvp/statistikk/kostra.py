@@ -18,7 +18,7 @@ from django.db.models import Q, Sum
 
 from kvp.person.models import Forsoergerperiode
 from kvp.sak.models import Sak
-from kvp.utbetaling.models import Posttype, Rundestatus, Utbetaling, Utbetalingspost
+from kvp.utbetaling.models import Posttype, Rundestatus, Utbetalingspost
 from kvp.vedtak.models import Vedtak, Vedtaksstatus, Vedtakstype
 from kvp_regler.kostra import Rapport, kontroller, lag_fil
 from kvp_regler.kostra import utledning as u
@@ -114,9 +114,11 @@ def _permisjon_ved_aarsslutt(saker: list[Sak], aar: int) -> set[UUID]:
     return {s for s, fra in pauser.items() if not any(fra < g <= dag for g in gjenopptak[s])}
 
 
-def _maaneder(saker: list[Sak], aar: int) -> dict[UUID, set[int]]:
-    ut: dict[UUID, set[int]] = defaultdict(set)
-    for sak_id, maaned, beloep in (
+def _maaneder_og_beloep(saker: list[Sak], aar: int) -> tuple[dict[UUID, set[int]], dict[UUID, Decimal]]:
+    """Stønadspostene (ordinære og etterbetalinger) for månedene i året, i runder som er godkjent eller senere."""
+    maaneder: dict[UUID, set[int]] = defaultdict(set)
+    beloep: dict[UUID, Decimal] = defaultdict(Decimal)
+    for sak_id, maaned, sum_ in (
         Utbetalingspost.objects.filter(
             sak_id__in=[s.pk for s in saker], aar=aar, type__in=(Posttype.ORDINAER, Posttype.ETTERBETALING)
         )
@@ -125,19 +127,10 @@ def _maaneder(saker: list[Sak], aar: int) -> dict[UUID, set[int]]:
         .annotate(sum=Sum("beloep"))
         .values_list("sak_id", "maaned", "sum")
     ):
-        if beloep and beloep > 0:
-            ut[sak_id].add(maaned)
-    return ut
-
-
-def _utbetalt(saker: list[Sak], aar: int) -> dict[UUID, Decimal]:
-    return dict(
-        Utbetaling.objects.filter(sak_id__in=[s.pk for s in saker], runde__utbetalingsdato__year=aar)
-        .exclude(runde__status__in=IKKE_BETALT)
-        .values_list("sak_id")
-        .annotate(sum=Sum("brutto"))
-        .values_list("sak_id", "sum")
-    )
+        if sum_ and sum_ > 0:
+            maaneder[sak_id].add(maaned)
+        beloep[sak_id] += sum_ or Decimal(0)
+    return maaneder, beloep
 
 
 def _opplysninger(saker: list[Sak], aar: int) -> dict[UUID, KostraOpplysninger]:
@@ -163,8 +156,7 @@ def uttrekk(*, kommune: str, aar: int, bydel: str = "") -> Uttrekk:
         barn = _barn(saker)
         avslutninger = _avslutninger(saker)
         permisjon = _permisjon_ved_aarsslutt(saker, aar)
-        maaneder = _maaneder(saker, aar)
-        utbetalt = _utbetalt(saker, aar)
+        maaneder, utbetalt = _maaneder_og_beloep(saker, aar)
         opplysninger = _opplysninger(saker, aar)
         for sak in saker:
             post = _post(

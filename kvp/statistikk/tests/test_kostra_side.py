@@ -3,6 +3,7 @@
 import datetime as dt
 import io
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -58,7 +59,7 @@ def test_veileder_og_annet_kontor_faar_ikke_kjoere(i_program, veileder_a, lag_br
 
 def test_opplysninger_avviser_ugyldige_valg_uten_aa_lagre(i_program, kvp_veileder_a, veileder_a):
     for feil in ({"sivilstand": "9"}, {"annen_stoette": ["1"]}, {"aar": 2024}, {"kvp_kommunenummer": "12a4"}):
-        args = {"aar": 2025, "sivilstand": "1", "annen_stoette": [], "kvp_annen_kommune": True} | feil
+        args: dict[str, Any] = {"aar": 2025, "sivilstand": "1", "annen_stoette": [], "kvp_annen_kommune": True} | feil
         with pytest.raises(KvpFeil):
             kostra_opplysninger_registrer(bruker=kvp_veileder_a, sak_id=i_program.pk, **args)
     with pytest.raises(IkkeTilgang):
