@@ -419,7 +419,8 @@ def utbetalt(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, skjul: bool) 
     t = Tabell(
         "utbetalt",
         "Utbetalt stønad per måned",
-        "Brutto kvalifiseringsstønad i godkjente utbetalingsrunder, etter måneden runden gjaldt.",
+        "Brutto kvalifiseringsstønad i godkjente utbetalingsrunder for kontorets kommuner, etter måneden runden "
+        "gjaldt.",
         "Måned",
         kontorer,
         enhet="kroner",
@@ -428,11 +429,11 @@ def utbetalt(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, skjul: bool) 
     mnd = maaneder(fra, til)
     t.rader = [maanedsnavn(m) for m in mnd]
     rader = (
-        Utbetaling.objects.filter(sak__kontor_id__in=kontor_ids)
+        Utbetaling.objects.filter(runde__kommune__nav_kontor_id__in=kontor_ids)
         .exclude(runde__status=Rundestatus.SIMULERT)
         .filter(Q(runde__aar__gt=fra[0]) | Q(runde__aar=fra[0], runde__maaned__gte=fra[1]))
         .filter(Q(runde__aar__lt=til[0]) | Q(runde__aar=til[0], runde__maaned__lte=til[1]))
-        .annotate(k=F("sak__kontor_id"), a=F("runde__aar"), m=F("runde__maaned"))
+        .annotate(k=F("runde__kommune__nav_kontor_id"), a=F("runde__aar"), m=F("runde__maaned"))
         .values_list("k", "a", "m")
         .annotate(s=Sum("brutto"), n=Count("sak_id", distinct=True))
         .values_list("k", "a", "m", "s", "n")
