@@ -253,8 +253,9 @@ def alder_og_barn(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, skjul: b
         rader,
         barn_par,
         id="barn",
-        tittel="Barn under 18 år i husstanden ved oppstart",
-        beskrivelse="Nye deltakere i perioden etter hvor mange barn under 18 år de forsørget da de begynte.",
+        tittel=f"Barn under {u.BARN_UNDER} år i husstanden ved oppstart",
+        beskrivelse=f"Nye deltakere i perioden etter hvor mange barn under {u.BARN_UNDER} år de forsørget da de "
+        "begynte.",
         radtittel="Barn",
         skjul_smaa=skjul,
     )

@@ -71,7 +71,8 @@ def _liggende(tabell: Tabell, verdier: list[tuple[str, float | None, str]], titt
 
 
 def _staaende(tabell: Tabell, verdier: list[tuple[str, float | None, str]], tittel_id: str) -> SafeString:
-    hoeyde, bunn, topp = 260, 220, 20
+    bunn, topp = 220, 20
+    hoeyde = bunn + 2 * topp
     n = len(verdier)
     bredde_per = max(4, (BREDDE - 60) // max(n, 1))
     stoerst = max((v for _, v, _ in verdier if v), default=0) or 1
