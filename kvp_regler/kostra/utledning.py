@@ -83,11 +83,13 @@ def unike_journalnumre(kandidater: Iterable[str]) -> list[str]:
     brukt: set[str] = set()
     ut = []
     for k in kandidater:
-        hex_ = k.replace("-", "").upper()
-        for start in range(0, len(hex_) - 7):
-            forslag = hex_[start : start + 8]
-            if forslag not in brukt:
-                break
+        hex_ = k.replace("-", "").upper().ljust(8)
+        vinduer = [hex_[start : start + 8] for start in range(len(hex_) - 7)]
+        forslag = next((v for v in vinduer if v not in brukt), None)
+        n = 0
+        while forslag is None or forslag in brukt:  # alle vinduene er brukt: et løpenummer
+            n += 1
+            forslag = f"{hex_[:3]}{n:05d}"
         brukt.add(forslag)
         ut.append(forslag)
     return ut

@@ -295,3 +295,42 @@ def test_skriveren_avviser_for_store_tall_og_ukjente_felt():
         lag_post({"KVP_STONAD": 12_345_678})
     with pytest.raises(ValueError, match="ukjente felt"):
         lag_post({"TULL": "1"})
+
+
+# --- reglene for feltene --------------------------------------------------------------------------------------
+
+
+def test_kjoenn_fra_niende_siffer():
+    from kvp_regler.kostra.utledning import kjoenn  # noqa: PLC0415
+
+    assert kjoenn("15858510055") == "2"  # niende siffer 0 (partall), som KJONN i gullpost 1
+    assert kjoenn("12345678912") == "1"  # niende siffer 9
+    assert kjoenn("12345") == ""
+
+
+def test_barn_under_18_som_forsoerges_paa_dagen():
+    from kvp_regler.kostra.utledning import BarnIHusstanden, antall_barn  # noqa: PLC0415
+
+    dag = dt.date(2026, 12, 31)
+    barn = [
+        BarnIHusstanden(dt.date(2010, 1, 1), ((dt.date(2010, 1, 1), None),)),
+        BarnIHusstanden(dt.date(2008, 12, 31), ((dt.date(2008, 12, 31), None),)),  # fyller 18 den dagen
+        BarnIHusstanden(dt.date(2015, 6, 1), ((dt.date(2015, 6, 1), dt.date(2026, 6, 30)),)),  # forsørges ikke
+        BarnIHusstanden(dt.date(2027, 1, 5), ((dt.date(2027, 1, 5), None),)),  # ikke født
+    ]
+    assert antall_barn(barn, dag) == 1
+
+
+def test_status_hele_kroner_og_journalnumre():
+    from decimal import Decimal  # noqa: PLC0415
+
+    from kvp_regler.kostra import utledning as u  # noqa: PLC0415
+
+    kw = {"aar": 2026, "avslutningsstatus": "4"}
+    assert u.status_per_aarsslutt(avsluttet=dt.date(2026, 5, 1), permisjon_ved_aarsslutt=False, **kw) == "4"
+    assert u.status_per_aarsslutt(avsluttet=dt.date(2027, 1, 2), permisjon_ved_aarsslutt=True, **kw) == "2"
+    assert u.status_per_aarsslutt(avsluttet=None, permisjon_ved_aarsslutt=False, **kw) == "1"
+    assert u.hele_kroner(Decimal("100.50")) == 101 and u.hele_kroner(Decimal("100.49")) == 100
+    assert u.unike_journalnumre(["abcdef0123", "abcdef0199", "ffff"]) == ["ABCDEF01", "BCDEF019", "FFFF    "]
+    assert u.i_program_i_aaret(dt.date(2025, 3, 1), dt.date(2026, 1, 1), 2026)
+    assert not u.i_program_i_aaret(dt.date(2025, 3, 1), dt.date(2025, 12, 31), 2026)
