@@ -326,10 +326,14 @@ def test_status_hele_kroner_og_journalnumre():
 
     from kvp_regler.kostra import utledning as u  # noqa: PLC0415
 
-    kw = {"aar": 2026, "avslutningsstatus": "4"}
-    assert u.status_per_aarsslutt(avsluttet=dt.date(2026, 5, 1), permisjon_ved_aarsslutt=False, **kw) == "4"
-    assert u.status_per_aarsslutt(avsluttet=dt.date(2027, 1, 2), permisjon_ved_aarsslutt=True, **kw) == "2"
-    assert u.status_per_aarsslutt(avsluttet=None, permisjon_ved_aarsslutt=False, **kw) == "1"
+    def status(avsluttet: dt.date | None, permisjon: bool) -> str:
+        return u.status_per_aarsslutt(
+            aar=2026, avsluttet=avsluttet, avslutningsstatus="4", permisjon_ved_aarsslutt=permisjon
+        )
+
+    assert status(dt.date(2026, 5, 1), False) == "4"
+    assert status(dt.date(2027, 1, 2), True) == "2"
+    assert status(None, False) == "1"
     assert u.hele_kroner(Decimal("100.50")) == 101 and u.hele_kroner(Decimal("100.49")) == 100
     assert u.unike_journalnumre(["abcdef0123", "abcdef0199", "ffff"]) == ["ABCDEF01", "BCDEF019", "FFFF    "]
     assert u.i_program_i_aaret(dt.date(2025, 3, 1), dt.date(2026, 1, 1), 2026)
