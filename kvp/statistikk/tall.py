@@ -8,6 +8,7 @@ regnes ut av totalen (docs/regler/kostra-11cf.md, «Statistikken»).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import statistics
 from collections import Counter, defaultdict
@@ -17,13 +18,13 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
 
 from kvp.person.models import Forsoergerperiode
 from kvp.sak.models import Sak
 from kvp.tilgang.models import NavKontor
-from kvp.utbetaling.models import Rundestatus, Utbetaling
+from kvp.utbetaling.models import Rundestatus, Utbetaling, Utbetalingsrunde
 from kvp.vedtak.models import KostraSituasjon, KostraStatus, Vedtak, Vedtaksstatus
 from kvp_regler.kostra import utledning as u
 from kvp_regler.parametere import STANDARD
@@ -202,9 +203,10 @@ def _aldersgrupper(dato: dt.date) -> list[tuple[str, Callable[[int], bool]]]:
 
 def _tell(kontorer: list[tuple[UUID, str]], rader: list[str], par: Iterable[tuple[UUID, str]], **tabell: Any) -> Tabell:
     t = Tabell(kontorer=kontorer, rader=rader, **tabell)
-    teller = Counter(par)
+    nr = {k: i for i, (k, _) in enumerate(kontorer)}
+    teller = Counter((nr[k], rad) for k, rad in par)  # heltall er billigere å hashe enn UUID
     for rad in rader:
-        t.verdier[rad] = {k: teller.get((k, rad), 0) for k, _ in kontorer}
+        t.verdier[rad] = {k: teller.get((i, rad), 0) for i, (k, _) in enumerate(kontorer)}
     return t
 
 
@@ -217,10 +219,8 @@ def alder_og_barn(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, skjul: b
         )
     )
     grupper = _aldersgrupper(slutt)
-    alder_par = []
-    for _pk, k, begynt, foedt in nye:
-        a = u.alder(foedt, begynt)
-        alder_par.append((k, next(navn for navn, passer in grupper if passer(a))))
+    grenser = [int(STANDARD["alder_full_stoenad"].verdi(slutt)), 35, 50]  # samme grenser som gruppene
+    alder_par = [(k, grupper[bisect.bisect_right(grenser, u.alder(foedt, begynt))][0]) for _pk, k, begynt, foedt in nye]
     alder = _tell(
         kontorer,
         [g for g, _ in grupper],
@@ -270,22 +270,27 @@ def utfall_og_varighet(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, skj
     )
     statuser = dict(KostraStatus.choices)
     situasjoner = dict(KostraSituasjon.choices)
-    siste: dict[UUID, tuple[UUID, str, str]] = {}
-    for sak_id, k, status, inntekt in (
-        Vedtak.objects.filter(sak__in=avsluttede, status=Vedtaksstatus.FATTET)
-        .exclude(kostra_status="")
-        .order_by("fattet_tidspunkt")
-        .values_list("sak_id", "sak__kontor_id", "kostra_status", "kostra_inntektskilde")
-    ):
-        siste[sak_id] = (k, status, inntekt)
+    fattede = Vedtak.objects.filter(sak__in=avsluttede, status=Vedtaksstatus.FATTET).exclude(kostra_status="")
     status_rader = [statuser[s].split(" – ", 1)[1] for s in KostraStatus.values] + ["Ikke registrert"]
-    status_par = []
-    inntekt_par = []
-    for sak_id, k in avsluttede.values_list("pk", "kontor_id"):
-        _k, status, inntekt = siste.get(sak_id, (k, "", ""))
-        status_par.append((k, statuser[status].split(" – ", 1)[1] if status else "Ikke registrert"))
-        if status in (KostraStatus.FULLFOERT, KostraStatus.ETTER_AVBRUDD):
-            inntekt_par.append((k, situasjoner.get(inntekt, "Ikke registrert")))
+    status_par: list[tuple[UUID, str]] = []
+    registrert: Counter[UUID] = Counter()
+    for k, status, n in (
+        fattede.values_list("sak__kontor_id", "kostra_status")
+        .annotate(n=Count("sak_id", distinct=True))
+        .values_list("sak__kontor_id", "kostra_status", "n")
+    ):
+        status_par += [(k, statuser[status].split(" – ", 1)[1])] * n
+        registrert[k] += n
+    for k, n in avsluttede.values_list("kontor_id").annotate(n=Count("pk")).values_list("kontor_id", "n"):
+        status_par += [(k, "Ikke registrert")] * max(n - registrert[k], 0)
+    inntekt_par: list[tuple[UUID, str]] = []
+    for k, inntekt, n in (
+        fattede.filter(kostra_status__in=(KostraStatus.FULLFOERT, KostraStatus.ETTER_AVBRUDD))
+        .values_list("sak__kontor_id", "kostra_inntektskilde")
+        .annotate(n=Count("sak_id", distinct=True))
+        .values_list("sak__kontor_id", "kostra_inntektskilde", "n")
+    ):
+        inntekt_par += [(k, situasjoner.get(inntekt, "Ikke registrert"))] * n
     utfall = _tell(
         kontorer,
         status_rader,
@@ -309,10 +314,14 @@ def utfall_og_varighet(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, skj
     )
     rader = ["Under 6 måneder", "6–11 måneder", "12–17 måneder", "18–23 måneder", "24 måneder eller mer"]
     varighet_par = []
-    rader_v: list[Any] = list(avsluttede.values_list("kontor_id", "begynt_dato", "avsluttet_dato"))
-    for k, begynt, avsluttet in rader_v:
+    rader_v: list[Any] = list(
+        avsluttede.values_list("kontor_id", "begynt_dato", "avsluttet_dato")
+        .annotate(n=Count("pk"))
+        .values_list("kontor_id", "begynt_dato", "avsluttet_dato", "n")
+    )
+    for k, begynt, avsluttet, n in rader_v:
         mnd = (avsluttet.year - begynt.year) * 12 + avsluttet.month - begynt.month - (avsluttet.day < begynt.day)
-        varighet_par.append((k, rader[min(max(mnd, 0) // 6, 4)]))
+        varighet_par += [(k, rader[min(max(mnd, 0) // 6, 4)])] * n
     varighet = _tell(
         kontorer,
         rader,
@@ -429,20 +438,25 @@ def utbetalt(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, skjul: bool) 
     )
     mnd = maaneder(fra, til)
     t.rader = [maanedsnavn(m) for m in mnd]
-    rader = (
-        Utbetaling.objects.filter(runde__kommune__nav_kontor_id__in=kontor_ids)
-        .exclude(runde__status=Rundestatus.SIMULERT)
-        .filter(Q(runde__aar__gt=fra[0]) | Q(runde__aar=fra[0], runde__maaned__gte=fra[1]))
-        .filter(Q(runde__aar__lt=til[0]) | Q(runde__aar=til[0], runde__maaned__lte=til[1]))
-        .annotate(k=F("runde__kommune__nav_kontor_id"), a=F("runde__aar"), m=F("runde__maaned"))
-        .values_list("k", "a", "m")
-        .annotate(s=Sum("brutto"), n=Count("sak_id", distinct=True))
-        .values_list("k", "a", "m", "s", "n")
+    runder = {
+        r[0]: r[1:]
+        for r in Utbetalingsrunde.objects.filter(kommune__nav_kontor_id__in=kontor_ids)
+        .exclude(status=Rundestatus.SIMULERT)
+        .filter(Q(aar__gt=fra[0]) | Q(aar=fra[0], maaned__gte=fra[1]))
+        .filter(Q(aar__lt=til[0]) | Q(aar=til[0], maaned__lte=til[1]))
+        .values_list("pk", "kommune__nav_kontor_id", "aar", "maaned")
+    }
+    summer = (
+        Utbetaling.objects.filter(runde_id__in=list(runder))
+        .values_list("runde_id")
+        .annotate(s=Sum("brutto"), n=Count("pk"))  # én utbetaling per sak og runde
+        .values_list("runde_id", "s", "n")
     )
-    for k, a, m, s, n in rader:
+    for runde_id, s, n in summer:
+        k, a, m = runder[runde_id]
         navn = maanedsnavn((a, m))
-        t.verdier.setdefault(navn, {})[k] = s
-        t.grunnlag.setdefault(navn, {})[k] = n
+        t.verdier.setdefault(navn, {})[k] = t.verdier.get(navn, {}).get(k, Decimal(0)) + s
+        t.grunnlag.setdefault(navn, {})[k] = t.grunnlag.get(navn, {}).get(k, 0) + n
     for navn in t.rader:
         for k, _ in kontorer:
             t.verdier.setdefault(navn, {}).setdefault(k, Decimal(0))
