@@ -215,12 +215,14 @@ def alder_og_barn(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, skjul: b
     start, slutt = _foerste(fra), _siste(til)
     nye: list[Any] = list(
         Sak.objects.filter(kontor_id__in=kontor_ids, begynt_dato__gte=start, begynt_dato__lte=slutt).values_list(
-            "pk", "kontor_id", "begynt_dato", "person__foedselsdato"
+            "pk", "kontor_id", "begynt_dato", "person__foedselsdato", "person_id"
         )
     )
     grupper = _aldersgrupper(slutt)
     grenser = [int(STANDARD["alder_full_stoenad"].verdi(slutt)), 35, 50]  # samme grenser som gruppene
-    alder_par = [(k, grupper[bisect.bisect_right(grenser, u.alder(foedt, begynt))][0]) for _pk, k, begynt, foedt in nye]
+    alder_par = [
+        (k, grupper[bisect.bisect_right(grenser, u.alder(foedt, begynt))][0]) for _pk, k, begynt, foedt, _p in nye
+    ]
     alder = _tell(
         kontorer,
         [g for g, _ in grupper],
@@ -234,18 +236,19 @@ def alder_og_barn(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, skjul: b
     )
     barn: dict[UUID, list[u.BarnIHusstanden]] = defaultdict(list)
     perioder: dict[tuple[UUID, dt.date], list[tuple[dt.date, dt.date | None]]] = defaultdict(list)
-    for sak_id, fdato, barn_id, fom, tom in Forsoergerperiode.objects.filter(
-        barn__forelder__saker__kontor_id__in=kontor_ids,
-        barn__forelder__saker__begynt_dato__gte=start,
-        barn__forelder__saker__begynt_dato__lte=slutt,
-    ).values_list("barn__forelder__saker__pk", "barn__foedselsdato", "barn_id", "fra_og_med", "til_og_med"):
-        perioder[(sak_id, fdato)].append((fom, tom))
-        _ = barn_id
+    sak_for_person = {person_id: pk for pk, _k, _b, _f, person_id in nye}
+    for forelder_id, fdato, fom, tom in Forsoergerperiode.objects.filter(
+        barn__forelder_id__in=Sak.objects.filter(
+            kontor_id__in=kontor_ids, begynt_dato__gte=start, begynt_dato__lte=slutt
+        ).values("person_id"),
+        barn__foedselsdato__lte=slutt,
+    ).values_list("barn__forelder_id", "barn__foedselsdato", "fra_og_med", "til_og_med"):
+        perioder[(sak_for_person[forelder_id], fdato)].append((fom, tom))
     for (sak_id, fdato), pp in perioder.items():
         barn[sak_id].append(u.BarnIHusstanden(fdato, tuple(pp)))
     rader = ["Ingen barn", "1 barn", "2 barn", "3 barn eller flere"]
     barn_par = []
-    for pk, k, begynt, _foedt in nye:
+    for pk, k, begynt, _foedt, _p in nye:
         n = u.antall_barn(barn.get(pk, []), begynt)
         barn_par.append((k, rader[min(n, 3)]))
     barn_tabell = _tell(
@@ -276,7 +279,7 @@ def utfall_og_varighet(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, skj
     registrert: Counter[UUID] = Counter()
     for k, status, n in (
         fattede.values_list("sak__kontor_id", "kostra_status")
-        .annotate(n=Count("sak_id", distinct=True))
+        .annotate(n=Count("pk"))  # ett vedtak med KOSTRA-status per avsluttet sak
         .values_list("sak__kontor_id", "kostra_status", "n")
     ):
         status_par += [(k, statuser[status].split(" – ", 1)[1])] * n
@@ -287,7 +290,7 @@ def utfall_og_varighet(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, skj
     for k, inntekt, n in (
         fattede.filter(kostra_status__in=(KostraStatus.FULLFOERT, KostraStatus.ETTER_AVBRUDD))
         .values_list("sak__kontor_id", "kostra_inntektskilde")
-        .annotate(n=Count("sak_id", distinct=True))
+        .annotate(n=Count("pk"))
         .values_list("sak__kontor_id", "kostra_inntektskilde", "n")
     ):
         inntekt_par += [(k, situasjoner.get(inntekt, "Ikke registrert"))] * n
