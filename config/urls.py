@@ -30,6 +30,7 @@ urlpatterns = [
     path("api/", include("kvp.api.urls")),
     path("", include("kvp.tilsyn.urls")),
     path("klage/", include("kvp.klage.urls")),
+    path("statistikk/", include("kvp.statistikk.urls")),
 ]
 
 handler400 = "kvp.felles.views.feil_400"

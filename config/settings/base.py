@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "kvp.api",
     "kvp.tilsyn",
     "kvp.klage",
+    "kvp.statistikk",
     # Demodata (`manage.py demodata`); ingen annen app importerer den, og kommandoen nekter å kjøre i prod.
     "kvp.demo",
 ]

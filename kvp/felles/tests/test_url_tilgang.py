@@ -18,6 +18,7 @@ from kvp.klage.tests.objekter import klage_url_objekt
 from kvp.person.services import barn_legg_til, person_opprett
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import kartlegging_opprett, soeknad_registrer
+from kvp.statistikk.tests.objekter import url_objekter as statistikk_objekter
 from kvp.tilgang.models import KONTORROLLER, Kommune, Rolle
 from kvp.tilgang.services import rolle_tildel
 from kvp.tilsyn.tests.objekter import url_objekter as tilsyn_objekter
@@ -103,6 +104,7 @@ def objekter(lag_person, veileder_a, kvp_veileder_a, lag_bruker, i_dag):
         **utbetaling_objekter(sak=sak),
         **api_objekter(kontor=sak.kontor, leder=lag_bruker(Rolle.LEDER, kontor=sak.kontor)),
         **tilsyn_objekter(kontor=sak.kontor, kvp_veileder=kvp_veileder_a, person=lag_person(), lag_bruker=lag_bruker),
+        **statistikk_objekter(sak=sak, bruker=kvp_veileder_a),
         "vedtak_id": vedtak.pk,
         "tjeneste": "ansatt",
         "bruker_id": veileder_a.pk,

@@ -13,6 +13,7 @@ from kvp.api.models import Tjenestekonto
 from kvp.api.services import tjenestekonto_opprett, tjenestekonto_tilbakekall
 from kvp.demo.klage import klage_demodata_last
 from kvp.demo.oppmoete import plan_og_oppmoete_demodata
+from kvp.demo.statistikk import statistikk_demodata
 from kvp.demo.tilsyn import tilsyn_demodata
 from kvp.demo.utbetaling import utbetaling_demodata
 from kvp.demo.vedtak import vedtak_demodata_last
@@ -311,3 +312,4 @@ class Command(BaseCommand):
         utbetaling_demodata(brukere=brukere, deltaker_person=deltaker_person, passord=DEMO_PASSORD, i_dag=i_dag)
         tilsyn_demodata(brukere=brukere, i_dag=i_dag)
         klage_demodata_last(i_dag=i_dag)
+        statistikk_demodata(brukere=brukere, i_dag=i_dag)

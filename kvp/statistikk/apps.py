@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class StatistikkConfig(AppConfig):
+    name = "kvp.statistikk"
+    label = "statistikk"
+    verbose_name = "statistikk"

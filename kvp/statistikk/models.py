@@ -1,0 +1,74 @@
+"""KOSTRA 11CF-kjøringene og de få KOSTRA-opplysningene saksbehandleren må registrere selv."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+
+class Sivilstand(models.TextChoices):
+    """KOSTRA 11CF EKTSTAT (KLASS 553)."""
+
+    UGIFT = "1", "Ugift"
+    GIFT = "2", "Gift"
+    SAMBOER = "3", "Samboer"
+    SKILT = "4", "Skilt eller separert"
+    ENKE = "5", "Enke eller enkemann"
+
+
+class AnnenStoette(models.TextChoices):
+    """KOSTRA 11CF KVP_MED_*: annen støtte i perioden med kvalifiseringsstønad i året (koden er SSBs)."""
+
+    KOMMUNAL_BOSTOETTE = "4", "Kommunal bostøtte"
+    HUSBANKENS_BOSTOETTE = "5", "Husbankens bostøtte"
+    SOSIALHJELP_ENGANG = "9", "Økonomisk sosialhjelp som engangsstønad"
+    SOSIALHJELP_DELTAKELSE = "8", "Økonomisk sosialhjelp til særskilte utgifter knyttet til deltakelsen"
+    SOSIALHJELP_SUPPLEMENT = "7", "Økonomisk sosialhjelp som fast supplement til løpende livsopphold (supplerende)"
+
+
+class KostraOpplysninger(models.Model):
+    """Det saksbehandleren vet og systemet ikke registrerer ellers, for ett år: sivilstand og annen støtte
+    (bostøtte, supplerende økonomisk sosialhjelp) i programperioden."""
+
+    sak = models.ForeignKey("sak.Sak", on_delete=models.PROTECT, related_name="kostra_opplysninger")
+    aar = models.PositiveSmallIntegerField("år")
+    sivilstand = models.CharField("sivilstand", max_length=1, choices=Sivilstand.choices)
+    annen_stoette = models.JSONField("annen støtte i programperioden", default=list, blank=True)
+    #: Bare for saker uten vilkårsvurdering i KVP (f.eks. ført inn fra et tidligere system): ellers står svaret der.
+    kvp_annen_kommune = models.BooleanField("kom fra KVP i en annen kommune", null=True, blank=True)
+    kvp_kommunenummer = models.CharField("kommunenummer for tidligere KVP", max_length=4, blank=True)
+    registrert_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    endret = models.DateTimeField("endret", auto_now=True)
+
+    class Meta:
+        verbose_name = "KOSTRA-opplysninger"
+        verbose_name_plural = "KOSTRA-opplysninger"
+        constraints = [models.UniqueConstraint(fields=["sak", "aar"], name="kostra_opplysninger_per_sak_og_aar")]
+
+    def __str__(self) -> str:
+        return f"KOSTRA-opplysninger {self.aar}"
+
+
+class KostraKjoering(models.Model):
+    """Én kjøring av 11CF for en kommune og et år: hvem, når, filen, sjekksummen og funnene."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kommune = models.ForeignKey("tilgang.Kommune", on_delete=models.PROTECT, related_name="+")
+    bydel = models.CharField("bydel", max_length=2, blank=True)
+    aar = models.PositiveSmallIntegerField("år")
+    kjoert_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    kjoert = models.DateTimeField("kjørt", auto_now_add=True)
+    fil = models.BinaryField("filen")
+    sjekksum = models.CharField("SHA-256", max_length=64)
+    antall_poster = models.PositiveIntegerField("antall deltakere")
+    avslutningskode = models.PositiveSmallIntegerField("resultat (0 i orden, 1 advarsler, 2 feil)")
+    #: Funnene: kontroll, melding, linje, journalnummer og sakens id (for lenken).
+    funn = models.JSONField("funn", default=list)
+
+    class Meta:
+        verbose_name = "KOSTRA-kjøring"
+        verbose_name_plural = "KOSTRA-kjøringer"
+        ordering = ["-kjoert"]
+
+    def __str__(self) -> str:
+        return f"KOSTRA 11CF {self.aar} {self.kommune_id}"

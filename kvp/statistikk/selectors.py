@@ -1,0 +1,92 @@
+"""Lesingene i statistikken: KOSTRA-kjøringene og tallene bak statistikksidene, innenfor brukerens scope."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from django.db.models import QuerySet
+
+from kvp.felles.feil import IkkeFunnet, IkkeTilgang
+from kvp.felles.services import lesing_registrer, logghendelse_registrer
+from kvp.sak.models import Sak
+from kvp.tilgang.models import Bruker, Kommune, NavKontor, Rolle
+from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+
+from . import tall
+from .kostra import uttrekk_personer
+from .models import KostraKjoering
+from .roller import KOSTRA_ROLLER, OPPLYSNING_ROLLER
+
+
+def kommuner_for_kostra(*, bruker: Bruker) -> QuerySet[Kommune]:
+    kontorer = krev_rolle(bruker, KOSTRA_ROLLER)
+    return Kommune.objects.filter(nav_kontor_id__in=kontorer).order_by("navn")
+
+
+def kjoeringer(*, bruker: Bruker, grense: int = 50) -> list[KostraKjoering]:
+    kontorer = krev_rolle(bruker, KOSTRA_ROLLER)
+    return list(
+        KostraKjoering.objects.filter(kommune__nav_kontor_id__in=kontorer)
+        .select_related("kommune", "kjoert_av")
+        .defer("fil")
+        .order_by("-kjoert")[:grense]
+    )
+
+
+def kjoering_hent(*, bruker: Bruker, kjoering_id: UUID) -> KostraKjoering:
+    kontorer = krev_rolle(bruker, KOSTRA_ROLLER)
+    k = (
+        KostraKjoering.objects.filter(pk=kjoering_id, kommune__nav_kontor_id__in=kontorer)
+        .select_related("kommune", "kjoert_av")
+        .first()
+    )
+    if k is None:
+        raise IkkeFunnet("Fant ikke kjøringen.")
+    return k
+
+
+def kjoering_fil(*, bruker: Bruker, kjoering_id: UUID) -> KostraKjoering:
+    """Filen har fødselsnumre: nedlastingen logges som én lesing per deltaker i filen."""
+    k = kjoering_hent(bruker=bruker, kjoering_id=kjoering_id)
+    lesing_registrer(
+        bruker=bruker,
+        personer=uttrekk_personer(kommune=k.kommune_id, aar=k.aar),
+        formaal="KOSTRA 11CF lastet ned",
+        objekttype="KOSTRA-kjøring",
+        objekt_id=str(k.pk),
+    )
+    return k
+
+
+def kontorer_for_leder(*, bruker: Bruker) -> list[NavKontor]:
+    return list(NavKontor.objects.filter(pk__in=krev_rolle(bruker, (Rolle.LEDER,))).order_by("navn"))
+
+
+def kontorer_for_statsforvalter(*, bruker: Bruker) -> list[NavKontor]:
+    fylker = tilgang_for(bruker).statsforvalter_fylker
+    if not fylker:
+        raise IkkeTilgang("Du har ikke tilgang til dette.")
+    return list(NavKontor.objects.filter(fylke__in=fylker).order_by("navn"))
+
+
+def statistikk(
+    *, kontorer: list[NavKontor], kontor_id: UUID | None, fra: tall.Maaned, til: tall.Maaned, skjul: bool
+) -> tuple[list[NavKontor], list[tall.Tabell]]:
+    """Tabellene for kontorene brukeren kan se (hentet med en av funksjonene over), eventuelt bare ett av dem."""
+    valgt = [k for k in kontorer if kontor_id is None or k.pk == kontor_id]
+    if kontor_id is not None and not valgt:
+        raise IkkeFunnet("Fant ikke kontoret.")
+    ids: list[Any] = [k.pk for k in valgt]
+    return valgt, tall.alle_tabeller(ids, fra, til, skjul=skjul) if ids else []
+
+
+def sak_for_opplysninger(*, bruker: Bruker, sak_id: UUID) -> Sak:
+    kontorer = krev_rolle(bruker, OPPLYSNING_ROLLER)
+    sak = Sak.objects.select_related("person", "kontor").filter(pk=sak_id, kontor_id__in=kontorer).first()
+    if sak is None:
+        raise IkkeFunnet("Fant ikke saken.")
+    logghendelse_registrer(
+        bruker=bruker, kontor=sak.kontor, person=sak.person, handling="LES", objekt=sak, formaal="KOSTRA-opplysninger"
+    )
+    return sak

@@ -1,0 +1,148 @@
+"""Diagrammene på statistikksidene, tegnet som SVG på serveren (ADR 0008): ingen skript, ingen innebygd stil.
+
+Hvert diagram har én serie (totalen for kontorene som er valgt), tallet står skrevet ved hver søyle, og et skjult
+tall («<5») vises som tekst uten søyle. Da kan diagrammet leses uten farger, og tabellen under har alle tallene.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.contrib.auth.models import AnonymousUser
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from kvp.tilgang.models import Bruker, Rolle
+from kvp.tilgang.tilgang import tilgang_for
+
+from ..roller import OPPLYSNING_ROLLER
+from ..tall import Tabell
+
+register = template.Library()
+
+BREDDE = 720
+RAD = 22
+VENSTRE = 230
+
+
+@register.filter
+def ser_statistikk(bruker: Bruker | AnonymousUser) -> dict[str, bool]:
+    t = tilgang_for(bruker)
+    return {
+        "kostra": t.har_rolle(Rolle.LEDER, Rolle.OEKONOMI),
+        "kontor": t.har_rolle(Rolle.LEDER),
+        "fylke": bool(t.statsforvalter_fylker),
+    }
+
+
+def _liggende(tabell: Tabell, verdier: list[tuple[str, float | None, str]], tittel_id: str) -> SafeString:
+    hoeyde = RAD * len(verdier) + 10
+    stoerst = max((v for _, v, _ in verdier if v), default=0) or 1
+    plass = BREDDE - VENSTRE - 90
+    deler = []
+    for i, (etikett, verdi, tekst) in enumerate(verdier):
+        y = 5 + i * RAD
+        lengde = 0 if not verdi else max(1, round(plass * verdi / stoerst))
+        deler.append(
+            format_html(
+                '<text x="{}" y="{}" text-anchor="end" class="kvp-diagram__etikett">{}</text>'
+                '<rect x="{}" y="{}" width="{}" height="{}" class="kvp-diagram__soeyle"></rect>'
+                '<text x="{}" y="{}" class="kvp-diagram__tall">{}</text>',
+                VENSTRE - 8,
+                y + 15,
+                etikett,
+                VENSTRE,
+                y + 3,
+                lengde,
+                RAD - 6,
+                VENSTRE + lengde + 6,
+                y + 15,
+                tekst,
+            )
+        )
+    return format_html(
+        '<svg class="kvp-diagram" viewBox="0 0 {} {}" role="img" aria-labelledby="{}" focusable="false">{}</svg>',
+        BREDDE,
+        hoeyde,
+        tittel_id,
+        SafeString("".join(deler)),
+    )
+
+
+def _staaende(tabell: Tabell, verdier: list[tuple[str, float | None, str]], tittel_id: str) -> SafeString:
+    bunn, topp = 220, 20
+    hoeyde = bunn + 2 * topp
+    n = len(verdier)
+    bredde_per = max(4, (BREDDE - 60) // max(n, 1))
+    stoerst = max((v for _, v, _ in verdier if v), default=0) or 1
+    hvert = max(1, n // 12)
+    deler = [
+        format_html(
+            '<line x1="50" y1="{}" x2="{}" y2="{}" class="kvp-diagram__akse"></line>'
+            '<text x="45" y="{}" text-anchor="end" class="kvp-diagram__etikett">{}</text>'
+            '<text x="45" y="{}" text-anchor="end" class="kvp-diagram__etikett">0</text>',
+            bunn,
+            50 + n * bredde_per,
+            bunn,
+            topp + 4,
+            tabell._tekst(int(stoerst)),
+            bunn,
+        )
+    ]
+    for i, (etikett, verdi, tekst) in enumerate(verdier):
+        x = 50 + i * bredde_per
+        h = 0 if not verdi else max(1, round((bunn - topp) * verdi / stoerst))
+        if verdi is None and tekst != "–":
+            deler.append(
+                format_html(
+                    '<text x="{}" y="{}" text-anchor="middle" class="kvp-diagram__tall">{}</text>',
+                    x + bredde_per / 2,
+                    bunn - 4,
+                    tekst,
+                )
+            )
+        deler.append(
+            format_html(
+                '<rect x="{}" y="{}" width="{}" height="{}" class="kvp-diagram__soeyle"><title>{}: {}</title></rect>',
+                x + 1,
+                bunn - h,
+                max(bredde_per - 2, 1),
+                h,
+                etikett,
+                tekst,
+            )
+        )
+        if i % hvert == 0:
+            deler.append(
+                format_html(
+                    '<text x="{}" y="{}" text-anchor="middle" class="kvp-diagram__etikett">{}</text>',
+                    x + bredde_per / 2,
+                    bunn + 18,
+                    etikett,
+                )
+            )
+    return format_html(
+        '<svg class="kvp-diagram" viewBox="0 0 {} {}" role="img" aria-labelledby="{}" focusable="false">{}</svg>',
+        BREDDE,
+        hoeyde,
+        tittel_id,
+        SafeString("".join(deler)),
+    )
+
+
+@register.simple_tag
+def diagram(tabell: Tabell) -> SafeString:
+    """SVG for totalen i tabellen; tidsserier som stående søyler, kategorier som liggende."""
+    verdier = tabell.diagramverdier()
+    if tabell.radtittel == "Mål":
+        verdier = [(r, v, t) for r, v, t in verdier if r.startswith("Andel")] or verdier
+    tittel_id = f"diagram-{tabell.id}"
+    if tabell.radtittel == "Måned":
+        return _staaende(tabell, verdier, tittel_id)
+    return _liggende(tabell, verdier, tittel_id)
+
+
+@register.filter
+def kan_registrere_kostra(bruker: Bruker | AnonymousUser, sak: Any) -> bool:
+    return sak.kontor_id in tilgang_for(bruker).kontorer_med(*OPPLYSNING_ROLLER)
