@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "kvp.personvern",
     # API for andre systemer (/api/v1/) med tokener for tjenestekontoer.
     "kvp.api",
+    # Arbeidsflaten: mine oppgaver (fra oppgaveregisteret i kvp.felles.oppgaver), mine saker og søket.
+    "kvp.arbeidsflate",
     # Demodata (`manage.py demodata`); ingen annen app importerer den, og kommandoen nekter å kjøre i prod.
     "kvp.demo",
 ]
