@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -100,6 +101,20 @@ _FNR = re.compile(r"^\d{11}$")
 _SAKSNUMMER = re.compile(r"^[0-9a-f]{8}$")
 
 
+def _soek_saksnummer(kontorer: list[Any], nummer: str) -> tuple[Soeketreff | None, dict[str, object]]:
+    saker = list(
+        Sak.objects.filter(kontor_id__in=kontorer, id__startswith=nummer)
+        .select_related("person", "kontor", "saksbehandler")
+        .order_by("-mottatt_dato")[: MAKS_TREFF + 1]
+    )
+    if not saker:
+        return None, {}
+    return (
+        Soeketreff(soeketype="saksnummer", saker=saker[:MAKS_TREFF], flere=len(saker) > MAKS_TREFF),
+        {"type": "saksnummer", "saksnummer": nummer},
+    )
+
+
 def soek(*, bruker: Bruker, tekst: str) -> Soeketreff:
     """Ett søkefelt: fødselsnummer (11 sifre), saksnummer (de 8 første tegnene i saks-id-en) eller navn.
 
@@ -115,22 +130,16 @@ def soek(*, bruker: Bruker, tekst: str) -> Soeketreff:
     if _FNR.match(kompakt):
         treff = Soeketreff(soeketype="fnr", personer=list(personer.filter(foedselsnummer=kompakt)[:1]))
         logg: dict[str, object] = {"type": "fnr"}
-    elif _SAKSNUMMER.match(kompakt.lower()) and not kompakt.isalpha():
-        saker = list(
-            Sak.objects.filter(kontor_id__in=kontorer, id__startswith=kompakt.lower())
-            .select_related("person", "kontor", "saksbehandler")
-            .order_by("-mottatt_dato")[: MAKS_TREFF + 1]
-        )
-        treff = Soeketreff(soeketype="saksnummer", saker=saker[:MAKS_TREFF], flere=len(saker) > MAKS_TREFF)
-        logg = {"type": "saksnummer", "saksnummer": kompakt.lower()}
     else:
-        ord_ = renset.split()[:MAKS_SOEKEORD]
-        qs = personer
-        for del_ in ord_:
-            qs = qs.filter(Q(fornavn__icontains=del_) | Q(etternavn__icontains=del_))
-        funnet = list(qs.order_by("etternavn", "fornavn", "id")[: MAKS_TREFF + 1]) if ord_ else []
-        treff = Soeketreff(soeketype="navn", personer=funnet[:MAKS_TREFF], flere=len(funnet) > MAKS_TREFF)
-        logg = {"type": "navn", "navn": " ".join(ord_)}
+        treff, logg = _soek_saksnummer(kontorer, kompakt.lower()) if _SAKSNUMMER.match(kompakt.lower()) else (None, {})
+        if treff is None:  # ikke et saksnummer, eller ingen sak: et navn (et navn kan se ut som 8 heksadesimale tegn)
+            ord_ = renset.split()[:MAKS_SOEKEORD]
+            qs = personer
+            for del_ in ord_:
+                qs = qs.filter(Q(fornavn__icontains=del_) | Q(etternavn__icontains=del_))
+            funnet = list(qs.order_by("etternavn", "fornavn", "id")[: MAKS_TREFF + 1]) if ord_ else []
+            treff = Soeketreff(soeketype="navn", personer=funnet[:MAKS_TREFF], flere=len(funnet) > MAKS_TREFF)
+            logg = {"type": "navn", "navn": " ".join(ord_)}
     treff.kan_se_saker = bool(sakskontorer)
     antall = len(treff.personer) + len(treff.saker)
     for kontor_id in sorted(kontorer, key=str):
