@@ -9,8 +9,12 @@ import re
 import pytest
 from django.conf import settings
 
-from kvp.felles.tests.test_url_tilgang import API_NS, URLER, _url, objekter  # noqa: F401 - fixturen brukes
+from kvp.felles.tests import test_url_tilgang
+from kvp.felles.tests.test_url_tilgang import API_NS, URLER, _url
 from kvp.tilgang.models import Rolle
+
+#: Ett objekt av hver type (fixturen fra den genererte URL-testen).
+objekter = test_url_tilgang.objekter
 
 #: Djangos standardtekster på engelsk (og begynnelsen av dem): ingen av dem skal nå en bruker.
 ENGELSK = (
@@ -106,6 +110,6 @@ def test_alle_skjemaene_sendt_tomme_og_med_soeppel_gir_norsk_feiloppsummering(cl
 
 
 def _person(objekter):
-    from kvp.person.models import Person  # noqa: PLC0415
+    from kvp.person.models import Person
 
     return Person.objects.get(pk=objekter["person_id"])
