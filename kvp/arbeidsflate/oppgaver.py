@@ -11,14 +11,15 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q
 from django.urls import reverse
 
 from kvp.felles.oppgaver import Leverandoer, Oppgave
 from kvp.oppmoete.models import Maanedsattestering
 from kvp.sak.models import AAPNE_STATUSER, AKTIVE_STATUSER, ForeloepigSvar, Sak, Status
+from kvp.sak.selectors import UTEN_SAKSBEHANDLER
 from kvp.soeknad.models import Moetetid
-from kvp.tilgang.models import Bruker, Rolle
+from kvp.tilgang.models import Bruker, NavKontor, Rolle
 from kvp.tilgang.tilgang import tilgang_for
 from kvp.utbetaling.models import Rundestatus, Utbetalingsrunde
 from kvp.vedtak.models import Vedtak, Vedtaksstatus, Vedtakstype
@@ -134,25 +135,34 @@ def vedtak_oppgaver(bruker: Bruker, i_dag: dt.date) -> list[Oppgave]:
     return svar
 
 
+def sak_frist_varsel(kontor_id: Any) -> int:
+    """Kontorets varselfrist for saksbehandlingstiden (dager)."""
+    return int(NavKontor.objects.values_list("frist_varsel_dager", flat=True).get(pk=kontor_id))
+
+
 def sak_oppgaver(bruker: Bruker, i_dag: dt.date) -> list[Oppgave]:
     """Nye søknader på kontorets tavle uten saksbehandler, og mine søknader: saksbehandlingstid og foreløpig svar."""
     kontorer = tilgang_for(bruker).kontorer_med(Rolle.KVP_VEILEDER)
     if not kontorer:
         return []
     svar: list[Oppgave] = []
+    # Tavla er felles for kontoret: én oppgave med antallet, ikke én per søknad (den forsvinner når alle er tildelt).
     nye = (
         Sak.objects.filter(kontor_id__in=kontorer, status=Status.SOEKNAD_REGISTRERT, saksbehandler__isnull=True)
-        .select_related("person")
-        .order_by("mottatt_dato", "id")[:MAKS]
+        .values("kontor_id")
+        .annotate(antall=Count("id"), eldste=Min("mottatt_dato"))
+        .order_by("kontor_id")
     )
-    for sak in nye:
+    for rad in nye:
+        n = rad["antall"]
         svar.append(
-            _sak_oppgave(
-                sak,
+            Oppgave(
                 type="SOEKNAD_NY",
                 typenavn="Ny søknad",
-                tittel=f"Ny søknad på tavla, mottatt {_d(sak.mottatt_dato)}: tildel en saksbehandler",
-                lenke=reverse("sak:detalj", kwargs={"sak_id": sak.pk}),
+                tittel=f"{n} ny{'e' if n > 1 else ''} søknad{'er' if n > 1 else ''} på tavla uten saksbehandler",
+                lenke=reverse("sak:tavle") + f"?saksbehandler={UTEN_SAKSBEHANDLER}",
+                frist=rad["eldste"] + dt.timedelta(days=sak_frist_varsel(rad["kontor_id"])),
+                kontor_id=rad["kontor_id"],
             )
         )
     mine = (
@@ -244,7 +254,7 @@ def _maaneder(fra: dt.date, til: dt.date) -> Iterable[tuple[int, int]]:
 
 
 def attestering_oppgaver(bruker: Bruker, i_dag: dt.date) -> list[Oppgave]:
-    """Måneder i mine saker som er over og ikke attestert (de siste tolv månedene)."""
+    """Måneder i mine saker som er over og ikke attestert (de siste tolv månedene): én oppgave per sak, eldste først."""
     kontorer = tilgang_for(bruker).kontorer_med(Rolle.KVP_VEILEDER)
     if not kontorer:
         return []
@@ -271,21 +281,24 @@ def attestering_oppgaver(bruker: Bruker, i_dag: dt.date) -> list[Oppgave]:
         if periode is None:
             continue
         fra, til = max(periode[0], eldste), min(periode[1], forrige_slutt)
-        for aar, maaned in _maaneder(fra, til) if fra <= til else ():
-            if (sak.pk, aar, maaned) in attestert:
-                continue
-            siste = (dt.date(aar + maaned // 12, maaned % 12 + 1, 1)) - dt.timedelta(days=1)
-            svar.append(
-                _sak_oppgave(
-                    sak,
-                    type="ATTESTERING",
-                    typenavn="Attestering",
-                    tittel=f"Attester oppmøtet for {MAANEDSNAVN[maaned - 1]} {aar}",
-                    lenke=reverse("oppmoete:kalender", kwargs={"sak_id": sak.pk}) + f"?maaned={aar:04d}-{maaned:02d}",
-                    frist=siste,
-                    nivaa="VARSEL",
-                )
+        mangler = [m for m in (_maaneder(fra, til) if fra <= til else ()) if (sak.pk, *m) not in attestert]
+        if not mangler:
+            continue
+        # Én oppgave per sak: den eldste måneden som ikke er attestert (de neste følger når den er gjort).
+        aar, maaned = mangler[0]
+        siste = (dt.date(aar + maaned // 12, maaned % 12 + 1, 1)) - dt.timedelta(days=1)
+        flere = f" (og {len(mangler) - 1} måned{'er' if len(mangler) > 2 else ''} til)" if len(mangler) > 1 else ""
+        svar.append(
+            _sak_oppgave(
+                sak,
+                type="ATTESTERING",
+                typenavn="Attestering",
+                tittel=f"Attester oppmøtet for {MAANEDSNAVN[maaned - 1]} {aar}{flere}",
+                lenke=reverse("oppmoete:kalender", kwargs={"sak_id": sak.pk}) + f"?maaned={aar:04d}-{maaned:02d}",
+                frist=siste,
+                nivaa="VARSEL",
             )
+        )
     return svar[:MAKS]
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from uuid import UUID
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -103,7 +104,8 @@ _SAKSNUMMER = re.compile(r"^[0-9a-f]{8}$")
 
 def _soek_saksnummer(kontorer: list[Any], nummer: str) -> tuple[Soeketreff | None, dict[str, object]]:
     saker = list(
-        Sak.objects.filter(kontor_id__in=kontorer, id__startswith=nummer)
+        # Et intervall på primærnøkkelen (bruker indeksen på begge databasene), ikke LIKE på id-en som tekst.
+        Sak.objects.filter(kontor_id__in=kontorer, id__gte=UUID(nummer + "0" * 24), id__lte=UUID(nummer + "f" * 24))
         .select_related("person", "kontor", "saksbehandler")
         .order_by("-mottatt_dato")[: MAKS_TREFF + 1]
     )
