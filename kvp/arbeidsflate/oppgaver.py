@@ -107,7 +107,7 @@ def vedtak_oppgaver(bruker: Bruker, i_dag: dt.date) -> list[Oppgave]:
     )
     for sak in saker:
         evalueringer: list[dt.date] = []
-        for v in sak.fattede:  # type: ignore[attr-defined]
+        for v in sak.fattede:
             if v.type in (Vedtakstype.INNVILGELSE, Vedtakstype.ENDRING) and v.evalueringsdatoer:
                 evalueringer = [dt.date.fromisoformat(d) for d in v.evalueringsdatoer]
                 break
@@ -199,7 +199,7 @@ def sak_oppgaver(bruker: Bruker, i_dag: dt.date) -> list[Oppgave]:
                 )
             )
         frist = foreloepig_svar_frist(sak.mottatt_dato)
-        if i_dag >= frist and not sak.har_svar:  # type: ignore[attr-defined]
+        if i_dag >= frist and not sak.har_svar:
             svar.append(
                 _sak_oppgave(
                     sak,

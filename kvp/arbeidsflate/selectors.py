@@ -133,8 +133,12 @@ def soek(*, bruker: Bruker, tekst: str) -> Soeketreff:
         treff = Soeketreff(soeketype="fnr", personer=list(personer.filter(foedselsnummer=kompakt)[:1]))
         logg: dict[str, object] = {"type": "fnr"}
     else:
-        treff, logg = _soek_saksnummer(kontorer, kompakt.lower()) if _SAKSNUMMER.match(kompakt.lower()) else (None, {})
-        if treff is None:  # ikke et saksnummer, eller ingen sak: et navn (et navn kan se ut som 8 heksadesimale tegn)
+        saksnummer, logg = (
+            _soek_saksnummer(kontorer, kompakt.lower()) if _SAKSNUMMER.match(kompakt.lower()) else (None, {})
+        )
+        if saksnummer is not None:
+            treff = saksnummer
+        else:  # ikke et saksnummer, eller ingen sak: et navn (et navn kan se ut som 8 heksadesimale tegn)
             ord_ = renset.split()[:MAKS_SOEKEORD]
             qs = personer
             for del_ in ord_:

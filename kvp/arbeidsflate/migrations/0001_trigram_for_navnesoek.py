@@ -4,6 +4,8 @@ Django lager `fornavn__icontains` som `UPPER("fornavn"::text) LIKE UPPER('%…%'
 `gin_trgm_ops` på `UPPER(fornavn)` lar PostgreSQL bruke indeksen for nettopp det uttrykket.
 """
 
+from typing import Any
+
 from django.db import migrations
 
 INDEKSER = (
@@ -12,7 +14,7 @@ INDEKSER = (
 )
 
 
-def opprett(apps, schema_editor):
+def opprett(apps: Any, schema_editor: Any) -> None:
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
@@ -22,7 +24,7 @@ def opprett(apps, schema_editor):
         )
 
 
-def fjern(apps, schema_editor):
+def fjern(apps: Any, schema_editor: Any) -> None:
     if schema_editor.connection.vendor != "postgresql":
         return
     for navn, _ in INDEKSER:

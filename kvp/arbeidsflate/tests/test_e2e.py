@@ -16,7 +16,9 @@ from kvp.vedtak.services import vedtak_returner, vedtak_send_til_beslutter
 from kvp.vedtak.tests.hjelpere import innvilgelse_utkast, sak_til_vilkaarsvurdering, vilkaar_vurder
 
 
-def _dagen(kvp_veileder: Any, veileder: Any, lag_person: Any, lag_sak_i_program: Any, lag_bruker: Any) -> dict:
+def _dagen(
+    kvp_veileder: Any, veileder: Any, lag_person: Any, lag_sak_i_program: Any, lag_bruker: Any
+) -> dict[str, str]:
     kvp_veileder.set_password(PASSORD)
     kvp_veileder.save()
     sak = sak_til_vilkaarsvurdering(bruker=kvp_veileder, person=lag_person(fornavn="Returnert", etternavn="Vedtak"))

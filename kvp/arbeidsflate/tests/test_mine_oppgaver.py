@@ -1,6 +1,7 @@
 """Mine oppgaver: hver oppgave kommer fra dataene, lenker dit den gjøres, og forsvinner når den er gjort."""
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -20,13 +21,13 @@ from kvp.vedtak.services import vedtak_returner, vedtak_send_til_beslutter
 from kvp.vedtak.tests.hjelpere import innvilgelse_utkast, sak_til_vilkaarsvurdering, vilkaar_vurder
 
 
-def _typer(bruker, i_dag=None):
+def _typer(bruker: Any, i_dag: dt.date | None = None) -> list[str]:
     if hasattr(bruker, "_kvp_mine_oppgaver"):
         del bruker._kvp_mine_oppgaver
     return [o.type for o in oppgaver_for_bruker(bruker=bruker, i_dag=i_dag or timezone.localdate())]
 
 
-def _ny_bruker(bruker):
+def _ny_bruker(bruker: Any) -> Any:
     """Samme bruker uten mellomlagret tilgang og oppgaver (som ved en ny forespørsel)."""
     return type(bruker).objects.get(pk=bruker.pk)
 

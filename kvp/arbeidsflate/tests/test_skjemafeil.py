@@ -5,6 +5,7 @@ URL-ene og objektene kommer fra den genererte URL-testen, så et nytt skjema bli
 """
 
 import re
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -37,7 +38,7 @@ UTENFOR = {"tilgang:logg_ut"}
 SOEPPEL = "x" * 400 + " <b>&" + "é" * 10
 
 
-def _skjemaer(svar) -> list:
+def _skjemaer(svar: Any) -> list[Any]:
     """Skjemaene i malkonteksten til svaret (Django gir en liste av kontekster når maler inkluderer maler)."""
     ctx = getattr(svar, "context", None)
     if ctx is None:
@@ -51,7 +52,7 @@ def _skjemaer(svar) -> list:
     return list(funnet.values())
 
 
-def _sjekk_side(url: str, svar) -> list[str]:
+def _sjekk_side(url: str, svar: Any) -> list[str]:
     """Funnene på én side med skjemafeil."""
     funn: list[str] = []
     tekst = svar.content.decode()
@@ -109,7 +110,7 @@ def test_alle_skjemaene_sendt_tomme_og_med_soeppel_gir_norsk_feiloppsummering(cl
     assert not funn, "\n".join(sorted(set(funn)))
 
 
-def _person(objekter):
+def _person(objekter: dict[str, Any]) -> Any:
     from kvp.person.models import Person
 
     return Person.objects.get(pk=objekter["person_id"])
