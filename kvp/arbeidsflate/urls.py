@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.mine_oppgaver, name="mine_oppgaver"),
     path("saker/", views.mine_saker, name="mine_saker"),
     path("soek/", views.soek, name="soek"),
+    path("antall/", views.antall, name="antall"),
 ]

@@ -18,7 +18,17 @@ from .forms import MineSakerFilter, SoekForm
 def mine_oppgaver(request: HttpRequest) -> HttpResponse:
     oppgaver = selectors.mine_oppgaver(bruker=bruker_fra(request))
     return render(
-        request, "arbeidsflate/mine_oppgaver.html", {"oppgaver": oppgaver, "soek": SoekForm(auto_id="hurtig_%s")}
+        request,
+        "arbeidsflate/mine_oppgaver.html",
+        {"oppgaver": oppgaver, "oppgaver_antall": len(oppgaver), "soek": SoekForm(auto_id="hurtig_%s")},
+    )
+
+
+@require_GET
+def antall(request: HttpRequest) -> HttpResponse:
+    """Tallet i menyen (hentes med htmx etter at siden er vist). Ingen personer vises, så ingenting logges."""
+    return render(
+        request, "arbeidsflate/_teller.html", {"antall": selectors.antall_oppgaver(bruker=bruker_fra(request))}
     )
 
 

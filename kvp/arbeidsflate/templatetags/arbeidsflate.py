@@ -4,7 +4,7 @@ from typing import Any
 
 from django import template
 
-from kvp.arbeidsflate.selectors import antall_oppgaver
+from kvp.person.selectors import ROLLER_SOM_SER_PERSONER
 from kvp.tilgang.models import Bruker
 from kvp.tilgang.tilgang import tilgang_for
 
@@ -16,4 +16,10 @@ def arbeidsflate_meny(context: dict[str, Any]) -> dict[str, Any]:
     bruker = getattr(context.get("request"), "user", None)
     if not isinstance(bruker, Bruker) or not tilgang_for(bruker).roller_per_kontor:
         return {"vis": False}
-    return {"vis": True, "antall": antall_oppgaver(bruker=bruker)}
+    # Tallet regnes på Mine oppgaver (der listen finnes); på andre sider hentes det etterpå (htmx), så ingen annen
+    # side blir tregere eller får flere spørringer av menyen.
+    return {
+        "vis": True,
+        "antall": context.get("oppgaver_antall"),
+        "soek": tilgang_for(bruker).har_rolle(*ROLLER_SOM_SER_PERSONER),
+    }

@@ -188,6 +188,10 @@ def test_siden_viser_oppgaven_teller_i_menyen_og_logger_hver_person(client, retu
     assert svar.status_code == 200
     assert reverse("vedtak:detalj", kwargs={"vedtak_id": vedtak.pk}) in tekst
     assert '<span class="kvp-teller">1</span>' in tekst
+    # På andre sider hentes tallet etterpå, så de får ingen ekstra spørringer av menyen.
+    annen = client.get(reverse("vedtak:beslutter")).content.decode()
+    assert f'hx-get="{reverse("arbeidsflate:antall")}"' in annen and "kvp-teller" not in annen
+    assert '<span class="kvp-teller">1</span>' in client.get(reverse("arbeidsflate:antall")).content.decode()
     etter = Logghendelse.objects.filter(handling="LES", person_id=vedtak.sak.person_id, objekttype="mine oppgaver")
     assert etter.count() == 1 and foer == 0
 
