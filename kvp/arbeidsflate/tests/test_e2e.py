@@ -16,6 +16,10 @@ from kvp.vedtak.services import vedtak_returner, vedtak_send_til_beslutter
 from kvp.vedtak.tests.hjelpere import innvilgelse_utkast, sak_til_vilkaarsvurdering, vilkaar_vurder
 
 
+#: Med et langt ord uten mellomrom: det skal brytes, ikke gjøre siden bredere.
+BEGRUNNELSE = "Evalueringsdatoen mangler begrunnelse: " + "https://eksempel.no/" + "x" * 300
+
+
 def _dagen(
     kvp_veileder: Any, veileder: Any, lag_person: Any, lag_sak_i_program: Any, lag_bruker: Any
 ) -> dict[str, str]:
@@ -26,7 +30,7 @@ def _dagen(
     vedtak = innvilgelse_utkast(bruker=kvp_veileder, sak=sak)
     vedtak_send_til_beslutter(bruker=kvp_veileder, vedtak_id=vedtak.pk)
     beslutter = lag_bruker(Rolle.BESLUTTER, kontor=sak.kontor)
-    vedtak_returner(bruker=beslutter, vedtak_id=vedtak.pk, begrunnelse="Evalueringsdatoen mangler begrunnelse.")
+    vedtak_returner(bruker=beslutter, vedtak_id=vedtak.pk, begrunnelse=BEGRUNNELSE)
     start = (timezone.now() + dt.timedelta(days=2)).replace(hour=9, minute=0, second=0, microsecond=0)
     moete = moetetid_opprett(bruker=kvp_veileder, kvp_veileder=kvp_veileder, start=start)
     kartlegging = kartlegging_opprett(
@@ -79,7 +83,8 @@ def test_saksbehandlerens_dag_fra_mine_oppgaver(
 
     # Det returnerte vedtaket: send det til beslutter igjen.
     page.get_by_role("link", name="Innvilgelse er returnert fra beslutter").click()
-    expect(page.locator("#returnert-begrunnelse")).to_have_text("Evalueringsdatoen mangler begrunnelse.")
+    expect(page.locator("#returnert-begrunnelse")).to_have_text(BEGRUNNELSE)
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     sjekk_axe(page)
     page.get_by_role("button", name="Send til beslutter").click()
     page.get_by_role("link", name="Mine oppgaver").click()
