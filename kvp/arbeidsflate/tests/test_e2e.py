@@ -15,7 +15,6 @@ from kvp.tilgang.models import Rolle
 from kvp.vedtak.services import vedtak_returner, vedtak_send_til_beslutter
 from kvp.vedtak.tests.hjelpere import innvilgelse_utkast, sak_til_vilkaarsvurdering, vilkaar_vurder
 
-
 #: Med et langt ord uten mellomrom: det skal brytes, ikke gjøre siden bredere.
 BEGRUNNELSE = "Evalueringsdatoen mangler begrunnelse: " + "https://eksempel.no/" + "x" * 300
 
