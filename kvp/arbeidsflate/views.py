@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from kvp.felles.forms import skjema_svar
 from kvp.person.selectors import ROLLER_SOM_SER_PERSONER
-from kvp.tilgang.tilgang import bruker_fra, krev_rolle
+from kvp.tilgang.tilgang import bruker_fra, krev_rolle, tilgang_for
 
 from . import selectors
 from .forms import MineSakerFilter, SoekForm
@@ -20,7 +20,12 @@ def mine_oppgaver(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "arbeidsflate/mine_oppgaver.html",
-        {"oppgaver": oppgaver, "oppgaver_antall": len(oppgaver), "soek": SoekForm(auto_id="hurtig_%s")},
+        {
+            "oppgaver": oppgaver,
+            "oppgaver_antall": len(oppgaver),
+            "soek": SoekForm(auto_id="hurtig_%s"),
+            "kan_soeke": tilgang_for(request.user).har_rolle(*ROLLER_SOM_SER_PERSONER),
+        },
     )
 
 

@@ -5,7 +5,7 @@ from typing import Any
 from django import template
 
 from kvp.person.selectors import ROLLER_SOM_SER_PERSONER
-from kvp.tilgang.models import Bruker
+from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import tilgang_for
 
 register = template.Library()
@@ -22,4 +22,5 @@ def arbeidsflate_meny(context: dict[str, Any]) -> dict[str, Any]:
         "vis": True,
         "antall": context.get("oppgaver_antall"),
         "soek": tilgang_for(bruker).har_rolle(*ROLLER_SOM_SER_PERSONER),
+        "saker": tilgang_for(bruker).har_rolle(Rolle.VEILEDER, Rolle.KVP_VEILEDER, Rolle.LEDER, Rolle.BESLUTTER),
     }

@@ -177,6 +177,10 @@ def test_forsiden_er_mine_oppgaver_for_alle_ansatte_og_oekonomi_ser_oppgavene(cl
         tekst = svar.content.decode()
         assert "Du har ingen oppgaver i KVP ennå" not in tekst
         assert 'id="meny-mine-oppgaver"' in tekst
+        # Hver lenke i arbeidsflatens meny virker for rollen (ingen lenke til en side som sier nei).
+        for lenke in ("arbeidsflate:mine_saker", "arbeidsflate:soek"):
+            if f'href="{reverse(lenke)}"' in tekst:
+                assert client.get(reverse(lenke)).status_code == 200, (rolle, lenke)
 
 
 def test_siden_viser_oppgaven_teller_i_menyen_og_logger_hver_person(client, returnert, kvp_veileder_a):
