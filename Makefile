@@ -71,6 +71,7 @@ bench: setup  ## Mål ytelsen og skriv resultatet til docs/benchmarks.md
 	$(RUN) python -m bench.utbetaling
 	$(RUN) python -m bench.oppmoete
 	$(RUN) python -m bench.statistikk
+	$(RUN) python -m bench.arbeidsflate
 
 clean:  ## Fjern virtuelle miljøer og mellomlagre
 	rm -rf .venv .tools .pytest_cache .mypy_cache .ruff_cache .hypothesis staticfiles

@@ -14,6 +14,7 @@ for _m in _api_moenstre:
 
 urlpatterns = [
     path("", include("kvp.felles.urls")),
+    path("oppgaver/", include("kvp.arbeidsflate.urls")),
     path("", include("kvp.tilgang.urls")),
     path("personer/", include("kvp.person.urls")),
     path("", include("kvp.soeknad.urls")),

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "kvp.tilsyn",
     "kvp.klage",
     "kvp.statistikk",
+    # Arbeidsflaten: mine oppgaver (fra oppgaveregisteret i kvp.felles.oppgaver), mine saker og søket.
+    "kvp.arbeidsflate",
     # Demodata (`manage.py demodata`); ingen annen app importerer den, og kommandoen nekter å kjøre i prod.
     "kvp.demo",
 ]

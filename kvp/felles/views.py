@@ -18,11 +18,10 @@ from .models import Handling
 
 
 def forside(request: HttpRequest) -> HttpResponse:
+    """Startsiden: ansatte med en kontorrolle får Mine oppgaver, deltakeren Min side."""
     tilgang = tilgang_for(request.user)
-    if tilgang.har_rolle(Rolle.KVP_VEILEDER, Rolle.LEDER, Rolle.BESLUTTER):
-        return redirect("sak:tavle")
-    if tilgang.har_rolle(Rolle.VEILEDER):
-        return redirect("person:liste")
+    if tilgang.roller_per_kontor:
+        return redirect("arbeidsflate:mine_oppgaver")
     if tilgang.har_rolle(Rolle.DELTAKER):
         return redirect("soeknad:min_side")
     if tilgang.har_rolle(Rolle.STATSFORVALTER):

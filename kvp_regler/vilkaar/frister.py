@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from kvp_regler.parametere import STANDARD
 from kvp_regler.vilkaar.varighet import maks_til_og_med
 
-__all__ = ["Frist", "Fristnivaa", "legg_til_maaneder", "programfrister"]
+__all__ = ["Frist", "Fristnivaa", "foreloepig_svar_frist", "legg_til_maaneder", "programfrister"]
 
 
 class Fristnivaa(StrEnum):
@@ -35,6 +36,12 @@ def legg_til_maaneder(dato: date, maaneder: int) -> date:
     indeks = dato.month - 1 + maaneder
     aar, maaned = dato.year + indeks // 12, indeks % 12 + 1
     return date(aar, maaned, min(dato.day, calendar.monthrange(aar, maaned)[1]))
+
+
+def foreloepig_svar_frist(mottatt: date) -> date:
+    """Forvaltningsloven § 11 a andre ledd: dagen et foreløpig svar senest skal være sendt for en søknad mottatt
+    `mottatt` (antall måneder fra parameteren `foreloepig_svar_maaneder`, gyldig på mottaksdagen)."""
+    return legg_til_maaneder(mottatt, int(STANDARD["foreloepig_svar_maaneder"].verdi(mottatt)))
 
 
 def _d(dato: date) -> str:

@@ -43,6 +43,8 @@ def oppsett(transactional_db: Any, kontor_a: Any, kontor_b: Any, lag_bruker: Any
 def test_veileder_skriver_kartlegging_og_booker_moete(live_server: Any, side: Page, oppsett: dict[str, Any]):
     page, base = side, live_server.url
     logg_inn(page, base, oppsett["veileder"].username)
+    expect(page.get_by_role("heading", name="Mine oppgaver", level=1)).to_be_visible()  # startsiden (ADR 0014)
+    page.get_by_role("link", name="Personer", exact=True).click()
     expect(page.get_by_role("heading", name="Personer")).to_be_visible()
     sjekk_axe(page)
     lastet = page.evaluate(
@@ -97,6 +99,8 @@ def test_deltaker_soker_saken_kommer_paa_tavla_og_tildeles_og_annet_kontor_faar_
     logg_ut(page)
 
     logg_inn(page, base, oppsett["kvp"].username)
+    expect(page.get_by_role("heading", name="Mine oppgaver", level=1)).to_be_visible()  # startsiden (ADR 0014)
+    page.get_by_role("link", name="KVP-tavla").click()
     expect(page.get_by_role("heading", name="KVP-tavla")).to_be_visible()
     sjekk_axe(page)
     kolonne = page.get_by_role("region", name=re.compile("Søknad registrert"))
@@ -117,6 +121,8 @@ def test_deltaker_soker_saken_kommer_paa_tavla_og_tildeles_og_annet_kontor_faar_
     logg_ut(page)
 
     logg_inn(page, base, oppsett["kvp_b"].username)
+    expect(page.get_by_role("heading", name="Mine oppgaver", level=1)).to_be_visible()  # startsiden (ADR 0014)
+    page.get_by_role("link", name="KVP-tavla").click()
     expect(page.get_by_role("heading", name="KVP-tavla")).to_be_visible()
     expect(page.get_by_text("Sigrid")).to_have_count(0)
     svar = page.goto(sak_url)

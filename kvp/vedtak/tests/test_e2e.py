@@ -79,6 +79,7 @@ def test_innvilgelse_returneres_rettes_fattes_og_deltakeren_ser_brevet(live_serv
     page, base = side, live_server.url
     person, deltaker = e2e["lag"]("Ingrid", Maalform.BOKMAAL)
     logg_inn(page, base, e2e["kvp"].username)
+    page.get_by_role("link", name="KVP-tavla").click()  # startsiden er Mine oppgaver (ADR 0014)
     _til_vilkaarsvurdering(page, "Ingrid Deltakersen")
 
     # Skjønn uten begrunnelse gir feil ved feltet; ingenting lagres.
