@@ -28,6 +28,8 @@ urlpatterns = [
     re_path(r"^api/v1/", login_not_required(ikke_funnet)),
     path("api/", include("kvp.api.urls")),
     path("", include("kvp.tilsyn.urls")),
+    path("", include("kvp.deltaker.urls")),
+    path("dokumenter/", include("kvp.dokument.urls")),
 ]
 
 handler400 = "kvp.felles.views.feil_400"

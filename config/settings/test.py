@@ -8,6 +8,9 @@ DEBUG = False
 SECRET_KEY = "test-nokkel-ikke-i-produksjon"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 KVP_TILLAT_SYNTETISKE_FNR = True
+# Dokumentene fra testene havner i en midlertidig mappe.
+MEDIA_ROOT = os.path.join(__import__("tempfile").gettempdir(), f"kvp_dokumenter_{os.getpid()}")
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "deltaker"
+urlpatterns = [
+    path("aktiver/<str:noekkel>/", views.aktiver, name="aktiver"),
+    path("personer/<uuid:person_id>/aktivering/", views.aktivering_send, name="aktivering_send"),
+    path("meg/meldinger/", views.mine_meldinger, name="mine_meldinger"),
+    path("meg/dokumenter/", views.mine_dokumenter, name="mine_dokumenter"),
+    path("meg/varsler/", views.varselvalg, name="varselvalg"),
+    path("saker/<uuid:sak_id>/meldinger/", views.sak_meldinger, name="sak_meldinger"),
+]

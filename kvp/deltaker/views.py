@@ -1,0 +1,177 @@
+"""Deltakerens KVP: aktiveringslenken, samtalen med kontoret, dokumenter og varselvalg."""
+
+from typing import Any
+from uuid import UUID
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kvp.dokument.models import Formaal
+from kvp.dokument.selectors import dokumenter_for_sak
+from kvp.dokument.services import dokument_last_opp, les_opplasting
+from kvp.felles.feil import IkkeFunnet, KvpFeil
+from kvp.felles.forms import skjema_svar
+from kvp.person.selectors import deltaker_person_hent
+from kvp.sak.selectors import sak_hent
+from kvp.tilgang.models import Rolle
+from kvp.tilgang.tilgang import bruker_fra, tilgang_for
+
+from . import selectors, services
+from .forms import AktiverForm, DokumentForm, MeldingForm, VarselvalgForm
+from .models import Varselvalg
+
+
+def _krev_deltaker(request: HttpRequest) -> None:
+    if not tilgang_for(request.user).har_rolle(Rolle.DELTAKER):
+        raise PermissionDenied
+
+
+# ---------------------------------------------------------------- aktivering
+
+
+@require_POST
+def aktivering_send(request: HttpRequest, person_id: UUID) -> HttpResponse:
+    """KVP-veilederen sender personen en aktiveringslenke (knappen på personsiden)."""
+    try:
+        services.aktivering_opprett(
+            bruker=bruker_fra(request), person_id=person_id, grunnadresse=request.build_absolute_uri("/")
+        )
+    except KvpFeil as feil:
+        if isinstance(feil, IkkeFunnet) or feil.kode == "KVP_IKKE_TILGANG":
+            raise
+        messages.error(request, feil.melding)
+        return redirect("person:detalj", person_id=person_id)
+    messages.success(request, "Lenken er sendt på e-post. Den virker én gang.")
+    return redirect("person:detalj", person_id=person_id)
+
+
+@login_not_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def aktiver(request: HttpRequest, noekkel: str) -> HttpResponse:
+    """Personen åpner lenken fra e-posten. Demo: velger passord. Prod: går videre til ID-porten."""
+    try:
+        services.aktivering_finn(noekkel=noekkel)
+    except IkkeFunnet as feil:
+        raise Http404(feil.melding) from feil
+    passord = settings.KVP_PASSORD_INNLOGGING
+    form = AktiverForm(request.POST or None) if passord else None
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        bruker = services.aktivering_bruk(noekkel=noekkel, passord=d.get("passord", ""))
+        if not passord:
+            return redirect("tilgang:oidc_start", tjeneste="idporten")
+        login(request, bruker, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, "Velkommen! Nå er du logget inn.")
+        return redirect("soeknad:min_side")
+
+    def vis(status: int = 200) -> HttpResponse:
+        return render(request, "deltaker/aktiver.html", {"form": form}, status=status)
+
+    if request.method == "POST":
+        if form is None:
+            return lagre({})
+        return skjema_svar(form, lagre, vis)
+    return vis()
+
+
+# ---------------------------------------------------------------- meldinger
+
+
+def _samtale_side(request: HttpRequest, sak_id: UUID, mal: str, tilbake: HttpResponse) -> HttpResponse:
+    bruker = bruker_fra(request)
+    form = MeldingForm(request.POST or None, request.FILES or None)
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        fil = d.get("vedlegg")
+        services.melding_send(
+            bruker=bruker,
+            sak_id=sak_id,
+            tekst=d["tekst"],
+            vedlegg=les_opplasting(fil) if fil else None,
+            vedlegg_navn=fil.name if fil else "",
+        )
+        messages.success(request, "Meldingen er sendt.")
+        return tilbake
+
+    def vis(status: int = 200) -> HttpResponse:
+        sak, meldinger = selectors.samtale_hent(bruker=bruker, sak_id=sak_id)
+        services.meldinger_merk_lest(bruker=bruker, sak_id=sak_id)
+        return render(request, mal, {"sak": sak, "meldinger": meldinger, "form": form}, status=status)
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
+
+
+@require_http_methods(["GET", "POST"])
+def mine_meldinger(request: HttpRequest) -> HttpResponse:
+    """Deltakerens samtale med kontoret om sin sak."""
+    _krev_deltaker(request)
+    sak = selectors.deltakers_sak(bruker=bruker_fra(request))
+    if sak is None:
+        return render(request, "deltaker/ingen_sak.html")
+    return _samtale_side(request, sak.pk, "deltaker/mine_meldinger.html", redirect("deltaker:mine_meldinger"))
+
+
+@require_http_methods(["GET", "POST"])
+def sak_meldinger(request: HttpRequest, sak_id: UUID) -> HttpResponse:
+    """Kontorets side av samtalen (KVP-veilederen svarer; andre med saksroller kan lese)."""
+    sak_hent(bruker=bruker_fra(request), sak_id=sak_id)
+    return _samtale_side(request, sak_id, "deltaker/sak_meldinger.html", redirect("deltaker:sak_meldinger", sak_id))
+
+
+# ---------------------------------------------------------------- dokumenter og varselvalg
+
+
+@require_http_methods(["GET", "POST"])
+def mine_dokumenter(request: HttpRequest) -> HttpResponse:
+    """Deltakeren laster opp dokumentasjon (for eksempel for gyldig fravær)."""
+    _krev_deltaker(request)
+    bruker = bruker_fra(request)
+    sak = selectors.deltakers_sak(bruker=bruker)
+    if sak is None:
+        return render(request, "deltaker/ingen_sak.html")
+    form = DokumentForm(request.POST or None, request.FILES or None)
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        dokument_last_opp(
+            bruker=bruker,
+            sak_id=sak.pk,
+            innhold=les_opplasting(d["fil"]),
+            filnavn=d["fil"].name,
+            formaal=Formaal.DOKUMENTASJON,
+            beskrivelse=d["beskrivelse"],
+        )
+        messages.success(request, "Dokumentet er sendt til NAV-kontoret.")
+        return redirect("deltaker:mine_dokumenter")
+
+    def vis(status: int = 200) -> HttpResponse:
+        dokumenter = list(dokumenter_for_sak(bruker=bruker, sak_id=sak.pk))
+        return render(request, "deltaker/mine_dokumenter.html", {"form": form, "dokumenter": dokumenter}, status=status)
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
+
+
+@require_http_methods(["GET", "POST"])
+def varselvalg(request: HttpRequest) -> HttpResponse:
+    _krev_deltaker(request)
+    bruker = bruker_fra(request)
+    person = deltaker_person_hent(bruker=bruker)
+    valg = Varselvalg.objects.filter(person=person).first() or Varselvalg(person=person)
+    form = VarselvalgForm(request.POST or None, initial={"epost": valg.epost, "sms": valg.sms})
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        services.varselvalg_endre(bruker=bruker, person=person, epost=d["epost"], sms=d["sms"])
+        messages.success(request, "Valget ditt er lagret.")
+        return redirect("deltaker:varselvalg")
+
+    def vis(status: int = 200) -> HttpResponse:
+        return render(request, "deltaker/varselvalg.html", {"form": form, "person": person}, status=status)
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
