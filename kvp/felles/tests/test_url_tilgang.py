@@ -13,6 +13,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kvp.api.tests.objekter import url_objekter as api_objekter
 from kvp.conftest import syntetisk_fnr
+from kvp.dokument.services import dokument_last_opp
+from kvp.dokument.tests import filer
 from kvp.person.services import barn_legg_til, person_opprett
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import kartlegging_opprett, soeknad_registrer
@@ -24,11 +26,13 @@ from kvp.vedtak.tests.hjelpere import innvilgelse_utkast, sak_til_vilkaarsvurder
 
 #: URL-er som er åpne uten innlogging, med svaret på GET og POST (OIDC-innloggingen: ukjent eller ikke oppsatt
 #: tjeneste gir 404, og den tar bare imot GET).
-OFFENTLIGE = {"tilgang:logg_inn", "tilgang:oidc_start", "tilgang:oidc_svar"}
+OFFENTLIGE = {"tilgang:logg_inn", "tilgang:oidc_start", "tilgang:oidc_svar", "deltaker:aktiver"}
 OFFENTLIG_SVAR = {
     "tilgang:logg_inn": {"get": 200, "post": 400},
     "tilgang:oidc_start": {"get": 404, "post": 405},
     "tilgang:oidc_svar": {"get": 404, "post": 405},
+    # Aktiveringslenken: en ukjent, brukt eller utløpt nøkkel gir 404.
+    "deltaker:aktiver": {"get": 404, "post": 404},
 }
 #: API-et (/api/v1/) bruker tokener, ikke innlogging: uten token 401 (problem details), og skjemaet er åpent.
 API_NS = "api-v1:"
@@ -96,6 +100,10 @@ def objekter(lag_person, veileder_a, kvp_veileder_a, lag_bruker, i_dag):
         **api_objekter(kontor=sak.kontor, leder=lag_bruker(Rolle.LEDER, kontor=sak.kontor)),
         **tilsyn_objekter(kontor=sak.kontor, kvp_veileder=kvp_veileder_a, person=lag_person(), lag_bruker=lag_bruker),
         "vedtak_id": vedtak.pk,
+        "dokument_id": dokument_last_opp(
+            bruker=kvp_veileder_a, sak_id=sak.pk, innhold=filer.png(), filnavn=f"{MERKE}.png"
+        ).pk,
+        "noekkel": "ukjent-noekkel",
         "tjeneste": "ansatt",
         "bruker_id": veileder_a.pk,
     }
