@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from kvp.api.models import Tjenestekonto
 from kvp.api.services import tjenestekonto_opprett, tjenestekonto_tilbakekall
+from kvp.demo.deltaker import deltaker_demodata
 from kvp.demo.oppmoete import plan_og_oppmoete_demodata
 from kvp.demo.tilsyn import tilsyn_demodata
 from kvp.demo.utbetaling import utbetaling_demodata
@@ -286,3 +287,4 @@ class Command(BaseCommand):
         plan_og_oppmoete_demodata(kvp_veileder=brukere["hakon"], deltaker_person=deltaker_person, i_dag=i_dag)
         utbetaling_demodata(brukere=brukere, deltaker_person=deltaker_person, passord=DEMO_PASSORD, i_dag=i_dag)
         tilsyn_demodata(brukere=brukere, i_dag=i_dag)
+        deltaker_demodata(kvp_veileder=brukere["hakon"], dina=dina, deltaker_person=deltaker_person)
