@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from weasyprint import CSS, HTML
 
+from kvp.deltaker.services import varsel_opprett
 from kvp.felles.hendelser import VedtakFattet
 from kvp.felles.services import logghendelse_registrer
 from kvp.person.models import Maalform
@@ -136,6 +137,7 @@ def vedtaksbrev_lag(*, vedtak: Vedtak) -> Brev:
         beskrivelse=brev.tittel,
         etter={"maalform": brev.maalform, "vedtak": str(vedtak.pk)},
     )
+    varsel_opprett(person=vedtak.sak.person, grunn="BREV")
     return brev
 
 

@@ -3,6 +3,7 @@
 import datetime as dt
 import hashlib
 import secrets
+from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
 
@@ -195,25 +196,30 @@ def meldinger_merk_lest(*, bruker: Bruker, sak_id: UUID) -> int:
 # ---------------------------------------------------------------- varsler
 
 
-def _valg(person: Person) -> Varselvalg:
-    return Varselvalg.objects.filter(person=person).first() or Varselvalg(person=person)
-
-
 @transaction.atomic
 def varsel_opprett(*, person: Person, grunn: str) -> list[Varsel]:
     """Legger varsler i kø etter personens valg og sender dem når transaksjonen er lagret.
 
     Varselet sier bare at noe venter i KVP; aldri hva, aldri beløp, aldri navn.
     """
-    valg = _valg(person)
-    varsler = []
-    if valg.epost and person.epost:
-        varsler.append(Varsel.objects.create(person=person, kanal="EPOST", grunn=grunn))
-    if valg.sms and person.telefon:
-        varsler.append(Varsel.objects.create(person=person, kanal="SMS", grunn=grunn))
+    varsler = varsler_opprett(person_ider=[person.pk], grunn=grunn)
     ider = [v.pk for v in varsler]
     transaction.on_commit(lambda: [varsel_send(varsel_id=i) for i in ider])
     return varsler
+
+
+@transaction.atomic
+def varsler_opprett(*, person_ider: Iterable[UUID], grunn: str) -> list[Varsel]:
+    """Legger varsler i kø for mange personer (en utbetalingsrunde); `manage.py send_varsler` sender dem."""
+    personer = Person.objects.filter(pk__in=list(person_ider)).select_related("varselvalg")
+    varsler = []
+    for person in personer:
+        valg = getattr(person, "varselvalg", None) or Varselvalg(person=person)
+        if valg.epost and person.epost:
+            varsler.append(Varsel(person=person, kanal="EPOST", grunn=grunn))
+        if valg.sms and person.telefon:
+            varsler.append(Varsel(person=person, kanal="SMS", grunn=grunn))
+    return Varsel.objects.bulk_create(varsler)
 
 
 def varsel_send(*, varsel_id: UUID) -> Varsel:
