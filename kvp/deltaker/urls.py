@@ -8,6 +8,7 @@ urlpatterns = [
     path("personer/<uuid:person_id>/aktivering/", views.aktivering_send, name="aktivering_send"),
     path("meg/meldinger/", views.mine_meldinger, name="mine_meldinger"),
     path("meg/dokumenter/", views.mine_dokumenter, name="mine_dokumenter"),
+    path("meg/utbetalinger/", views.mine_utbetalinger, name="mine_utbetalinger"),
     path("meg/varsler/", views.varselvalg, name="varselvalg"),
     path("saker/<uuid:sak_id>/meldinger/", views.sak_meldinger, name="sak_meldinger"),
 ]
