@@ -45,3 +45,8 @@ class AktiverForm(KvpForm):
 class VarselvalgForm(KvpForm):
     epost = forms.BooleanField(label="Send meg e-post når noe nytt kommer", required=False)
     sms = forms.BooleanField(label="Send meg SMS når noe nytt kommer", required=False)
+
+
+class PlanForm(KvpForm):
+    sjekksum = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    godtar = forms.BooleanField(label="Jeg har lest planen og godtar den.")

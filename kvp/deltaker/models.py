@@ -93,3 +93,25 @@ class Varselvalg(models.Model):
 
     def __str__(self) -> str:
         return "Varselvalg"
+
+
+class Planaksept(models.Model):
+    """Deltakerens underskrift på programplanen (kontrakten): tidspunktet, hvem, og nøyaktig hva som ble godtatt.
+
+    `innhold` er planen slik deltakeren så den; `sjekksum` (SHA-256 av innholdet) viser om planen er endret siden.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    sak = models.ForeignKey("sak.Sak", on_delete=models.PROTECT, related_name="planaksepter")
+    bruker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    tidspunkt = models.DateTimeField("godtatt", auto_now_add=True)
+    innhold = models.JSONField("planen som ble godtatt")
+    sjekksum = models.CharField("sjekksum", max_length=64)
+
+    class Meta:
+        verbose_name = "godtatt plan"
+        verbose_name_plural = "godtatte planer"
+        ordering = ["-tidspunkt"]
+
+    def __str__(self) -> str:
+        return f"Plan godtatt {self.tidspunkt:%d.%m.%Y}"

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+import json
 import secrets
 from collections.abc import Iterable
 from typing import Any
@@ -24,7 +25,7 @@ from kvp.tilgang.models import Bruker, Rolle, Rolletildeling
 from kvp.tilgang.services import rolle_tildel
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
-from .models import Aktivering, Melding, Varsel, Varselvalg
+from .models import Aktivering, Melding, Planaksept, Varsel, Varselvalg
 from .sms import sms_backend
 
 VARSELTEKST = "Du har fått noe nytt i KVP. Logg inn for å lese det."
@@ -271,3 +272,36 @@ def varselvalg_endre(*, bruker: Bruker, person: Person, epost: bool, sms: bool) 
         etter={"epost": epost, "sms": sms},
     )
     return valg
+
+
+# ---------------------------------------------------------------- planen
+
+
+def plan_sjekksum(innhold: list[dict[str, Any]]) -> str:
+    return hashlib.sha256(json.dumps(innhold, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+@transaction.atomic
+def plan_godta(*, bruker: Bruker, sak_id: UUID, innhold: list[dict[str, Any]], sjekksum: str) -> Planaksept:
+    """Deltakeren godtar planen slik hen så den. `sjekksum` kommer fra skjemaet: er planen endret siden siden ble
+    vist, avvises godkjenningen (deltakeren må se den nye planen først)."""
+    sak = sak_for_deltaker_eller_kontor(bruker=bruker, sak_id=sak_id)
+    if not er_deltaker_i(bruker, sak):
+        raise IkkeFunnet("Fant ikke saken.")
+    if not innhold:
+        raise KvpFeil("Planen har ingen aktiviteter ennå.", kode="KVP_PLAN_ENDRET")
+    if plan_sjekksum(innhold) != sjekksum:
+        raise KvpFeil(
+            "Planen er endret siden du åpnet siden. Les den nye planen og godta på nytt.", kode="KVP_PLAN_ENDRET"
+        )
+    aksept = Planaksept.objects.create(sak=sak, bruker=bruker, innhold=innhold, sjekksum=sjekksum)
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=sak.kontor,
+        person=sak.person,
+        handling="OPPRETT",
+        objekt=aksept,
+        beskrivelse="Deltakeren godtok programplanen",
+        etter={"sak": str(sak.pk), "sjekksum": sjekksum, "aktiviteter": len(innhold)},
+    )
+    return aksept

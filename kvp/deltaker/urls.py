@@ -9,6 +9,7 @@ urlpatterns = [
     path("meg/meldinger/", views.mine_meldinger, name="mine_meldinger"),
     path("meg/dokumenter/", views.mine_dokumenter, name="mine_dokumenter"),
     path("meg/utbetalinger/", views.mine_utbetalinger, name="mine_utbetalinger"),
+    path("meg/plan/", views.min_plan, name="min_plan"),
     path("meg/varsler/", views.varselvalg, name="varselvalg"),
     path("saker/<uuid:sak_id>/meldinger/", views.sak_meldinger, name="sak_meldinger"),
 ]

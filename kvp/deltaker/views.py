@@ -22,6 +22,7 @@ from kvp.felles.forms import skjema_svar
 from kvp.felles.services import lesing_registrer
 from kvp.felles.templatetags.kvp import kroner
 from kvp.person.selectors import deltaker_person_hent
+from kvp.plan.selectors import plan_for_sak
 from kvp.sak.selectors import sak_hent
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.tilgang import bruker_fra, tilgang_for
@@ -29,8 +30,8 @@ from kvp.utbetaling.selectors import utbetalinger_for_deltaker
 from kvp_regler.tid import maanedsnavn
 
 from . import selectors, services
-from .forms import AktiverForm, DokumentForm, MeldingForm, VarselvalgForm
-from .models import Varselvalg
+from .forms import AktiverForm, DokumentForm, MeldingForm, PlanForm, VarselvalgForm
+from .models import Planaksept, Varselvalg
 
 
 def _krev_deltaker(request: HttpRequest) -> None:
@@ -268,3 +269,62 @@ def mine_utbetalinger(request: HttpRequest) -> HttpResponse:
         "deltaker/mine_utbetalinger.html",
         {"t": t, "forklaringer": [_forklar(u, t) for u in utbetalinger], "lang": person.maalform.lower()},
     )
+
+
+# ---------------------------------------------------------------- planen
+
+
+def _planinnhold(aktiviteter: list[Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "aktivitet": a.get_type_display(),
+            "beskrivelse": a.beskrivelse,
+            "timer_per_uke": str(a.timer_per_uke),
+            "fra_og_med": a.fra_og_med.isoformat(),
+            "til_og_med": a.til_og_med.isoformat(),
+            "tilbyder": a.tilbyder,
+        }
+        for a in aktiviteter
+    ]
+
+
+@require_http_methods(["GET", "POST"])
+def min_plan(request: HttpRequest) -> HttpResponse:
+    """Deltakeren leser planen og godtar den (en registrert underskrift med tidspunkt)."""
+    _krev_deltaker(request)
+    bruker = bruker_fra(request)
+    sak = selectors.deltakers_sak(bruker=bruker)
+    if sak is None:
+        return render(request, "deltaker/ingen_sak.html")
+    plan = plan_for_sak(sak=sak)
+    innhold = _planinnhold(plan.aktiviteter)
+    sjekksum = services.plan_sjekksum(innhold)
+    form = PlanForm(request.POST or None, initial={"sjekksum": sjekksum})
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        services.plan_godta(bruker=bruker, sak_id=sak.pk, innhold=innhold, sjekksum=d["sjekksum"])
+        messages.success(request, "Du har godtatt planen. Takk!")
+        return redirect("deltaker:min_plan")
+
+    def vis(status: int = 200) -> HttpResponse:
+        lesing_registrer(
+            bruker=bruker,
+            personer=[(sak.person_id, sak.kontor_id)],
+            formaal="Deltakeren leste egen plan",
+            objekttype="programplan",
+            objekt_id=str(sak.pk),
+        )
+        aksept = Planaksept.objects.filter(sak=sak).first()
+        return render(
+            request,
+            "deltaker/min_plan.html",
+            {
+                "plan": plan,
+                "form": form,
+                "aksept": aksept,
+                "gjeldende": aksept is not None and aksept.sjekksum == sjekksum,
+            },
+            status=status,
+        )
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()

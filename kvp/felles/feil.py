@@ -198,6 +198,7 @@ FEILKODER: dict[str, Feilkode] = {
     "KVP_AKTIVERING_EPOST": _u("Personen har ingen e-postadresse å sende aktiveringslenken til."),
     "KVP_AKTIVERING_PASSORD": _u("Passordet som velges ved aktivering, er for kort."),
     "KVP_MELDING_TOM": _u("Meldingen er tom eller for lang."),
+    "KVP_PLAN_ENDRET": _u("Planen deltakeren godtar, er tom eller endret siden den ble vist."),
     "KVP_RETTLEIING_LENKE": _u("En lenke til regelverket er ikke en gyldig nettadresse."),
 }
 
