@@ -1,6 +1,7 @@
 """Testene: samme sikkerhetsoppsett som prod, men syntetiske fødselsnumre tillatt."""
 
 import os
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -9,7 +10,7 @@ SECRET_KEY = "test-nokkel-ikke-i-produksjon"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 KVP_TILLAT_SYNTETISKE_FNR = True
 # Dokumentene fra testene havner i en midlertidig mappe.
-MEDIA_ROOT = os.path.join(__import__("tempfile").gettempdir(), f"kvp_dokumenter_{os.getpid()}")
+MEDIA_ROOT = Path(__import__("tempfile").gettempdir()) / f"kvp_dokumenter_{os.getpid()}"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

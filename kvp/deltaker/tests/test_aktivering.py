@@ -18,7 +18,9 @@ PASSORD = "et-langt-passord-123"
 
 
 def _lenke(epost) -> str:
-    return re.search(r"http://testserver(/aktiver/[^/\s]+/)", epost.body).group(1)
+    treff = re.search(r"http://testserver(/aktiver/[^/\s]+/)", str(epost.body))
+    assert treff is not None
+    return treff.group(1)
 
 
 @pytest.fixture

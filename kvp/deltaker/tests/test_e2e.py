@@ -6,14 +6,14 @@ from typing import Any
 
 import pytest
 from django.core import mail
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from kvp.dokument.tests import filer
 from kvp.felles.tests.nettleser import PASSORD, logg_inn, logg_ut, sjekk_axe
 from kvp.sak.models import Sak
 from kvp.tilgang.models import Rolle, Rolletildeling
 
-TELEFON = {"width": 360, "height": 740}
+TELEFON = ViewportSize(width=360, height=740)
 
 
 def sjekk_telefon(page: Page) -> None:
@@ -40,7 +40,9 @@ def test_aktivering_soeknad_og_samtale_paa_telefon(live_server: Any, side: Page,
     page.goto(f"{base}/personer/{person.pk}/")
     page.get_by_role("button", name="Send aktiveringslenke").click()
     expect(page.get_by_text("Lenken er sendt på e-post.")).to_be_visible()
-    lenke = re.search(r"https?://\S+/aktiver/\S+/", mail.outbox[0].body).group(0)
+    treff = re.search(r"https?://\S+/aktiver/\S+/", str(mail.outbox[0].body))
+    assert treff is not None
+    lenke = treff.group(0)
     assert lenke.startswith(base)
     logg_ut(page)
 
