@@ -1,6 +1,8 @@
 from django import forms
 
-from kvp.felles.forms import KvpForm
+from kvp.felles.forms import Datofelt, KvpForm
+
+from .models import Endringstype
 
 
 class MeldingForm(KvpForm):
@@ -50,3 +52,15 @@ class VarselvalgForm(KvpForm):
 class PlanForm(KvpForm):
     sjekksum = forms.CharField(widget=forms.HiddenInput, max_length=64)
     godtar = forms.BooleanField(label="Jeg har lest planen og godtar den.")
+
+
+class EndringForm(KvpForm):
+    type = forms.ChoiceField(label="Hva har endret seg?", choices=[("", "Velg"), *Endringstype.choices])
+    fra_og_med = Datofelt(label="Fra hvilken dato?")
+    beskrivelse = forms.CharField(
+        label="Fortell kort om endringen (valgfritt)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="For eksempel hvor du har fått jobb, eller hvor mye du får.",
+    )

@@ -115,3 +115,35 @@ class Planaksept(models.Model):
 
     def __str__(self) -> str:
         return f"Plan godtatt {self.tidspunkt:%d.%m.%Y}"
+
+
+class Endringstype(models.TextChoices):
+    NYTT_BARN = "NYTT_BARN", "Jeg har fått et barn, eller et barn har flyttet inn"
+    ARBEID = "ARBEID", "Jeg har fått arbeid"
+    ANNEN_INNTEKT = "ANNEN_INNTEKT", "Jeg har fått annen inntekt eller en ytelse"
+    ANNET = "ANNET", "Noe annet har endret seg"
+
+
+class Endringsmelding(models.Model):
+    """En endring deltakeren melder (nytt barn, arbeid, annen inntekt). Blir en oppgave for kontoret til den er
+    behandlet; kontoret registrerer selve endringen i personen, planen eller oppmøtet."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    sak = models.ForeignKey("sak.Sak", on_delete=models.PROTECT, related_name="endringsmeldinger")
+    type = models.CharField("hva har endret seg", max_length=20, choices=Endringstype.choices)
+    fra_og_med = models.DateField("fra og med")
+    beskrivelse = models.TextField("beskrivelse", blank=True)
+    meldt_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    meldt = models.DateTimeField(auto_now_add=True)
+    behandlet = models.DateTimeField("behandlet", null=True, blank=True)
+    behandlet_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "endringsmelding"
+        verbose_name_plural = "endringsmeldinger"
+        ordering = ["-meldt"]
+
+    def __str__(self) -> str:
+        return self.get_type_display()

@@ -1,8 +1,11 @@
 """Lesing for deltakerens KVP: samtalen om en sak, uleste meldinger og varslene kontoret skal se."""
 
+import datetime as dt
+from dataclasses import dataclass
 from uuid import UUID
 
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 
 from kvp.dokument.tilgang import sak_for_deltaker_eller_kontor
 from kvp.felles.services import lesing_registrer
@@ -10,7 +13,7 @@ from kvp.sak.models import Sak
 from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import tilgang_for
 
-from .models import Melding, Varsel
+from .models import Endringsmelding, Melding, Varsel
 
 
 def samtale_hent(*, bruker: Bruker, sak_id: UUID) -> tuple[Sak, list[Melding]]:
@@ -52,19 +55,63 @@ def uleste_antall(*, bruker: Bruker) -> int:
     return antall
 
 
-def deltakermeldinger_aapne(bruker: Bruker) -> QuerySet[Melding]:
-    """Uleste meldinger fra deltakerne som KVP-veilederen skal følge opp (til «mine oppgaver»).
+@dataclass(frozen=True)
+class Deltakeroppgave:
+    """En åpen oppgave fra en deltaker: en ulest melding eller en endring som ikke er behandlet."""
 
-    Gir bare meldinger i saker på brukerens kontor (egne saker og saker uten saksbehandler). Den som viser dem,
-    logger lesingen per person.
+    hva: str
+    sak_id: UUID
+    person_id: UUID
+    kontor_id: UUID
+    navn: str
+    tidspunkt: dt.datetime
+    url: str
+
+
+def deltakermeldinger_aapne(bruker: Bruker) -> list[Deltakeroppgave]:
+    """Uleste meldinger og ubehandlede endringer fra deltakerne som KVP-veilederen skal følge opp (til «mine
+    oppgaver»), eldste først.
+
+    Gir bare saker på brukerens kontor (egne saker og saker uten saksbehandler). Den som viser listen, logger
+    lesingen per person (`person_id`, `kontor_id`).
     """
     if not tilgang_for(bruker).kontorer_med(Rolle.KVP_VEILEDER):
-        return Melding.objects.none()
-    return (
-        Melding.objects.filter(_saker_for_veileder(bruker), fra_deltaker=True, lest__isnull=True)
-        .select_related("sak", "sak__person")
-        .order_by("sendt")
-    )
+        return []
+    oppgaver = [
+        Deltakeroppgave(
+            hva="Ulest melding fra deltakeren",
+            sak_id=m.sak_id,
+            person_id=m.sak.person_id,
+            kontor_id=m.sak.kontor_id,
+            navn=m.sak.person.navn,
+            tidspunkt=m.sendt,
+            url=reverse("deltaker:sak_meldinger", kwargs={"sak_id": m.sak_id}),
+        )
+        for m in Melding.objects.filter(
+            _saker_for_veileder(bruker), fra_deltaker=True, lest__isnull=True
+        ).select_related("sak", "sak__person")
+    ]
+    oppgaver += [
+        Deltakeroppgave(
+            hva=f"Endring meldt: {e.get_type_display()}",
+            sak_id=e.sak_id,
+            person_id=e.sak.person_id,
+            kontor_id=e.sak.kontor_id,
+            navn=e.sak.person.navn,
+            tidspunkt=e.meldt,
+            url=reverse("sak:detalj", kwargs={"sak_id": e.sak_id}),
+        )
+        for e in Endringsmelding.objects.filter(_saker_for_veileder(bruker), behandlet__isnull=True).select_related(
+            "sak", "sak__person"
+        )
+    ]
+    return sorted(oppgaver, key=lambda o: o.tidspunkt)
+
+
+def endringer_for_sak(*, bruker: Bruker, sak_id: UUID) -> list[Endringsmelding]:
+    """Endringene deltakeren har meldt i saken, åpne først (saksbildet logger lesingen av saken)."""
+    sak = sak_for_deltaker_eller_kontor(bruker=bruker, sak_id=sak_id)
+    return list(Endringsmelding.objects.filter(sak=sak).select_related("behandlet_av").order_by("-behandlet", "-meldt"))
 
 
 def varsler_som_feilet(*, bruker: Bruker) -> QuerySet[Varsel]:

@@ -25,7 +25,7 @@ from kvp.tilgang.models import Bruker, Rolle, Rolletildeling
 from kvp.tilgang.services import rolle_tildel
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
-from .models import Aktivering, Melding, Planaksept, Varsel, Varselvalg
+from .models import Aktivering, Endringsmelding, Endringstype, Melding, Planaksept, Varsel, Varselvalg
 from .sms import sms_backend
 
 VARSELTEKST = "Du har fått noe nytt i KVP. Logg inn for å lese det."
@@ -305,3 +305,58 @@ def plan_godta(*, bruker: Bruker, sak_id: UUID, innhold: list[dict[str, Any]], s
         etter={"sak": str(sak.pk), "sjekksum": sjekksum, "aktiviteter": len(innhold)},
     )
     return aksept
+
+
+# ---------------------------------------------------------------- endringer
+
+
+@transaction.atomic
+def endring_meld(
+    *, bruker: Bruker, sak_id: UUID, type: str, fra_og_med: dt.date, beskrivelse: str = ""
+) -> Endringsmelding:
+    """Deltakeren melder en endring; den blir en oppgave for kontoret."""
+    sak = sak_for_deltaker_eller_kontor(bruker=bruker, sak_id=sak_id)
+    if not er_deltaker_i(bruker, sak):
+        raise IkkeFunnet("Fant ikke saken.")
+    if type not in Endringstype.values:
+        raise KvpFeil("Velg hva som har endret seg.", felt="type", kode="KVP_VALG")
+    endring = Endringsmelding.objects.create(
+        sak=sak, type=type, fra_og_med=fra_og_med, beskrivelse=beskrivelse.strip()[:2000], meldt_av=bruker
+    )
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=sak.kontor,
+        person=sak.person,
+        handling="OPPRETT",
+        objekt=endring,
+        beskrivelse="Deltakeren meldte en endring",
+        etter={"type": type, "fra_og_med": fra_og_med.isoformat()},
+    )
+    return endring
+
+
+@transaction.atomic
+def endring_behandle(*, bruker: Bruker, endring_id: UUID) -> Endringsmelding:
+    """KVP-veilederen markerer endringen som behandlet (oppgaven forsvinner fra listen)."""
+    kontorer = tilgang_for(bruker).kontorer_med(Rolle.KVP_VEILEDER)
+    endring = (
+        Endringsmelding.objects.select_for_update()
+        .select_related("sak__kontor", "sak__person")
+        .filter(pk=endring_id, sak__kontor_id__in=kontorer)
+        .first()
+    )
+    if endring is None:
+        raise IkkeFunnet("Fant ikke endringen.")
+    if endring.behandlet is None:
+        endring.behandlet = timezone.now()
+        endring.behandlet_av = bruker
+        endring.save(update_fields=["behandlet", "behandlet_av"])
+        logghendelse_registrer(
+            bruker=bruker,
+            kontor=endring.sak.kontor,
+            person=endring.sak.person,
+            handling="ENDRE",
+            objekt=endring,
+            beskrivelse="Endringsmelding behandlet",
+        )
+    return endring

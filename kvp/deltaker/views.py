@@ -30,7 +30,7 @@ from kvp.utbetaling.selectors import utbetalinger_for_deltaker
 from kvp_regler.tid import maanedsnavn
 
 from . import selectors, services
-from .forms import AktiverForm, DokumentForm, MeldingForm, PlanForm, VarselvalgForm
+from .forms import AktiverForm, DokumentForm, EndringForm, MeldingForm, PlanForm, VarselvalgForm
 from .models import Planaksept, Varselvalg
 
 
@@ -328,3 +328,36 @@ def min_plan(request: HttpRequest) -> HttpResponse:
         )
 
     return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
+
+
+# ---------------------------------------------------------------- endringer
+
+
+@require_http_methods(["GET", "POST"])
+def endring_ny(request: HttpRequest) -> HttpResponse:
+    """Deltakeren melder en endring (nytt barn, arbeid, annen inntekt); den blir en oppgave for kontoret."""
+    _krev_deltaker(request)
+    bruker = bruker_fra(request)
+    sak = selectors.deltakers_sak(bruker=bruker)
+    if sak is None:
+        return render(request, "deltaker/ingen_sak.html")
+    form = EndringForm(request.POST or None)
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        services.endring_meld(
+            bruker=bruker, sak_id=sak.pk, type=d["type"], fra_og_med=d["fra_og_med"], beskrivelse=d["beskrivelse"]
+        )
+        messages.success(request, "Takk! NAV-kontoret har fått beskjed om endringen.")
+        return redirect("soeknad:min_side")
+
+    def vis(status: int = 200) -> HttpResponse:
+        return render(request, "deltaker/endring_ny.html", {"form": form}, status=status)
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
+
+
+@require_POST
+def endring_behandle(request: HttpRequest, endring_id: UUID) -> HttpResponse:
+    endring = services.endring_behandle(bruker=bruker_fra(request), endring_id=endring_id)
+    messages.success(request, "Endringen er markert som behandlet.")
+    return redirect("sak:detalj", sak_id=endring.sak_id)

@@ -36,7 +36,9 @@ def test_samtale_med_vedlegg_svar_og_varsel(client, sak, deltaker, kvp_veileder_
     melding = Melding.objects.get()
     assert melding.fra_deltaker and melding.vedlegg is not None
     assert uleste_antall(bruker=kvp_veileder_a) == 1
-    assert list(deltakermeldinger_aapne(kvp_veileder_a)) == [melding]
+    assert [(o.hva, o.sak_id) for o in deltakermeldinger_aapne(kvp_veileder_a)] == [
+        ("Ulest melding fra deltakeren", sak.pk)
+    ]
 
     client.force_login(kvp_veileder_a)
     side = client.get(reverse("deltaker:sak_meldinger", kwargs={"sak_id": sak.pk})).content.decode()

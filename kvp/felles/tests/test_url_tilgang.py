@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kvp.api.tests.objekter import url_objekter as api_objekter
 from kvp.conftest import syntetisk_fnr
+from kvp.deltaker.services import endring_meld
 from kvp.dokument.services import dokument_last_opp
 from kvp.dokument.tests import filer
 from kvp.person.services import barn_legg_til, person_opprett
@@ -104,6 +105,13 @@ def objekter(lag_person, veileder_a, kvp_veileder_a, lag_bruker, i_dag):
             bruker=kvp_veileder_a, sak_id=sak.pk, innhold=filer.png(), filnavn=f"{MERKE}.png"
         ).pk,
         "noekkel": "ukjent-noekkel",
+        "endring_id": endring_meld(
+            bruker=lag_bruker(Rolle.DELTAKER, person=person),
+            sak_id=sak.pk,
+            type="ARBEID",
+            fra_og_med=i_dag,
+            beskrivelse=MERKE,
+        ).pk,
         "tjeneste": "ansatt",
         "bruker_id": veileder_a.pk,
     }
