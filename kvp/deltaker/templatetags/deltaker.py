@@ -2,7 +2,7 @@ from typing import Any
 
 from django import template
 
-from kvp.deltaker.models import Endringsmelding, Melding
+from kvp.deltaker.models import Endringsmelding, Melding, Varsel
 
 register = template.Library()
 
@@ -14,4 +14,5 @@ def deltaker_paa_saksbildet(sak: Any) -> dict[str, Any]:
     return {
         "endringer": list(Endringsmelding.objects.filter(sak=sak).order_by("-meldt")[:20]),
         "uleste": Melding.objects.filter(sak=sak, fra_deltaker=True, lest__isnull=True).count(),
+        "feilede_varsler": list(Varsel.objects.filter(person_id=sak.person_id, status=Varsel.Status.FEILET)[:5]),
     }

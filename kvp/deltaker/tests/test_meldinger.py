@@ -94,15 +94,18 @@ def test_leder_ser_samtalen_naar_veilederen_er_borte(client, sak, deltaker, lede
 
 
 def test_feilet_varsel_proeves_igjen_og_sms_etter_valg(
-    sak, deltaker, kvp_veileder_a, settings, django_capture_on_commit_callbacks
+    client, sak, deltaker, kvp_veileder_a, settings, django_capture_on_commit_callbacks
 ):
     settings.KVP_SMS_BACKEND = "kvp.deltaker.sms.MinneSms"
     MinneSms.utboks.clear()
     Varselvalg.objects.create(person=sak.person, epost=True, sms=True)
+    client.force_login(kvp_veileder_a)
     settings.EMAIL_BACKEND = "kvp.deltaker.tests.test_meldinger.FeilendeEpost"
     with django_capture_on_commit_callbacks(execute=True):
         melding_send(bruker=kvp_veileder_a, sak_id=sak.pk, tekst="Nytt møte")
     assert set(Varsel.objects.values_list("kanal", "status")) == {("EPOST", "FEILET"), ("SMS", "SENDT")}
+    side = client.get(reverse("sak:detalj", kwargs={"sak_id": sak.pk})).content.decode()
+    assert "Varsler til deltakeren kom ikke fram (E-post" in side
     assert MinneSms.utboks == [("90000000", "Du har fått noe nytt i KVP. Logg inn for å lese det.")]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert varsler_send_paa_nytt() == 1
