@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -23,10 +24,12 @@ from kvp.felles.services import lesing_registrer
 from kvp.felles.templatetags.kvp import kroner
 from kvp.person.selectors import deltaker_person_hent
 from kvp.plan.selectors import plan_for_sak
+from kvp.sak.models import Status
 from kvp.sak.selectors import sak_hent
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.tilgang import bruker_fra, tilgang_for
 from kvp.utbetaling.selectors import utbetalinger_for_deltaker
+from kvp.utbetaling.services.utbetalingsdato import utbetalingsdato_for
 from kvp_regler.tid import maanedsnavn
 
 from . import selectors, services
@@ -361,3 +364,32 @@ def endring_behandle(request: HttpRequest, endring_id: UUID) -> HttpResponse:
     endring = services.endring_behandle(bruker=bruker_fra(request), endring_id=endring_id)
     messages.success(request, "Endringen er markert som behandlet.")
     return redirect("sak:detalj", sak_id=endring.sak_id)
+
+
+# ---------------------------------------------------------------- forsiden (Min side)
+
+
+def forsidekort(request: HttpRequest) -> dict[str, Any]:
+    """Til deltakerens forside: planen, de neste møtene (evalueringene) og neste utbetalingsdato.
+
+    Kalles fra `soeknad.views.min_side`, som allerede har logget lesingen av Min side.
+    """
+    bruker = bruker_fra(request)
+    sak = selectors.deltakers_sak(bruker=bruker)
+    if sak is None or sak.status != Status.I_PROGRAM:
+        return {}
+    i_dag = timezone.localdate()
+    kommune = sak.person.kommune
+    forrige = (i_dag.year - 1, 12) if i_dag.month == 1 else (i_dag.year, i_dag.month - 1)
+    neste = utbetalingsdato_for(kommune=kommune, aar=forrige[0], maaned=forrige[1])
+    if neste < i_dag:
+        neste = utbetalingsdato_for(kommune=kommune, aar=i_dag.year, maaned=i_dag.month)
+    plan = plan_for_sak(sak=sak)
+    return {
+        "program": {
+            "aktiviteter": [a for a in plan.aktiviteter if a.til_og_med >= i_dag][:5],
+            "moeter": [e for e in plan.evalueringer if e.dato >= i_dag][:3],
+            "neste_utbetaling": neste,
+            "plan_godtatt": Planaksept.objects.filter(sak=sak).first(),
+        }
+    }

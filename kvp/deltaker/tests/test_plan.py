@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from kvp.deltaker.models import Planaksept
@@ -14,7 +15,7 @@ from kvp.deltaker.tests.test_e2e import TELEFON, sjekk_telefon
 from kvp.felles.feil import IkkeFunnet
 from kvp.felles.models import Logghendelse
 from kvp.felles.tests.nettleser import PASSORD, logg_inn
-from kvp.plan.models import Aktivitet
+from kvp.plan.models import Aktivitet, Evaluering
 from kvp.tilgang.models import Rolle
 
 
@@ -80,3 +81,13 @@ def test_planen_godtas_paa_telefon(
     side.get_by_role("button", name="Godta planen").click()
     expect(side.locator("#plan-godtatt")).to_be_visible()
     sjekk_telefon(side)
+
+
+def test_forsiden_viser_plan_moeter_og_neste_utbetaling(client, sak, lag_bruker):
+    moete = timezone.localdate() + dt.timedelta(days=7)
+    Aktivitet.objects.filter(sak=sak).update(til_og_med=moete + dt.timedelta(days=30))
+    Evaluering.objects.create(sak=sak, dato=moete, tema="Hvordan går praksisen?", registrert_av=sak.saksbehandler)
+    client.force_login(lag_bruker(Rolle.DELTAKER, person=sak.person))
+    side = client.get(reverse("soeknad:min_side")).content.decode()
+    assert "Programmet ditt nå" in side and "Neste utbetaling:" in side
+    assert "Hvordan går praksisen?" in side and "Praksis i butikk" in side
