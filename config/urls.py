@@ -32,6 +32,8 @@ urlpatterns = [
     path("", include("kvp.tilsyn.urls")),
     path("klage/", include("kvp.klage.urls")),
     path("statistikk/", include("kvp.statistikk.urls")),
+    path("", include("kvp.deltaker.urls")),
+    path("dokumenter/", include("kvp.dokument.urls")),
 ]
 
 handler400 = "kvp.felles.views.feil_400"

@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "kvp.person",
     "kvp.soeknad",
     "kvp.sak",
+    "kvp.dokument",
+    "kvp.deltaker",
     "kvp.oppmoete",
     "kvp.utbetaling",
     "kvp.vedtak",
@@ -77,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kvp.tilgang.context_processors.tilgang",
+                "kvp.deltaker.context_processors.uleste",
             ],
         },
     },
@@ -149,8 +152,9 @@ TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
 
-# Opplastede dokumenter (klagevedlegg) lagres med Djangos lagrings-API her og serveres aldri direkte: bare
-# gjennom visningene med tilgangssjekk. Grensene er tekniske valg, ikke regler.
+# Opplastede dokumenter (klagevedlegg og deltakerens dokumenter) lagres med Djangos lagrings-API her (mappen
+# serveres aldri direkte, ingen MEDIA_URL-rute): bare gjennom visningene med tilgangssjekk. Grensene er
+# tekniske valg, ikke regler.
 MEDIA_ROOT = BASE_DIR / "var" / "dokumenter"
 KVP_DOKUMENT_MAKS_BYTE = 10 * 1024 * 1024
 KVP_DOKUMENT_MAKS_ANTALL = 10
@@ -161,6 +165,18 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Dokumenter fra deltakeren (kvp.dokument): navnet i STORAGES filene skrives til, og største filstørrelse.
+# Et S3-kompatibelt lager settes opp ved å legge til f.eks. "dokumenter": {"BACKEND":
+# "storages.backends.s3.S3Storage", "OPTIONS": {...}} i STORAGES og sette KVP_DOKUMENT_LAGER = "dokumenter"
+# (docs/adr/0015-deltakerens-kvp.md).
+KVP_DOKUMENT_LAGER = "default"
+# Aktiveringslenken kontoret sender en person, gyldig så mange timer [I] (vårt valg).
+KVP_AKTIVERING_GYLDIG_TIMER = 72
+# Varsler uten personopplysninger: SMS gjennom en utskiftbar klasse (konsoll i utvikling), og så mange forsøk.
+KVP_SMS_BACKEND = "kvp.deltaker.sms.KonsollSms"
+KVP_VARSEL_MAKS_FORSOEK = 5
+DEFAULT_FROM_EMAIL = "ikke-svar@kvp.nav.no"
 
 # Sant bare i prod.py: da nekter blant annet `manage.py demodata` å kjøre.
 KVP_PRODUKSJON = False

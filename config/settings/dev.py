@@ -13,3 +13,6 @@ STORAGES = {
 
 # Demobrukerne logger inn med passord.
 KVP_PASSORD_INNLOGGING = True
+
+# E-post (aktiveringslenker og varsler) skrives til konsollen.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -8,6 +8,7 @@ DEBUG = False
 SECRET_KEY = "test-nokkel-ikke-i-produksjon"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 KVP_TILLAT_SYNTETISKE_FNR = True
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

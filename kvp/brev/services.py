@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from weasyprint import CSS, HTML
 
+from kvp.deltaker.services import varsel_opprett
 from kvp.felles.hendelser import BrevSkalSendes, VedtakFattet
 from kvp.felles.services import logghendelse_registrer
 from kvp.jobber.fremdrift import Fremdrift
@@ -339,6 +340,7 @@ def _lagre(*, kontekst: dict[str, Any], bruker: Any, type_: str, **kobling: Any)
         beskrivelse=brev.tittel,
         etter={"maalform": brev.maalform, "type": type_},
     )
+    varsel_opprett(person=sak.person, grunn="BREV")
     return brev
 
 

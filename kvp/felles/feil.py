@@ -200,6 +200,13 @@ FEILKODER: dict[str, Feilkode] = {
     "KVP_TILSYN_UVURDERT": _u("Rapporten kan ikke sendes før alle kontrollpunktene er vurdert."),
     "KVP_TILSYN_TILTAK": _u("Kontoret må svare med tiltak på hvert avvik."),
     "KVP_TILSYN_SJEKKPUNKT": _u("Sjekkpunktet finnes ikke i sjekklisten, eller vurderingen er ugyldig for det."),
+    # Deltakerens KVP (kvp.dokument, kvp.deltaker)
+    "KVP_DOKUMENT_UGYLDIG": _u("Filen er ikke en PDF, JPEG eller PNG som lar seg åpne."),
+    "KVP_DOKUMENT_FOR_STOR": _u("Filen er større enn KVP_DOKUMENT_MAKS_BYTE."),
+    "KVP_AKTIVERING_EPOST": _u("Personen har ingen e-postadresse å sende aktiveringslenken til."),
+    "KVP_AKTIVERING_PASSORD": _u("Passordet som velges ved aktivering, er for kort."),
+    "KVP_MELDING_TOM": _u("Meldingen er tom eller for lang."),
+    "KVP_PLAN_ENDRET": _u("Planen deltakeren godtar, er tom eller endret siden den ble vist."),
     "KVP_RETTLEIING_LENKE": _u("En lenke til regelverket er ikke en gyldig nettadresse."),
     # Klage
     "KVP_KLAGE_STATUS": _u("Klagen har ikke statusen handlingen krever."),

@@ -8,6 +8,7 @@ from uuid import UUID
 from django.conf import settings
 from django.db import transaction
 
+from kvp.deltaker.services import varsel_opprett
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import AKTIVE_STATUSER, Sak
@@ -220,4 +221,5 @@ def evaluering_opprett(*, bruker: Bruker, sak_id: UUID, dato: dt.date, tema: str
     logghendelse_registrer(
         bruker=bruker, kontor=sak.kontor, person=sak.person, handling="OPPRETT", objekt=evaluering, etter=data
     )
+    varsel_opprett(person=sak.person, grunn="MOETE")  # «noe nytt i KVP», uten dato eller tema
     return evaluering

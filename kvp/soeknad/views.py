@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from kvp.deltaker import views as deltaker_views
 from kvp.felles.forms import skjema_svar
 from kvp.felles.services import lesing_registrer
 from kvp.person.selectors import deltaker_person_hent, person_hent, person_hent_paa_fnr
@@ -128,7 +129,8 @@ def min_side(request: HttpRequest) -> HttpResponse:
         formaal="Deltakeren så egne opplysninger på Min side",
         objekttype="Min side",
     )
-    return render(request, "soeknad/min_side.html", {"person": person, "saker": saker, "kan_soeke": kan_soeke})
+    kontekst = {"person": person, "saker": saker, "kan_soeke": kan_soeke, **deltaker_views.forsidekort(request)}
+    return render(request, "soeknad/min_side.html", kontekst)
 
 
 @require_http_methods(["GET", "POST"])

@@ -14,6 +14,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from kvp.api.tests.objekter import url_objekter as api_objekter
 from kvp.conftest import syntetisk_fnr
+from kvp.deltaker.services import endring_meld
+from kvp.dokument.services import dokument_last_opp
+from kvp.dokument.tests import filer
 from kvp.klage.tests.objekter import klage_url_objekt
 from kvp.person.services import barn_legg_til, person_opprett
 from kvp.soeknad.models import Kanal
@@ -28,11 +31,13 @@ from kvp.vedtak.tests.hjelpere import innvilgelse_utkast, sak_til_vilkaarsvurder
 
 #: URL-er som er åpne uten innlogging, med svaret på GET og POST (OIDC-innloggingen: ukjent eller ikke oppsatt
 #: tjeneste gir 404, og den tar bare imot GET).
-OFFENTLIGE = {"tilgang:logg_inn", "tilgang:oidc_start", "tilgang:oidc_svar"}
+OFFENTLIGE = {"tilgang:logg_inn", "tilgang:oidc_start", "tilgang:oidc_svar", "deltaker:aktiver"}
 OFFENTLIG_SVAR = {
     "tilgang:logg_inn": {"get": 200, "post": 400},
     "tilgang:oidc_start": {"get": 404, "post": 405},
     "tilgang:oidc_svar": {"get": 404, "post": 405},
+    # Aktiveringslenken: en ukjent, brukt eller utløpt nøkkel gir 404.
+    "deltaker:aktiver": {"get": 404, "post": 404},
 }
 #: API-et (/api/v1/) bruker tokener, ikke innlogging: uten token 401 (problem details), og skjemaet er åpent.
 API_NS = "api-v1:"
@@ -106,6 +111,17 @@ def objekter(lag_person, veileder_a, kvp_veileder_a, lag_bruker, i_dag):
         **tilsyn_objekter(kontor=sak.kontor, kvp_veileder=kvp_veileder_a, person=lag_person(), lag_bruker=lag_bruker),
         **statistikk_objekter(sak=sak, bruker=kvp_veileder_a),
         "vedtak_id": vedtak.pk,
+        "dokument_id": dokument_last_opp(
+            bruker=kvp_veileder_a, sak_id=sak.pk, innhold=filer.png(), filnavn=f"{MERKE}.png"
+        ).pk,
+        "noekkel": "ukjent-noekkel",
+        "endring_id": endring_meld(
+            bruker=lag_bruker(Rolle.DELTAKER, person=person),
+            sak_id=sak.pk,
+            type="ARBEID",
+            fra_og_med=i_dag,
+            beskrivelse=MERKE,
+        ).pk,
         "tjeneste": "ansatt",
         "bruker_id": veileder_a.pk,
         "brev_id": varsel.brev.pk,

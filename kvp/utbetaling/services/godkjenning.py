@@ -11,6 +11,7 @@ from uuid import UUID
 from django.db import transaction
 from django.utils import timezone
 
+from kvp.deltaker.services import varsler_opprett
 from kvp.felles.feil import KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.tilgang.models import Bruker
@@ -165,6 +166,8 @@ def utbetalingsrunde_godkjenn(
     tilbakekrevinger_til_krav(runde=runde, bruker=bruker)
     avviste_betalinger_ta_med(bruker=bruker, runde=runde)
     _ny_status(runde, bruker, Rundestatus.GODKJENT, "godkjent")
+    # Deltakerne får vite at en utbetaling venter (sendes av `manage.py send_varsler`, uten beløp).
+    varsler_opprett(person_ider=runde.utbetalinger.values_list("sak__person_id", flat=True), grunn="UTBETALING")
     return runde
 
 

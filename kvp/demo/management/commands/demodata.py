@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from kvp.api.models import Tjenestekonto
 from kvp.api.services import tjenestekonto_opprett, tjenestekonto_tilbakekall
+from kvp.demo.deltaker import deltaker_demodata
 from kvp.demo.klage import klage_demodata_last
 from kvp.demo.oppmoete import plan_og_oppmoete_demodata
 from kvp.demo.statistikk import statistikk_demodata
@@ -313,3 +314,4 @@ class Command(BaseCommand):
         tilsyn_demodata(brukere=brukere, i_dag=i_dag)
         klage_demodata_last(i_dag=i_dag)
         statistikk_demodata(brukere=brukere, i_dag=i_dag)
+        deltaker_demodata(kvp_veileder=brukere["hakon"], dina=dina, deltaker_person=deltaker_person)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DeltakerConfig(AppConfig):
+    name = "kvp.deltaker"
+    label = "deltaker"
+    verbose_name = "Deltakerens KVP: aktivering og meldinger"

@@ -1,0 +1,66 @@
+from django import forms
+
+from kvp.felles.forms import Datofelt, KvpForm
+
+from .models import Endringstype
+
+
+class MeldingForm(KvpForm):
+    tekst = forms.CharField(label="Melding", widget=forms.Textarea(attrs={"rows": 5}), max_length=5000)
+    vedlegg = forms.FileField(
+        label="Vedlegg (valgfritt)",
+        required=False,
+        help_text="PDF, JPEG eller PNG. Bilder lagres uten stedsinformasjon.",
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+    )
+
+
+class DokumentForm(KvpForm):
+    fil = forms.FileField(
+        label="Fil",
+        help_text="PDF, JPEG eller PNG. Du kan ta et bilde med telefonen.",
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+    )
+    beskrivelse = forms.CharField(
+        label="Hva gjelder dokumentet?", max_length=200, help_text="For eksempel: legeerklæring for 3. mars."
+    )
+
+
+class AktiverForm(KvpForm):
+    passord = forms.CharField(
+        label="Velg et passord",
+        min_length=12,
+        help_text="Minst 12 tegn.",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    passord_igjen = forms.CharField(
+        label="Skriv passordet en gang til", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def clean(self) -> dict:  # type: ignore[type-arg]
+        d = super().clean() or {}
+        if d.get("passord") and d.get("passord") != d.get("passord_igjen"):
+            self.add_error("passord_igjen", "Passordene er ikke like.")
+        return d
+
+
+class VarselvalgForm(KvpForm):
+    epost = forms.BooleanField(label="Send meg e-post når noe nytt kommer", required=False)
+    sms = forms.BooleanField(label="Send meg SMS når noe nytt kommer", required=False)
+
+
+class PlanForm(KvpForm):
+    sjekksum = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    godtar = forms.BooleanField(label="Jeg har lest planen og godtar den.")
+
+
+class EndringForm(KvpForm):
+    type = forms.ChoiceField(label="Hva har endret seg?", choices=[("", "Velg"), *Endringstype.choices])
+    fra_og_med = Datofelt(label="Fra hvilken dato?")
+    beskrivelse = forms.CharField(
+        label="Fortell kort om endringen (valgfritt)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="For eksempel hvor du har fått jobb, eller hvor mye du får.",
+    )
