@@ -150,7 +150,9 @@ def forhaandsvarsel_svar_registrer(
     varsel = tilgang.hent(bruker, "forhaandsvarsel", forhaandsvarsel_id, Handling.SKRIV, relatert=())
     # Tilgangen er sjekket på varselet: økonomi skriver tilbakekrevingsvarselet uten å få lese saken, så saken låses
     # direkte (først, som i alle vedtakstjenestene) og ikke gjennom `tilgang.sak`.
-    sak = Sak.objects.select_for_update(of=("self", *_SAKENS_RADER)).select_related(*_SAKENS_RADER).get(pk=varsel.sak_id)
+    sak = (
+        Sak.objects.select_for_update(of=("self", *_SAKENS_RADER)).select_related(*_SAKENS_RADER).get(pk=varsel.sak_id)
+    )
     if sak.kontor_id not in tilgang_for(bruker).kontorer_med(*ROLLER[varsel.gjelder]):
         raise IkkeTilgang("Du har ikke rollen som trengs for dette.")
     varsel = Forhaandsvarsel.objects.select_for_update().get(pk=forhaandsvarsel_id)
