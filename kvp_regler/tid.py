@@ -37,8 +37,15 @@ MAANEDER = (
 )
 
 
-def maanedsnavn(aar: int, maaned: int) -> str:
-    """«mars 2025»: månedens navn og året, med liten forbokstav."""
+#: Målformene brevene skrives på (bokmål og nynorsk).
+MAALFORMER = ("NB", "NN")
+
+
+def maanedsnavn(aar: int, maaned: int, maalform: str = "NB") -> str:
+    """«mars 2025»: månedens navn og året, med liten forbokstav, på målformen (`NB` eller `NN`). Månedsnavnene er
+    de samme på bokmål og nynorsk."""
+    if maalform not in MAALFORMER:
+        raise ValueError(f"Ukjent målform {maalform!r}")
     return f"{MAANEDER[maaned - 1]} {aar}"
 
 

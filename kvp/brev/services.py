@@ -43,7 +43,6 @@ from .tekster import (
     BREVTITTEL,
     HJEMLER,
     LINJETYPE,
-    MAANEDER_NN,
     TITTEL,
     VILKAAR_NN,
     VURDERING_NN,
@@ -78,10 +77,6 @@ def _maalform(sak: Sak) -> str:
     return maalform if maalform in (Maalform.BOKMAAL, Maalform.NYNORSK) else Maalform.BOKMAAL
 
 
-def _maanedsnavn(aar: int, maaned: int, maalform: str) -> str:
-    return f"{MAANEDER_NN[maaned - 1]} {aar}" if maalform == Maalform.NYNORSK else maanedsnavn(aar, maaned)
-
-
 def stoenaden_i_brevet(beregning: dict[str, Any] | None, *, foedselsdato: dt.date, maalform: str) -> dict[str, Any]:
     """Stønaden slik brevet viser den: per måned og per dag (kroner og øre), datoen deltakeren fyller 25 når satsen er
     redusert, og linjene i vedlegget med forklaringen på brevets målform. Tom når vedtaket ikke har en beregning."""
@@ -95,7 +90,7 @@ def stoenaden_i_brevet(beregning: dict[str, Any] | None, *, foedselsdato: dt.dat
         **beregning,
         "fra": fra,
         "til": _dato(beregning["til_og_med"]),
-        "maaned_tekst": _maanedsnavn(fra.year, fra.month, maalform),
+        "maaned_tekst": maanedsnavn(fra.year, fra.month, maalform),
         "per_dag_tekst": kroner_tekst(per_dag) if per_dag is not None else "",
         "fyller_25": bursdag(foedselsdato, int(STANDARD["alder_full_stoenad"].verdi(fra))),
         "linjer": [
@@ -185,7 +180,7 @@ def brevkontekst(vedtak: Vedtak) -> dict[str, Any]:
             "brevtype": Brevtype.VEDTAK,
             "tilbakekreving": tilbakekreving,
             "tilbakekreving_maaned": (
-                _maanedsnavn(tilbakekreving.korreksjon.aar, tilbakekreving.korreksjon.maaned, maalform)
+                maanedsnavn(tilbakekreving.korreksjon.aar, tilbakekreving.korreksjon.maaned, maalform)
                 if tilbakekreving
                 else ""
             ),
@@ -282,7 +277,7 @@ def forhaandsvarsel_kontekst(varsel: Forhaandsvarsel) -> dict[str, Any]:
     maalform = kontekst["maalform"]
     nn = maalform == Maalform.NYNORSK
     maaned = (
-        _maanedsnavn(varsel.fra_og_med.year, varsel.fra_og_med.month, maalform)
+        maanedsnavn(varsel.fra_og_med.year, varsel.fra_og_med.month, maalform)
         if varsel.fra_og_med and varsel.gjelder == "TILBAKEKREVING"
         else ""
     )

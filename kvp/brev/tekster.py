@@ -134,11 +134,6 @@ AKTSOMHET: dict[str, dict[str, str]] = {
     },
 }
 
-MAANEDER_NN = (
-    "januar", "februar", "mars", "april", "mai", "juni",
-    "juli", "august", "september", "oktober", "november", "desember",
-)  # fmt: skip
-
 #: Avslaget sier til deltakeren hvert vilkår som ikke er oppfylt, med «du».
 AVSLAG_GRUNN: dict[str, dict[str, str]] = {
     "NB": {
@@ -203,11 +198,6 @@ BREVTEKST: dict[str, dict[str, str]] = {
         "stoenaden": "Kvalifiseringsstønaden",
         "stoenad_aar": "Full stønad er {aarsbeloep} i året",
         "under_25": "(to tredjedeler av full sats fordi du er under {alder} år)",
-        "stoenad_maaned": (
-            "For en hel måned med fullt oppmøte, regnet for {maaned}, får du <strong>{total}</strong> før skatt."
-        ),
-        "stoenad_skatt": "Stønaden er skattepliktig og blir utbetalt etterskuddsvis etter registrert oppmøte.",
-        "utregning": "Slik er beløpet regnet ut:",
         "linje": "Linje",
         "periode": "Periode",
         "dager": "Dager",
@@ -291,11 +281,6 @@ BREVTEKST: dict[str, dict[str, str]] = {
         "stoenaden": "Kvalifiseringsstønaden",
         "stoenad_aar": "Full stønad er {aarsbeloep} i året",
         "under_25": "(to tredjedelar av full sats fordi du er under {alder} år)",
-        "stoenad_maaned": (
-            "For ein heil månad med fullt oppmøte, rekna for {maaned_tall}, får du <strong>{total}</strong> før skatt."
-        ),
-        "stoenad_skatt": "Stønaden er skattepliktig og blir utbetalt etterskotsvis etter registrert oppmøte.",
-        "utregning": "Slik er beløpet rekna ut (forklaringa til kvar linje kjem frå utrekninga og står på bokmål):",
         "linje": "Linje",
         "periode": "Periode",
         "dager": "Dagar",

@@ -11,7 +11,7 @@ from typing import Any
 from kvp.klage import services as klage
 from kvp.klage.models import Kanal
 from kvp.person.models import Person
-from kvp.sak.models import Sak
+from kvp.sak.models import Sak, Status
 from kvp.tilgang.models import Bruker
 from kvp.vedtak.models import Vedtak, Vedtaksstatus, Vedtakstype
 from kvp.vedtak.services import vedtak_fatt, vedtak_opprett, vedtak_send_til_beslutter
@@ -71,7 +71,9 @@ def klage_demodata_last(*, i_dag: dt.date) -> None:
     )
     avslag = [s for s in saker.values() if s.vedtak.filter(type=Vedtakstype.AVSLAG).exists()]
     permisjon = [s for s in saker.values() if s.vedtak.filter(type=Vedtakstype.PERMISJON).exists()]
-    vanlige = [s for s in innvilget if s not in permisjon]
+    # Klagene under får vedtak om endring: bare saker i program eller som venter på oppstart (ikke de som stanses
+    # eller avsluttes i `vedtak.py`).
+    vanlige = [s for s in innvilget if s not in permisjon and s.status in (Status.INNVILGET, Status.I_PROGRAM)]
     if len(vanlige) < 2 or not avslag or not permisjon:
         return
 

@@ -213,6 +213,8 @@ FEILKODER: dict[str, Feilkode] = {
     "KVP_KLAGE_FINS": _u("Det er allerede en klage under behandling på vedtaket."),
     "KVP_DOKUMENT_TYPE": _u("Filen er tom eller ikke en PDF, JPEG eller PNG (sjekket på innholdet)."),
     "KVP_DOKUMENT_STOR": _u("Filen er større enn grensen."),
+    # Bakgrunnsjobber
+    "KVP_JOBB_UKJENT": _u("Jobbtypen er ikke registrert (lenger); jobben avsluttes som feilet."),
 }
 
 

@@ -11,7 +11,9 @@ import pytest
 from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from kvp.brev.models import Brev
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang
 from kvp.person.models import Person
 from kvp.person.services import barn_legg_til
@@ -23,8 +25,7 @@ from kvp.tilgang.objekter import Handling
 from kvp.tilgang.services import rolle_tildel
 from kvp.utbetaling.models import Utbetalingsrunde
 from kvp.utbetaling.tests.objekter import url_objekter
-from kvp.vedtak.models import Vedtak
-from kvp.vedtak.services import vedtak_fatt, vedtak_send_til_beslutter
+from kvp.vedtak.services import forhaandsvarsel_send, vedtak_fatt, vedtak_send_til_beslutter
 from kvp.vedtak.tests.hjelpere import innvilgelse_utkast, sak_til_vilkaarsvurdering, vilkaar_vurder
 
 R = Rolle
@@ -44,6 +45,10 @@ POLICY: dict[str, dict[str, set[str]]] = {
     },
     "vedtak": {"LES": {R.KVP_VEILEDER, R.LEDER, R.BESLUTTER}, "SKRIV": {R.KVP_VEILEDER}, "BESLUTT": {R.BESLUTTER}},
     "brev": {"LES": {R.KVP_VEILEDER, R.LEDER, R.BESLUTTER, R.STATSFORVALTER, R.DELTAKER}},
+    "forhaandsvarsel": {
+        "LES": {R.KVP_VEILEDER, R.LEDER, R.BESLUTTER, R.OEKONOMI},
+        "SKRIV": {R.KVP_VEILEDER, R.OEKONOMI},
+    },
     "plan": {"LES": {R.KVP_VEILEDER, R.LEDER, R.BESLUTTER}, "SKRIV": {R.KVP_VEILEDER}},
     "oppmoete": {
         "LES": {R.KVP_VEILEDER, R.LEDER, R.BESLUTTER},
@@ -147,12 +152,20 @@ def objekter(lag_sak_i_program, lag_person, kvp_veileder_a, veileder_a, lag_bruk
         oppfoelgingsbehov="SPESIELT_TILPASSET",
         notat=dict.fromkeys(("om_personen", "historikk", "familie", "erfaring", "utdanning", "kompetanse"), "x"),
     )
+    varsel = forhaandsvarsel_send(
+        bruker=kvp_veileder_a,
+        sak_id=sak.pk,
+        gjelder="STANS",
+        grunn="Du har ikke møtt i programmet.",
+        fra_og_med=timezone.localdate() + dt.timedelta(days=14),
+    )
     return {
         "person": sak.person_id,
         "forsoergerperiode": barn.forsoergerperioder.get().pk,
         "sak": sak.pk,
         "vedtak": vedtak.pk,
-        "brev": vedtak.pk,
+        "brev": Brev.objects.get(vedtak=vedtak).pk,
+        "forhaandsvarsel": varsel.pk,
         "plan": sak.pk,
         "oppmoete": sak.pk,
         "utbetalingsrunde": utb["runde_id"],
@@ -259,11 +272,11 @@ def test_statsforvalter_ser_bare_saker_sendt_til_fylket(objekter, lag_bruker):
 
 
 def test_deltaker_ser_bare_sine_egne_brev(objekter, lag_bruker):
-    vedtak = Vedtak.objects.select_related("sak").get(pk=objekter["brev"])
-    assert tilgang.brev(lag_bruker(R.DELTAKER, person=vedtak.sak.person), vedtak.pk).vedtak_id == vedtak.pk
+    brev = Brev.objects.select_related("sak").get(pk=objekter["brev"])
+    assert tilgang.brev(lag_bruker(R.DELTAKER, person=brev.sak.person), brev.pk).pk == brev.pk
     annen = lag_bruker(R.DELTAKER, person=objekter_person(objekter))
     with pytest.raises(IkkeFunnet):
-        tilgang.brev(annen, vedtak.pk)
+        tilgang.brev(annen, brev.pk)
 
 
 def objekter_person(objekter: dict[str, Any]) -> Any:
