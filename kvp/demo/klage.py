@@ -11,7 +11,7 @@ from typing import Any
 from kvp.klage import services as klage
 from kvp.klage.models import Kanal
 from kvp.person.models import Person
-from kvp.sak.models import Sak
+from kvp.sak.models import AKTIVE_STATUSER, Sak
 from kvp.tilgang.models import Bruker
 from kvp.vedtak.models import Vedtak, Vedtaksstatus, Vedtakstype
 from kvp.vedtak.services import vedtak_fatt, vedtak_opprett, vedtak_send_til_beslutter
@@ -71,7 +71,8 @@ def klage_demodata_last(*, i_dag: dt.date) -> None:
     )
     avslag = [s for s in saker.values() if s.vedtak.filter(type=Vedtakstype.AVSLAG).exists()]
     permisjon = [s for s in saker.values() if s.vedtak.filter(type=Vedtakstype.PERMISJON).exists()]
-    vanlige = [s for s in innvilget if s not in permisjon]
+    # Bare aktive saker: vedtaksdataene stanser og avslutter noen innvilgede saker, og de kan ikke få vedtak om endring.
+    vanlige = [s for s in innvilget if s not in permisjon and s.status in AKTIVE_STATUSER]
     if len(vanlige) < 2 or not avslag or not permisjon:
         return
 
