@@ -14,7 +14,7 @@ from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.tilgang.models import KONTORROLLER, Bruker, NavKontor, Rolle
 from kvp.tilgang.services import bruker_opprett, rolle_tildel
-from kvp.tilgang.tilgang import krev_rolle
+from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
 from .models import Idempotensnoekkel, Tjenestekonto
 
@@ -80,6 +80,12 @@ def tjenestekonto_tilbakekall(*, bruker: Bruker, konto_id: UUID) -> Tjenestekont
         .first()
     )
     if konto is None:
+        # Som i tilgangslaget: 403 for den som har en rolle ved tokenets kontor, ellers 404 (lederrollen ved et annet
+        # kontor endrer ikke svaret).
+        if Tjenestekonto.objects.filter(
+            pk=konto_id, kontor_id__in=list(tilgang_for(bruker).roller_per_kontor)
+        ).exists():
+            raise IkkeTilgang("Bare en leder ved kontoret kan gi og ta tilbake API-tilgang.")
         raise IkkeFunnet("Fant ikke API-tokenet.")
     if konto.tilbakekalt is not None:
         return konto

@@ -5,3 +5,19 @@ class StatistikkConfig(AppConfig):
     name = "kvp.statistikk"
     label = "statistikk"
     verbose_name = "statistikk"
+
+    def ready(self) -> None:
+        from kvp.sak.models import Sak  # noqa: PLC0415 - appene er lastet først her
+        from kvp.tilgang.objekter import Handling, registrer  # noqa: PLC0415
+
+        from .roller import OPPLYSNING_ROLLER  # noqa: PLC0415
+
+        # KOSTRA-opplysningene om en sak: KVP-veilederen og lederen ved sakens kontor leser og registrerer dem.
+        registrer(
+            "kostra_opplysninger",
+            modell=Sak,
+            kontorsti="kontor_id",
+            roller={Handling.LES: OPPLYSNING_ROLLER, Handling.SKRIV: OPPLYSNING_ROLLER},
+            ikke_funnet="Fant ikke saken.",
+            relatert=("person", "kontor"),
+        )

@@ -10,13 +10,15 @@ from django.db.models import QuerySet
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang
 from kvp.felles.services import lesing_registrer, logghendelse_registrer
 from kvp.sak.models import Sak
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, Kommune, NavKontor, Rolle
+from kvp.tilgang.objekter import Handling
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
 from . import tall
 from .kostra import uttrekk_personer
 from .models import KostraKjoering
-from .roller import KOSTRA_ROLLER, OPPLYSNING_ROLLER
+from .roller import KOSTRA_ROLLER
 
 
 def kommuner_for_kostra(*, bruker: Bruker) -> QuerySet[Kommune]:
@@ -81,11 +83,10 @@ def statistikk(
     return valgt, tall.alle_tabeller(ids, fra, til, skjul=skjul) if ids else []
 
 
-def sak_for_opplysninger(*, bruker: Bruker, sak_id: UUID) -> Sak:
-    kontorer = krev_rolle(bruker, OPPLYSNING_ROLLER)
-    sak = Sak.objects.select_related("person", "kontor").filter(pk=sak_id, kontor_id__in=kontorer).first()
-    if sak is None:
-        raise IkkeFunnet("Fant ikke saken.")
+def sak_for_opplysninger(*, bruker: Bruker, sak_id: UUID, handling: Handling = Handling.LES) -> Sak:
+    """Saken, når brukeren har en opplysningsrolle ved sakens kontor (tilgangslaget: lesing 404, ellers 403 for den
+    med en rolle ved sakens kontor); roller ved andre kontorer teller ikke."""
+    sak: Sak = tilgang.hent(bruker, "kostra_opplysninger", sak_id, handling)
     logghendelse_registrer(
         bruker=bruker, kontor=sak.kontor, person=sak.person, handling="LES", objekt=sak, formaal="KOSTRA-opplysninger"
     )

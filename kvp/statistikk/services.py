@@ -10,6 +10,7 @@ from django.db import transaction
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.felles.services import lesing_registrer, logghendelse_registrer
 from kvp.tilgang.models import Bruker, Kommune
+from kvp.tilgang.objekter import Handling
 from kvp.tilgang.tilgang import krev_rolle
 
 from . import kostra
@@ -109,7 +110,7 @@ def kostra_opplysninger_registrer(
 ) -> KostraOpplysninger:
     """Sivilstand og annen støtte i programperioden for ett år (KOSTRA 11CF EKTSTAT og KVP_MED_*), og for saker uten
     vilkårsvurdering i KVP om deltakeren kom fra KVP i en annen kommune (KVP_KOMM, KOMMNR_KVP_KOMM)."""
-    sak = sak_for_opplysninger(bruker=bruker, sak_id=sak_id)
+    sak = sak_for_opplysninger(bruker=bruker, sak_id=sak_id, handling=Handling.SKRIV)
     if sak.begynt_dato is None:
         raise IkkeTilgang("Saken er ikke i program.")
     if sivilstand not in Sivilstand.values:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kvp.felles.feil import IkkeFunnet
 from kvp.felles.forms import skjema_svar
+from kvp.tilgang.objekter import Handling
 from kvp.tilgang.tilgang import bruker_fra
 from kvp_regler.kostra.kontroll import KONTROLL_ETTER_ID, KONTROLLER
 
@@ -91,7 +92,8 @@ def kjoering_fil(request: HttpRequest, kjoering_id: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def opplysninger(request: HttpRequest, sak_id: UUID) -> HttpResponse:
     bruker = bruker_fra(request)
-    sak = selectors.sak_for_opplysninger(bruker=bruker, sak_id=sak_id)
+    handling = Handling.LES if request.method == "GET" else Handling.SKRIV
+    sak = selectors.sak_for_opplysninger(bruker=bruker, sak_id=sak_id, handling=handling)
     tidligere = list(KostraOpplysninger.objects.filter(sak=sak).order_by("-aar"))
     aar = timezone.localdate().year
     siste = tidligere[0] if tidligere else None

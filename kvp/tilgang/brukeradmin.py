@@ -55,6 +55,11 @@ def bruker_ved_kontorene(*, leder: Bruker, bruker_id: int) -> Bruker:
     kontorer = list(lederkontorer(leder).values_list("pk", flat=True))
     bruker = Bruker.objects.filter(pk=bruker_id, rolletildelinger__kontor_id__in=kontorer).distinct().first()
     if bruker is None:
+        # Som i tilgangslaget: 403 for den som har en rolle ved et av brukerens kontorer, ellers 404. Lederrollen
+        # ved et annet kontor endrer ikke svaret.
+        roller_ved = tilgang_for(leder).roller_per_kontor
+        if Rolletildeling.objects.filter(bruker_id=bruker_id, kontor_id__in=list(roller_ved)).exists():
+            raise IkkeTilgang("Bare en leder ved brukerens kontor kan administrere brukeren.")
         raise IkkeFunnet("Brukeren finnes ikke ved ditt kontor.")
     return bruker
 

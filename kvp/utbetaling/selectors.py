@@ -52,6 +52,10 @@ def kommune_hent(
 def runder_for_bruker(*, bruker: Bruker) -> QuerySet[Utbetalingsrunde]:
     """Rundene med totaler per måned (antall, brutto, skattetrekk, netto)."""
     runder: QuerySet[Utbetalingsrunde] = tilgang.synlige(bruker, "utbetalingsrunde", Handling.LES, krev=True)
+    return _med_totaler(runder)
+
+
+def _med_totaler(runder: QuerySet[Utbetalingsrunde]) -> QuerySet[Utbetalingsrunde]:
     return (
         runder.select_related("kommune")
         .annotate(
@@ -66,9 +70,16 @@ def runder_for_bruker(*, bruker: Bruker) -> QuerySet[Utbetalingsrunde]:
 
 
 def runde_hent(*, bruker: Bruker, runde_id: UUID) -> Utbetalingsrunde:
-    runde = runder_for_bruker(bruker=bruker).select_related("opprettet_av", "godkjent_av").filter(pk=runde_id).first()
-    if runde is None:
-        raise IkkeFunnet("Fant ikke utbetalingsrunden.")
+    # Én runde: tilgangslaget gir 404 når brukeren ikke kan lese den (også uten økonomirollen noe sted), som for
+    # en runde som ikke finnes.
+    runde: Utbetalingsrunde = tilgang.hent(
+        bruker,
+        "utbetalingsrunde",
+        runde_id,
+        Handling.LES,
+        queryset=_med_totaler(Utbetalingsrunde.objects.all()),
+        relatert=("kommune", "opprettet_av", "godkjent_av"),
+    )
     logghendelse_registrer(bruker=bruker, kontor=runde.kommune.nav_kontor, handling="LES", objekt=runde)
     return runde
 
