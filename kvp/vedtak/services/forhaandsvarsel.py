@@ -23,7 +23,7 @@ from kvp.tilgang.tilgang import tilgang_for
 from kvp_regler.vilkaar import forhaandsvarsel_svarfrist, svarfrist_er_ute
 
 from ..models import Forhaandsvarsel, ForhaandsvarselGjelder, KostraStatus, Vedtak, Vedtakstype
-from ._felles import _d, _sak_for_skriving, sak_er_aktiv
+from ._felles import _d, _sak_for_skriving, _sak_laast, sak_er_aktiv
 
 #: Hvem som sender og registrerer svar: KVP-veilederen for programmet, økonomi også for tilbakekreving.
 ROLLER: dict[str, tuple[str, ...]] = {
@@ -148,7 +148,8 @@ def forhaandsvarsel_svar_registrer(
 ) -> Forhaandsvarsel:
     """Registrerer deltakerens svar på forhåndsvarselet (muntlig svar skrives ned)."""
     varsel = tilgang.hent(bruker, "forhaandsvarsel", forhaandsvarsel_id, Handling.SKRIV, relatert=())
-    sak = _sak_for_skriving(bruker=bruker, sak_id=varsel.sak_id, handling=Handling.LES)
+    # Tilgangen er sjekket på varselet (økonomi ser ikke saken selv); saken låses her som i de andre tjenestene.
+    sak = _sak_laast(sak_id=varsel.sak_id)
     if sak.kontor_id not in tilgang_for(bruker).kontorer_med(*ROLLER[varsel.gjelder]):
         raise IkkeTilgang("Du har ikke rollen som trengs for dette.")
     varsel = Forhaandsvarsel.objects.select_for_update().get(pk=forhaandsvarsel_id)
