@@ -64,10 +64,17 @@ def _sak_for_skriving(*, bruker: Bruker, sak_id: UUID, handling: Handling = Hand
     return sak
 
 
+def _sak_laast(*, sak_id: UUID) -> Sak:
+    """Saken, låst som i `_sak_for_skriving`, når kalleren alt har sjekket tilgangen via et objekt i saken (f.eks.
+    forhåndsvarselet eller tilbakekrevingen, som økonomi får røre uten å se saken)."""
+    sak: Sak = Sak.objects.select_for_update(of=("self", *_SAKENS_RADER)).select_related(*_SAKENS_RADER).get(pk=sak_id)
+    return sak
+
+
 def _vedtak_for_skriving(*, bruker: Bruker, vedtak_id: UUID, handling: Handling) -> tuple[Vedtak, Sak]:
     sak_id = tilgang.vedtak(bruker, vedtak_id, handling, relatert=()).sak_id
     # Saken låses først (som alle vedtakstjenestene), så vedtaket; tilgangen sjekkes igjen i låsespørringen.
-    sak = Sak.objects.select_for_update(of=("self", *_SAKENS_RADER)).select_related(*_SAKENS_RADER).get(pk=sak_id)
+    sak = _sak_laast(sak_id=sak_id)
     vedtak: Vedtak = tilgang.vedtak(bruker, vedtak_id, handling, laas=True, relatert=())
     return vedtak, sak
 
