@@ -47,7 +47,9 @@ def tjenestekonto_opprett(*, bruker: Bruker, kontor_id: UUID, navn: str, rolle: 
         raise KvpFeil("Velg en rolle fra listen.", felt="rolle", kode="KVP_ROLLE_UKJENT")
     prefiks = secrets.token_hex(6)
     token = f"{TOKEN_START}{prefiks}_{secrets.token_urlsafe(32)}"
-    tjenestebruker = bruker_opprett(brukernavn=f"api-{prefiks}", fornavn="API", etternavn=navn[:150])
+    tjenestebruker = bruker_opprett(
+        brukernavn=f"api-{prefiks}", fornavn="API", etternavn=navn[:150], tjenestekonto=True
+    )
     rolle_tildel(bruker=tjenestebruker, rolle=rolle, kontor=kontor, tildelt_av=bruker)
     konto = Tjenestekonto.objects.create(
         navn=navn,
