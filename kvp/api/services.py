@@ -10,9 +10,11 @@ from uuid import UUID
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
+from kvp.felles.feil import IkkeTilgang, KvpFeil
 from kvp.felles.services import logghendelse_registrer
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import KONTORROLLER, Bruker, NavKontor, Rolle
+from kvp.tilgang.objekter import Handling
 from kvp.tilgang.services import bruker_opprett, rolle_tildel
 from kvp.tilgang.tilgang import krev_rolle
 
@@ -74,15 +76,7 @@ def tjenestekonto_opprett(*, bruker: Bruker, kontor_id: UUID, navn: str, rolle: 
 @transaction.atomic
 def tjenestekonto_tilbakekall(*, bruker: Bruker, konto_id: UUID) -> Tjenestekonto:
     """Tokenet slutter å virke straks (401); kontoen og loggen beholdes."""
-    kontorer = krev_rolle(bruker, (Rolle.LEDER,))
-    konto = (
-        Tjenestekonto.objects.select_for_update()
-        .select_related("bruker", "kontor")
-        .filter(pk=konto_id, kontor_id__in=kontorer)
-        .first()
-    )
-    if konto is None:
-        raise IkkeFunnet("Fant ikke API-tokenet.")
+    konto: Tjenestekonto = tilgang.hent(bruker, "tjenestekonto", konto_id, Handling.SKRIV, laas=True)
     if konto.tilbakekalt is not None:
         return konto
     konto.tilbakekalt, konto.tilbakekalt_av = timezone.now(), bruker

@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.test.utils import CaptureQueriesContext
 
+from kvp.api.services import tjenestekonto_opprett
 from kvp.brev.models import Brev
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang
 from kvp.klage.models import Klage, Klagestatus
@@ -20,6 +21,7 @@ from kvp.person.models import Person
 from kvp.person.services import barn_legg_til
 from kvp.sak.models import Sak
 from kvp.soeknad.services import kartlegging_opprett
+from kvp.statistikk.models import KostraKjoering
 from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.objekter import Handling
@@ -74,6 +76,8 @@ POLICY: dict[str, dict[str, set[str]]] = {
         "BESLUTT": {R.STATSFORVALTER},
         "SKRIV": {R.DELTAKER},
     },
+    "tjenestekonto": {"LES": {R.LEDER}, "SKRIV": {R.LEDER}},
+    "kostrakjoering": {"LES": {R.LEDER, R.OEKONOMI}},
     "tilsyn": {"LES": {R.LEDER, R.STATSFORVALTER}, "BEHANDLE": {R.STATSFORVALTER}, "SKRIV": {R.LEDER}},
 }
 
@@ -192,6 +196,18 @@ def objekter(lag_sak_i_program, lag_person, kvp_veileder_a, veileder_a, lag_bruk
         "kartlegging": kartlegging.pk,
         "klage": klage_url_objekt(bruker=kvp_veileder_a, vedtak=vedtak)["klage_id"],
         "tilsyn": tilsyn_id,
+        "tjenestekonto": tjenestekonto_opprett(
+            bruker=lag_bruker(R.LEDER, kontor=kontor_a), kontor_id=kontor_a.pk, navn="Test", rolle=R.VEILEDER
+        )[0].pk,
+        "kostrakjoering": KostraKjoering.objects.create(
+            kommune=sak.person.kommune,
+            aar=2025,
+            kjoert_av=kvp_veileder_a,
+            fil=b"",
+            sjekksum="0" * 64,
+            antall_poster=0,
+            avslutningskode=0,
+        ).pk,
     }
 
 
