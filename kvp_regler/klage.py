@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from kvp_regler.kalender import er_fridag, forskyv_til_virkedag, helligdager, paaskedag
 from kvp_regler.parametere import STANDARD, Parametersett
 
 __all__ = [
@@ -20,46 +21,6 @@ __all__ = [
     "rettefrist",
     "vedtak_antatt_mottatt",
 ]
-
-
-def paaskedag(aar: int) -> date:
-    """Helligdagsloven § 2: første påskedag (den gregorianske påskeregelen, Meeus/Jones/Butcher)."""
-    a = aar % 19
-    b, c = divmod(aar, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    ll = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * ll) // 451
-    maaned, dag = divmod(h + ll - 7 * m + 114, 31)
-    return date(aar, maaned, dag + 1)
-
-
-def helligdager(aar: int) -> frozenset[date]:
-    """Helligdagsloven § 2 og lov om 1. og 17. mai som høgtidsdager: de offentlige fridagene i Norge et år.
-
-    Nyttårsdag, skjærtorsdag, langfredag, første og andre påskedag, 1. mai, 17. mai, Kristi himmelfartsdag, første
-    og andre pinsedag, første og andre juledag. Søndager er helligdager av seg selv (se `er_fridag`).
-    """
-    paaske = paaskedag(aar)
-    flyttbare = (-3, -2, 0, 1, 39, 49, 50)
-    faste = ((1, 1), (5, 1), (5, 17), (12, 25), (12, 26))
-    return frozenset({paaske + timedelta(days=n) for n in flyttbare} | {date(aar, m, d) for m, d in faste})
-
-
-def er_fridag(dato: date) -> bool:
-    """Lørdag, søndag eller en offentlig helligdag/høytidsdag (domstolloven § 149 annet ledd)."""
-    return dato.weekday() >= 5 or dato in helligdager(dato.year)
-
-
-def forskyv_til_virkedag(dato: date) -> date:
-    """Domstolloven § 149 annet ledd, brukt på forvaltningslovens frister [I]: en frist som ender på en lørdag,
-    søndag eller helligdag, går ut den neste dagen som ikke er det."""
-    while er_fridag(dato):
-        dato += timedelta(days=1)
-    return dato
 
 
 def vedtak_antatt_mottatt(vedtaksdato: date, *, parametere: Parametersett = STANDARD) -> date:

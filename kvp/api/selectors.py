@@ -8,7 +8,8 @@ from django.db.models import QuerySet
 from kvp.oppmoete.services import ROLLER_SOM_REGISTRERER
 from kvp.plan.models import Aktivitet
 from kvp.sak.selectors import ROLLER_SOM_SER_SAKER
-from kvp.tilgang.models import Bruker, Rolle
+from kvp.tilgang import objekter as tilgang
+from kvp.tilgang.models import Bruker
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
 from .models import Tjenestekonto
@@ -33,8 +34,8 @@ def tjenestekonto_for_token(token: str) -> Tjenestekonto | None:
 
 
 def tjenestekontoer_for_leder(*, bruker: Bruker) -> QuerySet[Tjenestekonto]:
-    kontorer = krev_rolle(bruker, (Rolle.LEDER,))
-    return Tjenestekonto.objects.filter(kontor_id__in=kontorer).select_related("kontor", "opprettet_av")
+    qs: QuerySet[Tjenestekonto] = tilgang.synlige(bruker, "tjenestekonto", krev=True)
+    return qs.select_related("kontor", "opprettet_av")
 
 
 def aktiviteter_for_bruker(*, bruker: Bruker, tilbyder: str = "") -> QuerySet[Aktivitet]:

@@ -10,11 +10,13 @@ from uuid import UUID
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
+from kvp.felles.feil import IkkeTilgang, KvpFeil
 from kvp.felles.services import logghendelse_registrer
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import KONTORROLLER, Bruker, NavKontor, Rolle
+from kvp.tilgang.objekter import Handling
 from kvp.tilgang.services import bruker_opprett, rolle_tildel
-from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+from kvp.tilgang.tilgang import krev_rolle
 
 from .models import Idempotensnoekkel, Tjenestekonto
 
@@ -47,7 +49,9 @@ def tjenestekonto_opprett(*, bruker: Bruker, kontor_id: UUID, navn: str, rolle: 
         raise KvpFeil("Velg en rolle fra listen.", felt="rolle", kode="KVP_ROLLE_UKJENT")
     prefiks = secrets.token_hex(6)
     token = f"{TOKEN_START}{prefiks}_{secrets.token_urlsafe(32)}"
-    tjenestebruker = bruker_opprett(brukernavn=f"api-{prefiks}", fornavn="API", etternavn=navn[:150])
+    tjenestebruker = bruker_opprett(
+        brukernavn=f"api-{prefiks}", fornavn="API", etternavn=navn[:150], tjenestekonto=True
+    )
     rolle_tildel(bruker=tjenestebruker, rolle=rolle, kontor=kontor, tildelt_av=bruker)
     konto = Tjenestekonto.objects.create(
         navn=navn,
@@ -72,21 +76,7 @@ def tjenestekonto_opprett(*, bruker: Bruker, kontor_id: UUID, navn: str, rolle: 
 @transaction.atomic
 def tjenestekonto_tilbakekall(*, bruker: Bruker, konto_id: UUID) -> Tjenestekonto:
     """Tokenet slutter å virke straks (401); kontoen og loggen beholdes."""
-    kontorer = krev_rolle(bruker, (Rolle.LEDER,))
-    konto = (
-        Tjenestekonto.objects.select_for_update()
-        .select_related("bruker", "kontor")
-        .filter(pk=konto_id, kontor_id__in=kontorer)
-        .first()
-    )
-    if konto is None:
-        # Som i tilgangslaget: 403 for den som har en rolle ved tokenets kontor, ellers 404 (lederrollen ved et annet
-        # kontor endrer ikke svaret).
-        if Tjenestekonto.objects.filter(
-            pk=konto_id, kontor_id__in=list(tilgang_for(bruker).roller_per_kontor)
-        ).exists():
-            raise IkkeTilgang("Bare en leder ved kontoret kan gi og ta tilbake API-tilgang.")
-        raise IkkeFunnet("Fant ikke API-tokenet.")
+    konto: Tjenestekonto = tilgang.hent(bruker, "tjenestekonto", konto_id, Handling.SKRIV, laas=True)
     if konto.tilbakekalt is not None:
         return konto
     konto.tilbakekalt, konto.tilbakekalt_av = timezone.now(), bruker

@@ -21,13 +21,22 @@ from django.utils import timezone
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang
 from kvp.felles.services import lesing_registrer
 from kvp.sak.models import Sak
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, Rolle
+from kvp.tilgang.objekter import Handling
 from kvp.tilgang.tilgang import tilgang_for
 
 from .models import STATSFORVALTERENS_STATUSER, Klage, Klagebrev, Klagedokument, Klagestatus, Utfall
 
 KONTORET_LESER = (Rolle.KVP_VEILEDER, Rolle.LEDER, Rolle.BESLUTTER)
 HANDLINGER = ("les", "behandle", "statsforvalter", "deltaker")
+#: Klagens handlinger i tilgangslaget (registrert i `KlageConfig.ready()`).
+_HANDLING = {
+    "les": Handling.LES,
+    "behandle": Handling.BEHANDLE,
+    "statsforvalter": Handling.BESLUTT,
+    "deltaker": Handling.SKRIV,
+}
 
 
 def formaal(klage: Klage) -> str:
@@ -78,7 +87,7 @@ def _lesescope(bruker: Bruker) -> Q:
 def hvem(bruker: Bruker, klage: Klage) -> str:
     """Hvilken side av saken brukeren ser klagen fra: "kontor", "statsforvalter" eller "deltaker"."""
     t = tilgang_for(bruker)
-    if klage.sak.kontor_id in t.kontorer_med(*KONTORET_LESER):
+    if tilgang.kan(bruker, "klage", klage, Handling.LES):
         return "kontor"
     if klage.sak.kontor.fylke in t.statsforvalter_fylker and klage.status in STATSFORVALTERENS_STATUSER:
         return "statsforvalter"
@@ -97,20 +106,7 @@ def klage_hent(
     klagen (til skriving, i tjenestens transaksjon); ellers logges lesingen."""
     if handling not in HANDLINGER:
         raise ValueError(f"ukjent handling {handling!r}")
-    qs = Klage.objects.select_related("sak__kontor", "sak__person__kommune", "vedtak", "sak__soeknad")
-    if laas:
-        qs = qs.select_for_update(of=("self",))
-    scope = {
-        "les": _lesescope(bruker),
-        "behandle": _kontorscope(bruker, Rolle.KVP_VEILEDER),
-        "statsforvalter": _statsforvalterscope(bruker),
-        "deltaker": _deltakerscope(bruker),
-    }[handling]
-    klage = qs.filter(scope, pk=klage_id).first()
-    if klage is None:
-        if handling != "les" and Klage.objects.filter(_lesescope(bruker), pk=klage_id).exists():
-            raise IkkeTilgang("Du har ikke rollen som trengs for dette.")
-        raise IkkeFunnet("Fant ikke klagen.")
+    klage: Klage = tilgang.klage(bruker, klage_id, _HANDLING[handling], laas=laas)
     if logg and not laas:
         _logg(bruker, [klage])
     return klage

@@ -14,7 +14,9 @@ from kvp.brev.selectors import brev_hent as vedtaksbrev_hent
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang
 from kvp.felles.forms import KvpForm, skjema_svar
 from kvp.sak.selectors import sak_hent
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Rolle
+from kvp.tilgang.objekter import Handling
 from kvp.tilgang.tilgang import bruker_fra, tilgang_for
 from kvp.vedtak.models import Vedtak, Vedtaksstatus
 
@@ -99,7 +101,7 @@ def ny_fra_deltaker(request: HttpRequest, vedtak_id: UUID) -> HttpResponse:
 def ny_fra_kontoret(request: HttpRequest, sak_id: UUID) -> HttpResponse:
     bruker = bruker_fra(request)
     sak = sak_hent(bruker=bruker, sak_id=sak_id)
-    if sak.kontor_id not in tilgang_for(bruker).kontorer_med(Rolle.KVP_VEILEDER):
+    if not tilgang.kan(bruker, "sak", sak, Handling.BEHANDLE):
         raise IkkeTilgang("Bare en KVP-veileder kan registrere en klage.")
     vedtak = [
         (str(v.pk), f"{v.get_type_display()}, fattet {v.vedtak_dato:%d.%m.%Y}")
@@ -132,8 +134,7 @@ def _detalj(request: HttpRequest, klage_id: UUID, *, status: int = 200, **skjema
     bruker = bruker_fra(request)
     klage = selectors.klage_hent(bruker, klage_id)
     side = selectors.hvem(bruker, klage)
-    t = tilgang_for(bruker)
-    kan_behandle = side == "kontor" and klage.sak.kontor_id in t.kontorer_med(Rolle.KVP_VEILEDER)
+    kan_behandle = side == "kontor" and tilgang.kan(bruker, "klage", klage, Handling.BEHANDLE)
     initial = {n: bool(klage.formkrav.get(n)) for n, _ in FORMKRAV} | {"for_sent_vurdering": klage.for_sent_vurdering}
     kontekst = {
         "klage": klage,

@@ -21,3 +21,15 @@ class StatistikkConfig(AppConfig):
             ikke_funnet="Fant ikke saken.",
             relatert=("person", "kontor"),
         )
+        from kvp.statistikk.models import KostraKjoering  # noqa: PLC0415 - appene er lastet
+        from kvp.statistikk.roller import KOSTRA_ROLLER  # noqa: PLC0415
+
+        # KOSTRA-kjøringen hører til kontoret som betjener kommunen (som utbetalingsrunden).
+        registrer(
+            "kostrakjoering",
+            modell=KostraKjoering,
+            kontorsti="kommune__nav_kontor_id",
+            roller={Handling.LES: KOSTRA_ROLLER},
+            ikke_funnet="Fant ikke kjøringen.",
+            relatert=("kommune", "kjoert_av"),
+        )

@@ -27,9 +27,8 @@ def kommuner_for_kostra(*, bruker: Bruker) -> QuerySet[Kommune]:
 
 
 def kjoeringer(*, bruker: Bruker, grense: int = 50) -> list[KostraKjoering]:
-    kontorer = krev_rolle(bruker, KOSTRA_ROLLER)
     return list(
-        KostraKjoering.objects.filter(kommune__nav_kontor_id__in=kontorer)
+        tilgang.synlige(bruker, "kostrakjoering", krev=True)
         .select_related("kommune", "kjoert_av")
         .defer("fil")
         .order_by("-kjoert")[:grense]
@@ -37,9 +36,10 @@ def kjoeringer(*, bruker: Bruker, grense: int = 50) -> list[KostraKjoering]:
 
 
 def kjoering_hent(*, bruker: Bruker, kjoering_id: UUID) -> KostraKjoering:
-    kontorer = krev_rolle(bruker, KOSTRA_ROLLER)
-    k = (
-        KostraKjoering.objects.filter(pk=kjoering_id, kommune__nav_kontor_id__in=kontorer)
+    # Som før: 403 uten KOSTRA-rolle noe sted, ellers 404 for en kjøring ved et annet kontor.
+    k: KostraKjoering | None = (
+        tilgang.synlige(bruker, "kostrakjoering", krev=True)
+        .filter(pk=kjoering_id)
         .select_related("kommune", "kjoert_av")
         .first()
     )

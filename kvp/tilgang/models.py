@@ -107,6 +107,9 @@ class Kommune(models.Model):
 class Bruker(AbstractUser):
     """En innlogget bruker. Hva brukeren får se, står i rolletildelingene."""
 
+    #: En tjenestekonto (API-token, kvp.api) er ingen person: den står aldri i lister over saksbehandlere.
+    er_tjenestekonto = models.BooleanField("tjenestekonto", default=False, editable=False)
+
     class Meta:
         verbose_name = "bruker"
         verbose_name_plural = "brukere"

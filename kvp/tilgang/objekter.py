@@ -51,7 +51,11 @@ class Objekttype:
       `kommune__nav_kontor_id`).
     * `roller`: handling → rollene (ved objektets kontor) som får gjøre den. `Rolle.STATSFORVALTER` og
       `Rolle.DELTAKER` i en handling gjelder bare med `statsforvaltersti` og `personsti`.
-    * `statsforvaltersti`: (fylket til kontoret, flagget «sendt til statsforvalteren») for statsforvalterens scope.
+    * `statsforvaltersti`: (fylket til kontoret, vilkåret for at statsforvalteren ser objektet) for
+      statsforvalterens scope. Vilkåret er et boolsk felt («sendt til statsforvalteren»), et `Q`-uttrykk (klagen har
+      en status statsforvalteren ser) eller `None` (alt i fylket, som tilsynene).
+    * `kontorvilkaar`: et `Q`-uttrykk objektet i tillegg må oppfylle for at kontorrollene skal se det (tilsynet
+      først når rapporten er sendt). Et objekt som ikke oppfyller det, finnes ikke for kontoret (404).
     * `personsti`: personen objektet gjelder, for deltakerens scope (bare egen person).
     * `oppslag`: feltet id-en slås opp i (`pk` om ikke annet er sagt).
     """
@@ -61,10 +65,11 @@ class Objekttype:
     kontorsti: str
     roller: Mapping[Handling, frozenset[str]]
     ikke_funnet: str
-    statsforvaltersti: tuple[str, str] | None = None
+    statsforvaltersti: tuple[str, str | Q | None] | None = None
     personsti: str | None = None
     oppslag: str = "pk"
     relatert: tuple[str, ...] = field(default=())
+    kontorvilkaar: Q | None = None
 
 
 _REGISTER: dict[str, Objekttype] = {}
@@ -77,10 +82,11 @@ def registrer(
     kontorsti: str,
     roller: Mapping[Handling, Iterable[str]],
     ikke_funnet: str,
-    statsforvaltersti: tuple[str, str] | None = None,
+    statsforvaltersti: tuple[str, str | Q | None] | None = None,
     personsti: str | None = None,
     oppslag: str = "pk",
     relatert: Iterable[str] = (),
+    kontorvilkaar: Q | None = None,
 ) -> Objekttype:
     """Registrerer en objekttype (kalles i `AppConfig.ready()`). Samme navn to ganger er en programfeil, med mindre
     registreringen er lik (Django kan kalle `ready()` mer enn én gang i tester)."""
@@ -94,6 +100,7 @@ def registrer(
         personsti=personsti,
         oppslag=oppslag,
         relatert=tuple(relatert),
+        kontorvilkaar=kontorvilkaar,
     )
     if Handling.LES not in ny.roller:
         raise ValueError(f"Objekttypen {navn} må si hvem som får lese den.")
@@ -128,9 +135,16 @@ def _scope(t: Tilgang, ot: Objekttype, handling: Handling) -> Q:
     roller = _roller(ot, handling)
     kontorer = t.kontorer_med(*roller)
     scope = Q(**{f"{ot.kontorsti}__in": kontorer}) if kontorer else Q(pk__in=[])
+    if kontorer and ot.kontorvilkaar is not None:
+        scope &= ot.kontorvilkaar
     if Rolle.STATSFORVALTER in roller and ot.statsforvaltersti and t.statsforvalter_fylker:
-        fylke, sendt = ot.statsforvaltersti
-        scope |= Q(**{f"{fylke}__in": sorted(t.statsforvalter_fylker), sendt: True})
+        fylke, vilkaar = ot.statsforvaltersti
+        sf = Q(**{f"{fylke}__in": sorted(t.statsforvalter_fylker)})
+        if isinstance(vilkaar, Q):
+            sf &= vilkaar
+        elif vilkaar is not None:
+            sf &= Q(**{vilkaar: True})
+        scope |= sf
     if Rolle.DELTAKER in roller and ot.personsti and t.deltaker_personer:
         scope |= Q(**{f"{ot.personsti}__in": sorted(t.deltaker_personer, key=str)})
     return scope
@@ -203,7 +217,8 @@ def hent(
     # roller ved andre kontorer.
     if handling != Handling.LES:
         alle = ot.modell._default_manager.filter(**{ot.oppslag: objekt_id})
-        kontor_id = alle.values_list(ot.kontorsti, flat=True).first()
+        kjent = alle if ot.kontorvilkaar is None else alle.filter(ot.kontorvilkaar)
+        kontor_id = kjent.values_list(ot.kontorsti, flat=True).first()
         if kontor_id is not None and kontor_id in t.roller_per_kontor:
             raise IkkeTilgang("Du har ikke tilgang til dette.")
         if _har_noen_rolle(t, ot, Handling.LES) and alle.filter(_scope(t, ot, Handling.LES)).exists():
@@ -228,7 +243,11 @@ def kan(bruker: Bruker, navn: str, objekt: Any, handling: Handling) -> bool:
     på en side; tjenesten sjekker uansett selv med `hent`. Bare kontorrollene teller her."""
     ot = objekttype(navn)
     kontor = _kontor_id(objekt, ot.kontorsti)
-    return kontor is not None and kontor in tilgang_for(bruker).kontorer_med(*_roller(ot, handling))
+    if kontor is None or kontor not in tilgang_for(bruker).kontorer_med(*_roller(ot, handling)):
+        return False
+    if ot.kontorvilkaar is None:
+        return True
+    return bool(ot.modell._default_manager.filter(ot.kontorvilkaar, pk=objekt.pk).exists())
 
 
 # Ett inngangspunkt per objekttype. Typene registreres av appene som eier modellene (se ADR 0006).
@@ -270,3 +289,11 @@ def tilbakekreving(
     bruker: Bruker, tilbakekreving_id: Any, handling: Handling = Handling.LES, *, laas: bool = False, **kw: Any
 ) -> Any:
     return hent(bruker, "tilbakekreving", tilbakekreving_id, handling, laas=laas, **kw)
+
+
+def klage(bruker: Bruker, klage_id: Any, handling: Handling = Handling.LES, *, laas: bool = False, **kw: Any) -> Any:
+    return hent(bruker, "klage", klage_id, handling, laas=laas, **kw)
+
+
+def tilsyn(bruker: Bruker, tilsyn_id: Any, handling: Handling = Handling.LES, *, laas: bool = False, **kw: Any) -> Any:
+    return hent(bruker, "tilsyn", tilsyn_id, handling, laas=laas, **kw)

@@ -29,6 +29,7 @@ def kvp_veiledere_for_kontor(*, bruker: Bruker, kontor_id: UUID) -> QuerySet[Bru
         Bruker.objects.filter(
             rolletildelinger__rolle=Rolle.KVP_VEILEDER, rolletildelinger__kontor_id=kontor_id, is_active=True
         )
+        .filter(er_tjenestekonto=False)
         .distinct()
         .order_by("first_name", "last_name")
     )
@@ -42,6 +43,7 @@ def kvp_veiledere_for_bruker(*, bruker: Bruker) -> QuerySet[Bruker]:
             rolletildelinger__rolle=Rolle.KVP_VEILEDER,
             rolletildelinger__kontor_id__in=kontorer,
             is_active=True,
+            er_tjenestekonto=False,
         )
         .distinct()
         .order_by("first_name", "last_name")

@@ -78,11 +78,15 @@ def bruker_opprett(
     etternavn: str,
     passord: str | None = None,
     epost: str = "",
+    tjenestekonto: bool = False,
 ) -> Bruker:
-    """Oppretter en bruker. Uten passord kan brukeren ikke logge inn før et passord er satt."""
+    """Oppretter en bruker. Uten passord kan brukeren ikke logge inn før et passord er satt. En tjenestekonto
+    (`tjenestekonto=True`) er ingen person og vises aldri blant saksbehandlerne."""
     if Bruker.objects.filter(username=brukernavn).exists():
         raise KvpFeil(f"Brukernavnet {brukernavn} er tatt.", felt="brukernavn", kode="KVP_BRUKER_FINS")
-    bruker = Bruker(username=brukernavn, first_name=fornavn, last_name=etternavn, email=epost)
+    bruker = Bruker(
+        username=brukernavn, first_name=fornavn, last_name=etternavn, email=epost, er_tjenestekonto=tjenestekonto
+    )
     if passord:
         bruker.set_password(passord)
     else:

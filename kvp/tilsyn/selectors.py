@@ -17,17 +17,18 @@ from uuid import UUID
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from kvp.brev.models import Brev
-from kvp.felles.feil import IkkeFunnet, IkkeTilgang
+from kvp.felles.feil import IkkeFunnet
 from kvp.felles.services import lesing_registrer
 from kvp.oppmoete.models import Maanedsattestering
 from kvp.plan.models import Aktivitet, Evaluering
 from kvp.sak.models import ForeloepigSvar, Sak
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import KONTORROLLER, Bruker, NavKontor, Rolle
 from kvp.tilgang.tilgang import tilgang_for
 from kvp.utbetaling.models import Utbetalingspost
 from kvp.vedtak.models import Vedtak, Vedtaksstatus, Vilkaarsvurdering
 
-from .models import SYNLIG_FOR_KONTORET, Kontrollpunkt, Rettleiing, RettleiingLest, Tilsyn, Tilsynsstatus, Utvalgssak
+from .models import Kontrollpunkt, Rettleiing, RettleiingLest, Tilsyn, Tilsynsstatus, Utvalgssak
 
 
 class Handling(StrEnum):
@@ -37,6 +38,14 @@ class Handling(StrEnum):
     """Føre tilsynet: trekke utvalget, vurdere, registrere funn, sende rapporten, godta tiltakene."""
     SVAR = "SVAR"
     """Svare på rapporten med tiltak (lederen på kontoret)."""
+
+
+#: Tilsynets handlinger i tilgangslaget (registrert i `TilsynConfig.ready()`).
+_HANDLING = {
+    Handling.LES: tilgang.Handling.LES,
+    Handling.ARBEID: tilgang.Handling.BEHANDLE,
+    Handling.SVAR: tilgang.Handling.SKRIV,
+}
 
 
 def formaal(tilsyn: Tilsyn) -> str:
@@ -56,31 +65,14 @@ def kontorer_for_statsforvalter(*, bruker: Bruker) -> QuerySet[NavKontor]:
 def tilsyn_hent(*, bruker: Bruker, id: UUID, handling: str = Handling.LES, laas: bool = False) -> Tilsyn:
     """Ett tilsyn brukeren har tilgang til for `handling`; ellers IkkeFunnet (eller IkkeTilgang når brukeren ser
     tilsynet, men ikke kan gjøre handlingen). `laas` låser raden til transaksjonen er ferdig."""
-    qs = Tilsyn.objects.select_related("kontor")
-    if laas:
-        qs = qs.select_for_update(of=("self",))
-    tilsyn = qs.filter(pk=id).first()
-    if tilsyn is None:
-        raise IkkeFunnet("Fant ikke tilsynet.")
-    tilgang = tilgang_for(bruker)
-    if tilsyn.kontor.fylke in tilgang.statsforvalter_fylker:
-        if handling in (Handling.LES, Handling.ARBEID):
-            return tilsyn
-        raise IkkeTilgang("Bare kontoret svarer på rapporten.")
-    if tilsyn.kontor_id in tilgang.kontorer_med(Rolle.LEDER) and tilsyn.status in SYNLIG_FOR_KONTORET:
-        if handling in (Handling.LES, Handling.SVAR):
-            return tilsyn
-        raise IkkeTilgang("Bare statsforvalteren fører tilsynet.")
-    raise IkkeFunnet("Fant ikke tilsynet.")
+    t: Tilsyn = tilgang.tilsyn(bruker, id, _HANDLING[Handling(handling)], laas=laas)
+    return t
 
 
 def tilsyn_liste(*, bruker: Bruker) -> QuerySet[Tilsyn]:
     """Tilsynene brukeren ser: statsforvalterens i fylket, og lederens for eget kontor når rapporten er sendt."""
-    tilgang = tilgang_for(bruker)
-    scope = Q(kontor__fylke__in=tilgang.statsforvalter_fylker) | Q(
-        kontor_id__in=tilgang.kontorer_med(Rolle.LEDER), status__in=SYNLIG_FOR_KONTORET
-    )
-    return Tilsyn.objects.filter(scope).select_related("kontor").order_by("-opprettet")
+    qs: QuerySet[Tilsyn] = tilgang.synlige(bruker, "tilsyn", tilgang.Handling.LES)
+    return qs.select_related("kontor").order_by("-opprettet")
 
 
 def utvalg_for_tilsyn(*, bruker: Bruker, tilsyn: Tilsyn) -> list[Utvalgssak]:
@@ -202,8 +194,8 @@ def _gjelder_kontorene(kontorer: list[UUID]) -> Q:
 
 def rettleiing_hent(*, bruker: Bruker, id: UUID) -> Rettleiing:
     """En rettleiing fra statsforvalteren i brukerens fylke, eller til brukerens kontor; ellers IkkeFunnet."""
-    tilgang = tilgang_for(bruker)
-    scope = Q(fylke__in=tilgang.statsforvalter_fylker)
+    t = tilgang_for(bruker)
+    scope = Q(fylke__in=t.statsforvalter_fylker)
     kontorer = _kontorer_med_kontorrolle(bruker)
     if kontorer:
         scope |= _gjelder_kontorene(kontorer)

@@ -169,6 +169,7 @@ def kan_godkjenne_runden(*, runde: Utbetalingsrunde) -> list[Bruker]:
         b
         for b in Bruker.objects.filter(
             is_active=True,
+            er_tjenestekonto=False,
             rolletildelinger__rolle=Rolle.OEKONOMI,
             rolletildelinger__kontor_id=runde.kommune.nav_kontor_id,
         )

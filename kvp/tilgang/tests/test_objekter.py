@@ -13,16 +13,22 @@ from django.db.models import QuerySet
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from kvp.api.services import tjenestekonto_opprett
 from kvp.brev.models import Brev
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang
+from kvp.klage.models import Klage, Klagestatus
+from kvp.klage.tests.objekter import klage_url_objekt
 from kvp.person.models import Person
 from kvp.person.services import barn_legg_til
 from kvp.sak.models import Sak
 from kvp.soeknad.services import kartlegging_opprett
+from kvp.statistikk.models import KostraKjoering
 from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.objekter import Handling
 from kvp.tilgang.services import rolle_tildel
+from kvp.tilsyn.models import Tilsyn, Tilsynsstatus
+from kvp.tilsyn.tests.objekter import url_objekter as tilsyn_url_objekter
 from kvp.utbetaling.models import Utbetalingsrunde
 from kvp.utbetaling.tests.objekter import url_objekter
 from kvp.vedtak.services import forhaandsvarsel_send, vedtak_fatt, vedtak_send_til_beslutter
@@ -64,6 +70,16 @@ POLICY: dict[str, dict[str, set[str]]] = {
     "tilbakekreving": {"LES": {R.OEKONOMI}, "SKRIV": {R.OEKONOMI}, "BESLUTT": {R.OEKONOMI}},
     "utbetalingskommune": {"LES": {R.OEKONOMI}, "SKRIV": {R.OEKONOMI}, "EKSPORTER": {R.OEKONOMI}},
     "mottaker": {"LES": {R.OEKONOMI}, "SKRIV": {R.OEKONOMI}, "GODKJENN": {R.OEKONOMI}},
+    "klage": {
+        "LES": {R.KVP_VEILEDER, R.LEDER, R.BESLUTTER, R.STATSFORVALTER, R.DELTAKER},
+        "BEHANDLE": {R.KVP_VEILEDER},
+        "BESLUTT": {R.STATSFORVALTER},
+        "SKRIV": {R.DELTAKER},
+    },
+    "tjenestekonto": {"LES": {R.LEDER}, "SKRIV": {R.LEDER}},
+    "kostrakjoering": {"LES": {R.LEDER, R.OEKONOMI}},
+    "kostra_opplysninger": {"LES": {R.KVP_VEILEDER, R.LEDER}, "SKRIV": {R.KVP_VEILEDER, R.LEDER}},
+    "tilsyn": {"LES": {R.LEDER, R.STATSFORVALTER}, "BEHANDLE": {R.STATSFORVALTER}, "SKRIV": {R.LEDER}},
 }
 
 KONTORROLLER = [R.VEILEDER, R.KVP_VEILEDER, R.BESLUTTER, R.LEDER, R.OEKONOMI]
@@ -78,6 +94,8 @@ INNGANG: dict[str, Callable[..., Any]] = {
     "oppmoete": tilgang.oppmoete,
     "utbetalingsrunde": tilgang.utbetalingsrunde,
     "tilbakekreving": tilgang.tilbakekreving,
+    "klage": tilgang.klage,
+    "tilsyn": tilgang.tilsyn,
 }
 
 TILFELLER = [(navn, handling) for navn, regler in sorted(POLICY.items()) for handling in sorted(regler)]
@@ -141,6 +159,10 @@ def objekter(lag_sak_i_program, lag_person, kvp_veileder_a, veileder_a, lag_bruk
         forsoerget_fra_og_med=dt.date(2020, 1, 1),
     )
     utb = url_objekter(sak=sak)
+    tilsyn_id = tilsyn_url_objekter(
+        kontor=kontor_a, kvp_veileder=kvp_veileder_a, person=lag_person(etternavn="Tilsynsen"), lag_bruker=lag_bruker
+    )["tilsyn_id"]
+    Tilsyn.objects.filter(pk=tilsyn_id).update(status=Tilsynsstatus.RAPPORT_SENDT)
     kartlegging = kartlegging_opprett(
         bruker=veileder_a,
         person=sak2.person,
@@ -173,6 +195,21 @@ def objekter(lag_sak_i_program, lag_person, kvp_veileder_a, veileder_a, lag_bruk
         "utbetalingskommune": utb["kommune_nummer"],
         "mottaker": sak.person_id,
         "kartlegging": kartlegging.pk,
+        "klage": klage_url_objekt(bruker=kvp_veileder_a, vedtak=vedtak)["klage_id"],
+        "tilsyn": tilsyn_id,
+        "tjenestekonto": tjenestekonto_opprett(
+            bruker=lag_bruker(R.LEDER, kontor=kontor_a), kontor_id=kontor_a.pk, navn="Test", rolle=R.VEILEDER
+        )[0].pk,
+        "kostra_opplysninger": sak.pk,
+        "kostrakjoering": KostraKjoering.objects.create(
+            kommune=sak.person.kommune,
+            aar=2025,
+            kjoert_av=kvp_veileder_a,
+            fil=b"",
+            sjekksum="0" * 64,
+            antall_poster=0,
+            avslutningskode=0,
+        ).pk,
     }
 
 
@@ -234,7 +271,7 @@ def test_andre_roller_ved_kontoret_gir_403_og_404_for_lesing(objekter, lag_bruke
 
 @pytest.mark.parametrize("navn", sorted(POLICY))
 def test_laas_laaser_raden_og_sjekker_tilgangen_i_samme_spoerring(objekter, lag_bruker, kontor_a, navn, monkeypatch):
-    handling = "SKRIV" if "SKRIV" in POLICY[navn] else "LES"
+    handling = "SKRIV" if "SKRIV" in POLICY[navn] and _kontorrolle(navn, "SKRIV") else "LES"
     rolle = _kontorrolle(navn, handling)
     assert rolle is not None
     bruker = lag_bruker(rolle, kontor=kontor_a)
@@ -306,6 +343,48 @@ def test_kan_ser_paa_objektets_kontor(objekter, lag_bruker, kontor_a, kontor_b):
 
 def test_uregistrert_type_er_en_programfeil(lag_bruker, kontor_a):
     with pytest.raises(LookupError):
-        tilgang.hent(lag_bruker(R.LEDER, kontor=kontor_a), "klage", uuid.uuid4(), Handling.LES)
+        tilgang.hent(lag_bruker(R.LEDER, kontor=kontor_a), "finnes_ikke", uuid.uuid4(), Handling.LES)
     with pytest.raises(LookupError):
         tilgang.hent(lag_bruker(R.LEDER, kontor=kontor_a), "sak", uuid.uuid4(), Handling.GODKJENN)
+
+
+def test_statsforvalter_ser_bare_klager_sendt_til_fylket(objekter, lag_bruker):
+    """Statsforvalterens vilkår er klagens status (et Q-uttrykk), ikke et flagg på saken."""
+    sf = lag_bruker(R.STATSFORVALTER, fylke="Rogaland")
+    with pytest.raises(IkkeFunnet):
+        tilgang.klage(sf, objekter["klage"])
+    with pytest.raises(IkkeFunnet):
+        tilgang.klage(sf, objekter["klage"], Handling.BESLUTT)
+    Klage.objects.filter(pk=objekter["klage"]).update(status=Klagestatus.OVERSENDT)
+    assert tilgang.klage(sf, objekter["klage"], Handling.BESLUTT).pk == objekter["klage"]
+    with pytest.raises(IkkeTilgang):
+        tilgang.klage(sf, objekter["klage"], Handling.BEHANDLE)
+    with pytest.raises(IkkeFunnet):
+        tilgang.klage(lag_bruker(R.STATSFORVALTER, fylke="Innlandet"), objekter["klage"])
+
+
+def test_deltaker_ser_bare_sine_egne_klager(objekter, lag_bruker):
+    klage = Klage.objects.select_related("sak").get(pk=objekter["klage"])
+    assert tilgang.klage(lag_bruker(R.DELTAKER, person=klage.sak.person), klage.pk, Handling.SKRIV).pk == klage.pk
+    with pytest.raises(IkkeFunnet):
+        tilgang.klage(lag_bruker(R.DELTAKER, person=objekter_person(objekter)), klage.pk)
+
+
+def test_tilsyn_finnes_ikke_for_kontoret_foer_rapporten_er_sendt(objekter, lag_bruker, kontor_a):
+    """Kontorvilkåret: lederen ser tilsynet først når rapporten er sendt; statsforvalteren i fylket ser det hele
+    tiden, også uten flagg."""
+    Tilsyn.objects.filter(pk=objekter["tilsyn"]).update(status=Tilsynsstatus.UNDER_ARBEID)
+    leder = lag_bruker(R.LEDER, kontor=kontor_a)
+    for handling in (Handling.LES, Handling.SKRIV, Handling.BEHANDLE):
+        with pytest.raises(IkkeFunnet):
+            tilgang.tilsyn(leder, objekter["tilsyn"], handling)
+    assert not tilgang.synlige(leder, "tilsyn").exists()
+    sf = lag_bruker(R.STATSFORVALTER, fylke=kontor_a.fylke)
+    assert tilgang.tilsyn(sf, objekter["tilsyn"], Handling.BEHANDLE).pk == objekter["tilsyn"]
+    with pytest.raises(IkkeTilgang):
+        tilgang.tilsyn(sf, objekter["tilsyn"], Handling.SKRIV)
+    Tilsyn.objects.filter(pk=objekter["tilsyn"]).update(status=Tilsynsstatus.RAPPORT_SENDT)
+    tilsyn = tilgang.tilsyn(leder, objekter["tilsyn"], Handling.SKRIV)
+    assert tilgang.kan(leder, "tilsyn", tilsyn, Handling.SKRIV)
+    with pytest.raises(IkkeTilgang):
+        tilgang.tilsyn(leder, objekter["tilsyn"], Handling.BEHANDLE)

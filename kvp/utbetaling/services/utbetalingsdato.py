@@ -4,15 +4,14 @@ runden godkjennes eller eksporteres, flyttes den fram til første bankdag fra og
 
 import datetime as dt
 
-import holidays
-
 from kvp.oppmoete.grunnlag import maanedsperiode
 from kvp.tilgang.models import Kommune
+from kvp_regler.kalender import er_fridag
 
 
 def er_bankdag(dato: dt.date) -> bool:
     """Mandag–fredag som ikke er helligdag i Norge, julaften eller nyttårsaften (bankene holder stengt) [I]."""
-    if dato.weekday() >= 5 or dato in holidays.country_holidays("NO", years=dato.year):
+    if er_fridag(dato):
         return False
     return (dato.month, dato.day) not in {(12, 24), (12, 31)}
 
