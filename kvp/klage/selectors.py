@@ -25,6 +25,7 @@ from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.objekter import Handling
 from kvp.tilgang.tilgang import tilgang_for
+from kvp_regler.statistikk import andel_prosent, snitt
 
 from .models import STATSFORVALTERENS_STATUSER, Klage, Klagebrev, Klagedokument, Klagestatus, Utfall
 
@@ -218,19 +219,15 @@ class Oversiktsrad:
     def andel_omgjort(self) -> int:
         """Prosent av klagene kontoret har avgjort selv (omgjort, oversendt eller avvist) som ble omgjort."""
         avgjort = self.omgjort + self.oversendt + self.avvist
-        return round(100 * self.omgjort / avgjort) if avgjort else 0
+        return andel_prosent(self.omgjort, avgjort) or 0
 
     @property
     def snitt_kontor(self) -> int | None:
-        return round(sum(self.dager_kontor) / len(self.dager_kontor)) if self.dager_kontor else None
+        return snitt(self.dager_kontor)
 
     @property
     def snitt_statsforvalter(self) -> int | None:
-        return (
-            round(sum(self.dager_statsforvalter) / len(self.dager_statsforvalter))
-            if self.dager_statsforvalter
-            else None
-        )
+        return snitt(self.dager_statsforvalter)
 
     @property
     def utfall_tekst(self) -> list[tuple[str, int]]:

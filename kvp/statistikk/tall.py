@@ -28,6 +28,7 @@ from kvp.utbetaling.models import Rundestatus, Utbetaling, Utbetalingsrunde
 from kvp.vedtak.models import KostraSituasjon, KostraStatus, Vedtak, Vedtaksstatus
 from kvp_regler.kostra import utledning as u
 from kvp_regler.parametere import STANDARD
+from kvp_regler.statistikk import andel_prosent
 
 #: Minste antall som vises når en visning går på tvers av kontorer.
 MINSTE_ANTALL = 5
@@ -409,7 +410,7 @@ def ventetid(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, skjul: bool) 
         t.totaler = {
             rader[0]: len(alle),
             rader[1]: int(statistics.median(alle)) if alle else None,
-            rader[2]: round(100 * innen / len(alle)) if alle else None,
+            rader[2]: andel_prosent(innen, len(alle)),
         }
         t.grunnlag = {r: {k: int(t.verdier[rader[0]].get(k) or 0) for k, _ in kontorer} for r in rader}
     return [tv, to]
@@ -418,7 +419,7 @@ def ventetid(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, skjul: bool) 
 def _fyll(t: Tabell, rader: list[str], k: UUID, dager: list[int], innen: int) -> None:
     t.verdier.setdefault(rader[0], {})[k] = len(dager)
     t.verdier.setdefault(rader[1], {})[k] = int(statistics.median(dager)) if dager else None
-    t.verdier.setdefault(rader[2], {})[k] = round(100 * innen / len(dager)) if dager else None
+    t.verdier.setdefault(rader[2], {})[k] = andel_prosent(innen, len(dager))
 
 
 def _legg_til_maaneder(dato: dt.date, antall: int) -> dt.date:

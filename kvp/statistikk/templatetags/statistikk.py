@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString
 
 from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import tilgang_for
+from kvp_regler.statistikk import skaler
 
 from ..roller import OPPLYSNING_ROLLER
 from ..tall import Tabell
@@ -43,7 +44,7 @@ def _liggende(tabell: Tabell, verdier: list[tuple[str, float | None, str]], titt
     deler = []
     for i, (etikett, verdi, tekst) in enumerate(verdier):
         y = 5 + i * RAD
-        lengde = 0 if not verdi else max(1, round(plass * verdi / stoerst))
+        lengde = skaler(verdi, stoerst, plass)
         deler.append(
             format_html(
                 '<text x="{}" y="{}" text-anchor="end" class="kvp-diagram__etikett">{}</text>'
@@ -92,7 +93,7 @@ def _staaende(tabell: Tabell, verdier: list[tuple[str, float | None, str]], titt
     ]
     for i, (etikett, verdi, tekst) in enumerate(verdier):
         x = 50 + i * bredde_per
-        h = 0 if not verdi else max(1, round((bunn - topp) * verdi / stoerst))
+        h = skaler(verdi, stoerst, bunn - topp)
         if verdi is None and tekst != "–":
             deler.append(
                 format_html(

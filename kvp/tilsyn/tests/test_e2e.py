@@ -143,6 +143,8 @@ def test_rettleiing_publiseres_og_leses_paa_kontoret(live_server: Any, side: Pag
     logg_ut(page)
 
     logg_inn(page, base, e2e["kvp"].username)
+    expect(page.get_by_role("heading", name="Mine oppgaver", level=1)).to_be_visible()  # startsiden (ADR 0014)
+    page.get_by_role("link", name="KVP-tavla").click()
     expect(page.get_by_role("heading", name="KVP-tavla")).to_be_visible()
     expect(page.get_by_role("heading", name="Rettleiing fra statsforvalteren")).to_be_visible()
     sjekk_axe(page)
