@@ -22,7 +22,7 @@ def snitt(verdier: list[int]) -> int | None:
     return _heltall(Fraction(sum(verdier), len(verdier))) if verdier else None
 
 
-def skaler(verdi: float | int, stoerst: float | int, plass: float | int) -> int:
+def skaler(verdi: float | None, stoerst: float, plass: float) -> int:
     """Lengden (minst 1) en verdi får i et diagram der `stoerst` fyller `plass`; 0 for ingen verdi."""
     if not verdi:
         return 0
