@@ -5,3 +5,19 @@ class DeltakerConfig(AppConfig):
     name = "kvp.deltaker"
     label = "deltaker"
     verbose_name = "Deltakerens KVP: aktivering og meldinger"
+
+    def ready(self) -> None:
+        from kvp.person.models import Person  # noqa: PLC0415 - appene er lastet først her
+        from kvp.person.selectors import ROLLER_SOM_SER_PERSONER  # noqa: PLC0415
+        from kvp.tilgang.models import Rolle  # noqa: PLC0415
+        from kvp.tilgang.objekter import Handling, registrer  # noqa: PLC0415
+
+        # Aktiveringslenken: KVP-veilederen ved personens kontor sender den (ADR 0006: rollen ved objektets kontor).
+        registrer(
+            "aktivering",
+            modell=Person,
+            kontorsti="kontor_id",
+            roller={Handling.LES: ROLLER_SOM_SER_PERSONER, Handling.SKRIV: (Rolle.KVP_VEILEDER,)},
+            ikke_funnet="Fant ikke personen.",
+            relatert=("kontor",),
+        )

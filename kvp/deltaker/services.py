@@ -21,9 +21,11 @@ from kvp.dokument.tilgang import er_deltaker_i, er_kontor_for, sak_for_deltaker_
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.person.models import Person
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, Rolle, Rolletildeling
+from kvp.tilgang.objekter import Handling
 from kvp.tilgang.services import rolle_tildel
-from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+from kvp.tilgang.tilgang import tilgang_for
 
 from .models import Aktivering, Endringsmelding, Endringstype, Melding, Planaksept, Varsel, Varselvalg
 from .sms import sms_backend
@@ -43,10 +45,7 @@ def _hash(noekkel: str) -> str:
 @transaction.atomic
 def aktivering_opprett(*, bruker: Bruker, person_id: UUID, grunnadresse: str) -> Aktivering:
     """KVP-veilederen sender en engangslenke til personens e-post. Eldre ubrukte lenker slutter å virke."""
-    kontorer = krev_rolle(bruker, (Rolle.KVP_VEILEDER,))
-    person = Person.objects.select_related("kontor").filter(pk=person_id, kontor_id__in=kontorer).first()
-    if person is None:
-        raise IkkeFunnet("Fant ikke personen.")
+    person: Person = tilgang.hent(bruker, "aktivering", person_id, Handling.SKRIV)
     if not person.epost:
         raise KvpFeil(
             "Personen har ingen e-postadresse. Legg inn e-postadressen først.",

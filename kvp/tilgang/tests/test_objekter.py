@@ -39,6 +39,7 @@ R = Rolle
 #: Hvem som får gjøre hva: én rad per objekttype og handling (samme tabell som i ADR 0006).
 POLICY: dict[str, dict[str, set[str]]] = {
     "person": {"LES": {R.VEILEDER, R.KVP_VEILEDER, R.BESLUTTER, R.LEDER}, "SKRIV": {R.VEILEDER, R.KVP_VEILEDER}},
+    "aktivering": {"LES": {R.VEILEDER, R.KVP_VEILEDER, R.BESLUTTER, R.LEDER}, "SKRIV": {R.KVP_VEILEDER}},
     "forsoergerperiode": {
         "LES": {R.VEILEDER, R.KVP_VEILEDER, R.BESLUTTER, R.LEDER},
         "SKRIV": {R.VEILEDER, R.KVP_VEILEDER},
@@ -183,6 +184,7 @@ def objekter(lag_sak_i_program, lag_person, kvp_veileder_a, veileder_a, lag_bruk
     )
     return {
         "person": sak.person_id,
+        "aktivering": sak.person_id,
         "forsoergerperiode": barn.forsoergerperioder.get().pk,
         "sak": sak.pk,
         "vedtak": vedtak.pk,
