@@ -50,6 +50,16 @@ class AttesterForm(KvpForm):
     maaned = forms.RegexField(regex=r"^\d{4}-\d{2}$", widget=forms.HiddenInput)
 
 
+class AttesterBekreftForm(AttesterForm):
+    """Attesteringen lagres bare fra bekreftelsessiden, som sier hva som skjer."""
+
+    bekreftet = forms.ChoiceField(choices=[("ja", "Ja")], widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["bekreftet"].error_messages["required"] = "Bekreft attesteringen på bekreftelsessiden."
+
+
 class ArbeidForm(KorreksjonMixin):
     prefix = "arbeid"
     fra_og_med = Datofelt(label="Fra og med")
@@ -94,3 +104,45 @@ class SlettForm(KvpForm):
     objekt = forms.ChoiceField(choices=[("arbeid", "Arbeid"), ("ytelse", "Ytelse")], widget=forms.HiddenInput)
     objekt_id = forms.UUIDField(widget=forms.HiddenInput)
     korreksjonsgrunn = forms.CharField(required=False, max_length=1000)
+
+
+class SlettOppmoeteForm(KvpForm):
+    """Sletter registrert oppmøte for dagene som er valgt i kalenderen; grunnen logges."""
+
+    prefix = "slett"
+    fra_og_med = Datofelt(label="Fra og med", widget=forms.HiddenInput)
+    til_og_med = Datofelt(label="Til og med", required=False, widget=forms.HiddenInput)
+    grunn = forms.CharField(
+        label="Grunn til slettingen",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Dagene blir «ikke registrert» igjen. Grunnen står i revisjonsloggen.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["grunn"].error_messages["required"] = "Skriv hvorfor registreringen slettes."
+
+
+class SamletForm(KvpForm):
+    """Samme status for alle valgte deltakere i en aktivitet, for en dag eller en periode i én måned."""
+
+    prefix = "samlet"
+    fra_og_med = Datofelt(label="Fra og med")
+    til_og_med = Datofelt(label="Til og med", required=False, help_text="Tom for én dag. Helger hoppes over.")
+    status = forms.ChoiceField(
+        label="Status", choices=[(k, v) for k, v in Dagstatus.choices if k != Dagstatus.HELLIGDAG]
+    )
+    saker = forms.MultipleChoiceField(label="Deltakere", widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args: Any, saker: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["saker"].choices = saker
+        self.fields["saker"].error_messages["required"] = "Velg minst én deltaker."
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        fra, til = data.get("fra_og_med"), data.get("til_og_med")
+        if fra and til and (til.year, til.month) != (fra.year, fra.month):
+            self.add_error("til_og_med", "Registrer én måned om gangen (fra og med og til og med i samme måned).")
+        return data

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from kvp.felles.feil import IkkeTilgang, KvpFeil
 from kvp.felles.services import logghendelse_registrer
+from kvp.plan.models import Aktivitet, Aktivitetsstatus
 from kvp.sak.models import Sak
 from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker
@@ -19,6 +20,29 @@ from kvp.tilgang.tilgang import tilgang_for
 from .grunnlag import beregn, beregn_som_json, grunnlag_for_maaned, grunnlag_for_saker, maanedsperiode
 from .kalender import helligdager, maanedsnavn, virkedager
 from .models import AnnenYtelse, Arbeidsperiode, Dagstatus, Kilde, Maanedsattestering, Oppmoete, Oppmoetekorreksjon
+
+#: Visningskoden for en virkedag i programmet som har vært, men ikke er registrert, i en måned som ikke er attestert.
+IKKE_REGISTRERT = "IKKE_REGISTRERT"
+
+#: Kalenderen er lesbar uten farge: hver status har en forkortelse og en tekst (forklaringen står under kalenderen).
+FORKORTELSER: dict[str, str] = {
+    Dagstatus.DELTATT: "D",
+    Dagstatus.HELLIGDAG: "H",
+    Dagstatus.GYLDIG_FRAVAER: "GF",
+    Dagstatus.FERIE: "F",
+    Dagstatus.PERMISJON_MED_STOENAD: "PM",
+    Dagstatus.UGYLDIG_FRAVAER: "UF",
+    Dagstatus.FRAVAER_UTEN_STOENAD: "FU",
+    Dagstatus.PERMISJON_UTEN_STOENAD: "PU",
+    Dagstatus.AVBRUDD: "AV",
+    IKKE_REGISTRERT: "IR",
+}
+
+
+def forklaring() -> list[tuple[str, str, str]]:
+    """(kode, forkortelse, tekst) for hver status i kalenderen, i fast rekkefølge."""
+    tekster = {**dict(Dagstatus.choices), IKKE_REGISTRERT: "Ikke registrert"}
+    return [(kode, forkortelse, tekster[kode]) for kode, forkortelse in FORKORTELSER.items()]
 
 
 @dataclass(frozen=True)
@@ -34,6 +58,14 @@ class Kalenderdag:
     dokumentasjon: str = ""
     kilde: str = ""
     merknad: str = ""
+    helg: bool = False
+    fremtid: bool = False
+    velgbar: bool = False
+    valgt: bool = False
+
+    @property
+    def forkortelse(self) -> str:
+        return FORKORTELSER.get(self.status, "") if self.i_maaned and self.i_program else ""
 
 
 @dataclass(frozen=True)
@@ -43,6 +75,8 @@ class Kalender:
     uker: list[list[Kalenderdag]]
     forrige: str | None
     neste: str | None
+    attestert: bool = False
+    valgt: tuple[dt.date, dt.date] | None = None
 
     @property
     def navn(self) -> str:
@@ -51,6 +85,30 @@ class Kalender:
     @property
     def kode(self) -> str:
         return f"{self.aar:04d}-{self.maaned:02d}"
+
+    @property
+    def velgbar(self) -> bool:
+        return any(d.velgbar for uke in self.uker for d in uke)
+
+    @property
+    def rader(self) -> list[tuple[int, dt.date | None, dt.date | None, list[Kalenderdag]]]:
+        """(ukenummer, første og siste dag i uka som kan velges, dagene) for hver uke."""
+        svar = []
+        for uke in self.uker:
+            velgbare = [d.dato for d in uke if d.velgbar]
+            svar.append(
+                (
+                    uke[0].dato.isocalendar().week,
+                    velgbare[0] if velgbare else None,
+                    velgbare[-1] if velgbare else None,
+                    uke,
+                )
+            )
+        return svar
+
+    @property
+    def valgte_virkedager(self) -> int:
+        return sum(1 for uke in self.uker for d in uke if d.valgt)
 
 
 @dataclass(frozen=True)
@@ -103,46 +161,134 @@ def valgt_maaned(sak: Sak, tekst: str | None, i_dag: dt.date | None = None) -> t
     return maaneder[0] if naa < maaneder[0] else maaneder[-1]
 
 
-def kalender_for_maaned(*, sak: Sak, aar: int, maaned: int) -> Kalender:
+def dag_kan_velges(sak: Sak, aar: int, maaned: int, dato: dt.date, i_dag: dt.date | None = None) -> bool:
+    """Kan dagen velges i kalenderen for å registreres: en virkedag i måneden og i programmet som har vært."""
+    periode = sak.programperiode()
+    i_dag = i_dag or timezone.localdate()
+    return (
+        periode is not None
+        and (dato.year, dato.month) == (aar, maaned)
+        and dato.weekday() < 5
+        and periode[0] <= dato <= min(periode[1], i_dag)
+    )
+
+
+def kalender_for_maaned(
+    *,
+    sak: Sak,
+    aar: int,
+    maaned: int,
+    kan_velge: bool = False,
+    valgt: tuple[dt.date, dt.date] | None = None,
+    i_dag: dt.date | None = None,
+) -> Kalender:
+    """Måneden i hele uker (mandag–søndag). Virkedager i programmet som har vært uten registrering, vises som «Ikke
+    registrert» til måneden er attestert (da regnes de som deltatt, spec/beregning.md § 3). Med `kan_velge` kan
+    dagene som har vært velges (ikke i en attestert måned); `valgt` er perioden som er valgt."""
+    i_dag = i_dag or timezone.localdate()
     fra, til = maanedsperiode(aar, maaned)
     mandag = fra - dt.timedelta(days=fra.weekday())
-    fredag_siste = til + dt.timedelta(days=(4 - til.weekday()) % 7) if til.weekday() < 5 else til
-    dager = virkedager(mandag, fredag_siste)
-    registrert = {o.dato: o for o in Oppmoete.objects.filter(sak=sak, dato__range=(dager[0], dager[-1]))}
-    hellig = helligdager(dager[0], dager[-1])
+    soendag = til + dt.timedelta(days=6 - til.weekday())
+    registrert = {o.dato: o for o in Oppmoete.objects.filter(sak=sak, dato__range=(mandag, soendag))}
+    hellig = helligdager(mandag, soendag)
     periode = sak.programperiode()
+    attestert = Maanedsattestering.objects.filter(sak=sak, aar=aar, maaned=maaned).exists()
     uker: list[list[Kalenderdag]] = []
-    for dato in dager:
-        if dato.weekday() == 0 or not uker:
+    dato = mandag
+    while dato <= soendag:
+        if dato.weekday() == 0:
             uker.append([])
         rad = registrert.get(dato)
+        i_maaned = fra <= dato <= til
         i_program = periode is not None and periode[0] <= dato <= periode[1]
-        if rad is not None:
-            status = rad.status
+        helg = dato.weekday() >= 5
+        fremtid = dato > i_dag
+        if helg:
+            status, tekst = "HELG", "Helg"
+        elif not i_program:
+            status, tekst = "", "Ikke i program"
+        elif rad is not None:
+            status, tekst = rad.status, rad.get_status_display()
         elif dato in hellig:
-            status = Dagstatus.HELLIGDAG
+            status, tekst = Dagstatus.HELLIGDAG, Dagstatus.HELLIGDAG.label
+        elif fremtid:
+            status, tekst = "FREMTID", "Ikke passert ennå"
+        elif attestert and i_maaned:
+            status, tekst = Dagstatus.DELTATT, "Deltatt (ikke registrert, regnet som deltatt ved attesteringen)"
         else:
-            status = Dagstatus.DELTATT
+            status, tekst = IKKE_REGISTRERT, "Ikke registrert"
+        velgbar = kan_velge and not attestert and dag_kan_velges(sak, aar, maaned, dato, i_dag)
         uker[-1].append(
             Kalenderdag(
                 dato=dato,
-                i_maaned=fra <= dato <= til,
+                i_maaned=i_maaned,
                 i_program=i_program,
                 status=status,
-                status_tekst=Dagstatus(status).label if i_program else "Ikke i program",
+                status_tekst=tekst,
                 registrert=rad is not None,
                 helligdag=hellig.get(dato, ""),
                 timer=rad.timer if rad else None,
                 dokumentasjon=rad.get_dokumentasjon_display() if rad and rad.dokumentasjon != "INGEN" else "",
                 kilde=rad.get_kilde_display() if rad else "",
                 merknad=rad.merknad if rad else "",
+                helg=helg,
+                fremtid=fremtid,
+                velgbar=velgbar,
+                valgt=velgbar and valgt is not None and valgt[0] <= dato <= valgt[1],
             )
         )
+        dato += dt.timedelta(days=1)
     maaneder = maaneder_i_program(sak)
     indeks = maaneder.index((aar, maaned)) if (aar, maaned) in maaneder else None
     forrige = maaned_kode(*maaneder[indeks - 1]) if indeks else None
     neste = maaned_kode(*maaneder[indeks + 1]) if indeks is not None and indeks + 1 < len(maaneder) else None
-    return Kalender(aar=aar, maaned=maaned, uker=uker, forrige=forrige, neste=neste)
+    return Kalender(aar=aar, maaned=maaned, uker=uker, forrige=forrige, neste=neste, attestert=attestert, valgt=valgt)
+
+
+def tolk_utvalg(
+    sak: Sak, aar: int, maaned: int, *, fra: str | None, til: str | None, dag: str | None
+) -> tuple[dt.date, dt.date | None] | None:
+    """Perioden som er valgt i kalenderen (fra adressen: `fra`, `til` og dagen som ble klikket, `dag`).
+
+    Første klikk velger én dag; andre klikk gjør valget til perioden mellom de to; et tredje begynner på nytt. Datoer
+    som ikke kan velges (helg, frem i tid, utenfor måneden eller programmet), overses.
+    """
+
+    def dato(tekst: str | None) -> dt.date | None:
+        try:
+            d = dt.date.fromisoformat(tekst or "")
+        except ValueError:
+            return None
+        return d if (d.year, d.month) == (aar, maaned) else None
+
+    start, slutt, klikket = dato(fra), dato(til), dato(dag)
+    if klikket is not None and not dag_kan_velges(sak, aar, maaned, klikket):
+        klikket = None
+    if klikket is not None:
+        if start is not None and slutt is None:
+            start, slutt = min(start, klikket), max(start, klikket)
+        else:
+            start, slutt = klikket, None
+    if start is None:
+        return None
+    if slutt is None:
+        return start, None  # én dag valgt; neste klikk gjør den til en periode
+    return (start, slutt) if start <= slutt else (slutt, start)
+
+
+def ikke_registrerte_dager(*, sak: Sak, aar: int, maaned: int) -> list[dt.date]:
+    """Virkedagene i måneden og programmet (som har vært) uten registrering og som ikke er helligdager: de regnes som
+    deltatt når måneden attesteres."""
+    fra, til = maanedsperiode(aar, maaned)
+    periode = sak.programperiode()
+    if periode is None:
+        return []
+    fra, til = max(fra, periode[0]), min(til, periode[1], timezone.localdate())
+    if til < fra:
+        return []
+    registrert = set(Oppmoete.objects.filter(sak=sak, dato__range=(fra, til)).values_list("dato", flat=True))
+    hellig = helligdager(fra, til)
+    return [d for d in virkedager(fra, til) if d not in registrert and d not in hellig]
 
 
 def ferie_brukt(*, sak: Sak, aar: int) -> int:
@@ -264,3 +410,60 @@ def deltakere_for_oversikt(*, bruker: Bruker, aar: int, maaned: int) -> list[Ove
             )
         )
     return rader
+
+
+@dataclass(frozen=True)
+class Aktivitetsgruppe:
+    """Deltakerne med samme aktivitet (type og tilbyder) i en måned, til samlet registrering."""
+
+    noekkel: str
+    navn: str
+    saker: list[Sak]
+    attesterte: set[Any]
+
+
+def aktivitetsgrupper(*, bruker: Bruker, aar: int, maaned: int) -> list[Aktivitetsgruppe]:
+    """Aktivitetene (type og tilbyder) i sakene brukeren kan registrere oppmøte for, som pågår i måneden, med
+    deltakerne i program. Fast antall spørringer."""
+    fra, til = maanedsperiode(aar, maaned)
+    saker = tilgang.synlige(bruker, "oppmoete", Handling.SKRIV, krev=True)
+    aktiviteter = (
+        Aktivitet.objects.filter(sak__in=saker, fra_og_med__lte=til, til_og_med__gte=fra)
+        .exclude(status=Aktivitetsstatus.AVBRUTT)
+        .select_related("sak__person", "sak__kontor")
+        .order_by("type", "tilbyder", "sak__person__etternavn", "sak__person__fornavn", "sak_id")
+    )
+    grupper: dict[str, tuple[str, dict[Any, Sak]]] = {}
+    for a in aktiviteter:
+        periode = a.sak.programperiode()
+        if periode is None or periode[1] < fra or periode[0] > til:
+            continue
+        noekkel = f"{a.type}|{a.tilbyder}"
+        navn = a.get_type_display() + (f" – {a.tilbyder}" if a.tilbyder else "")
+        grupper.setdefault(noekkel, (navn, {}))[1].setdefault(a.sak_id, a.sak)
+    ider = {sak_id for _, s in grupper.values() for sak_id in s}
+    attesterte = set(
+        Maanedsattestering.objects.filter(sak_id__in=ider, aar=aar, maaned=maaned).values_list("sak_id", flat=True)
+    )
+    return [
+        Aktivitetsgruppe(noekkel=k, navn=navn, saker=list(s.values()), attesterte=attesterte & set(s))
+        for k, (navn, s) in grupper.items()
+    ]
+
+
+def samlet_registrering(
+    *, saker: list[Sak], fra_og_med: dt.date, til_og_med: dt.date, status: str
+) -> dict[Any, dict[dt.date, str]]:
+    """Dagene hver sak får statusen for: virkedager i perioden og i sakens program, uten helligdager."""
+    hellig = helligdager(fra_og_med, til_og_med)
+    svar: dict[Any, dict[dt.date, str]] = {}
+    for sak in saker:
+        periode = sak.programperiode()
+        dager = [
+            d
+            for d in virkedager(fra_og_med, til_og_med)
+            if d not in hellig and periode is not None and periode[0] <= d <= periode[1]
+        ]
+        if dager:
+            svar[sak.pk] = dict.fromkeys(dager, status)
+    return svar

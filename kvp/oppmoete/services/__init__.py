@@ -1,6 +1,7 @@
 """Skriving av oppmøte, lønnet arbeid, andre ytelser og attestering, én modul per handling.
 
-* `registrering`: oppmøte for en dag, en uke eller en periode, og en hel måned for mange deltakere.
+* `registrering`: oppmøte for en dag, en uke eller en periode, en hel måned for mange deltakere, og sletting av
+  registrert oppmøte med en grunn.
 * `egenmelding`: deltakerens egen melding om sykefravær.
 * `arbeid_og_ytelse`: lønnet arbeid og andre ytelser, og sletting av en feilregistrert periode.
 * `attestering`: KVP-veilederen godkjenner en måned, som da låses for utbetalingen.
@@ -16,7 +17,7 @@ from .attestering import maaned_attester
 from .egenmelding import egenmelding_registrer
 from .felles import MAKS_DAGER_PER_REGISTRERING, ROLLER_SOM_REGISTRERER
 from .korreksjon import attesterte_maaneder_korriger_etter_vedtak
-from .registrering import oppmoete_registrer, oppmoete_registrer_mange
+from .registrering import oppmoete_registrer, oppmoete_registrer_mange, oppmoete_slett
 
 __all__ = [
     "MAKS_DAGER_PER_REGISTRERING",
@@ -28,5 +29,6 @@ __all__ = [
     "maaned_attester",
     "oppmoete_registrer",
     "oppmoete_registrer_mange",
+    "oppmoete_slett",
     "registrering_slett",
 ]

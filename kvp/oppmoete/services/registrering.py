@@ -51,6 +51,7 @@ def _sjekk_registrering(
         raise KvpFeil("Til og med kan ikke være før fra og med.", felt="til_og_med", kode="KVP_DATO")
     if (til_og_med - fra_og_med).days >= MAKS_DAGER_PER_REGISTRERING:
         raise KvpFeil("Registrer høyst ett år om gangen.", felt="til_og_med", kode="KVP_PERIODE_LENGDE")
+    _sjekk_ikke_fremtid(til_og_med)
     if timer is not None:
         if status != Dagstatus.UGYLDIG_FRAVAER:
             raise KvpFeil("Timer oppgis bare ved ugyldig fravær.", felt="timer", kode="KVP_OPPMOETE_TIMER_STATUS")
@@ -102,6 +103,18 @@ def _sjekk_registrering(
         if not dager:
             raise KvpFeil("Perioden har bare helligdager.", felt="fra_og_med", kode="KVP_OPPMOETE_HELLIGDAG")
     return dager
+
+
+def _sjekk_ikke_fremtid(dato: dt.date) -> None:
+    """Oppmøte registreres bare for dager som har vært (til og med i dag)."""
+    i_dag = timezone.localdate()
+    if dato > i_dag:
+        raise KvpFeil(
+            f"{dato:%d.%m.%Y} har ikke vært ennå. Oppmøte registreres bare for dager som har vært, til og med i dag "
+            f"({i_dag:%d.%m.%Y}).",
+            felt="til_og_med",
+            kode="KVP_DATO_FREMTID",
+        )
 
 
 def _sjekk_ferie(*, sak: Sak, dager: list[dt.date], status: str) -> None:
@@ -225,6 +238,7 @@ def oppmoete_registrer_mange(
                 raise KvpFeil(f"{dato:%d.%m.%Y} er ikke i {maanedsnavn(aar, maaned)}.", kode="KVP_DATO_MAANED")
             if dato.weekday() >= 5:
                 raise KvpFeil(f"{dato:%d.%m.%Y} er en {UKEDAGER[dato.weekday()]}.", kode="KVP_OPPMOETE_HELG")
+            _sjekk_ikke_fremtid(dato)
             if not periode[0] <= dato <= periode[1]:
                 raise KvpFeil(f"{dato:%d.%m.%Y} er utenfor programperioden.", kode="KVP_OPPMOETE_UTENFOR")
             if status not in Dagstatus.values:
@@ -267,3 +281,63 @@ def oppmoete_registrer_mange(
             etter={d.isoformat(): s for d, s in registreringer[sak.pk].items()},
         )
     return len(nye) + len(endres)
+
+
+@transaction.atomic
+def oppmoete_slett(
+    *, bruker: Bruker, sak_id: UUID, fra_og_med: dt.date, til_og_med: dt.date | None = None, grunn: str
+) -> int:
+    """Sletter registrert oppmøte for en dag eller en periode, med en grunn som logges. Svarer med antall dager.
+
+    Dagene blir «ikke registrert» igjen. Automatisk utfylte helligdager blir stående. En attestert måned endres
+    ikke her; den korrigeres med en ny registrering og en korreksjonsgrunn.
+    """
+    sak = _hent_sak(bruker=bruker, sak_id=sak_id)
+    til_og_med = til_og_med or fra_og_med
+    grunn = grunn.strip()
+    if not grunn:
+        raise KvpFeil("Skriv hvorfor registreringen slettes.", felt="grunn", kode="KVP_OPPMOETE_SLETT_GRUNN")
+    if til_og_med < fra_og_med:
+        raise KvpFeil("Til og med kan ikke være før fra og med.", felt="til_og_med", kode="KVP_DATO")
+    if (til_og_med - fra_og_med).days >= MAKS_DAGER_PER_REGISTRERING:
+        raise KvpFeil("Slett høyst ett år om gangen.", felt="til_og_med", kode="KVP_PERIODE_LENGDE")
+    maaneder = maaneder_i_perioden(fra_og_med, til_og_med)
+    attesterte = [
+        (a.aar, a.maaned)
+        for a in Maanedsattestering.objects.filter(sak=sak, aar__in={aar for aar, _ in maaneder})
+        if (a.aar, a.maaned) in set(maaneder)
+    ]
+    if attesterte:
+        navn = ", ".join(maanedsnavn(aar, mnd) for aar, mnd in attesterte)
+        raise KvpFeil(
+            f"Måneden er attestert ({navn}) og kan ikke endres i kalenderen. Registrer riktig status med en "
+            "korreksjonsgrunn i stedet.",
+            felt="fra_og_med",
+            kode="KVP_ATTESTERT",
+        )
+    rader = list(
+        Oppmoete.objects.select_for_update()
+        .filter(sak=sak, dato__range=(fra_og_med, til_og_med))
+        .exclude(kilde=Kilde.AUTOMATISK, status=Dagstatus.HELLIGDAG)
+        .order_by("dato")
+    )
+    if not rader:
+        raise KvpFeil(
+            f"Det er ingen registreringer å slette {fra_og_med:%d.%m.%Y}–{til_og_med:%d.%m.%Y}.",
+            felt="fra_og_med",
+            kode="KVP_OPPMOETE_INGEN",
+        )
+    foer = {r.dato.isoformat(): {"status": r.status, "kilde": r.kilde, "merknad": r.merknad} for r in rader}
+    Oppmoete.objects.filter(pk__in=[r.pk for r in rader]).delete()
+    _fyll_helligdager(bruker=bruker, saker=[sak], fra=fra_og_med, til=til_og_med)
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=sak.kontor,
+        person=sak.person,
+        handling="ENDRE",
+        objekt=sak,
+        beskrivelse=f"Oppmøte slettet {rader[0].dato:%d.%m.%Y}–{rader[-1].dato:%d.%m.%Y}: {grunn}",
+        foer=foer,
+        etter={"slettet": len(rader), "grunn": grunn},
+    )
+    return len(rader)

@@ -99,7 +99,12 @@ def test_registrering_med_komma_i_timer_lagres(client, lag_sak_i_program, kvp_ve
 def test_attestert_maaned_uten_korreksjonsgrunn_gir_melding(client, lag_sak_i_program, kvp_veileder_a):
     sak = lag_sak_i_program()
     client.force_login(kvp_veileder_a)
-    svar = client.post(reverse("oppmoete:attester", kwargs={"sak_id": sak.pk}), {"maaned": "2025-03"})
+    attester = reverse("oppmoete:attester", kwargs={"sak_id": sak.pk})
+    svar = client.post(attester, {"maaned": "2025-03"})
+    assert svar.status_code == 400  # uten bekreftelsessiden lagres ingenting
+    assert "Bekreft attesteringen på bekreftelsessiden." in svar.content.decode()
+    assert not Maanedsattestering.objects.filter(sak=sak).exists()
+    svar = client.post(attester, {"maaned": "2025-03", "bekreftet": "ja"})
     assert svar.status_code == 302
     url = reverse("oppmoete:registrer", kwargs={"sak_id": sak.pk})
     data = {"oppmoete-fra_og_med": "04.03.2025", "oppmoete-status": "FRAVAER_UTEN_STOENAD"}
