@@ -132,8 +132,8 @@ def registrer(request: HttpRequest, sak_id: UUID) -> HttpResponse:
 
     def lagre(data: dict[str, Any]) -> HttpResponse:
         nonlocal maaned
-        maaned = selectors.maaned_kode(data["fra_og_med"].year, data["fra_og_med"].month)
         antall = services.oppmoete_registrer(bruker=bruker_fra(request), sak_id=sak.pk, **data)
+        maaned = selectors.maaned_kode(data["fra_og_med"].year, data["fra_og_med"].month)  # vis måneden som ble endret
         melding = f"Oppmøtet er registrert ({_antall_dager(antall)})."
         if _htmx(request):
             return _kalenderside(request, sak_id, maaned=maaned, melding=melding)
@@ -154,8 +154,8 @@ def slett_oppmoete(request: HttpRequest, sak_id: UUID) -> HttpResponse:
 
     def lagre(data: dict[str, Any]) -> HttpResponse:
         nonlocal maaned
-        maaned = selectors.maaned_kode(data["fra_og_med"].year, data["fra_og_med"].month)
         antall = services.oppmoete_slett(bruker=bruker_fra(request), sak_id=sak.pk, **data)
+        maaned = selectors.maaned_kode(data["fra_og_med"].year, data["fra_og_med"].month)  # vis måneden som ble endret
         melding = f"Registreringen er slettet ({_antall_dager(antall)}). Dagene er ikke registrert."
         if _htmx(request):
             return _kalenderside(request, sak_id, maaned=maaned, melding=melding)

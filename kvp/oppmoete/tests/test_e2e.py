@@ -133,6 +133,9 @@ def test_plan_oppmoete_attestering_og_stoenad_lik_kvp_beregn(live_server: Any, s
     expect(page.get_by_role("region", name="Lønnet arbeid")).to_contain_text("10 timer per uke hos Rema 1000")
     sjekk_axe(page)
     page.get_by_role("button", name="Attester april 2025").click()
+    expect(page.locator("#attester-konsekvenser")).to_contain_text("April 2025 låses.")
+    sjekk_axe(page)
+    page.get_by_role("button", name="Ja, attester april 2025").click()
     expect(page.get_by_text("Måneden er attestert og låst for utbetaling.")).to_be_visible()
     sjekk_axe(page)
     assert Maanedsattestering.objects.get(sak=sak, aar=2025, maaned=4).versjon == 1
