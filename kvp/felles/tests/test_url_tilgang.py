@@ -7,6 +7,7 @@ kjenner, feiler testen til parameteren er lagt inn i OBJEKTER nedenfor.
 import datetime as dt
 import uuid
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 
 import pytest
 from django.conf import settings
@@ -19,7 +20,9 @@ from kvp.deltaker.services import endring_meld
 from kvp.dokument.services import dokument_last_opp
 from kvp.dokument.tests import filer
 from kvp.klage.tests.objekter import klage_url_objekt
+from kvp.oppmoete.models import Oppmoete
 from kvp.person.services import barn_legg_til, person_opprett
+from kvp.plan.services import aktivitet_opprett
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import kartlegging_opprett, soeknad_registrer
 from kvp.statistikk.tests.objekter import url_objekter as statistikk_objekter
@@ -266,3 +269,34 @@ def test_url_med_et_objekt_som_ikke_finnes_gir_404(client, objekter, lag_bruker,
     for metode in (client.get, client.post):
         svar = metode(url)
         assert svar.status_code in (404, 405), f"{metode.__name__.upper()} {url} svarte {svar.status_code}"
+
+
+def test_samlet_oppmoete_viser_og_endrer_bare_saker_der_brukeren_er_kvp_veileder(
+    client, lag_sak_i_program, kvp_veileder_a, kvp_veileder_b, leder_a, kontor_b
+):
+    """`oppmoete:samlet` har ingen objekt i adressen: deltakerne kommer fra tilgangslaget (skriv på oppmøte), så en
+    KVP-veileder ved B og en leder ved A med KVP-veilederrollen ved B ser og endrer ingenting ved A."""
+    sak = lag_sak_i_program(fornavn=MERKE)
+    aktivitet_opprett(
+        bruker=kvp_veileder_a,
+        sak_id=sak.pk,
+        type="ARBEIDSTRENING",
+        timer_per_uke=Decimal("30"),
+        fra_og_med=dt.date(2025, 1, 6),
+        til_og_med=dt.date(2025, 12, 31),
+        tilbyder="Kafé Trappa",
+    )
+    url = f"{reverse('oppmoete:samlet')}?maaned=2025-05&aktivitet=ARBEIDSTRENING|Kafé Trappa"
+    data = {"samlet-fra_og_med": "2025-05-05", "samlet-status": "FERIE", "samlet-saker": [str(sak.pk)]}
+    rolle_tildel(bruker=leder_a, rolle=Rolle.KVP_VEILEDER, kontor=kontor_b)
+    for bruker in (kvp_veileder_b, leder_a):
+        client.force_login(bruker)
+        svar = client.get(url)
+        assert svar.status_code == 200 and MERKE not in svar.content.decode()
+        svar = client.post(url, data)
+        assert svar.status_code == 400 and MERKE not in svar.content.decode()
+    assert not Oppmoete.objects.filter(sak=sak).exists()
+    client.force_login(kvp_veileder_a)
+    assert MERKE in client.get(url).content.decode()
+    assert client.post(url, data).status_code == 302
+    assert Oppmoete.objects.filter(sak=sak, status="FERIE").count() == 1
