@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -137,7 +137,7 @@ class SamletForm(KvpForm):
 
     def __init__(self, *args: Any, saker: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["saker"].choices = saker
+        cast(forms.MultipleChoiceField, self.fields["saker"]).choices = saker
         self.fields["saker"].error_messages["required"] = "Velg minst én deltaker."
 
     def clean(self) -> dict[str, Any]:
