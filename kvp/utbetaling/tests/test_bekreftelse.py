@@ -18,7 +18,6 @@ from kvp.utbetaling.services import (
 )
 
 
-
 @pytest.fixture
 def runde(lag_sak_i_program, attester, oekonomi_a, oekonomi_a2, kommunekonto):
     for fornavn in ("Berit", "Bjørn"):
