@@ -145,6 +145,7 @@ def _runde_bekreftelse(r: Utbetalingsrunde, handling: str, skjema: ForkastForm |
     """Hva som skjer med runden, i klartekst, med beløpene og antallet deltakere (issue 15 punkt 7)."""
     maaned = maanedstekst(r.aar, r.maaned)
     antall, dato = r.antall, r.utbetalingsdato.strftime("%d.%m.%Y")
+    deltakere = f"{antall} deltaker" if antall == 1 else f"{antall} deltakere"
     netto, brutto = kroner(r.sum_netto or Decimal(0)), kroner(r.sum_brutto or Decimal(0))
     skatt, trekk = kroner(r.sum_skatt or Decimal(0)), kroner(r.sum_trekk or Decimal(0))
     fakta = [
@@ -164,7 +165,7 @@ def _runde_bekreftelse(r: Utbetalingsrunde, handling: str, skjema: ForkastForm |
     }
     if handling == "godkjenn":
         punkter = [
-            f"Runden for {maaned} i {r.kommune.navn} godkjennes: {antall} deltakere får til sammen {netto} utbetalt "
+            f"Runden for {maaned} i {r.kommune.navn} godkjennes: {deltakere} får til sammen {netto} utbetalt "
             f"{dato} (brutto {brutto}, skattetrekk {skatt}, trekk for tilbakekreving {trekk}).",
             "Du godkjenner som den andre i økonomi (fireøyneprinsippet), og navnet ditt lagres på runden.",
             "Neste steg er å eksportere betalingsfilen og regnskapsfilen og sende dem til banken.",
@@ -176,7 +177,7 @@ def _runde_bekreftelse(r: Utbetalingsrunde, handling: str, skjema: ForkastForm |
             punkter=punkter,
             angres="En godkjent runde kan ikke forkastes eller simuleres på nytt. Feil i en utbetaling rettes med en "
             "korreksjon i en senere runde.",
-            knapp=f"Ja, godkjenn {netto} til {antall} deltakere",
+            knapp=f"Ja, godkjenn {netto} til {deltakere}",
             opptatt="Godkjenner runden …",
             **felles,
         )

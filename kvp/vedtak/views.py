@@ -26,6 +26,7 @@ from kvp_regler.vilkaar import Vurdering
 
 from . import selectors, services
 from .bekreftelse import dato_tekst, konsekvenser_for_saken
+from .endringer import endringer_siden_forrige_versjon
 from .forms import (
     ForhaandsvarselForm,
     ForhaandsvarselSvarForm,
@@ -197,6 +198,7 @@ def detalj(request: HttpRequest, vedtak_id: UUID, *, status: int = 200, **skjema
         "egen_sak_for_beslutter": vedtak.status == Vedtaksstatus.TIL_BESLUTTER
         and er_beslutter
         and request.user.pk in skrivere,
+        "endringer": endringer_siden_forrige_versjon(vedtak),
         "returner_form": skjemaer.get("returner_form") or ReturnerForm(),
         "feilmelding": skjemaer.get("feilmelding"),
         # Forhåndsvisningen er den samme malen som brevet; HTML-en er laget med autoescape.
