@@ -303,7 +303,6 @@ def fatt(request: HttpRequest, vedtak_id: UUID) -> HttpResponse:
     """GET: hva som skjer når vedtaket fattes. POST med bekreftelsen: vedtaket fattes; uten den: 400, ingenting
     gjort (kvp.felles.bekreftelse)."""
     bruker = bruker_fra(request)
-    vedtak = selectors.vedtak_hent(bruker=bruker, vedtak_id=vedtak_id)
     if er_bekreftet(request):
         return _handling(
             request,
@@ -311,6 +310,7 @@ def fatt(request: HttpRequest, vedtak_id: UUID) -> HttpResponse:
             lambda v: services.vedtak_fatt(bruker=bruker, vedtak_id=v.pk),
             "Vedtaket er fattet, og brevet er laget.",
         )
+    vedtak = selectors.vedtak_hent(bruker=bruker, vedtak_id=vedtak_id)
     tilgang.vedtak(bruker, vedtak_id, Handling.BESLUTT, relatert=())  # 403 uten beslutterrollen ved kontoret
     if vedtak.status != Vedtaksstatus.TIL_BESLUTTER:
         melding = (
