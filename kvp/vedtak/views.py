@@ -281,8 +281,8 @@ def _fatt_bekreftelse(vedtak: Vedtak) -> Bekreftelse:
     advarsler = []
     if not (person.adresse and person.postnummer and person.poststed):
         advarsler.append(
-            f"{person.navn} mangler fullstendig adresse (gate, postnummer og poststed). Brevet kan ikke sendes i "
-            "posten før adressen er rettet på personsiden."
+            f"{person.navn} mangler fullstendig adresse (gate, postnummer og poststed). Rett adressen på "
+            "personsiden før brevet sendes i posten."
         )
     return Bekreftelse(
         tittel=f"Fatt vedtaket om {vedtak.get_type_display().lower()} – {person.navn}",
