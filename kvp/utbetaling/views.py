@@ -1,15 +1,18 @@
 """Utbetalingsrundene, innstillingene, mottakerne og tilbakekrevingene (tynne visninger over tjenestene)."""
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kvp.felles.bekreftelse import Bekreftelse, bekreftelse_svar, er_bekreftet, ikke_bekreftet_svar
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.felles.forms import skjema_svar
 from kvp.felles.services import lesing_registrer, logghendelse_registrer
@@ -18,6 +21,7 @@ from kvp.tilgang.objekter import Handling
 from kvp.tilgang.tilgang import bruker_fra
 
 from . import eksport, selectors, services
+from .beregning import kroner, maanedstekst
 from .forms import ForeslaaForm, ForkastForm, InnstillingerForm, KjoerForm, KvitteringForm, MottakerForm, VedtaForm
 from .models import Aktsomhet, Rundestatus, Utbetalingsrunde
 from .services.jobber import grunnbeloep_reguler_start_som_jobb, utbetalingsrunde_start_som_jobb
@@ -80,9 +84,7 @@ def g_regulering_jobb(request: HttpRequest, kommune_nummer: str) -> HttpResponse
     return redirect("jobber:jobb", jobb_id=jobb.pk)
 
 
-def _runde_side(
-    request: HttpRequest, runde_id: UUID, *, status: int = 200, forkast_form: ForkastForm | None = None
-) -> HttpResponse:
+def _runde_side(request: HttpRequest, runde_id: UUID, *, status: int = 200) -> HttpResponse:
     r = selectors.runde_hent(bruker=bruker_fra(request), runde_id=runde_id)
     er_oekonomi = tilgang.kan(bruker_fra(request), "utbetalingsrunde", r, Handling.SKRIV)
     simulert = r.status == Rundestatus.SIMULERT
@@ -104,7 +106,6 @@ def _runde_side(
             "kan_lastes_ned": r.status in (Rundestatus.EKSPORTERT, Rundestatus.BEKREFTET),
             "kan_godkjenne": selectors.kan_godkjenne_runden(runde=r) if simulert else [],
             "kontonummer_venter": selectors.kontonummer_venter(runde=r) if simulert and er_oekonomi else 0,
-            "forkast_form": forkast_form or ForkastForm(),
         },
         status=status,
     )
@@ -132,16 +133,122 @@ def _handling(request: HttpRequest, runde_id: UUID, tjeneste: Any, melding: str,
     return redirect(til) if til else redirect("utbetaling:runde", runde_id=runde_id)
 
 
-@require_POST
+#: Handlingene på en runde som ikke kan angres: (handlingen i tilgangslaget, statusen runden må ha, verbet).
+_BEKREFTES = {
+    "godkjenn": (Handling.GODKJENN, Rundestatus.SIMULERT, "godkjennes"),
+    "forkast": (Handling.SKRIV, Rundestatus.SIMULERT, "forkastes"),
+    "bekreft": (Handling.EKSPORTER, Rundestatus.EKSPORTERT, "bekreftes som betalt"),
+}
+
+
+def _runde_bekreftelse(r: Utbetalingsrunde, handling: str, skjema: ForkastForm | None = None) -> Bekreftelse:
+    """Hva som skjer med runden, i klartekst, med beløpene og antallet deltakere (issue 15 punkt 7)."""
+    maaned = maanedstekst(r.aar, r.maaned)
+    antall, dato = r.antall, r.utbetalingsdato.strftime("%d.%m.%Y")
+    deltakere = f"{antall} deltaker" if antall == 1 else f"{antall} deltakere"
+    netto, brutto = kroner(r.sum_netto or Decimal(0)), kroner(r.sum_brutto or Decimal(0))
+    skatt, trekk = kroner(r.sum_skatt or Decimal(0)), kroner(r.sum_trekk or Decimal(0))
+    fakta = [
+        ("Måned", maaned),
+        ("Kommune", r.kommune.navn),
+        ("Deltakere", str(antall)),
+        ("Brutto", brutto),
+        ("Skattetrekk", skatt),
+        ("Trekk for tilbakekreving", trekk),
+        ("Netto til deltakerne", netto),
+        ("Utbetalingsdato", dato),
+    ]
+    felles = {
+        "handling_url": reverse(f"utbetaling:{handling}", args=[r.pk]),
+        "avbryt_url": reverse("utbetaling:runde", args=[r.pk]),
+        "fakta": fakta,
+    }
+    if handling == "godkjenn":
+        punkter = [
+            f"Runden for {maaned} i {r.kommune.navn} godkjennes: {deltakere} får til sammen {netto} utbetalt "
+            f"{dato} (brutto {brutto}, skattetrekk {skatt}, trekk for tilbakekreving {trekk}).",
+            "Du godkjenner som den andre i økonomi (fireøyneprinsippet), og navnet ditt lagres på runden.",
+            "Neste steg er å eksportere betalingsfilen og regnskapsfilen og sende dem til banken.",
+        ]
+        if r.utbetalingsdato < timezone.localdate():
+            punkter.append(f"Utbetalingsdatoen {dato} er passert: runden får den neste mulige bankdagen.")
+        return Bekreftelse(
+            tittel=f"Godkjenn utbetalingen for {maaned} – {r.kommune.navn}",
+            punkter=punkter,
+            angres="En godkjent runde kan ikke forkastes eller simuleres på nytt. Feil i en utbetaling rettes med en "
+            "korreksjon i en senere runde.",
+            knapp=f"Ja, godkjenn {netto} til {deltakere}",
+            opptatt="Godkjenner runden …",
+            **felles,
+        )
+    if handling == "bekreft":
+        return Bekreftelse(
+            tittel=f"Bekreft at banken har betalt {maaned} – {r.kommune.navn}",
+            punkter=[
+                f"Du bekrefter at banken har betalt alle de {antall} utbetalingene i runden, til sammen {netto}, "
+                f"med utbetalingsdato {dato}.",
+                f"Runden får status «{Rundestatus.BEKREFTET.label}», og utbetalingene regnes som betalt i "
+                "årsoppgavene og i korreksjonene.",
+                "Har du kvitteringsfilen fra banken (pain.002), les den inn i stedet: den viser hvilke betalinger "
+                "banken avviste.",
+            ],
+            angres="En bekreftet runde kan ikke settes tilbake til eksportert.",
+            knapp="Ja, banken har betalt",
+            opptatt="Bekrefter utbetalingen …",
+            **felles,
+        )
+    return Bekreftelse(
+        tittel=f"Forkast den simulerte runden for {maaned} – {r.kommune.navn}",
+        punkter=[
+            f"De {antall} beregnede utbetalingene i runden, til sammen {netto}, slettes.",
+            "Etterbetalinger i runden venter igjen på neste runde, og tilbakekrevinger som runden gjorde opp, blir "
+            "åpne igjen.",
+            "Måneden kan simuleres på nytt av én i økonomi og godkjennes av en annen.",
+        ],
+        angres="Den forkastede runden kan ikke hentes tilbake; tallene den hadde, står i revisjonsloggen.",
+        knapp="Forkast runden",
+        opptatt="Forkaster runden …",
+        skjema=skjema or ForkastForm(),
+        **felles,
+    )
+
+
+def _bekreftelse_eller_feil(
+    request: HttpRequest, runde_id: UUID, handling: str, *, status: int = 200, skjema: ForkastForm | None = None
+) -> HttpResponse:
+    """Bekreftelsessiden for handlingen, eller rundesiden med en feilmelding når runden ikke har statusen for den."""
+    tilgangshandling, riktig_status, verb = _BEKREFTES[handling]
+    tilgang.utbetalingsrunde(bruker_fra(request), runde_id, tilgangshandling)  # 403/404 før noe vises
+    r = selectors.runde_hent(bruker=bruker_fra(request), runde_id=runde_id)
+    if r.status != riktig_status:
+        messages.error(
+            request,
+            f"Runden er {r.get_status_display().lower()}. Bare en runde med status "
+            f"«{Rundestatus(riktig_status).label.lower()}» kan {verb}.",
+        )
+        return _runde_side(request, runde_id, status=400)
+    bekreftelse = _runde_bekreftelse(r, handling, skjema)
+    if status == 400 and skjema is None:
+        return ikke_bekreftet_svar(request, bekreftelse)
+    return bekreftelse_svar(request, bekreftelse, status=status)
+
+
+@require_http_methods(["GET", "POST"])
 def godkjenn(request: HttpRequest, runde_id: UUID) -> HttpResponse:
+    """GET: hva godkjenningen betyr. POST med bekreftelsen: runden godkjennes; uten den: 400, ingenting gjort."""
+    if not er_bekreftet(request):
+        return _bekreftelse_eller_feil(request, runde_id, "godkjenn", status=400 if request.method == "POST" else 200)
     return _handling(request, runde_id, services.utbetalingsrunde_godkjenn, "Runden er godkjent.")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def forkast(request: HttpRequest, runde_id: UUID) -> HttpResponse:
+    """GET: hva forkastingen betyr. POST med avkrysningen: runden forkastes; uten den: 400, ingenting gjort."""
+    if request.method == "GET":
+        return _bekreftelse_eller_feil(request, runde_id, "forkast")
     form = ForkastForm(request.POST)
     if not form.is_valid():
-        return _runde_side(request, runde_id, status=400, forkast_form=form)
+        return _bekreftelse_eller_feil(request, runde_id, "forkast", status=400, skjema=form)
     return _handling(
         request,
         runde_id,
@@ -158,8 +265,11 @@ def eksporter(request: HttpRequest, runde_id: UUID) -> HttpResponse:
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def bekreft(request: HttpRequest, runde_id: UUID) -> HttpResponse:
+    """GET: hva bekreftelsen betyr. POST med bekreftelsen: runden er betalt; uten den: 400, ingenting gjort."""
+    if not er_bekreftet(request):
+        return _bekreftelse_eller_feil(request, runde_id, "bekreft", status=400 if request.method == "POST" else 200)
     return _handling(request, runde_id, services.utbetalingsrunde_bekreft, "Utbetalingen er bekreftet.")
 
 

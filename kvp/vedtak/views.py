@@ -6,13 +6,17 @@ from uuid import UUID
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kvp.brev.services import vedtaksbrev_html
-from kvp.felles.feil import IkkeFunnet, Kategori, KvpFeil, kategori
+from kvp.felles.bekreftelse import Bekreftelse, bekreftelse_svar, er_bekreftet, ikke_bekreftet_svar
+from kvp.felles.feil import IkkeFunnet, IkkeTilgang, Kategori, KvpFeil, kategori
 from kvp.felles.forms import skjema_svar
 from kvp.felles.services import lesing_registrer
+from kvp.person.models import Maalform
 from kvp.sak.models import Sak
 from kvp.sak.selectors import sak_hent
 from kvp.tilgang import objekter as tilgang
@@ -21,6 +25,8 @@ from kvp.tilgang.tilgang import bruker_fra
 from kvp_regler.vilkaar import Vurdering
 
 from . import selectors, services
+from .bekreftelse import dato_tekst, konsekvenser_for_saken
+from .endringer import endringer_siden_forrige_versjon
 from .forms import (
     ForhaandsvarselForm,
     ForhaandsvarselSvarForm,
@@ -192,6 +198,7 @@ def detalj(request: HttpRequest, vedtak_id: UUID, *, status: int = 200, **skjema
         "egen_sak_for_beslutter": vedtak.status == Vedtaksstatus.TIL_BESLUTTER
         and er_beslutter
         and request.user.pk in skrivere,
+        "endringer": endringer_siden_forrige_versjon(vedtak),
         "returner_form": skjemaer.get("returner_form") or ReturnerForm(),
         "feilmelding": skjemaer.get("feilmelding"),
         # Forhåndsvisningen er den samme malen som brevet; HTML-en er laget med autoescape.
@@ -255,14 +262,71 @@ def send(request: HttpRequest, vedtak_id: UUID) -> HttpResponse:
     )
 
 
-@require_POST
-def fatt(request: HttpRequest, vedtak_id: UUID) -> HttpResponse:
-    return _handling(
-        request,
-        vedtak_id,
-        lambda v: services.vedtak_fatt(bruker=bruker_fra(request), vedtak_id=v.pk),
-        "Vedtaket er fattet, og brevet er laget.",
+def _fatt_bekreftelse(vedtak: Vedtak) -> Bekreftelse:
+    """Hva som skjer når beslutteren fatter vedtaket, i klartekst (issue 15 punkt 7)."""
+    sak, person = vedtak.sak, vedtak.sak.person
+    i_dag = timezone.localdate()
+    punkter = [
+        f"Vedtaket om {vedtak.get_type_display().lower()} for {person.navn} fattes med vedtaksdato "
+        f"{dato_tekst(i_dag)}, med deg som beslutter og {vedtak.opprettet_av.visningsnavn} som saksbehandler."
+    ]
+    punkter += konsekvenser_for_saken(vedtak)
+    adresse = ", ".join(d for d in (person.adresse, f"{person.postnummer} {person.poststed}".strip()) if d)
+    maalform = "nynorsk" if person.maalform == Maalform.NYNORSK else "bokmål"
+    punkter.append(
+        f"Vedtaksbrevet lages som PDF på {maalform} og sendes til {person.navn}"
+        + (f", {adresse}." if adresse else ".")
+        + " Deltakeren får et varsel om brevet på sin side."
     )
+    advarsler = []
+    if not (person.adresse and person.postnummer and person.poststed):
+        advarsler.append(
+            f"{person.navn} mangler fullstendig adresse (gate, postnummer og poststed). Rett adressen på "
+            "personsiden før brevet sendes i posten."
+        )
+    return Bekreftelse(
+        tittel=f"Fatt vedtaket om {vedtak.get_type_display().lower()} – {person.navn}",
+        punkter=punkter,
+        angres="Et fattet vedtak kan ikke endres eller trekkes tilbake. En feil må rettes med et nytt vedtak "
+        "eller etter en klage.",
+        knapp="Ja, fatt vedtaket og send brevet",
+        handling_url=reverse("vedtak:fatt", args=[vedtak.pk]),
+        avbryt_url=reverse("vedtak:detalj", args=[vedtak.pk]),
+        opptatt="Fatter vedtaket og lager brevet …",
+        fakta=[("Sak", str(sak.pk)[:8]), ("Versjon", str(vedtak.versjon))],
+        advarsler=advarsler,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def fatt(request: HttpRequest, vedtak_id: UUID) -> HttpResponse:
+    """GET: hva som skjer når vedtaket fattes. POST med bekreftelsen: vedtaket fattes; uten den: 400, ingenting
+    gjort (kvp.felles.bekreftelse)."""
+    bruker = bruker_fra(request)
+    if er_bekreftet(request):
+        return _handling(
+            request,
+            vedtak_id,
+            lambda v: services.vedtak_fatt(bruker=bruker, vedtak_id=v.pk),
+            "Vedtaket er fattet, og brevet er laget.",
+        )
+    vedtak = selectors.vedtak_hent(bruker=bruker, vedtak_id=vedtak_id)
+    tilgang.vedtak(bruker, vedtak_id, Handling.BESLUTT, relatert=())  # 403 uten beslutterrollen ved kontoret
+    if vedtak.status != Vedtaksstatus.TIL_BESLUTTER:
+        melding = (
+            "Vedtaket er allerede fattet og kan ikke endres."
+            if vedtak.er_fattet
+            else "Vedtaket er ikke sendt til beslutter."
+        )
+        return detalj(request, vedtak_id, status=400, feilmelding=melding)
+    if bruker.pk in services.skrivere(vedtak):
+        raise IkkeTilgang(
+            "Du har skrevet eller endret dette vedtaket og kan ikke beslutte det selv (totrinnskontroll)."
+        )
+    bekreftelse = _fatt_bekreftelse(vedtak)
+    if request.method == "POST":
+        return ikke_bekreftet_svar(request, bekreftelse)
+    return bekreftelse_svar(request, bekreftelse)
 
 
 @require_POST

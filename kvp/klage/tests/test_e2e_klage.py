@@ -3,6 +3,7 @@ kontoret vurderer formkravene og sender klagen, statsforvalteren endrer vedtaket
 vedtak i totrinnskontrollen, og etterbetalingen kommer med i neste utbetalingsrunde."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -166,6 +167,7 @@ def test_klage_gjennom_begge_instanser_gir_etterbetaling_i_neste_runde(
     vedtak_id = oppsett["sak"].vedtak.get(type=Vedtakstype.GJENOPPTAK).pk
     page.goto(f"{base}/vedtak/{vedtak_id}/")
     page.get_by_role("button", name="Godkjenn og fatt vedtaket").click()
+    page.get_by_role("button", name="Ja, fatt vedtaket og send brevet").click()
     expect(page.get_by_text("Vedtaket er fattet, og brevet er laget.")).to_be_visible(timeout=TREG)
     logg_ut(page)
     klage = Klage.objects.get()
@@ -189,6 +191,7 @@ def test_klage_gjennom_begge_instanser_gir_etterbetaling_i_neste_runde(
     page.get_by_role("link", name="Utbetaling", exact=True).click()
     page.get_by_role("link", name="04.2025").click()
     page.get_by_role("button", name="Godkjenn runden").click()
+    page.get_by_role("button", name=re.compile(r"^Ja, godkjenn ")).click()
     expect(page.get_by_text("Runden er godkjent.")).to_be_visible(timeout=TREG)
     logg_ut(page)
     logg_inn(page, base, oppsett["deltaker"].username)

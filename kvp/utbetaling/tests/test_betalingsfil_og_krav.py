@@ -182,7 +182,7 @@ def test_siden_sier_at_utbetalingsdatoen_er_flyttet(
     attester(sak, 2025, 3)
     runde = kjoer(oekonomi_a, 2025, 3)
     client.force_login(oekonomi_a2)
-    svar = client.post(reverse("utbetaling:godkjenn", args=[runde.pk]), follow=True)
+    svar = client.post(reverse("utbetaling:godkjenn", args=[runde.pk]), {"bekreftet": "ja"}, follow=True)
     side = svar.content.decode()
     runde.refresh_from_db()
     assert "Runden er godkjent." in side

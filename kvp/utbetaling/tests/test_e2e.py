@@ -2,6 +2,7 @@
 mottaker og deltakerens Min side."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -66,6 +67,9 @@ def test_oekonomi_kjoerer_runden_med_fireoeyne_og_deltakeren_ser_utbetalingen(
     expect(page.locator("#runde-status")).to_contain_text("Simulert")
     sjekk_axe(page)
     page.get_by_role("button", name="Godkjenn runden").click()
+    expect(page.get_by_text("Dette kan ikke angres.")).to_be_visible()
+    sjekk_axe(page)
+    page.get_by_role("button", name=re.compile(r"^Ja, godkjenn ")).click()
     expect(page.get_by_text("En annen i økonomi må godkjenne den.")).to_be_visible()
     sjekk_axe(page)
 
@@ -88,6 +92,7 @@ def test_oekonomi_kjoerer_runden_med_fireoeyne_og_deltakeren_ser_utbetalingen(
     page.get_by_role("link", name="Utbetaling", exact=True).click()
     page.get_by_role("link", name="04.2025").click()
     page.get_by_role("button", name="Godkjenn runden").click()
+    page.get_by_role("button", name=re.compile(r"^Ja, godkjenn ")).click()
     expect(page.get_by_text("Runden er godkjent.")).to_be_visible()
     page.get_by_role("button", name="Eksporter").click()
     expect(page.get_by_text("Runden er eksportert.")).to_be_visible()

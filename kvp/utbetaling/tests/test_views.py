@@ -17,6 +17,9 @@ from kvp.utbetaling.services import (
     utbetalingsrunde_kjoer,
 )
 
+#: Det skjulte feltet fra bekreftelsessiden (kvp.felles.bekreftelse).
+BEKREFTET = {"bekreftet": "ja"}
+
 
 def nok(beloep: Decimal) -> str:
     """Slik malene viser et beløp: norsk desimalkomma og hardt mellomrom mellom tusener."""
@@ -58,20 +61,20 @@ def test_oekonomi_simulerer_og_en_annen_godkjenner_eksporterer_og_laster_ned(
     assert "Penger, Petter" in side
     assert f"{nok(Utbetaling.objects.get().netto)}</td>" in side
 
-    svar = client.post(reverse("utbetaling:godkjenn", args=[runde.pk]))
+    svar = client.post(reverse("utbetaling:godkjenn", args=[runde.pk]), BEKREFTET)
     assert svar.status_code == 400
     assert "En annen i økonomi må godkjenne den." in svar.content.decode()
     assert client.get(reverse("utbetaling:pain001", args=[runde.pk])).status_code == 400
 
     client.force_login(oekonomi_a2)
-    assert client.post(reverse("utbetaling:godkjenn", args=[runde.pk])).status_code == 302
+    assert client.post(reverse("utbetaling:godkjenn", args=[runde.pk]), BEKREFTET).status_code == 302
     assert client.post(reverse("utbetaling:eksporter", args=[runde.pk])).status_code == 302
     csv_svar = client.get(reverse("utbetaling:regnskap_csv", args=[runde.pk]))
     assert csv_svar.status_code == 200 and csv_svar["Content-Type"].startswith("text/csv")
     assert csv_svar.content.decode().splitlines()[0].startswith("utbetalingsdato;kommunenummer;periode")
     xml = client.get(reverse("utbetaling:pain001", args=[runde.pk]))
     assert xml.status_code == 200 and b"pain.001.001.03" in xml.content
-    assert client.post(reverse("utbetaling:bekreft", args=[runde.pk])).status_code == 302
+    assert client.post(reverse("utbetaling:bekreft", args=[runde.pk]), BEKREFTET).status_code == 302
     runde.refresh_from_db()
     assert runde.status == Rundestatus.BEKREFTET
     assert Logghendelse.objects.filter(beskrivelse="Betalingsfil", bruker=oekonomi_a2).exists()

@@ -79,14 +79,22 @@ def _vedtak_for_skriving(*, bruker: Bruker, vedtak_id: UUID, handling: Handling)
     return vedtak, sak
 
 
-def _innhold(vedtak: Vedtak) -> dict[str, Any]:
-    """Vedtakets innhold som JSON (til hendelsene og revisjonsloggen)."""
+def vedtaksinnhold(vedtak: Vedtak) -> dict[str, Any]:
+    """Vedtakets innhold som JSON (til hendelsene og revisjonsloggen), med vilkårsvurderingen og stønaden det bygger
+    på, så beslutteren kan se hva som er endret fra versjon til versjon (`kvp.vedtak.endringer`)."""
     data: dict[str, Any] = {"type": vedtak.type, "status": vedtak.status, "versjon": vedtak.versjon}
     for navn in VEDTAKSFELTER:
         verdi = getattr(vedtak, navn)
         data[navn] = verdi.isoformat() if isinstance(verdi, dt.date) else verdi
     data["beregning_total"] = vedtak.beregning["total"] if vedtak.beregning else None
+    data["beregning_aarsbeloep"] = vedtak.beregning.get("aarsbeloep") if vedtak.beregning else None
+    data["vilkaar"] = [
+        {k: r.get(k, "") for k in ("vilkaar", "tittel", "vurdering_tekst", "begrunnelse")} for r in vedtak.vilkaar or []
+    ]
     return data
+
+
+_innhold = vedtaksinnhold
 
 
 #: Hendelsene som gjør brukeren til en av vedtakets skrivere (`Vedtak.skrevet_av`).

@@ -162,6 +162,9 @@ def test_innvilgelse_returneres_rettes_fattes_og_deltakeren_ser_brevet(live_serv
     logg_inn(page, base, e2e["beslutter"].username)
     page.goto(vedtak_url)
     page.get_by_role("button", name="Godkjenn og fatt vedtaket").click()
+    expect(page.get_by_text("Dette kan ikke angres.")).to_be_visible()
+    sjekk_axe(page)
+    page.get_by_role("button", name="Ja, fatt vedtaket og send brevet").click()
     expect(page.get_by_text("Vedtaket er fattet, og brevet er laget.")).to_be_visible()
     expect(page.locator("#vedtak-status")).to_have_text("Fattet")
     sjekk_axe(page)
@@ -217,6 +220,7 @@ def test_avslag_paa_nynorsk(live_server: Any, side: Page, e2e: Any):
     logg_inn(page, base, e2e["beslutter"].username)
     page.goto(vedtak_url)
     page.get_by_role("button", name="Godkjenn og fatt vedtaket").click()
+    page.get_by_role("button", name="Ja, fatt vedtaket og send brevet").click()
     expect(page.get_by_text("Vedtaket er fattet, og brevet er laget.")).to_be_visible()
     logg_ut(page)
     assert Sak.objects.get(person=person).status == Status.AVSLAATT

@@ -84,8 +84,10 @@ def test_nytt_vedtak_med_ugyldige_datoer_gir_400(client, sak_oppfylt, kvp_veiled
 def test_saksbehandler_uten_beslutterrolle_faar_403_paa_fatt(client, utkast, kvp_veileder_a):
     services.vedtak_send_til_beslutter(bruker=kvp_veileder_a, vedtak_id=utkast.pk)
     client.force_login(kvp_veileder_a)
-    svar = client.post(reverse("vedtak:fatt", kwargs={"vedtak_id": utkast.pk}))
-    assert svar.status_code == 403
+    for data in ({}, {"bekreftet": "ja"}):
+        svar = client.post(reverse("vedtak:fatt", kwargs={"vedtak_id": utkast.pk}), data)
+        assert svar.status_code == 403
+    assert client.get(reverse("vedtak:fatt", kwargs={"vedtak_id": utkast.pk})).status_code == 403
     assert Vedtak.objects.get(pk=utkast.pk).status == Vedtaksstatus.TIL_BESLUTTER
 
 
@@ -96,7 +98,9 @@ def test_forfatter_med_beslutterrolle_ser_ingen_fatteknapp_og_faar_403(client, s
     side = client.get(reverse("vedtak:detalj", kwargs={"vedtak_id": vedtak.pk})).content.decode()
     assert "Godkjenn og fatt vedtaket" not in side
     assert "kan ikke beslutte det selv" in side
-    assert client.post(reverse("vedtak:fatt", kwargs={"vedtak_id": vedtak.pk})).status_code == 403
+    fatt = reverse("vedtak:fatt", kwargs={"vedtak_id": vedtak.pk})
+    assert client.post(fatt, {"bekreftet": "ja"}).status_code == 403
+    assert client.get(fatt).status_code == 403
 
 
 def test_retur_uten_begrunnelse_gir_400(client, utkast, kvp_veileder_a, beslutter_a):
