@@ -69,7 +69,7 @@ def _sjekk_stoenad(page: Page, fasit: dict[str, Any]) -> None:
 def test_plan_oppmoete_attestering_og_stoenad_lik_kvp_beregn(live_server: Any, side: Page, oppsett: dict[str, Any]):
     page, base, sak = side, live_server.url, oppsett["sak"]
     logg_inn(page, base, oppsett["kvp"].username)
-    page.goto(f"{base}/saker/{sak.pk}/")
+    page.goto(f"{base}/saker/{sak.pk}/?fane=plan")
     expect(page.get_by_role("heading", name="Programplan")).to_be_visible()
     sjekk_axe(page)
     page.get_by_role("link", name="Åpne programplanen").click()
