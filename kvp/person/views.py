@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from kvp.felles.feil import IkkeTilgang, KvpFeil
 from kvp.felles.forms import skjema_svar
 from kvp.felles.services import lesing_registrer
+from kvp.felles.sortering import sortering_fra
 from kvp.soeknad.selectors import kartlegginger_for_person
 from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.objekter import Handling
@@ -44,6 +45,10 @@ def liste(request: HttpRequest) -> HttpResponse:
         personer = selectors.personer_soek_paa_navn(bruker=bruker_fra(request), navn=navn)
     else:
         personer = selectors.personer_for_bruker(bruker=bruker_fra(request))
+    sortering = sortering_fra(
+        request.GET, {"navn": ("etternavn", "fornavn"), "kommune": ("kommune__navn", "etternavn", "fornavn")}, "navn"
+    )
+    personer = personer.order_by(*sortering.order_by)
     # Ved navnesøk blas det med POST (navnet skal ikke stå i URL-en); ellers med ?side= i URL-en.
     side = Paginator(personer, 50).get_page(request.POST.get("side") or request.GET.get("side"))
     lesing_registrer(
@@ -52,7 +57,12 @@ def liste(request: HttpRequest) -> HttpResponse:
         formaal="Treff i personsøk" if navn else "Personliste for kontoret",
         objekttype="personsøk" if navn else "personliste",
     )
-    return render(request, "person/liste.html", {"form": form, "side": side, "navn": navn}, status=status)
+    return render(
+        request,
+        "person/liste.html",
+        {"form": form, "side": side, "navn": navn, "sortering": sortering},
+        status=status,
+    )
 
 
 @require_http_methods(["GET", "POST"])
