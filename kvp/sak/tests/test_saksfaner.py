@@ -19,7 +19,7 @@ def _side(client, sak, fane: str = "") -> str:
     url = reverse("sak:detalj", kwargs={"sak_id": sak.pk}) + (f"?fane={fane}" if fane else "")
     svar = client.get(url)
     assert svar.status_code == 200, url
-    return svar.content.decode()
+    return str(svar.content.decode())
 
 
 def _aktiv(tekst: str) -> list[str]:

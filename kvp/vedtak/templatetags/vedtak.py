@@ -63,7 +63,10 @@ _VEDTAKSFARGE = {"UTKAST": "neutral", "TIL_BESLUTTER": "info", "RETURNERT": "war
 @register.simple_tag
 def vedtak_paa_saksbildet(sak: Any) -> list[Any]:
     """Vedtaksfanen på saksbildet (saken er hentet med tilgangssjekk av visningen): sakens vedtak, nyeste først."""
-    vedtak = list(vedtak_for_sak(sak=sak))
-    for v in vedtak:
-        v.farge = _VEDTAKSFARGE.get(v.status, "neutral")
-    return vedtak
+    return list(vedtak_for_sak(sak=sak))
+
+
+@register.filter
+def vedtaksfarge(status: str) -> str:
+    """Aksels farge (`data-color`) for merkelappen med vedtakets status."""
+    return _VEDTAKSFARGE.get(status, "neutral")
