@@ -154,7 +154,7 @@ def test_plan_oppmoete_attestering_og_stoenad_lik_kvp_beregn(live_server: Any, s
     expect(page.locator("#stoenad-attestering")).to_contain_text("Måneden er låst for utbetaling.")
 
     page.get_by_role("link", name="Tilbake til saken").click()
-    page.goto(page.url.split("?")[0] + "?maaned=2025-04")
+    page.goto(page.url.split("?")[0] + "?fane=oppmoete&maaned=2025-04")
     _sjekk_stoenad(page, fasit)
     sjekk_axe(page)
     page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Oppmøte").click()
