@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kvp.felles.forms import skjema_svar
+from kvp.felles.sortering import sortering_fra
 from kvp.person.selectors import ROLLER_SOM_SER_PERSONER
 from kvp.tilgang.tilgang import bruker_fra, krev_rolle, tilgang_for
 
@@ -42,12 +43,23 @@ def mine_saker(request: HttpRequest) -> HttpResponse:
     bruker = bruker_fra(request)
     form = MineSakerFilter(request.GET or None)
     status = form.cleaned_data["status"] if form.is_bound and form.is_valid() else ""
-    saker = list(selectors.mine_saker(bruker=bruker, status=status)[:500])
+    sortering = sortering_fra(
+        request.GET,
+        {
+            "person": ("person__etternavn", "person__fornavn"),
+            "status": ("status", "-mottatt_dato"),
+            "mottatt": ("mottatt_dato",),
+            "saksbehandler": ("saksbehandler__first_name", "saksbehandler__last_name", "-mottatt_dato"),
+        },
+        "mottatt",
+        standard_synkende=True,
+    )
+    saker = list(selectors.mine_saker(bruker=bruker, status=status).order_by(*sortering.order_by)[:500])
     selectors.mine_saker_logg(bruker=bruker, saker=saker)
     return render(
         request,
         "arbeidsflate/mine_saker.html",
-        {"form": form, "saker": saker, "status": status},
+        {"form": form, "saker": saker, "status": status, "sortering": sortering},
         status=400 if form.is_bound and not form.is_valid() else 200,
     )
 

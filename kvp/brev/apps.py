@@ -7,6 +7,9 @@ class BrevConfig(AppConfig):
     verbose_name = "Brev"
 
     def ready(self) -> None:
+        from .saksfane import registrer as registrer_saksfane  # noqa: PLC0415 - appene er lastet først her
+
+        registrer_saksfane()
         from kvp.brev.services import brev_lag_etter_hendelse, vedtaksbrev_lag_etter_fattet_vedtak  # noqa: PLC0415
         from kvp.felles.hendelser import BrevSkalSendes, VedtakFattet, abonner  # noqa: PLC0415 - appene er lastet først her
 

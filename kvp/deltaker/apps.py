@@ -7,6 +7,9 @@ class DeltakerConfig(AppConfig):
     verbose_name = "Deltakerens KVP: aktivering og meldinger"
 
     def ready(self) -> None:
+        from .saksfane import registrer as registrer_saksfane  # noqa: PLC0415 - appene er lastet først her
+
+        registrer_saksfane()
         from kvp.person.models import Person  # noqa: PLC0415 - appene er lastet først her
         from kvp.person.selectors import ROLLER_SOM_SER_PERSONER  # noqa: PLC0415
         from kvp.tilgang.models import Rolle  # noqa: PLC0415

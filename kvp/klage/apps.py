@@ -7,6 +7,9 @@ class KlageConfig(AppConfig):
     verbose_name = "klage"
 
     def ready(self) -> None:
+        from .saksfane import registrer as registrer_saksfane  # noqa: PLC0415 - appene er lastet først her
+
+        registrer_saksfane()
         from kvp.felles.hendelser import VedtakFattet, abonner  # noqa: PLC0415 - appene er lastet
         from kvp.klage.services import klage_knytt_fattet_vedtak  # noqa: PLC0415
 

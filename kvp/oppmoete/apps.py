@@ -7,6 +7,9 @@ class OppmoeteConfig(AppConfig):
     verbose_name = "oppmøte"
 
     def ready(self) -> None:
+        from .saksfane import registrer as registrer_saksfane  # noqa: PLC0415 - appene er lastet først her
+
+        registrer_saksfane()
         from kvp.felles.hendelser import GrunnlagEndret, VedtakFattet, abonner  # noqa: PLC0415 - appene er lastet
         from kvp.oppmoete.services.korreksjon import (  # noqa: PLC0415
             korriger_etter_endret_grunnlag,

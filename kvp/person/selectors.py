@@ -1,5 +1,7 @@
 """Lesing av personer. Alle oppslag går gjennom brukerens kontortilgang; andre kontorer gir IkkeFunnet."""
 
+import datetime as dt
+from dataclasses import dataclass
 from uuid import UUID
 
 from django.conf import settings
@@ -7,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from kvp.felles.feil import IkkeFunnet, KvpFeil
+from kvp.felles.models import Logghendelse
 from kvp.felles.services import logghendelse_registrer
 from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, NavKontor, Rolle
@@ -14,7 +17,8 @@ from kvp.tilgang.objekter import Handling
 from kvp.tilgang.tilgang import tilgang_for
 
 from . import fnr as fnr_modul
-from .models import Person
+from .models import Maalform, Person
+from .personalia import ENDRBARE_FELT, FELTNAVN
 
 MAKS_SOEKEORD = 5
 ROLLER_SOM_SER_PERSONER = (Rolle.VEILEDER, Rolle.KVP_VEILEDER, Rolle.BESLUTTER, Rolle.LEDER)
@@ -85,3 +89,46 @@ def deltaker_person_hent(*, bruker: Bruker) -> Person:
     if not personer:
         raise IkkeFunnet("Fant ikke personen.")
     return Person.objects.select_related("kommune", "kontor").get(pk=next(iter(personer)))
+
+
+@dataclass(frozen=True)
+class Personendring:
+    """Én rad i historikken over personalia: hvem, når, og hvert felt fra → til."""
+
+    tidspunkt: dt.datetime
+    hvem: str
+    hva: str  # "Registrert" eller "Endret"
+    felt: list[tuple[str, str, str]]  # (feltnavn, før, etter)
+
+
+def _vis(felt: str, verdi: object) -> str:
+    if felt == "maalform":
+        return str(Maalform(verdi).label) if verdi in Maalform.values else str(verdi or "")
+    return str(verdi or "")
+
+
+def personalia_historikk(*, person: Person, grense: int = 50) -> list[Personendring]:
+    """Historikken over personalia (kalles med en person hentet gjennom `person_hent`, som logger lesingen).
+
+    Kilden er revisjonsloggen: registreringen og hver endring står der med verdiene før og etter."""
+    rader = (
+        Logghendelse.objects.filter(
+            person_id=person.pk, objekttype="person", objekt_id=str(person.pk), handling__in=("OPPRETT", "ENDRE")
+        )
+        .select_related("bruker")
+        .order_by("-tidspunkt", "-id")[:grense]
+    )
+    historikk = []
+    for r in rader:
+        foer, etter = r.foer or {}, r.etter or {}
+        if r.handling == "OPPRETT":
+            felt = [(FELTNAVN[f], "", _vis(f, etter.get(f))) for f in ENDRBARE_FELT if etter.get(f)]
+        else:
+            felt = [(FELTNAVN.get(f, f), _vis(f, foer.get(f)), _vis(f, etter.get(f))) for f in etter]
+        hvem = r.bruker.visningsnavn if r.bruker is not None else r.brukernavn
+        historikk.append(
+            Personendring(
+                tidspunkt=r.tidspunkt, hvem=hvem, hva="Registrert" if r.handling == "OPPRETT" else "Endret", felt=felt
+            )
+        )
+    return historikk

@@ -15,6 +15,7 @@ from kvp.tilgang.models import Bruker, Kommune, Rolle
 from kvp.tilgang.objekter import Handling
 
 from . import fnr as fnr_modul
+from . import personalia
 from .models import Barn, Forsoergerperiode, Maalform, Person
 
 ROLLER_SOM_REGISTRERER = (Rolle.VEILEDER, Rolle.KVP_VEILEDER)
@@ -250,3 +251,40 @@ def forsoergerperiode_avslutt(*, bruker: Bruker, forsoergerperiode_id: int, til_
         )
     )
     return periode
+
+
+@transaction.atomic
+def personalia_endre(*, bruker: Bruker, person_id: Any, **verdier: str) -> list[str]:
+    """Endrer adresse, telefon, e-post og målform. Gir feltene som ble endret (tom liste: ingenting å lagre).
+
+    Alle feilene i verdiene sjekkes før noe lagres; den første gis som KvpFeil ved feltet (skjemaet viser alle).
+    Endringen revisjonslogges med verdiene før og etter; loggen er historikken på personsiden. Kontonummeret endres
+    ikke her: det går gjennom utbetalingen med godkjenning av en annen (fireøyneprinsippet).
+    """
+    ukjente = set(verdier) - set(personalia.ENDRBARE_FELT)
+    if ukjente:
+        raise KvpFeil("Bare adresse, telefon, e-post og målform kan endres her.", kode="KVP_PERSON_FELT")
+    ny = personalia.normaliser(verdier)
+    feil = personalia.feil_i_personalia(ny)
+    if feil:
+        felt, melding = feil[0]
+        raise KvpFeil(melding, felt=felt, kode="KVP_PERSONALIA")
+    person: Person = tilgang.hent(bruker, "person", person_id, Handling.SKRIV, laas=True, relatert=("kontor",))
+    foer = {felt: getattr(person, felt) for felt in personalia.ENDRBARE_FELT}
+    endret = [felt for felt in personalia.ENDRBARE_FELT if foer[felt] != ny[felt]]
+    if not endret:
+        return []
+    for felt in endret:
+        setattr(person, felt, ny[felt])
+    person.save(update_fields=endret)
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=person.kontor,
+        person=person,
+        handling="ENDRE",
+        objekt=person,
+        beskrivelse="Personalia endret: " + ", ".join(personalia.ENDRBARE_FELT[f].lower() for f in endret),
+        foer={f: foer[f] for f in endret},
+        etter={f: ny[f] for f in endret},
+    )
+    return endret

@@ -3,20 +3,25 @@
 from typing import Any
 from uuid import UUID
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from kvp.felles.feil import KvpFeil
+from kvp.felles.feil import IkkeTilgang, KvpFeil
 from kvp.felles.forms import skjema_svar
 from kvp.felles.services import lesing_registrer
+from kvp.felles.sortering import sortering_fra
 from kvp.soeknad.selectors import kartlegginger_for_person
+from kvp.tilgang import objekter as tilgang
+from kvp.tilgang.objekter import Handling
 from kvp.tilgang.tilgang import bruker_fra
 
 from . import selectors, services
-from .forms import BarnForm, ForsoergerperiodeAvsluttForm, PersonForm, PersonSoekForm
+from .forms import BarnForm, ForsoergerperiodeAvsluttForm, PersonaliaForm, PersonForm, PersonSoekForm
 from .models import Forsoergerperiode
+from .personalia import ENDRBARE_FELT
 
 
 @require_http_methods(["GET", "POST"])
@@ -40,6 +45,10 @@ def liste(request: HttpRequest) -> HttpResponse:
         personer = selectors.personer_soek_paa_navn(bruker=bruker_fra(request), navn=navn)
     else:
         personer = selectors.personer_for_bruker(bruker=bruker_fra(request))
+    sortering = sortering_fra(
+        request.GET, {"navn": ("etternavn", "fornavn"), "kommune": ("kommune__navn", "etternavn", "fornavn")}, "navn"
+    )
+    personer = personer.order_by(*sortering.order_by)
     # Ved navnesøk blas det med POST (navnet skal ikke stå i URL-en); ellers med ?side= i URL-en.
     side = Paginator(personer, 50).get_page(request.POST.get("side") or request.GET.get("side"))
     lesing_registrer(
@@ -48,7 +57,12 @@ def liste(request: HttpRequest) -> HttpResponse:
         formaal="Treff i personsøk" if navn else "Personliste for kontoret",
         objekttype="personsøk" if navn else "personliste",
     )
-    return render(request, "person/liste.html", {"form": form, "side": side, "navn": navn}, status=status)
+    return render(
+        request,
+        "person/liste.html",
+        {"form": form, "side": side, "navn": navn, "sortering": sortering},
+        status=status,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -74,8 +88,39 @@ def detalj(request: HttpRequest, person_id: UUID) -> HttpResponse:
     return render(
         request,
         "person/detalj.html",
-        {"person": person, "barn": barn, "kartlegginger": kartlegginger, "saker": saker},
+        {
+            "person": person,
+            "barn": barn,
+            "kartlegginger": kartlegginger,
+            "saker": saker,
+            "historikk": selectors.personalia_historikk(person=person),
+            "kan_endre": tilgang.kan(bruker_fra(request), "person", person, Handling.SKRIV),
+            "kan_se_konto": tilgang.kan(bruker_fra(request), "mottaker", person, Handling.LES),
+        },
     )
+
+
+@require_http_methods(["GET", "POST"])
+def personalia_endre(request: HttpRequest, person_id: UUID) -> HttpResponse:
+    """Endrer adresse, telefon, e-post og målform. Tjenesten sjekker skrivetilgangen og logger endringen."""
+    person = selectors.person_hent(bruker=bruker_fra(request), person_id=person_id, logg=request.method != "POST")
+    if not tilgang.kan(bruker_fra(request), "person", person, Handling.SKRIV):
+        raise IkkeTilgang("Du kan se personen, men ikke endre personalia.")
+    initial = {felt: getattr(person, felt) for felt in ENDRBARE_FELT}
+    form = PersonaliaForm(request.POST or None, initial=initial)
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        endret = services.personalia_endre(bruker=bruker_fra(request), person_id=person.pk, **d)
+        if endret:
+            messages.success(request, "Personalia er lagret.")
+        else:
+            messages.info(request, "Du endret ingenting, så ingenting ble lagret.")
+        return redirect("person:detalj", person_id=person.pk)
+
+    def vis(status: int = 200) -> HttpResponse:
+        return render(request, "person/personalia_endre.html", {"form": form, "person": person}, status=status)
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
 
 
 @require_http_methods(["GET", "POST"])

@@ -7,6 +7,9 @@ class PlanConfig(AppConfig):
     verbose_name = "Programplan"
 
     def ready(self) -> None:
+        from .saksfane import registrer as registrer_saksfane  # noqa: PLC0415 - appene er lastet først her
+
+        registrer_saksfane()
         from kvp.sak.models import Sak  # noqa: PLC0415 - appene er lastet først her
         from kvp.sak.selectors import ROLLER_SOM_SER_SAKER  # noqa: PLC0415
         from kvp.tilgang.objekter import Handling, registrer  # noqa: PLC0415

@@ -6,6 +6,7 @@ class SakConfig(AppConfig):
     label = "sak"
 
     def ready(self) -> None:
+        from kvp.felles.saksfaner import Fane, registrer_fane  # noqa: PLC0415
         from kvp.tilgang.models import Rolle  # noqa: PLC0415 - appene er lastet først her
         from kvp.tilgang.objekter import Handling, registrer  # noqa: PLC0415
 
@@ -13,6 +14,7 @@ class SakConfig(AppConfig):
         from .selectors import ROLLER_SOM_SER_SAKER  # noqa: PLC0415
         from .services import ROLLER_SOM_BEHANDLER  # noqa: PLC0415
 
+        registrer_fane(Fane(kode="sak", tittel="Sak", mal="sak/_fane_sak.html", rekkefoelge=0))
         registrer(
             "sak",
             modell=Sak,

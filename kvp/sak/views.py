@@ -9,7 +9,9 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
+from kvp.felles.feil import IkkeFunnet
 from kvp.felles.forms import skjema_svar
+from kvp.felles.saksfaner import faner_for
 from kvp.tilgang.models import Bruker
 from kvp.tilgang.selectors import kvp_veiledere_for_bruker, kvp_veiledere_for_kontor
 from kvp.tilgang.tilgang import bruker_fra
@@ -35,11 +37,24 @@ def tavle(request: HttpRequest) -> HttpResponse:
     return svar
 
 
-def _saksbilde(request: HttpRequest, sak_id: UUID, *, status: int = 200, **skjemaer: object) -> HttpResponse:
+def _saksbilde(
+    request: HttpRequest, sak_id: UUID, *, status: int = 200, fane: str = "sak", **skjemaer: object
+) -> HttpResponse:
+    """Saksbildet med faner (`kvp.felles.saksfaner`): bare den valgte fanen henter sine data."""
     sak = selectors.sak_hent(bruker=bruker_fra(request), sak_id=sak_id)
+    faner = faner_for(bruker_fra(request), sak)
+    valgt = next((f for f in faner if f.kode == fane), None)
+    if valgt is None:
+        raise IkkeFunnet("Fant ikke fanen. Velg en av fanene på saken.")
+    kontekst: dict[str, object] = {"sak": sak, "faner": faner, "fane": valgt}
+    if valgt.kode == "sak":
+        kontekst |= _sakfane(request, sak, skjemaer)
+    return render(request, "sak/detalj.html", kontekst, status=status)
+
+
+def _sakfane(request: HttpRequest, sak: Any, skjemaer: dict[str, object]) -> dict[str, object]:
     veiledere = list(kvp_veiledere_for_kontor(bruker=bruker_fra(request), kontor_id=sak.kontor_id))
-    kontekst = {
-        "sak": sak,
+    return {
         "svar": selectors.foreloepige_svar_for_sak(sak=sak),
         "dager": sak.dager if hasattr(sak, "dager") else None,
         "tildel_form": skjemaer.get("tildel_form")
@@ -50,11 +65,10 @@ def _saksbilde(request: HttpRequest, sak_id: UUID, *, status: int = 200, **skjem
         # Saksbehandlingstiden og foreløpig svar gjelder søknaden, til vedtaket er fattet.
         "soeknad_under_behandling": sak.status in AAPNE_STATUSER,
     }
-    return render(request, "sak/detalj.html", kontekst, status=status)
 
 
 def detalj(request: HttpRequest, sak_id: UUID) -> HttpResponse:
-    return _saksbilde(request, sak_id)
+    return _saksbilde(request, sak_id, fane=request.GET.get("fane") or "sak")
 
 
 @require_POST

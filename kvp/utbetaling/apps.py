@@ -7,6 +7,9 @@ class UtbetalingConfig(AppConfig):
     verbose_name = "utbetaling"
 
     def ready(self) -> None:
+        from .saksfane import registrer as registrer_saksfane  # noqa: PLC0415 - appene er lastet først her
+
+        registrer_saksfane()
         from kvp.jobber.typer import registrer  # noqa: PLC0415 - appene er lastet først her
 
         from .services.jobber import TYPE_G_REGULERING, TYPE_RUNDE, kjoer_g_regulering, kjoer_runde  # noqa: PLC0415

@@ -4,6 +4,7 @@ sine egne utbetalinger når runden er godkjent."""
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 from uuid import UUID
 
 from django.db.models import Count, Prefetch, QuerySet, Sum
@@ -195,4 +196,13 @@ def betalingsresultater_i_runde(*, runde: Utbetalingsrunde) -> list[Betalingsres
         Betalingsresultat.objects.filter(utbetaling__runde=runde)
         .select_related("utbetaling__sak__person")
         .order_by("status", "utbetaling__sak__person__etternavn", "utbetaling__sak__person__fornavn")
+    )
+
+
+def utbetalinger_for_sak(*, bruker: Bruker, sak: Any) -> list[Utbetaling]:
+    """Sakens utbetalinger i rundene brukeren ser, nyeste først (utbetalingsfanen på saksbildet; saken er hentet med
+    tilgangssjekk og lesingen logget av visningen)."""
+    runder = tilgang.synlige(bruker, "utbetalingsrunde", Handling.LES)
+    return list(
+        Utbetaling.objects.filter(sak=sak, runde__in=runder).select_related("runde").order_by("-runde__utbetalingsdato")
     )

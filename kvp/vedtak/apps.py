@@ -7,6 +7,9 @@ class VedtakConfig(AppConfig):
     verbose_name = "Vilkår og vedtak"
 
     def ready(self) -> None:
+        from .saksfane import registrer as registrer_saksfane  # noqa: PLC0415 - appene er lastet først her
+
+        registrer_saksfane()
         from kvp.tilgang.models import Rolle  # noqa: PLC0415 - appene er lastet først her
         from kvp.tilgang.objekter import Handling, registrer  # noqa: PLC0415
 

@@ -8,6 +8,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from kvp.brev.selectors import brev_for_deltaker, brev_for_sak
 from kvp.brev.tekster import BREVTEKST
+from kvp.dokument.selectors import dokumenter_for_sak
 
 register = template.Library()
 
@@ -21,6 +22,12 @@ def mine_brev(context: dict[str, Any]) -> dict[str, Any]:
 def sakens_brev(sak: Any) -> dict[str, Any]:
     """Brevene i saken (saksbildet; saken er hentet med tilgangssjekk av visningen)."""
     return {"brevliste": list(brev_for_sak(sak_id=sak.pk))}
+
+
+@register.simple_tag(takes_context=True)
+def dokumenter_paa_saksbildet(context: dict[str, Any], sak: Any) -> list[Any]:
+    """Dokumentene deltakeren har sendt i saken (dokumentfanen; saksbildet har logget lesingen av saken)."""
+    return list(dokumenter_for_sak(bruker=context["request"].user, sak_id=sak.pk).order_by("-opprettet"))
 
 
 @register.simple_tag(takes_context=True)

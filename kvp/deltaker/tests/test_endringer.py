@@ -28,7 +28,7 @@ def test_endring_blir_oppgave_og_behandles(client, sak, lag_bruker, kvp_veileder
     assert [o.hva for o in deltakermeldinger_aapne(kvp_veileder_a)] == ["Endring meldt: Jeg har fått arbeid"]
 
     client.force_login(kvp_veileder_a)
-    side = client.get(reverse("sak:detalj", kwargs={"sak_id": sak.pk})).content.decode()
+    side = client.get(reverse("sak:detalj", kwargs={"sak_id": sak.pk}) + "?fane=meldinger").content.decode()
     assert "Deltid på lager" in side and "Marker som behandlet" in side
     client.post(reverse("deltaker:endring_behandle", kwargs={"endring_id": endring.pk}))
     endring.refresh_from_db()

@@ -104,7 +104,7 @@ def test_feilet_varsel_proeves_igjen_og_sms_etter_valg(
     with django_capture_on_commit_callbacks(execute=True):
         melding_send(bruker=kvp_veileder_a, sak_id=sak.pk, tekst="Nytt møte")
     assert set(Varsel.objects.values_list("kanal", "status")) == {("EPOST", "FEILET"), ("SMS", "SENDT")}
-    side = client.get(reverse("sak:detalj", kwargs={"sak_id": sak.pk})).content.decode()
+    side = client.get(reverse("sak:detalj", kwargs={"sak_id": sak.pk}) + "?fane=meldinger").content.decode()
     assert "Varsler til deltakeren kom ikke fram (E-post" in side
     assert MinneSms.utboks == [("90000000", "Du har fått noe nytt i KVP. Logg inn for å lese det.")]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

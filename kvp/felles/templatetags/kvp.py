@@ -87,3 +87,13 @@ def antakelse(context: Any, tekst: str, kilde: str) -> dict[str, Any]:
 def regelantakelser(forklaring: Any, paalitelighet: Any) -> list[str]:
     """Antakelsene én regel bygger på, i klarspråk (`kvp.felles.brukertekst.antakelser_for_regel`)."""
     return antakelser_for_regel(str(forklaring or ""), str(paalitelighet or ""))
+
+
+@register.inclusion_tag("felles/_sorterbar.html")
+def sorterbar(sortering: Any, kolonne: str, tittel: str) -> dict[str, Any]:
+    """Kolonneoverskriften i en sorterbar tabell (`kvp.felles.sortering`): lenke, pil og `aria-sort`."""
+    return {
+        "tittel": tittel,
+        "lenke": sortering.lenke(kolonne),
+        "aria_sort": sortering.aria_sort(kolonne),
+    }

@@ -300,3 +300,29 @@ def test_samlet_oppmoete_viser_og_endrer_bare_saker_der_brukeren_er_kvp_veileder
     assert MERKE in client.get(url).content.decode()
     assert client.post(url, data).status_code == 302
     assert Oppmoete.objects.filter(sak=sak, status="FERIE").count() == 1
+#: Saksbildets faner (`?fane=`, kvp.felles.saksfaner) er ikke egne URL-er i URL-konfigurasjonen; hver fane henter
+#: sine egne data, så hver testes som en egen URL.
+FANER = ["sak", "vedtak", "plan", "oppmoete", "utbetaling", "dokumenter", "klage", "meldinger", "finnesikke"]
+
+
+@pytest.mark.parametrize("fane", FANER)
+def test_saksbildets_faner_holder_seg_innenfor_kontoret_og_rollen(
+    client, objekter, kvp_veileder_b, lag_bruker, kontor_a, kontor_b, fane
+):
+    url = reverse("sak:detalj", kwargs={"sak_id": objekter["sak_id"]}) + f"?fane={fane}"
+    client.force_login(kvp_veileder_b)
+    svar = client.get(url)
+    assert svar.status_code == 404 and MERKE not in svar.content.decode()
+    for rolle_a, rolle_b in TO_KONTORER:
+        to_kontorer = lag_bruker(rolle_a, kontor=kontor_a)
+        rolle_tildel(bruker=to_kontorer, rolle=rolle_b, kontor=kontor_b)
+        bare_a = lag_bruker(rolle_a, kontor=kontor_a)
+        svar = {}
+        for bruker in (to_kontorer, bare_a):
+            client.cookies.clear()
+            client.force_login(bruker)
+            svar[bruker.pk] = client.get(url)
+        status = {s.status_code for s in svar.values()}
+        assert len(status) == 1, f"{url}: {rolle_a} ved A + {rolle_b} ved B ga {status}"
+        if status != {200}:
+            assert MERKE not in svar[to_kontorer.pk].content.decode()

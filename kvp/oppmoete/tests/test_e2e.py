@@ -69,7 +69,7 @@ def _sjekk_stoenad(page: Page, fasit: dict[str, Any]) -> None:
 def test_plan_oppmoete_attestering_og_stoenad_lik_kvp_beregn(live_server: Any, side: Page, oppsett: dict[str, Any]):
     page, base, sak = side, live_server.url, oppsett["sak"]
     logg_inn(page, base, oppsett["kvp"].username)
-    page.goto(f"{base}/saker/{sak.pk}/")
+    page.goto(f"{base}/saker/{sak.pk}/?fane=plan")
     expect(page.get_by_role("heading", name="Programplan")).to_be_visible()
     sjekk_axe(page)
     page.get_by_role("link", name="Åpne programplanen").click()
@@ -157,7 +157,7 @@ def test_plan_oppmoete_attestering_og_stoenad_lik_kvp_beregn(live_server: Any, s
     expect(page.locator("#stoenad-attestering")).to_contain_text("Måneden er låst for utbetaling.")
 
     page.get_by_role("link", name="Tilbake til saken").click()
-    page.goto(page.url.split("?")[0] + "?maaned=2025-04")
+    page.goto(page.url.split("?")[0] + "?fane=oppmoete&maaned=2025-04")
     _sjekk_stoenad(page, fasit)
     sjekk_axe(page)
     page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Oppmøte").click()

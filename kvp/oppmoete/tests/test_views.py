@@ -139,7 +139,7 @@ def test_saksbildet_viser_stoenaden_med_linjene_foer_og_etter_attestering(client
     )
     resultat = beregn_som_json(grunnlag_for_maaned(sak, 2025, 3))
     client.force_login(kvp_veileder_a)
-    url = f"{reverse('sak:detalj', kwargs={'sak_id': sak.pk})}?maaned=2025-03"
+    url = f"{reverse('sak:detalj', kwargs={'sak_id': sak.pk})}?fane=oppmoete&maaned=2025-03"
     tekst = client.get(url).content.decode()
     assert f'<strong id="stoenad-total">{kroner(resultat["total"])} kr</strong>' in tekst
     assert "Foreløpig beregning: måneden er ikke attestert ennå." in tekst

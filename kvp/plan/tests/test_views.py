@@ -73,7 +73,7 @@ def test_saksbildet_lenker_til_planen_og_viser_advarsler(client, lag_sak_i_progr
         til_og_med=dt.date(2026, 1, 5),
     )
     client.force_login(kvp_veileder_a)
-    side = client.get(reverse("sak:detalj", kwargs={"sak_id": sak.pk})).content.decode()
+    side = client.get(reverse("sak:detalj", kwargs={"sak_id": sak.pk}) + "?fane=plan").content.decode()
     assert "1 aktiviteter, 0 evalueringer. 2 advarsler." in side
     assert reverse("plan:plan", kwargs={"sak_id": sak.pk}) in side
 

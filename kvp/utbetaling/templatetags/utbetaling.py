@@ -9,7 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import tilgang_for
 
-from ..selectors import utbetalinger_for_deltaker
+from ..selectors import utbetalinger_for_deltaker, utbetalinger_for_sak
 
 register = template.Library()
 
@@ -29,3 +29,9 @@ def mine_utbetalinger(context: dict[str, Any]) -> dict[str, Any]:
 @register.filter
 def ser_utbetaling(bruker: Bruker | AnonymousUser) -> bool:
     return tilgang_for(bruker).har_rolle(Rolle.OEKONOMI, Rolle.LEDER)
+
+
+@register.simple_tag(takes_context=True)
+def utbetalinger_paa_saksbildet(context: dict[str, Any], sak: Any) -> list[Any]:
+    """Utbetalingsfanen på saksbildet: sakens utbetalinger i rundene brukeren ser."""
+    return utbetalinger_for_sak(bruker=context["request"].user, sak=sak)

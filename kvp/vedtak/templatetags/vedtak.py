@@ -12,6 +12,7 @@ from kvp.vedtak.selectors import (
     forhaandsvarsler_for_sak,
     forhaandsvarsler_med_utloept_frist,
     frister_for_kontor,
+    vedtak_for_sak,
 )
 
 register = template.Library()
@@ -53,3 +54,19 @@ def sakens_forhaandsvarsler(context: dict[str, Any], sak: Any, kan_skrive: bool)
         "csrf_token": context.get("csrf_token"),
         "request": context["request"],
     }
+
+
+#: Vedtakets status som Aksel-merkelapp (`data-color`).
+_VEDTAKSFARGE = {"UTKAST": "neutral", "TIL_BESLUTTER": "info", "RETURNERT": "warning", "FATTET": "success"}
+
+
+@register.simple_tag
+def vedtak_paa_saksbildet(sak: Any) -> list[Any]:
+    """Vedtaksfanen på saksbildet (saken er hentet med tilgangssjekk av visningen): sakens vedtak, nyeste først."""
+    return list(vedtak_for_sak(sak=sak))
+
+
+@register.filter
+def vedtaksfarge(status: str) -> str:
+    """Aksels farge (`data-color`) for merkelappen med vedtakets status."""
+    return _VEDTAKSFARGE.get(status, "neutral")
