@@ -198,7 +198,7 @@ def tidslinje(
                 merke_x=ETIKETT + i * UKE + UKE // 2,
             )
         )
-    hoeyde = timer_bunn + 30
+    total_hoeyde = timer_bunn + 30
     merker = [
         Evalueringsmerke(
             x=x(d),
@@ -222,7 +222,7 @@ def tidslinje(
     return Tidslinje(
         venstre=ETIKETT,
         bredde=ETIKETT + len(uker) * UKE + 10,
-        hoeyde=hoeyde,
+        hoeyde=total_hoeyde,
         akse_y=TOPP,
         maaneder=maaneder,
         rader=rader,

@@ -3,11 +3,12 @@
 # uten spor.
 
 import datetime as dt
+from typing import Any
 
 from django.db import migrations
 
 
-def _vedtaksdatoer(Vedtak, sak_id):
+def _vedtaksdatoer(Vedtak: Any, sak_id: Any) -> set[dt.date]:
     for v in Vedtak.objects.filter(sak_id=sak_id, status="FATTET", type__in=("INNVILGELSE", "ENDRING")).order_by(
         "-fattet_tidspunkt"
     ):
@@ -16,11 +17,11 @@ def _vedtaksdatoer(Vedtak, sak_id):
     return set()
 
 
-def flytt_til_historikken(apps, schema_editor):
+def flytt_til_historikken(apps: Any, schema_editor: Any) -> None:
     Evaluering = apps.get_model("plan", "Evaluering")
     Planhistorikk = apps.get_model("plan", "Planhistorikk")
     Vedtak = apps.get_model("vedtak", "Vedtak")
-    datoer = {}
+    datoer: dict[Any, set[dt.date]] = {}
     for e in Evaluering.objects.order_by("sak_id", "dato"):
         if e.sak_id not in datoer:
             datoer[e.sak_id] = _vedtaksdatoer(Vedtak, e.sak_id)

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -19,7 +20,9 @@ FRA = dt.date(2025, 1, 6)  # mandag, uke 2 2025
 TIL = dt.date(2025, 6, 27)  # fredag, uke 26 2025
 
 
-def _aktivitet(bruker, sak, type_, timer, fra, til, status=Aktivitetsstatus.PAAGAAR):
+def _aktivitet(
+    bruker: Any, sak: Any, type_: str, timer: str, fra: dt.date, til: dt.date, status: str = Aktivitetsstatus.PAAGAAR
+) -> Any:
     return services.aktivitet_opprett(
         bruker=bruker,
         sak_id=sak.pk,
