@@ -22,7 +22,8 @@ from kvp.soeknad.models import Moetetid
 from kvp.tilgang.models import Bruker, NavKontor, Rolle
 from kvp.tilgang.tilgang import tilgang_for
 from kvp.utbetaling.models import Rundestatus, Utbetalingsrunde
-from kvp.vedtak.models import Vedtak, Vedtaksstatus, Vedtakstype
+from kvp.vedtak.models import Vedtak, Vedtaksstatus
+from kvp.vedtak.selectors import evalueringsdatoer_i
 from kvp_regler.vilkaar.frister import foreloepig_svar_frist, programfrister
 
 #: Høyst så mange oppgaver av hver leverandør (en kø med flere vises som «minst 100»).
@@ -106,11 +107,7 @@ def vedtak_oppgaver(bruker: Bruker, i_dag: dt.date) -> list[Oppgave]:
         .order_by("program_til_og_med", "id")[:MAKS]
     )
     for sak in saker:
-        evalueringer: list[dt.date] = []
-        for v in sak.fattede:
-            if v.type in (Vedtakstype.INNVILGELSE, Vedtakstype.ENDRING) and v.evalueringsdatoer:
-                evalueringer = [dt.date.fromisoformat(d) for d in v.evalueringsdatoer]
-                break
+        evalueringer = evalueringsdatoer_i(sak.fattede)
         for frist in programfrister(
             i_dag=i_dag,
             vedtak_dato=sak.vedtak_dato,

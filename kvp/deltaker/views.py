@@ -388,7 +388,7 @@ def forsidekort(request: HttpRequest) -> dict[str, Any]:
     return {
         "program": {
             "aktiviteter": [a for a in plan.aktiviteter if a.til_og_med >= i_dag][:5],
-            "moeter": [e for e in plan.evalueringer if e.dato >= i_dag][:3],
+            "moeter": [d for d in plan.evalueringer if d >= i_dag][:3],
             "neste_utbetaling": neste,
             "plan_godtatt": Planaksept.objects.filter(sak=sak).first(),
         }

@@ -10,7 +10,7 @@ from kvp.oppmoete.kalender import helligdager, virkedager
 from kvp.oppmoete.models import Dagstatus, Dokumentasjon
 from kvp.oppmoete.services import maaned_attester, oppmoete_registrer
 from kvp.plan.models import Aktivitetsstatus, Aktivitetstype
-from kvp.plan.services import aktivitet_opprett, evaluering_opprett
+from kvp.plan.services import aktivitet_opprett
 from kvp.sak.models import AKTIVE_STATUSER, Sak, Status
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import soeknad_registrer
@@ -66,8 +66,6 @@ def plan_og_oppmoete_demodata(*, kvp_veileder: Any, deltaker_person: Any, i_dag:
             status=Aktivitetsstatus.PAAGAAR if fra <= i_dag else Aktivitetsstatus.PLANLAGT,
             avtalt_med_deltaker=True,
         )
-    for dager, tema in ((90, "Tre måneder: fungerer arbeidstreningen?"), (182, "Halvveis"), (300, "Før sluttfasen")):
-        evaluering_opprett(bruker=kvp_veileder, sak_id=sak.pk, dato=start + dt.timedelta(days=dager), tema=tema)
     aar, maaned = start.year, start.month
     ferdige = []
     while (aar, maaned) < (i_dag.year, i_dag.month):

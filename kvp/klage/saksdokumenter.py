@@ -12,10 +12,11 @@ from weasyprint import CSS, HTML
 
 from kvp.brev.models import Brev
 from kvp.oppmoete.models import Maanedsattestering, Oppmoete
-from kvp.plan.models import Aktivitet, Evaluering
+from kvp.plan.models import Aktivitet
 from kvp.soeknad.models import Kartlegging
 from kvp.utbetaling.models import Utbetaling
 from kvp.vedtak.models import Vedtak, Vedtaksstatus
+from kvp.vedtak.selectors import evalueringsdatoer_for_sak
 
 from .models import Klage
 
@@ -52,7 +53,7 @@ def _kontekst(klage: Klage) -> dict[str, Any]:
         "vilkaar": getattr(sak, "vilkaarsvurdering", None),
         "vedtak_med_brev": vedtak_med_brev,
         "aktiviteter": Aktivitet.objects.filter(sak=sak).order_by("fra_og_med"),
-        "evalueringer": Evaluering.objects.filter(sak=sak).order_by("dato"),
+        "evalueringer": evalueringsdatoer_for_sak(sak=sak),
         "attesteringer": attesteringer,
         "utbetalinger": Utbetaling.objects.filter(sak=sak)
         .select_related("runde")

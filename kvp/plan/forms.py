@@ -30,9 +30,3 @@ class AktivitetForm(KvpForm):
         super().__init__(*args, **kwargs)
         timer = timer_tekst(full_tid(timezone.localdate()))
         self.fields["timer_per_uke"].help_text = f"Alle aktivitetene til sammen skal gi {timer} timer i uka."
-
-
-class EvalueringForm(KvpForm):
-    prefix = "evaluering"
-    dato = Datofelt(label="Dato for evaluering")
-    tema = forms.CharField(label="Hva skal evalueres", required=False, max_length=300)

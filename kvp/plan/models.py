@@ -1,4 +1,6 @@
-"""Programplanen: aktiviteter med timer per uke, evalueringstidspunkter og en historikk som bare vokser."""
+"""Programplanen: aktiviteter med timer per uke og en historikk som bare vokser.
+
+Evalueringsdatoene står i vedtaket (den ene kilden, ADR 0019); planen leser dem derfra."""
 
 import uuid
 from typing import Any
@@ -70,25 +72,6 @@ class Aktivitet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_type_display()} {self.fra_og_med}–{self.til_og_med}"
-
-
-class Evaluering(models.Model):
-    """Et tidspunkt da programmet skal evalueres (forskriften § 1: planen skal si når)."""
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    sak = models.ForeignKey("sak.Sak", on_delete=models.PROTECT, related_name="evalueringer")
-    dato = models.DateField("dato")
-    tema = models.CharField("hva skal evalueres", max_length=300, blank=True)
-    registrert_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    opprettet = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = "evaluering"
-        verbose_name_plural = "evalueringer"
-        ordering = ["dato"]
-
-    def __str__(self) -> str:
-        return f"Evaluering {self.dato}"
 
 
 class Planhistorikk(models.Model):

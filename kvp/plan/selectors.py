@@ -1,7 +1,9 @@
 """Lesing av programplanen. Kalles med en sak som allerede er hentet med tilgangskontroll (`sak_hent`)."""
 
+import datetime as dt
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 from uuid import UUID
 
 from django.conf import settings
@@ -9,22 +11,31 @@ from django.db.models import QuerySet
 
 from kvp.felles.feil import IkkeFunnet
 from kvp.sak.models import Sak
+from kvp.vedtak.selectors import evalueringsdatoer_for_sak
 from kvp_regler.program.plan import Planaktivitet, Planvurdering, vurder_plan
 
-from .models import Aktivitet, Evaluering, Planhistorikk
+from .models import Aktivitet, Planhistorikk
+from .tidslinje import Tidslinje, tidslinje
 
 
 @dataclass(frozen=True)
 class Plan:
     sak: Sak
     aktiviteter: list[Aktivitet]
-    evalueringer: list[Evaluering]
+    evalueringer: list[dt.date]
+    """Evalueringsdatoene fra vedtaket (den ene kilden, ADR 0019)."""
     vurdering: Planvurdering | None
+
+    @cached_property
+    def tidslinje(self) -> Tidslinje | None:
+        if self.vurdering is None:
+            return None
+        return tidslinje(aktiviteter=self.aktiviteter, vurdering=self.vurdering, evalueringer=self.evalueringer)
 
 
 def plan_for_sak(*, sak: Sak) -> Plan:
     aktiviteter = list(Aktivitet.objects.filter(sak=sak).order_by("fra_og_med", "type", "opprettet"))
-    evalueringer = list(Evaluering.objects.filter(sak=sak).order_by("dato"))
+    evalueringer = evalueringsdatoer_for_sak(sak=sak)
     periode = sak.programperiode()
     vurdering = None
     if periode is not None:

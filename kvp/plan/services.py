@@ -8,7 +8,6 @@ from uuid import UUID
 from django.conf import settings
 from django.db import transaction
 
-from kvp.deltaker.services import varsel_opprett
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.sak.models import AKTIVE_STATUSER, Sak
@@ -18,7 +17,7 @@ from kvp.tilgang.objekter import Handling
 from kvp_regler.program.plan import Planaktivitet, timer_per_uke
 from kvp_regler.program.timer import maks_arbeidstimer, minste_verdi, timer_tekst
 
-from .models import Aktivitet, Aktivitetsstatus, Aktivitetstype, Evaluering, Planhistorikk
+from .models import Aktivitet, Aktivitetsstatus, Aktivitetstype, Planhistorikk
 
 ROLLER_SOM_SKRIVER = (Rolle.KVP_VEILEDER,)
 
@@ -201,25 +200,3 @@ def aktivitet_endre(*, bruker: Bruker, aktivitet_id: UUID, **endringer: Any) -> 
         bruker=bruker, kontor=sak.kontor, person=sak.person, handling="ENDRE", objekt=aktivitet, foer=foer, etter=etter
     )
     return aktivitet
-
-
-@transaction.atomic
-def evaluering_opprett(*, bruker: Bruker, sak_id: UUID, dato: dt.date, tema: str = "") -> Evaluering:
-    """Legger et evalueringstidspunkt inn i planen (forskriften § 1)."""
-    sak, (fra, til) = _hent_sak(bruker=bruker, sak_id=sak_id)
-    if not fra <= dato <= til:
-        raise KvpFeil(
-            f"Evalueringen må være innenfor programperioden {fra:%d.%m.%Y}–{til:%d.%m.%Y}.",
-            felt="dato",
-            kode="KVP_PLAN_UTENFOR",
-        )
-    if Evaluering.objects.filter(sak=sak, dato=dato).exists():  # saken er låst: dobbeltklikk gir ikke to
-        raise KvpFeil(f"Det er allerede en evaluering {dato:%d.%m.%Y} i planen.", felt="dato", kode="KVP_PLAN_DOBBEL")
-    evaluering = Evaluering.objects.create(sak=sak, dato=dato, tema=tema.strip(), registrert_av=bruker)
-    data = {"dato": dato.isoformat(), "tema": evaluering.tema}
-    _historikk(bruker=bruker, sak=sak, objekt=evaluering, objekttype="EVALUERING", handling="OPPRETT", data=data)
-    logghendelse_registrer(
-        bruker=bruker, kontor=sak.kontor, person=sak.person, handling="OPPRETT", objekt=evaluering, etter=data
-    )
-    varsel_opprett(person=sak.person, grunn="MOETE")  # «noe nytt i KVP», uten dato eller tema
-    return evaluering

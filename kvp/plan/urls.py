@@ -6,5 +6,5 @@ app_name = "plan"
 urlpatterns = [
     path("<uuid:sak_id>/", views.plan, name="plan"),
     path("<uuid:sak_id>/aktivitet/", views.aktivitet, name="aktivitet"),
-    path("<uuid:sak_id>/evaluering/", views.evaluering, name="evaluering"),
+    path("<uuid:sak_id>/utskrift/", views.utskrift, name="utskrift"),
 ]

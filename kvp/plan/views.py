@@ -16,7 +16,7 @@ from kvp.tilgang.objekter import Handling
 from kvp.tilgang.tilgang import bruker_fra
 
 from . import selectors, services
-from .forms import AktivitetForm, EvalueringForm
+from .forms import AktivitetForm
 
 
 def _planside(request: HttpRequest, sak_id: UUID, *, status: int = 200, **skjemaer: Any) -> HttpResponse:
@@ -52,7 +52,6 @@ def _planside(request: HttpRequest, sak_id: UUID, *, status: int = 200, **skjema
         "historikk": selectors.historikk_for_sak(sak=sak)[:50],
         "aktivitet_form": aktivitet_form,
         "endres": endres or bool(aktivitet_form["aktivitet_id"].value()),
-        "evaluering_form": skjemaer.get("evaluering_form") or EvalueringForm(),
         "kan_endre": tilgang.kan(bruker_fra(request), "plan", sak, Handling.SKRIV),
     }
     return render(request, "plan/plan.html", kontekst, status=status)
@@ -82,14 +81,7 @@ def aktivitet(request: HttpRequest, sak_id: UUID) -> HttpResponse:
     return skjema_svar(form, lagre, lambda status: _planside(request, sak_id, status=status, aktivitet_form=form))
 
 
-@require_POST
-def evaluering(request: HttpRequest, sak_id: UUID) -> HttpResponse:
+def utskrift(request: HttpRequest, sak_id: UUID) -> HttpResponse:
+    """Planen til utskrift: tidslinjen, aktivitetene, evalueringene og ukene, uten skjemaer og meny."""
     sak = sak_hent(bruker=bruker_fra(request), sak_id=sak_id)
-    form = EvalueringForm(request.POST)
-
-    def lagre(d: dict[str, Any]) -> HttpResponse:
-        services.evaluering_opprett(bruker=bruker_fra(request), sak_id=sak.pk, **d)
-        messages.success(request, "Evalueringen er lagt inn i planen.")
-        return redirect("plan:plan", sak_id=sak.pk)
-
-    return skjema_svar(form, lagre, lambda status: _planside(request, sak_id, status=status, evaluering_form=form))
+    return render(request, "plan/utskrift.html", {"sak": sak, "plan": selectors.plan_for_sak(sak=sak)})

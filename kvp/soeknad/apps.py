@@ -6,10 +6,12 @@ class SoeknadConfig(AppConfig):
     label = "soeknad"
 
     def ready(self) -> None:
-        from kvp.tilgang.models import Rolle  # noqa: PLC0415 - appene er lastet først her
+        from kvp.felles.oppgaver import registrer_oppgaver  # noqa: PLC0415 - appene er lastet først her
+        from kvp.tilgang.models import Rolle  # noqa: PLC0415
         from kvp.tilgang.objekter import Handling, registrer  # noqa: PLC0415
 
         from .models import Kartlegging  # noqa: PLC0415
+        from .oppgaver import avlyste_moeter  # noqa: PLC0415
         from .selectors import ROLLER_I_INNTAKET  # noqa: PLC0415
 
         registrer(
@@ -19,3 +21,5 @@ class SoeknadConfig(AppConfig):
             roller={Handling.LES: ROLLER_I_INNTAKET, Handling.SKRIV: (Rolle.VEILEDER, Rolle.KVP_VEILEDER)},
             ikke_funnet="Fant ikke kartleggingen.",
         )
+        # Avlyste og flyttede møter når dem de gjelder gjennom Mine oppgaver (ADR 0014, ADR 0019).
+        registrer_oppgaver("soeknad_avlysninger", avlyste_moeter)

@@ -104,3 +104,28 @@ class SoeknadRegistrerForm(KvpForm):
         cast(forms.ChoiceField, self.fields["kanal"]).choices = TOM + [
             c for c in Kanal.choices if c[0] != Kanal.DIGITAL
         ]
+
+
+class AvlysForm(KvpForm):
+    grunn = forms.CharField(
+        label="Hvorfor avlyses møtet?",
+        help_text="Grunnen står i revisjonsloggen og vises for veilederen som kartla personen.",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["grunn"].error_messages["max_length"] = "Grunnen kan være høyst 500 tegn."
+
+
+class OmbookForm(BookingForm):
+    moetetid_label = "Ny tid hos KVP-veileder (15 minutter)"
+    grunn = forms.CharField(
+        label="Hvorfor flyttes møtet? (valgfritt)", required=False, max_length=500, widget=forms.Textarea({"rows": 2})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["moetetid"].label = self.moetetid_label
+        self.fields["grunn"].error_messages["max_length"] = "Grunnen kan være høyst 500 tegn."

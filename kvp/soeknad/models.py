@@ -1,6 +1,7 @@
 """Inntaket: kartlegging, overføringsnotat, møtetider hos KVP-veileder og søknaden."""
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -91,6 +92,37 @@ class Moetetid(models.Model):
 
     def __str__(self) -> str:
         return f"Møtetid {self.start}"
+
+
+class Moeteavlysning(models.Model):
+    """Et overføringsmøte som ble avlyst eller flyttet, med grunnen. Bare nye rader; tiden selv blir ledig igjen.
+
+    `ny_moetetid` er tiden møtet ble flyttet til (ombooking); tom når møtet bare ble avlyst."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kartlegging = models.ForeignKey(Kartlegging, on_delete=models.PROTECT, related_name="avlysninger")
+    kontor = models.ForeignKey("tilgang.NavKontor", on_delete=models.PROTECT)
+    kvp_veileder = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    start = models.DateTimeField("tiden som ble avlyst")
+    grunn = models.TextField("grunn")
+    ny_moetetid = models.ForeignKey(
+        Moetetid, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="flyttet til"
+    )
+    avlyst_av = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    tidspunkt = models.DateTimeField("avlyst", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "avlyst møte"
+        verbose_name_plural = "avlyste møter"
+        ordering = ["-tidspunkt"]
+
+    def __str__(self) -> str:
+        return f"Møte {self.start} avlyst"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ValueError("En avlysning kan ikke endres.")
+        super().save(*args, **kwargs)
 
 
 class Kanal(models.TextChoices):

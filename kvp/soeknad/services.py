@@ -21,6 +21,7 @@ from .models import (
     MOETE_MINUTTER,
     Kanal,
     Kartlegging,
+    Moeteavlysning,
     Moetetid,
     Oppfoelgingsbehov,
     Overfoeringsnotat,
@@ -127,6 +128,7 @@ def moetetid_book(*, bruker: Bruker, moetetid_id: UUID, kartlegging: Kartlegging
             felt="moetetid",
             kode="KVP_MOETE_BOOKET",
         )
+    _sjekk_ikke_passert(moetetid_id)
     try:
         with transaction.atomic():
             oppdatert = Moetetid.objects.filter(
@@ -150,6 +152,113 @@ def moetetid_book(*, bruker: Bruker, moetetid_id: UUID, kartlegging: Kartlegging
         etter={"kartlegging": str(kartlegging.pk), "kvp_veileder": moetetid.kvp_veileder.get_username()},
     )
     return moetetid
+
+
+def _sjekk_ikke_passert(moetetid_id: UUID) -> None:
+    start = Moetetid.objects.filter(pk=moetetid_id).values_list("start", flat=True).first()
+    if start is not None and start <= timezone.now():
+        raise KvpFeil("Tiden har vært. Velg en tid frem i tid.", felt="moetetid", kode="KVP_MOETE_FORTID")
+
+
+#: Lengste grunn til en avlysning (tegn).
+MAKS_GRUNN = 500
+
+
+def _grunn(grunn: str, *, paakrevd: bool) -> str:
+    grunn = grunn.strip()
+    if paakrevd and not grunn:
+        raise KvpFeil("Skriv hvorfor møtet avlyses.", felt="grunn", kode="KVP_MOETE_GRUNN")
+    if len(grunn) > MAKS_GRUNN:
+        raise KvpFeil(f"Grunnen kan være høyst {MAKS_GRUNN} tegn.", felt="grunn", kode="KVP_MOETE_GRUNN")
+    return grunn
+
+
+def _booket_moete(*, bruker: Bruker, kartlegging_id: UUID) -> tuple[Kartlegging, Moetetid]:
+    """Kartleggingen (låst, gjennom tilgangslaget) og møtet som er booket for den, som ikke har vært ennå."""
+    kartlegging: Kartlegging = tilgang.hent(
+        bruker, "kartlegging", kartlegging_id, Handling.SKRIV, laas=True, relatert=("person", "kontor")
+    )
+    moete = (
+        Moetetid.objects.select_for_update(of=("self",))
+        .select_related("kvp_veileder")
+        .filter(kartlegging=kartlegging)
+        .first()
+    )
+    if moete is None:
+        raise KvpFeil("Det er ikke booket noe møte for denne kartleggingen.", kode="KVP_MOETE_IKKE_BOOKET")
+    if moete.start <= timezone.now():
+        raise KvpFeil("Møtet har allerede vært, og kan ikke avlyses eller flyttes.", kode="KVP_MOETE_HAR_VAERT")
+    return kartlegging, moete
+
+
+def _frigi(
+    *, bruker: Bruker, kartlegging: Kartlegging, moete: Moetetid, grunn: str, ny: Moetetid | None
+) -> Moeteavlysning:
+    avlysning = Moeteavlysning.objects.create(
+        kartlegging=kartlegging,
+        kontor_id=moete.kontor_id,
+        kvp_veileder=moete.kvp_veileder,
+        start=moete.start,
+        grunn=grunn,
+        ny_moetetid=ny,
+        avlyst_av=bruker,
+    )
+    Moetetid.objects.filter(pk=moete.pk).update(kartlegging=None, booket_av=None)
+    return avlysning
+
+
+@transaction.atomic
+def moete_avlys(*, bruker: Bruker, kartlegging_id: UUID, grunn: str) -> Moeteavlysning:
+    """Avlyser overføringsmøtet for kartleggingen. Grunnen er påkrevd og står i revisjonsloggen; tiden blir ledig."""
+    grunn = _grunn(grunn, paakrevd=True)
+    kartlegging, moete = _booket_moete(bruker=bruker, kartlegging_id=kartlegging_id)
+    avlysning = _frigi(bruker=bruker, kartlegging=kartlegging, moete=moete, grunn=grunn, ny=None)
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=kartlegging.kontor,
+        person=kartlegging.person,
+        handling="ENDRE",
+        objekt=moete,
+        beskrivelse="Overføringsmøte avlyst",
+        foer={"kartlegging": str(kartlegging.pk), "start": moete.start.isoformat()},
+        etter={"kartlegging": None, "grunn": grunn},
+    )
+    return avlysning
+
+
+@transaction.atomic
+def moete_ombook(*, bruker: Bruker, kartlegging_id: UUID, ny_moetetid_id: UUID, grunn: str = "") -> Moetetid:
+    """Flytter overføringsmøtet til en annen ledig tid, alt eller ingenting: går den nye tiden ikke, står det gamle
+    møtet som før. Den gamle tiden blir ledig, og flyttingen står som en avlysning med henvisning til den nye."""
+    grunn = _grunn(grunn, paakrevd=False) or "Flyttet til en annen tid."
+    try:
+        ny_moetetid_id = UUID(str(ny_moetetid_id))
+    except ValueError:
+        raise KvpFeil("Velg en ledig tid fra listen.", felt="moetetid", kode="KVP_MOETE_OPPTATT") from None
+    kartlegging, moete = _booket_moete(bruker=bruker, kartlegging_id=kartlegging_id)
+    if ny_moetetid_id == moete.pk:
+        raise KvpFeil("Velg en annen tid enn den møtet har nå.", felt="moetetid", kode="KVP_MOETE_SAMME")
+    _sjekk_ikke_passert(ny_moetetid_id)
+    ny = Moetetid.objects.select_related("kvp_veileder").filter(pk=ny_moetetid_id).first()
+    # Den gamle tiden frigis først (én booket tid per kartlegging er unikt i databasen). Går ikke den nye tiden,
+    # rulles alt tilbake av transaksjonen, og det gamle møtet står.
+    _frigi(bruker=bruker, kartlegging=kartlegging, moete=moete, grunn=grunn, ny=ny)
+    oppdatert = Moetetid.objects.filter(
+        pk=ny_moetetid_id, kontor_id=kartlegging.kontor_id, kartlegging__isnull=True, start__gt=timezone.now()
+    ).update(kartlegging=kartlegging, booket_av=bruker)
+    if ny is None or oppdatert != 1:
+        raise KvpFeil("Tiden er ikke ledig lenger. Velg en annen tid.", felt="moetetid", kode="KVP_MOETE_OPPTATT")
+    logghendelse_registrer(
+        bruker=bruker,
+        kontor=kartlegging.kontor,
+        person=kartlegging.person,
+        handling="ENDRE",
+        objekt=ny,
+        beskrivelse="Overføringsmøte flyttet",
+        foer={"start": moete.start.isoformat(), "kvp_veileder": moete.kvp_veileder.get_username()},
+        etter={"start": ny.start.isoformat(), "kvp_veileder": ny.kvp_veileder.get_username(), "grunn": grunn},
+    )
+    return ny
 
 
 MAKS_DAGER_TILBAKE = 366

@@ -1,5 +1,6 @@
 """Inntaket: kartlegging og booking, møtetider, søknad fra deltaker og registrering av papirsøknad."""
 
+import datetime as dt
 from typing import Any
 from uuid import UUID
 
@@ -7,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from kvp.deltaker import views as deltaker_views
@@ -22,7 +24,15 @@ from kvp.tilgang.selectors import kvp_veiledere_for_bruker
 from kvp.tilgang.tilgang import bruker_fra, krev_rolle, tilgang_for
 
 from . import selectors, services
-from .forms import BookingForm, KartleggingForm, MoetetidForm, SoeknadDeltakerForm, SoeknadRegistrerForm
+from .forms import (
+    AvlysForm,
+    BookingForm,
+    KartleggingForm,
+    MoetetidForm,
+    OmbookForm,
+    SoeknadDeltakerForm,
+    SoeknadRegistrerForm,
+)
 
 
 @require_http_methods(["GET", "POST"])
@@ -60,9 +70,94 @@ def kartlegging(request: HttpRequest, kartlegging_id: UUID) -> HttpResponse:
         return redirect("soeknad:kartlegging", kartlegging_id=k.pk)
 
     def vis(status: int = 200) -> HttpResponse:
-        return render(request, "soeknad/kartlegging.html", {"k": k, "moete": moete, "form": form}, status=status)
+        kontekst = {
+            "k": k,
+            "moete": moete,
+            "form": form,
+            "avlysninger": selectors.avlysninger_for_kartlegging(kartlegging=k),
+            "kan_endre": tilgang.kan(bruker_fra(request), "kartlegging", k, Handling.SKRIV),
+            "naa": timezone.now(),
+        }
+        return render(request, "soeknad/kartlegging.html", kontekst, status=status)
 
     return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
+
+
+def _booket_for_endring(request: HttpRequest, kartlegging_id: UUID) -> tuple[Any, Any]:
+    """Kartleggingen (skrivetilgang gjennom tilgangslaget, lesingen logges) og møtet som er booket for den."""
+    tilgang.hent(bruker_fra(request), "kartlegging", kartlegging_id, Handling.SKRIV, relatert=())
+    k = selectors.kartlegging_hent(bruker=bruker_fra(request), kartlegging_id=kartlegging_id)
+    return k, selectors.moetetid_for_kartlegging(kartlegging=k)
+
+
+@require_http_methods(["GET", "POST"])
+def moete_avlys(request: HttpRequest, kartlegging_id: UUID) -> HttpResponse:
+    """Bekreft avlysningen: hva som skjer, og hvorfor (grunnen er påkrevd og står i revisjonsloggen)."""
+    k, moete = _booket_for_endring(request, kartlegging_id)
+    if moete is None:
+        messages.info(request, "Det er ikke booket noe møte for denne kartleggingen.")
+        return redirect("soeknad:kartlegging", kartlegging_id=k.pk)
+    form = AvlysForm(request.POST or None)
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        services.moete_avlys(bruker=bruker_fra(request), kartlegging_id=k.pk, grunn=d["grunn"])
+        messages.success(request, "Møtet er avlyst, og tiden er ledig igjen. Book en ny tid når dere er klare.")
+        return redirect("soeknad:kartlegging", kartlegging_id=k.pk)
+
+    def vis(status: int = 200) -> HttpResponse:
+        return render(request, "soeknad/moete_avlys.html", {"k": k, "moete": moete, "form": form}, status=status)
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
+
+
+@require_http_methods(["GET", "POST"])
+def moete_ombook(request: HttpRequest, kartlegging_id: UUID) -> HttpResponse:
+    """Flytt møtet til en annen ledig tid; det gamle møtet står til det nye er booket."""
+    k, moete = _booket_for_endring(request, kartlegging_id)
+    if moete is None:
+        messages.info(request, "Det er ikke booket noe møte for denne kartleggingen. Book en tid her.")
+        return redirect("soeknad:kartlegging", kartlegging_id=k.pk)
+    ledige = list(selectors.moetetider_ledige_for_kontor(bruker=bruker_fra(request), kontor_id=k.kontor_id))
+    form = OmbookForm(request.POST or None, moetetider=ledige)
+
+    def lagre(d: dict[str, Any]) -> HttpResponse:
+        ny = services.moete_ombook(
+            bruker=bruker_fra(request), kartlegging_id=k.pk, ny_moetetid_id=d["moetetid"], grunn=d["grunn"]
+        )
+        messages.success(request, f"Møtet er flyttet til {timezone.localtime(ny.start):%d.%m.%Y kl. %H:%M}.")
+        return redirect("soeknad:kartlegging", kartlegging_id=k.pk)
+
+    def vis(status: int = 200) -> HttpResponse:
+        kontekst = {"k": k, "moete": moete, "form": form, "ledige": ledige}
+        return render(request, "soeknad/moete_ombook.html", kontekst, status=status)
+
+    return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
+
+
+def _uke_fra(verdi: str) -> dt.date | None:
+    """Mandagen i uka `åååå-Unn` (ISO-uke), eller None når verdien ikke er en uke."""
+    try:
+        aar, uke = verdi.upper().split("-W")
+        mandag = dt.date.fromisocalendar(int(aar), int(uke), 1)
+    except ValueError:
+        return None
+    return mandag if 2000 <= mandag.year <= 2100 else None
+
+
+@require_http_methods(["GET"])
+def moetekalender(request: HttpRequest) -> HttpResponse:
+    """KVP-veilederens egne møtetider og bookinger: uke for uke, og alle kommende bookinger som liste."""
+    krev_rolle(bruker_fra(request), (Rolle.KVP_VEILEDER,))
+    i_dag = timezone.localdate()
+    denne = i_dag - dt.timedelta(days=i_dag.weekday())
+    status, feil = 200, ""
+    verdi = request.GET.get("uke", "")
+    mandag = _uke_fra(verdi) if verdi else denne
+    if mandag is None:
+        status, feil, mandag = 400, "Uka må skrives som åååå-Unn, for eksempel 2026-W48. Her er denne uka.", denne
+    kalender = selectors.moetekalender(bruker=bruker_fra(request), mandag=mandag, i_dag=i_dag)
+    kontekst = {"kalender": kalender, "feil": feil, "i_dag": i_dag, "denne": denne, "naa": timezone.now()}
+    return render(request, "soeknad/moetekalender.html", kontekst, status=status)
 
 
 @require_http_methods(["GET", "POST"])

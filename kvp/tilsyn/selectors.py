@@ -20,13 +20,14 @@ from kvp.brev.models import Brev
 from kvp.felles.feil import IkkeFunnet
 from kvp.felles.services import lesing_registrer
 from kvp.oppmoete.models import Maanedsattestering
-from kvp.plan.models import Aktivitet, Evaluering
+from kvp.plan.models import Aktivitet
 from kvp.sak.models import ForeloepigSvar, Sak
 from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import KONTORROLLER, Bruker, NavKontor, Rolle
 from kvp.tilgang.tilgang import tilgang_for
 from kvp.utbetaling.models import Utbetalingspost
 from kvp.vedtak.models import Vedtak, Vedtaksstatus, Vilkaarsvurdering
+from kvp.vedtak.selectors import evalueringsdatoer_for_sak
 
 from .models import Kontrollpunkt, Rettleiing, RettleiingLest, Tilsyn, Tilsynsstatus, Utvalgssak
 
@@ -105,7 +106,8 @@ class Saksbevis:
     brev: dict[UUID, Brev]
     foreloepige_svar: list[ForeloepigSvar]
     aktiviteter: list[Aktivitet]
-    evalueringer: list[Evaluering]
+    evalueringer: list[dt.date]
+    """Evalueringsdatoene fra vedtaket (den ene kilden, ADR 0019)."""
     attesteringer: list[Maanedsattestering]
     utbetalinger: list[Utbetalingspost]
     kontrollpunkter: list[Kontrollpunkt]
@@ -140,7 +142,7 @@ def tilsyn_sak_hent(*, bruker: Bruker, tilsyn_id: UUID, sak_id: UUID) -> Saksbev
         brev=brev,
         foreloepige_svar=list(ForeloepigSvar.objects.filter(sak=sak).order_by("sendt_dato")),
         aktiviteter=list(Aktivitet.objects.filter(sak=sak).order_by("fra_og_med", "type")),
-        evalueringer=list(Evaluering.objects.filter(sak=sak).order_by("dato")),
+        evalueringer=evalueringsdatoer_for_sak(sak=sak),
         attesteringer=list(Maanedsattestering.objects.filter(sak=sak).order_by("aar", "maaned")),
         utbetalinger=list(Utbetalingspost.objects.filter(sak=sak).order_by("aar", "maaned", "pk")),
         kontrollpunkter=list(utvalgssak.kontrollpunkter.order_by("id")),

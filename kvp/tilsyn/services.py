@@ -15,11 +15,12 @@ from kvp.brev import services as brev_tjenester
 from kvp.brev.models import Brev
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.services import logghendelse_registrer
-from kvp.plan.models import Aktivitet, Evaluering
+from kvp.plan.models import Aktivitet
 from kvp.sak.models import AKTIVE_STATUSER, ForeloepigSvar, Sak, Status
 from kvp.tilgang.models import KONTORROLLER, Bruker, NavKontor
 from kvp.tilgang.tilgang import tilgang_for
 from kvp.vedtak.models import Vedtak, Vedtaksstatus, Vedtakstype
+from kvp.vedtak.selectors import evalueringsdatoer_for_sak
 from kvp_regler import tilsyn as regler
 from kvp_regler.program.plan import Planaktivitet
 
@@ -124,7 +125,7 @@ def _forslag(sak: Sak, stratum: regler.Stratum) -> list[tuple[regler.Sjekkpunkt,
         Planaktivitet(a.type, a.timer_per_uke, a.fra_og_med, a.til_og_med, a.status)
         for a in Aktivitet.objects.filter(sak=sak)
     ]
-    evalueringer = list(Evaluering.objects.filter(sak=sak).values_list("dato", flat=True))
+    evalueringer = evalueringsdatoer_for_sak(sak=sak)
     periode = sak.programperiode()
     resultat: list[tuple[regler.Sjekkpunkt, regler.Forslag, list[dict[str, str]]]] = []
     for punkt in regler.SJEKKPUNKTER:

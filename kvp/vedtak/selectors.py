@@ -1,6 +1,7 @@
 """Lesing av vilkårsvurderinger, vedtak og frister. Alt avgrenses til brukerens kontor; visninger logges."""
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -71,12 +72,31 @@ class Saksfrister:
     frister: list[Frist]
 
 
-def _evalueringsdatoer(sak: Sak) -> list[dt.date]:
-    """Evalueringene i det siste fattede vedtaket som fastsatte dem (innvilgelse eller endring)."""
-    for v in sak.fattede:  # type: ignore[attr-defined]
+def evalueringsdatoer_i(fattede: Iterable[Vedtak]) -> list[dt.date]:
+    """Evalueringene i det siste fattede vedtaket som fastsatte dem (innvilgelse eller endring).
+
+    `fattede` er sakens fattede vedtak, nyeste først. Dette er den ene kilden til evalueringsdatoene: planen,
+    fristene, Mine oppgaver, tilsynet og deltakerens side leser dem herfra (ADR 0019)."""
+    for v in fattede:
         if v.type in (Vedtakstype.INNVILGELSE, Vedtakstype.ENDRING) and v.evalueringsdatoer:
-            return [dt.date.fromisoformat(d) for d in v.evalueringsdatoer]
+            return sorted(dt.date.fromisoformat(d) for d in v.evalueringsdatoer)
     return []
+
+
+def evalueringsdatoer_for_sak(*, sak: Sak) -> list[dt.date]:
+    """Evalueringsdatoene vedtaket fastsatte for saken. Kalles bare med en sak hentet gjennom tilgangslaget."""
+    fattede = (
+        Vedtak.objects.filter(
+            sak=sak, status=Vedtaksstatus.FATTET, type__in=(Vedtakstype.INNVILGELSE, Vedtakstype.ENDRING)
+        )
+        .only("type", "evalueringsdatoer", "fattet_tidspunkt")
+        .order_by("-fattet_tidspunkt")
+    )
+    return evalueringsdatoer_i(fattede)
+
+
+def _evalueringsdatoer(sak: Sak) -> list[dt.date]:
+    return evalueringsdatoer_i(sak.fattede)  # type: ignore[attr-defined]
 
 
 def frister_for_kontor(*, bruker: Bruker, i_dag: dt.date | None = None, maks: int = 200) -> list[Saksfrister]:

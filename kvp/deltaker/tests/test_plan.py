@@ -15,7 +15,8 @@ from kvp.deltaker.tests.test_e2e import TELEFON, sjekk_telefon
 from kvp.felles.feil import IkkeFunnet
 from kvp.felles.models import Logghendelse
 from kvp.felles.tests.nettleser import PASSORD, logg_inn
-from kvp.plan.models import Aktivitet, Evaluering
+from kvp.plan.models import Aktivitet
+from kvp.plan.tests.hjelpere import fattet_vedtak
 from kvp.tilgang.models import Rolle
 
 
@@ -86,8 +87,8 @@ def test_planen_godtas_paa_telefon(
 def test_forsiden_viser_plan_moeter_og_neste_utbetaling(client, sak, lag_bruker):
     moete = timezone.localdate() + dt.timedelta(days=7)
     Aktivitet.objects.filter(sak=sak).update(til_og_med=moete + dt.timedelta(days=30))
-    Evaluering.objects.create(sak=sak, dato=moete, tema="Hvordan går praksisen?", registrert_av=sak.saksbehandler)
+    fattet_vedtak(sak=sak, beslutter=lag_bruker(Rolle.BESLUTTER, kontor=sak.kontor), evalueringer=[moete])
     client.force_login(lag_bruker(Rolle.DELTAKER, person=sak.person))
     side = client.get(reverse("soeknad:min_side")).content.decode()
     assert "Programmet ditt nå" in side and "Neste utbetaling:" in side
-    assert "Hvordan går praksisen?" in side and "Praksis i butikk" in side
+    assert "Ingen møter er satt opp ennå." not in side and "Praksis i butikk" in side

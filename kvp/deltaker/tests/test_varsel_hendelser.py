@@ -1,11 +1,8 @@
-"""Et nytt vedtaksbrev eller møte gir deltakeren et varsel uten personopplysninger."""
-
-import datetime as dt
+"""Et nytt vedtaksbrev gir deltakeren et varsel uten personopplysninger (evalueringsdatoene står i vedtaksbrevet)."""
 
 from django.core import mail
 
 from kvp.deltaker.models import Varsel
-from kvp.plan.services import evaluering_opprett
 from kvp.tilgang.models import Rolle
 from kvp.vedtak.services import vedtak_fatt, vedtak_send_til_beslutter
 from kvp.vedtak.tests.hjelpere import innvilgelse_utkast, sak_til_vilkaarsvurdering, vilkaar_vurder
@@ -23,12 +20,3 @@ def test_vedtaksbrev_gir_varsel_paa_epost(lag_person, kvp_veileder_a, lag_bruker
     assert (varsel.grunn, varsel.status) == ("BREV", "SENDT")
     assert mail.outbox[-1].to == ["brev@example.no"]
     assert person.fornavn not in mail.outbox[-1].body
-
-
-def test_nytt_moete_i_planen_gir_varsel(lag_sak_i_program, kvp_veileder_a, django_capture_on_commit_callbacks):
-    sak = lag_sak_i_program(epost="moete@example.no")
-    with django_capture_on_commit_callbacks(execute=True):
-        evaluering_opprett(bruker=kvp_veileder_a, sak_id=sak.pk, dato=dt.date(2025, 6, 2), tema="Midtveis")
-    varsel = Varsel.objects.get(person=sak.person)
-    assert (varsel.grunn, varsel.status) == ("MOETE", "SENDT")
-    assert "Midtveis" not in mail.outbox[-1].body

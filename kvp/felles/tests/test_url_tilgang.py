@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from kvp.api.services import tjenestekonto_opprett
 from kvp.api.tests.objekter import url_objekter as api_objekter
@@ -24,7 +25,7 @@ from kvp.oppmoete.models import Oppmoete
 from kvp.person.services import barn_legg_til, person_opprett
 from kvp.plan.services import aktivitet_opprett
 from kvp.soeknad.models import Kanal
-from kvp.soeknad.services import kartlegging_opprett, soeknad_registrer
+from kvp.soeknad.services import kartlegging_opprett, moetetid_book, moetetid_opprett, soeknad_registrer
 from kvp.statistikk.tests.objekter import url_objekter as statistikk_objekter
 from kvp.tilgang.models import KONTORROLLER, Kommune, Rolle
 from kvp.tilgang.services import rolle_tildel
@@ -83,6 +84,13 @@ def objekter(lag_person, veileder_a, kvp_veileder_a, lag_bruker, i_dag):
         oppfoelgingsbehov="SPESIELT_TILPASSET",
         notat=dict.fromkeys(("om_personen", "historikk", "familie", "erfaring", "utdanning", "kompetanse"), "x"),
     )
+    # Et booket overføringsmøte, så avlys, flytt, møtekalenderen og møtene på person- og sakssiden har data å vise.
+    moetetid = moetetid_opprett(
+        bruker=kvp_veileder_a,
+        kvp_veileder=kvp_veileder_a,
+        start=dt.datetime.combine(i_dag + dt.timedelta(days=1), dt.time(9), tzinfo=timezone.get_current_timezone()),
+    )
+    moetetid_book(bruker=veileder_a, moetetid_id=moetetid.pk, kartlegging=kartlegging)
     soeknad, sak = soeknad_registrer(
         bruker=kvp_veileder_a, person=person, mottatt_dato=i_dag - dt.timedelta(days=2), kanal=Kanal.PAPIR
     )

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from kvp.plan.models import Aktivitet, Evaluering
+from kvp.plan.models import Aktivitet
 
 AKTIVITET = {
     "aktivitet-type": "NORSKOPPLAERING",
@@ -26,15 +26,3 @@ def test_dobbel_innsending_av_samme_aktivitet_gir_400_og_ingen_dobbel_time(clien
     annen = {**AKTIVITET, "aktivitet-fra_og_med": "30.06.2025", "aktivitet-til_og_med": "31.12.2025"}
     assert client.post(url, annen).status_code == 302
     assert Aktivitet.objects.filter(sak=sak).count() == 2
-
-
-def test_dobbel_innsending_av_evaluering_gir_400_og_teller_ikke_to_ganger(client, lag_sak_i_program, kvp_veileder_a):
-    sak = lag_sak_i_program()
-    client.force_login(kvp_veileder_a)
-    url = reverse("plan:evaluering", kwargs={"sak_id": sak.pk})
-    data = {"evaluering-dato": "02.06.2025", "evaluering-tema": "Halvveis"}
-    assert client.post(url, data).status_code == 302
-    svar = client.post(url, data)
-    assert svar.status_code == 400
-    assert "allerede en evaluering" in svar.content.decode()
-    assert Evaluering.objects.filter(sak=sak).count() == 1

@@ -7,7 +7,7 @@ import pytest
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.felles.models import Logghendelse
 from kvp.plan import services
-from kvp.plan.models import Aktivitet, Aktivitetsstatus, Aktivitetstype, Evaluering, Planhistorikk
+from kvp.plan.models import Aktivitet, Aktivitetsstatus, Aktivitetstype, Planhistorikk
 from kvp.plan.selectors import plan_for_sak
 from kvp.sak.models import Sak
 from kvp.tilgang.models import Bruker
@@ -107,15 +107,6 @@ def test_endring_som_gir_ugyldig_plan_stoppes_og_aktiviteten_er_uendret(lag_sak_
     a.refresh_from_db()
     assert a.timer_per_uke == Decimal("10")
     assert Planhistorikk.objects.filter(objekt_id=a.pk).count() == 1
-
-
-def test_evalueringer_ligger_i_programperioden(lag_sak_i_program, kvp_veileder_a):
-    sak = lag_sak_i_program()
-    services.evaluering_opprett(bruker=kvp_veileder_a, sak_id=sak.pk, dato=dt.date(2025, 7, 1), tema="Halvveis")
-    with pytest.raises(KvpFeil, match="innenfor programperioden"):
-        services.evaluering_opprett(bruker=kvp_veileder_a, sak_id=sak.pk, dato=dt.date(2027, 1, 1))
-    assert list(Evaluering.objects.values_list("tema", flat=True)) == ["Halvveis"]
-    assert Planhistorikk.objects.filter(objekttype="EVALUERING").count() == 1
 
 
 def test_tilgang_til_aa_endre_planen(lag_sak_i_program, kvp_veileder_a, kvp_veileder_b, leder_a, veileder_a):
