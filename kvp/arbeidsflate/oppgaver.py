@@ -203,7 +203,7 @@ def sak_oppgaver(bruker: Bruker, i_dag: dt.date) -> list[Oppgave]:
                     type="FORELOEPIG_SVAR",
                     typenavn="Foreløpig svar",
                     tittel="Søknaden er ikke besvart innen en måned: send foreløpig svar",
-                    lenke=reverse("sak:foreloepig_svar", kwargs={"sak_id": sak.pk}),
+                    lenke=reverse("sak:detalj", kwargs={"sak_id": sak.pk}) + "#foreloepig",
                     frist=frist,
                     nivaa="OVERSKREDET",
                 )
