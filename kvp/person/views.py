@@ -84,7 +84,13 @@ def detalj(request: HttpRequest, person_id: UUID) -> HttpResponse:
     person = selectors.person_hent(bruker=bruker_fra(request), person_id=person_id)
     barn = person.barn.prefetch_related("forsoergerperioder")
     kartlegginger = kartlegginger_for_person(bruker=bruker_fra(request), person=person)
-    saker = person.saker.filter(kontor_id=person.kontor_id).select_related("saksbehandler")
+    saker = list(person.saker.filter(kontor_id=person.kontor_id).select_related("saksbehandler"))
+    # Bare saker brukeren kan åpne får lenke (en veileder ser personen, men ikke alle saker); de andre vises som tekst.
+    kan_aapne = set(
+        tilgang.synlige(bruker_fra(request), "sak").filter(pk__in=[s.pk for s in saker]).values_list("pk", flat=True)
+    )
+    for s in saker:
+        s.kan_aapnes = s.pk in kan_aapne  # type: ignore[attr-defined]
     return render(
         request,
         "person/detalj.html",

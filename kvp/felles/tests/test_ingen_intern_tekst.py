@@ -45,7 +45,9 @@ def _moenster(sti: str) -> str:
 
 
 def _kryp(klient: Client) -> tuple[int, list[str]]:
-    """Besøker sidene som kan nås fra forsiden; gir antall sider og funnene (med URL)."""
+    """Besøker sidene som kan nås fra forsiden; gir antall sider og funnene (med URL). En lenke brukeren får, men som
+    svarer med en feil (ingen tilgang, finnes ikke, feil metode), er også et funn: den skal ikke vises."""
+    fra: dict[str, str] = {}
     sett: set[str] = set()
     per_moenster: Counter[str] = Counter()
     koe = deque(["/"])
@@ -62,6 +64,9 @@ def _kryp(klient: Client) -> tuple[int, list[str]]:
         per_moenster[moenster] += 1
         svar = klient.get(url)
         sider += 1
+        if svar.status_code >= 400:
+            funn.append(f"{url}: død lenke (svarte {svar.status_code}) fra {fra.get(url)}")
+            continue
         if svar.status_code in (301, 302):
             koe.append(svar["Location"])
             continue
@@ -82,6 +87,7 @@ def _kryp(klient: Client) -> tuple[int, list[str]]:
                 href = urlparse(url).path.rsplit("/", 1)[0] + "/" + href
             if not HOPP_OVER.match(href) and href not in sett:
                 koe.append(href)
+                fra.setdefault(href, url)
     return sider, funn
 
 
