@@ -7,10 +7,16 @@ class DeltakerConfig(AppConfig):
     verbose_name = "Deltakerens KVP: aktivering og meldinger"
 
     def ready(self) -> None:
-        from kvp.person.models import Person  # noqa: PLC0415 - appene er lastet først her
+        from kvp.felles.oppgaver import registrer_oppgaver  # noqa: PLC0415 - appene er lastet først her
+        from kvp.person.models import Person  # noqa: PLC0415
         from kvp.person.selectors import ROLLER_SOM_SER_PERSONER  # noqa: PLC0415
         from kvp.tilgang.models import Rolle  # noqa: PLC0415
         from kvp.tilgang.objekter import Handling, registrer  # noqa: PLC0415
+
+        from .selectors import meldinger_oppgaver  # noqa: PLC0415
+
+        # Uleste meldinger fra deltakerne i «Mine oppgaver» (ADR 0014).
+        registrer_oppgaver("deltaker", meldinger_oppgaver)
 
         # Aktiveringslenken: KVP-veilederen ved personens kontor sender den (ADR 0006: rollen ved objektets kontor).
         registrer(

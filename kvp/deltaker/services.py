@@ -172,6 +172,8 @@ def melding_send(
         etter={"sak": str(sak.pk), "vedlegg": str(dokument.pk) if dokument else None},
     )
     if not fra_deltaker:
+        # Et svar betyr at kontoret har lest det deltakeren skrev (oppgaven i «Mine oppgaver» forsvinner).
+        Melding.objects.filter(sak=sak, fra_deltaker=True, lest__isnull=True).update(lest=timezone.now())
         varsel_opprett(person=sak.person, grunn="MELDING")
     return melding
 
