@@ -11,12 +11,11 @@ class DeltakerConfig(AppConfig):
 
     def ready(self) -> None:
         from kvp.felles.oppgaver import registrer_oppgaver  # noqa: PLC0415 - appene er lastet først her
+        from kvp.jobber.gjentakende import registrer_gjentakende  # noqa: PLC0415
         from kvp.person.models import Person  # noqa: PLC0415
         from kvp.person.selectors import ROLLER_SOM_SER_PERSONER  # noqa: PLC0415
         from kvp.tilgang.models import Rolle  # noqa: PLC0415
         from kvp.tilgang.objekter import Handling, registrer  # noqa: PLC0415
-
-        from kvp.jobber.gjentakende import registrer_gjentakende  # noqa: PLC0415
 
         from .selectors import meldinger_oppgaver  # noqa: PLC0415
         from .services import varsler_send_jobb  # noqa: PLC0415

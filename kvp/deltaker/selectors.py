@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kvp.dokument.tilgang import sak_for_deltaker_eller_kontor
+from kvp.felles.oppgaver import Oppgave
 from kvp.felles.services import lesing_registrer
 from kvp.sak.models import Sak
-from kvp.felles.oppgaver import Oppgave
 from kvp.tilgang.models import Bruker, Rolle, Rolletildeling
 from kvp.tilgang.tilgang import tilgang_for
 
@@ -154,15 +154,16 @@ def meldinger_oppgaver(bruker: Bruker, i_dag: dt.date) -> list[Oppgave]:
     oppgaver = []
     for foerste, antall in per_sak.values():
         sak = foerste.sak
-        dager = (i_dag - timezone.localtime(foerste.sendt).date()).days
+        sendt = timezone.localtime(foerste.sendt).date()
+        frist = settings.KVP_MELDING_SVARFRIST_DAGER
         oppgaver.append(
             Oppgave(
                 type="DELTAKERMELDING",
                 typenavn="Melding fra deltakeren",
                 tittel=f"{antall} ulest{'e' if antall > 1 else ''} melding{'er' if antall > 1 else ''} fra deltakeren",
                 lenke=reverse("deltaker:sak_meldinger", kwargs={"sak_id": sak.pk}),
-                frist=timezone.localtime(foerste.sendt).date() + dt.timedelta(days=settings.KVP_MELDING_SVARFRIST_DAGER),
-                nivaa="OVERSKREDET" if dager > settings.KVP_MELDING_SVARFRIST_DAGER else "VARSEL",
+                frist=sendt + dt.timedelta(days=frist),
+                nivaa="OVERSKREDET" if (i_dag - sendt).days > frist else "VARSEL",
                 person_id=sak.person_id,
                 person_navn=sak.person.navn,
                 kontor_id=sak.kontor_id,

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from kvp.deltaker import klarspraak
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.felles.forms import KvpForm, skjema_svar
 from kvp.felles.services import lesing_registrer
@@ -187,6 +188,15 @@ def _min_side(
                     "egenmelding_form": egenmelding_form or EgenmeldingForm(),
                 }
             )
+            stoenad = kontekst["stoenad"]
+            if stoenad.resultat is not None:
+                kontekst["forklart"] = klarspraak.maaned_forklart(
+                    stoenad.resultat,
+                    aar=aar,
+                    maaned=mnd,
+                    maalform=sak.person.maalform,
+                    attestert=stoenad.attestering.attestert if stoenad.attestering else None,
+                )
     return render(request, "oppmoete/min_side.html", kontekst, status=status)
 
 
