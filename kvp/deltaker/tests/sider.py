@@ -63,7 +63,11 @@ def lag_deltaker_med_alt(
     resultat = beregn_som_json(grunnlag_for_maaned(sak, 2025, 3))
     total = Decimal(resultat["total"])
     runde = Utbetalingsrunde.objects.create(
-        kommune=sak.person.kommune, aar=2025, maaned=3, utbetalingsdato=dt.date(2025, 4, 15), status=Rundestatus.GODKJENT
+        kommune=sak.person.kommune,
+        aar=2025,
+        maaned=3,
+        utbetalingsdato=dt.date(2025, 4, 15),
+        status=Rundestatus.GODKJENT,
     )
     beregning = Beregning.objects.create(
         sak=sak,

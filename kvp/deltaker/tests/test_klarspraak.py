@@ -42,7 +42,7 @@ def test_ingen_side_viser_tall_med_mer_enn_to_desimaler(client, deltaker, maalfo
 def test_utbetalingen_er_en_setning_en_tabell_og_hele_utregningen_bak_et_klikk(client, deltaker):
     from django.urls import reverse
 
-    sak, bruker = deltaker
+    _sak, bruker = deltaker
     client.force_login(bruker)
     html = client.get(reverse("deltaker:mine_utbetalinger")).content.decode()
     for ord_ in ("Dager med stønad", "Stønad per dag", "Dager med mindre stønad", "Skatt", "Utbetalt til deg"):
