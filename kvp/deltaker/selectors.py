@@ -12,6 +12,7 @@ from django.utils import timezone
 from kvp.dokument.tilgang import sak_for_deltaker_eller_kontor
 from kvp.felles.oppgaver import Oppgave
 from kvp.felles.services import lesing_registrer
+from kvp.person.models import Person
 from kvp.sak.models import Sak
 from kvp.tilgang.models import Bruker, Rolle, Rolletildeling
 from kvp.tilgang.tilgang import tilgang_for
@@ -36,10 +37,19 @@ def samtale_hent(*, bruker: Bruker, sak_id: UUID) -> tuple[Sak, list[Melding]]:
     return sak, meldinger
 
 
+def deltakers_maalform(*, bruker: Bruker) -> str:
+    """Deltakerens målform ("NB" eller "NN"); bokmål for alle andre."""
+    personer = tilgang_for(bruker).deltaker_personer
+    if not personer:
+        return "NB"
+    return Person.objects.filter(pk__in=personer).values_list("maalform", flat=True).first() or "NB"
+
+
 def deltakers_sak(*, bruker: Bruker) -> Sak | None:
     """Deltakerens nyeste sak (samtalen hører til den)."""
     personer = tilgang_for(bruker).deltaker_personer
-    return Sak.objects.filter(person_id__in=personer).select_related("kontor").order_by("-mottatt_dato").first()
+    saker = Sak.objects.filter(person_id__in=personer).select_related("kontor", "person")
+    return saker.order_by("-mottatt_dato").first()
 
 
 def _veileder_borte() -> Q:

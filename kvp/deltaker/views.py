@@ -30,7 +30,7 @@ from kvp.utbetaling.selectors import utbetalinger_for_deltaker
 from kvp.utbetaling.services.utbetalingsdato import utbetalingsdato_for
 
 from . import klarspraak, selectors, services
-from .forms import AktiverForm, DokumentForm, EndringForm, MeldingForm, PlanForm, VarselvalgForm
+from .forms import AktiverForm, DokumentForm, EndringForm, MeldingForm, PlanForm, VarselvalgForm, paa_maalform
 from .models import Planaksept, Varselvalg
 
 
@@ -93,7 +93,9 @@ def aktiver(request: HttpRequest, noekkel: str) -> HttpResponse:
 
 def _samtale_side(request: HttpRequest, sak_id: UUID, mal: str, tilbake: HttpResponse) -> HttpResponse:
     bruker = bruker_fra(request)
-    form = MeldingForm(request.POST or None, request.FILES or None)
+    form = paa_maalform(
+        MeldingForm(request.POST or None, request.FILES or None), selectors.deltakers_maalform(bruker=bruker)
+    )
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
         fil = d.get("vedlegg")
@@ -143,7 +145,9 @@ def mine_dokumenter(request: HttpRequest) -> HttpResponse:
     sak = selectors.deltakers_sak(bruker=bruker)
     if sak is None:
         return render(request, "deltaker/ingen_sak.html")
-    form = DokumentForm(request.POST or None, request.FILES or None)
+    form = paa_maalform(
+        DokumentForm(request.POST or None, request.FILES or None), selectors.deltakers_maalform(bruker=bruker)
+    )
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
         dokument_last_opp(
@@ -170,7 +174,9 @@ def varselvalg(request: HttpRequest) -> HttpResponse:
     bruker = bruker_fra(request)
     person = deltaker_person_hent(bruker=bruker)
     valg = Varselvalg.objects.filter(person=person).first() or Varselvalg(person=person)
-    form = VarselvalgForm(request.POST or None, initial={"epost": valg.epost, "sms": valg.sms})
+    form = paa_maalform(
+        VarselvalgForm(request.POST or None, initial={"epost": valg.epost, "sms": valg.sms}), person.maalform
+    )
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
         services.varselvalg_endre(bruker=bruker, person=person, epost=d["epost"], sms=d["sms"])
@@ -238,7 +244,7 @@ def min_plan(request: HttpRequest) -> HttpResponse:
     plan = plan_for_sak(sak=sak)
     innhold = _planinnhold(plan.aktiviteter)
     sjekksum = services.plan_sjekksum(innhold)
-    form = PlanForm(request.POST or None, initial={"sjekksum": sjekksum})
+    form = paa_maalform(PlanForm(request.POST or None, initial={"sjekksum": sjekksum}), sak.person.maalform)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
         services.plan_godta(bruker=bruker, sak_id=sak.pk, innhold=innhold, sjekksum=d["sjekksum"])
@@ -280,7 +286,7 @@ def endring_ny(request: HttpRequest) -> HttpResponse:
     sak = selectors.deltakers_sak(bruker=bruker)
     if sak is None:
         return render(request, "deltaker/ingen_sak.html")
-    form = EndringForm(request.POST or None)
+    form = paa_maalform(EndringForm(request.POST or None), sak.person.maalform)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
         services.endring_meld(

@@ -188,6 +188,8 @@ def _min_side(
                     "egenmelding_form": egenmelding_form or EgenmeldingForm(),
                 }
             )
+            if sak.person.maalform == "NN":
+                kontekst["egenmelding_form"].paa_nynorsk()
             stoenad = kontekst["stoenad"]
             if stoenad.resultat is not None:
                 kontekst["forklart"] = klarspraak.maaned_forklart(
