@@ -58,7 +58,7 @@ def _veileder_borte() -> Q:
     har_rollen = Rolletildeling.objects.filter(
         bruker_id=OuterRef("sak__saksbehandler_id"), kontor_id=OuterRef("sak__kontor_id"), rolle=Rolle.KVP_VEILEDER
     )
-    return Q(sak__saksbehandler__is_active=False) | ~Exists(har_rollen)
+    return Q(sak__saksbehandler__is_active=False) | Q(~Exists(har_rollen))
 
 
 def _saker_for_veileder(bruker: Bruker) -> Q:

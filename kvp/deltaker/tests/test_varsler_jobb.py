@@ -2,6 +2,7 @@
 seg selv i køen igjen, og feilede varsler prøves igjen med økende ventetid til forsøkene er brukt opp."""
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core import mail
@@ -25,7 +26,7 @@ class FeilendeEpost:
         raise ConnectionError("SMTP nede")
 
 
-def _ventende_oppgaver() -> list[DBTaskResult]:
+def _ventende_oppgaver() -> list[Any]:
     return list(DBTaskResult.objects.filter(task_path=OPPGAVESTI, status="READY"))
 
 

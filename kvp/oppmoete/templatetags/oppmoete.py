@@ -75,4 +75,4 @@ NYNORSK = {
 def paa_maalform(context: Any, tekst: Any) -> str:
     """En fast tekst fra modellene (status, kilde) på deltakerens målform."""
     tekst = str(tekst or "")
-    return NYNORSK.get(tekst, tekst) if context.get("kvp_maalform") == "NN" else tekst
+    return str(NYNORSK.get(tekst, tekst)) if context.get("kvp_maalform") == "NN" else tekst
