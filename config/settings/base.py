@@ -176,6 +176,12 @@ KVP_AKTIVERING_GYLDIG_TIMER = 72
 # Varsler uten personopplysninger: SMS gjennom en utskiftbar klasse (konsoll i utvikling), og så mange forsøk.
 KVP_SMS_BACKEND = "kvp.deltaker.sms.KonsollSms"
 KVP_VARSEL_MAKS_FORSOEK = 5
+# Arbeidsprosessen sender varsler som venter så ofte (minutter), og et feilet varsel prøves igjen etter 5, 10, 20 …
+# minutter (ventetiden dobles). Tekniske valg, ikke regler.
+KVP_VARSEL_INTERVALL_MINUTTER = 5
+KVP_VARSEL_VENTETID_MINUTTER = 5
+# En melding fra deltakeren bør besvares innen så mange dager [I] (vårt valg): fristen på oppgaven i «Mine oppgaver».
+KVP_MELDING_SVARFRIST_DAGER = 2
 DEFAULT_FROM_EMAIL = "ikke-svar@kvp.nav.no"
 
 # Sant bare i prod.py: da nekter blant annet `manage.py demodata` å kjøre.

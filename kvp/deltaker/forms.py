@@ -64,3 +64,53 @@ class EndringForm(KvpForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="For eksempel hvor du har fått jobb, eller hvor mye du får.",
     )
+
+
+#: Ledetekstene på nynorsk (etikett, hjelpetekst) for skjemaene deltakeren fyller ut.
+NYNORSK: dict[str, dict[str, tuple[str, str]]] = {
+    "MeldingForm": {
+        "tekst": ("Melding", ""),
+        "vedlegg": ("Vedlegg (valfritt)", "PDF, JPEG eller PNG. Bilete blir lagra utan stadinformasjon."),
+    },
+    "DokumentForm": {
+        "fil": ("Fil", "PDF, JPEG eller PNG. Du kan ta eit bilete med telefonen."),
+        "beskrivelse": ("Kva gjeld dokumentet?", "Til dømes: legeerklæring for 3. mars."),
+    },
+    "VarselvalgForm": {
+        "epost": ("Send meg e-post når noko nytt kjem", ""),
+        "sms": ("Send meg SMS når noko nytt kjem", ""),
+    },
+    "PlanForm": {"godtar": ("Eg har lese planen og godtek han.", "")},
+    "EndringForm": {
+        "type": ("Kva har endra seg?", ""),
+        "fra_og_med": ("Frå kva dato?", ""),
+        "beskrivelse": (
+            "Fortel kort om endringa (valfritt)",
+            "Til dømes kvar du har fått jobb, eller kor mykje du får.",
+        ),
+    },
+}
+ENDRINGSTYPER_NYNORSK = {
+    "NYNORSK_TOM": "Vel",
+    Endringstype.NYTT_BARN: "Eg har fått eit barn, eller eit barn har flytta inn",
+    Endringstype.ARBEID: "Eg har fått arbeid",
+    Endringstype.ANNEN_INNTEKT: "Eg har fått anna inntekt eller ei yting",
+    Endringstype.ANNET: "Noko anna har endra seg",
+}
+
+
+def paa_maalform(form: forms.Form, maalform: str) -> forms.Form:
+    """Setter ledetekstene til nynorsk når deltakerens målform er nynorsk (bokmål er standard i skjemaene)."""
+    if maalform != "NN":
+        return form
+    for navn, (etikett, hjelp) in NYNORSK.get(type(form).__name__, {}).items():
+        felt = form.fields[navn]
+        felt.label = etikett
+        if hjelp or felt.help_text:
+            felt.help_text = hjelp
+    if isinstance(form, EndringForm):
+        form.fields["type"].choices = [  # type: ignore[attr-defined]
+            ("", ENDRINGSTYPER_NYNORSK["NYNORSK_TOM"]),
+            *[(k, ENDRINGSTYPER_NYNORSK[k]) for k in Endringstype.values],
+        ]
+    return form

@@ -67,6 +67,7 @@ class Varsel(models.Model):
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.VENTER)
     forsoek = models.PositiveSmallIntegerField("forsøk", default=0)
     siste_feil = models.CharField("siste feil", max_length=200, blank=True)
+    neste_forsoek = models.DateTimeField("neste forsøk", null=True, blank=True)
     opprettet = models.DateTimeField(auto_now_add=True)
     sendt = models.DateTimeField(null=True, blank=True)
 
@@ -77,6 +78,11 @@ class Varsel(models.Model):
 
     def __str__(self) -> str:
         return f"Varsel ({self.get_kanal_display()})"
+
+    @property
+    def gitt_opp(self) -> bool:
+        """Feilet så mange ganger at jobben ikke prøver mer: kontoret må ta kontakt på annen måte."""
+        return self.status == self.Status.FEILET and self.forsoek >= settings.KVP_VARSEL_MAKS_FORSOEK
 
 
 class Varselvalg(models.Model):

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -172,6 +173,8 @@ def melding_send(
         etter={"sak": str(sak.pk), "vedlegg": str(dokument.pk) if dokument else None},
     )
     if not fra_deltaker:
+        # Et svar betyr at kontoret har lest det deltakeren skrev (oppgaven i «Mine oppgaver» forsvinner).
+        Melding.objects.filter(sak=sak, fra_deltaker=True, lest__isnull=True).update(lest=timezone.now())
         varsel_opprett(person=sak.person, grunn="MELDING")
     return melding
 
@@ -222,38 +225,60 @@ def varsler_opprett(*, person_ider: Iterable[UUID], grunn: str) -> list[Varsel]:
     return Varsel.objects.bulk_create(varsler)
 
 
+def _ventetid(forsoek: int) -> dt.timedelta:
+    """Ventetiden før neste forsøk etter `forsoek` feilede forsøk: dobles hver gang (5, 10, 20, 40 … minutter)."""
+    return dt.timedelta(minutes=settings.KVP_VARSEL_VENTETID_MINUTTER * 2 ** max(0, forsoek - 1))
+
+
 def varsel_send(*, varsel_id: UUID) -> Varsel:
-    """Prøver å sende ett varsel. Feiler det, står feilen på varselet og `manage.py send_varsler` prøver igjen."""
-    varsel = Varsel.objects.select_related("person").get(pk=varsel_id)
-    if varsel.status == Varsel.Status.SENDT:
-        return varsel
-    varsel.forsoek += 1
-    try:
-        if varsel.kanal == "EPOST":
-            send_mail(VARSELEMNE, VARSELTEKST, settings.DEFAULT_FROM_EMAIL, [varsel.person.epost])
+    """Prøver å sende ett varsel. Feiler det, står feilen og tidspunktet for neste forsøk på varselet, og den
+    gjentakende oppgaven `send_varsler` (arbeidsprosessen) prøver igjen med økende ventetid."""
+    with transaction.atomic():
+        varsel = Varsel.objects.select_for_update().select_related("person").get(pk=varsel_id)
+        if varsel.status == Varsel.Status.SENDT:
+            return varsel
+        varsel.forsoek += 1
+        try:
+            if varsel.kanal == "EPOST":
+                send_mail(VARSELEMNE, VARSELTEKST, settings.DEFAULT_FROM_EMAIL, [varsel.person.epost])
+            else:
+                sms_backend().send(telefon=varsel.person.telefon, tekst=VARSELTEKST)
+        except Exception as feil:
+            varsel.status = Varsel.Status.FEILET
+            varsel.siste_feil = type(feil).__name__[:200]
+            varsel.neste_forsoek = (
+                timezone.now() + _ventetid(varsel.forsoek)
+                if varsel.forsoek < settings.KVP_VARSEL_MAKS_FORSOEK
+                else None
+            )
         else:
-            sms_backend().send(telefon=varsel.person.telefon, tekst=VARSELTEKST)
-    except Exception as feil:
-        varsel.status = Varsel.Status.FEILET
-        varsel.siste_feil = type(feil).__name__[:200]
-    else:
-        varsel.status = Varsel.Status.SENDT
-        varsel.sendt = timezone.now()
-        varsel.siste_feil = ""
-    varsel.save()
-    return varsel
+            varsel.status = Varsel.Status.SENDT
+            varsel.sendt = timezone.now()
+            varsel.siste_feil = ""
+            varsel.neste_forsoek = None
+        varsel.save()
+        return varsel
 
 
 def varsler_send_paa_nytt() -> int:
-    """Sender varsler som venter eller har feilet, til de har brukt opp forsøkene. Gir antall som ble sendt."""
+    """Sender varsler som venter, og feilede varsler når ventetiden er over, til forsøkene er brukt opp. Gir antall
+    som ble sendt. Kjøres jevnlig av arbeidsprosessen (den gjentakende oppgaven `send_varsler`)."""
     sendt = 0
+    naa = timezone.now()
     ventende = Varsel.objects.filter(
-        status__in=(Varsel.Status.VENTER, Varsel.Status.FEILET), forsoek__lt=settings.KVP_VARSEL_MAKS_FORSOEK
+        Q(neste_forsoek__isnull=True) | Q(neste_forsoek__lte=naa),
+        status__in=(Varsel.Status.VENTER, Varsel.Status.FEILET),
+        forsoek__lt=settings.KVP_VARSEL_MAKS_FORSOEK,
     ).values_list("pk", flat=True)
     for varsel_id in list(ventende):
         if varsel_send(varsel_id=varsel_id).status == Varsel.Status.SENDT:
             sendt += 1
     return sendt
+
+
+def varsler_send_jobb() -> str:
+    """Den gjentakende oppgaven (`kvp.jobber.gjentakende`): sender det som venter og gir en kort tekst til loggen."""
+    return f"{varsler_send_paa_nytt()} varsler sendt"
 
 
 @transaction.atomic

@@ -1,6 +1,5 @@
 """Deltakerens KVP: aktiveringslenken, samtalen med kontoret, dokumenter og varselvalg."""
 
-from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
@@ -21,7 +20,6 @@ from kvp.dokument.services import dokument_last_opp, les_opplasting
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.forms import skjema_svar
 from kvp.felles.services import lesing_registrer
-from kvp.felles.templatetags.kvp import kroner
 from kvp.person.selectors import deltaker_person_hent
 from kvp.plan.selectors import plan_for_sak
 from kvp.sak.models import Status
@@ -30,10 +28,9 @@ from kvp.tilgang.models import Rolle
 from kvp.tilgang.tilgang import bruker_fra, tilgang_for
 from kvp.utbetaling.selectors import utbetalinger_for_deltaker
 from kvp.utbetaling.services.utbetalingsdato import utbetalingsdato_for
-from kvp_regler.tid import maanedsnavn
 
-from . import selectors, services
-from .forms import AktiverForm, DokumentForm, EndringForm, MeldingForm, PlanForm, VarselvalgForm
+from . import klarspraak, selectors, services
+from .forms import AktiverForm, DokumentForm, EndringForm, MeldingForm, PlanForm, VarselvalgForm, paa_maalform
 from .models import Planaksept, Varselvalg
 
 
@@ -96,7 +93,9 @@ def aktiver(request: HttpRequest, noekkel: str) -> HttpResponse:
 
 def _samtale_side(request: HttpRequest, sak_id: UUID, mal: str, tilbake: HttpResponse) -> HttpResponse:
     bruker = bruker_fra(request)
-    form = MeldingForm(request.POST or None, request.FILES or None)
+    form = paa_maalform(
+        MeldingForm(request.POST or None, request.FILES or None), selectors.deltakers_maalform(bruker=bruker)
+    )
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
         fil = d.get("vedlegg")
@@ -146,7 +145,9 @@ def mine_dokumenter(request: HttpRequest) -> HttpResponse:
     sak = selectors.deltakers_sak(bruker=bruker)
     if sak is None:
         return render(request, "deltaker/ingen_sak.html")
-    form = DokumentForm(request.POST or None, request.FILES or None)
+    form = paa_maalform(
+        DokumentForm(request.POST or None, request.FILES or None), selectors.deltakers_maalform(bruker=bruker)
+    )
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
         dokument_last_opp(
@@ -173,7 +174,9 @@ def varselvalg(request: HttpRequest) -> HttpResponse:
     bruker = bruker_fra(request)
     person = deltaker_person_hent(bruker=bruker)
     valg = Varselvalg.objects.filter(person=person).first() or Varselvalg(person=person)
-    form = VarselvalgForm(request.POST or None, initial={"epost": valg.epost, "sms": valg.sms})
+    form = paa_maalform(
+        VarselvalgForm(request.POST or None, initial={"epost": valg.epost, "sms": valg.sms}), person.maalform
+    )
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
         services.varselvalg_endre(bruker=bruker, person=person, epost=d["epost"], sms=d["sms"])
@@ -188,78 +191,13 @@ def varselvalg(request: HttpRequest) -> HttpResponse:
 
 # ---------------------------------------------------------------- utbetalinger i klart språk
 
-TEKSTER = {
-    "NB": {
-        "setning": (
-            "For {maaned} fikk du {netto} kr utbetalt {dato}. Det er stønad for {dager} dager, minus skatt{trekk}."
-        ),
-        "og_trekk": " og trekk for tilbakebetaling",
-        "dager": "Dager med stønad",
-        "dagsats": "Stønad per dag",
-        "redusert": "Dager med mindre stønad (fravær)",
-        "brutto": "Stønad før skatt",
-        "trekk": "Trekk for tilbakebetaling",
-        "skatt": "Skatt",
-        "netto": "Utbetalt til deg",
-        "dato": "Utbetalt dato",
-        "hele": "Se hele utregningen",
-        "tittel": "Utbetalingene dine",
-        "ingen": "Du har ingen utbetalinger ennå.",
-    },
-    "NN": {
-        "setning": (
-            "For {maaned} fekk du {netto} kr utbetalt {dato}. Det er stønad for {dager} dagar, minus skatt{trekk}."
-        ),
-        "og_trekk": " og trekk for tilbakebetaling",
-        "dager": "Dagar med stønad",
-        "dagsats": "Stønad per dag",
-        "redusert": "Dagar med mindre stønad (fråvær)",
-        "brutto": "Stønad før skatt",
-        "trekk": "Trekk for tilbakebetaling",
-        "skatt": "Skatt",
-        "netto": "Utbetalt til deg",
-        "dato": "Utbetalt dato",
-        "hele": "Sjå heile utrekninga",
-        "tittel": "Utbetalingane dine",
-        "ingen": "Du har ingen utbetalingar enno.",
-    },
-}
-
-
-def _forklar(u: Any, t: dict[str, str]) -> dict[str, Any]:
-    """Én utbetaling i klart språk: tall som allerede er regnet og avrundet i kvp_regler, bare lagt sammen."""
-    ordinaer = [p for p in u.poster.all() if p.type == "ORDINAER" and p.beregning]
-    linjer = [
-        linje for p in ordinaer for linje in p.beregning.resultat.get("linjer", []) if linje.get("type") == "STOENAD"
-    ]
-    dager = sum(int(linje.get("antall_dager", 0)) for linje in linjer)
-    satser = [linje["dagsats"] for linje in linjer if linje.get("dagsats")]
-    full = max(satser, key=Decimal) if satser else None
-    redusert = sum(int(linje.get("antall_dager", 0)) for linje in linjer if full and linje.get("dagsats") != full)
-    maaned = maanedsnavn(ordinaer[0].aar, ordinaer[0].maaned) if ordinaer else ""
-    setning = t["setning"].format(
-        maaned=maaned,
-        netto=kroner(u.netto),
-        dato=u.runde.utbetalingsdato.strftime("%d.%m.%Y"),
-        dager=dager,
-        trekk=t["og_trekk"] if u.trekk else "",
-    )
-    return {
-        "u": u,
-        "setning": setning,
-        "dager": dager,
-        "dagsats": full,
-        "redusert": redusert,
-        "poster": list(u.poster.all()),
-    }
-
 
 def mine_utbetalinger(request: HttpRequest) -> HttpResponse:
     """Deltakerens utbetalinger forklart per måned: én setning, en liten tabell og hele utregningen ett klikk unna."""
     _krev_deltaker(request)
     bruker = bruker_fra(request)
     person = deltaker_person_hent(bruker=bruker)
-    t = TEKSTER.get(person.maalform, TEKSTER["NB"])
+    t = klarspraak.tekster(person.maalform)
     utbetalinger = utbetalinger_for_deltaker(bruker=bruker)[:12]
     lesing_registrer(
         bruker=bruker,
@@ -270,7 +208,11 @@ def mine_utbetalinger(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "deltaker/mine_utbetalinger.html",
-        {"t": t, "forklaringer": [_forklar(u, t) for u in utbetalinger], "lang": person.maalform.lower()},
+        {
+            "t": t,
+            "forklaringer": [klarspraak.utbetaling_forklart(u, person.maalform) for u in utbetalinger],
+            "lang": person.maalform.lower(),
+        },
     )
 
 
@@ -302,7 +244,7 @@ def min_plan(request: HttpRequest) -> HttpResponse:
     plan = plan_for_sak(sak=sak)
     innhold = _planinnhold(plan.aktiviteter)
     sjekksum = services.plan_sjekksum(innhold)
-    form = PlanForm(request.POST or None, initial={"sjekksum": sjekksum})
+    form = paa_maalform(PlanForm(request.POST or None, initial={"sjekksum": sjekksum}), sak.person.maalform)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
         services.plan_godta(bruker=bruker, sak_id=sak.pk, innhold=innhold, sjekksum=d["sjekksum"])
@@ -344,7 +286,7 @@ def endring_ny(request: HttpRequest) -> HttpResponse:
     sak = selectors.deltakers_sak(bruker=bruker)
     if sak is None:
         return render(request, "deltaker/ingen_sak.html")
-    form = EndringForm(request.POST or None)
+    form = paa_maalform(EndringForm(request.POST or None), sak.person.maalform)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
         services.endring_meld(

@@ -99,6 +99,14 @@ class EgenmeldingForm(KvpForm):
     til_og_med = Datofelt(label="Siste sykedag", required=False, help_text="Tom hvis du var syk én dag.")
     merknad = forms.CharField(label="Kommentar til veilederen", required=False, max_length=500)
 
+    def paa_nynorsk(self) -> "EgenmeldingForm":
+        """Ledetekstene på nynorsk (deltakerens målform)."""
+        self.fields["fra_og_med"].label = "Første sjukedag"
+        self.fields["til_og_med"].label = "Siste sjukedag"
+        self.fields["til_og_med"].help_text = "Tom viss du var sjuk éin dag."
+        self.fields["merknad"].label = "Kommentar til rettleiaren"
+        return self
+
 
 class SlettForm(KvpForm):
     objekt = forms.ChoiceField(choices=[("arbeid", "Arbeid"), ("ytelse", "Ytelse")], widget=forms.HiddenInput)

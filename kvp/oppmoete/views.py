@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
+from kvp.deltaker import klarspraak
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.felles.forms import KvpForm, skjema_svar
 from kvp.felles.services import lesing_registrer
@@ -295,6 +296,17 @@ def _min_side(
                     "egenmelding_form": egenmelding_form or EgenmeldingForm(),
                 }
             )
+            if sak.person.maalform == "NN":
+                kontekst["egenmelding_form"].paa_nynorsk()
+            stoenad = kontekst["stoenad"]
+            if stoenad.resultat is not None:
+                kontekst["forklart"] = klarspraak.maaned_forklart(
+                    stoenad.resultat,
+                    aar=aar,
+                    maaned=mnd,
+                    maalform=sak.person.maalform,
+                    attestert=stoenad.attestering.attestert if stoenad.attestering else None,
+                )
     return render(request, "oppmoete/min_side.html", kontekst, status=status)
 
 

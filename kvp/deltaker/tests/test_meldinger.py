@@ -1,10 +1,13 @@
 """Samtalen om saken: deltakeren skriver med vedlegg, veilederen svarer, uleste telles, alt logges, varsel sendes."""
 
+import datetime as dt
+
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from kvp.deltaker.models import Melding, Varsel, Varselvalg
 from kvp.deltaker.selectors import deltakermeldinger_aapne, uleste_antall
@@ -108,6 +111,8 @@ def test_feilet_varsel_proeves_igjen_og_sms_etter_valg(
     assert "Varsler til deltakeren kom ikke fram (E-post" in side
     assert MinneSms.utboks == [("90000000", "Du har fått noe nytt i KVP. Logg inn for å lese det.")]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert varsler_send_paa_nytt() == 0  # ventetiden før neste forsøk er ikke over
+    Varsel.objects.filter(status="FEILET").update(neste_forsoek=timezone.now() - dt.timedelta(seconds=1))
     assert varsler_send_paa_nytt() == 1
     assert Varsel.objects.filter(status="SENDT").count() == 2
     assert len(mail.outbox) == 1

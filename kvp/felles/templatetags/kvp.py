@@ -41,6 +41,13 @@ def felt(bf: forms.BoundField) -> dict[str, Any]:
     return {"bf": bf, "widget_html": html, "type": type_}
 
 
+@register.simple_tag(takes_context=True)
+def mf(context: Any, bokmaal: str, nynorsk: str) -> str:
+    """Teksten på deltakerens målform: `{% mf "Dine brev" "Breva dine" %}`. `kvp_maalform` kommer fra
+    `kvp.deltaker.context_processors.uleste` ("NN" for en deltaker med nynorsk; ellers bokmål)."""
+    return nynorsk if context.get("kvp_maalform") == "NN" else bokmaal
+
+
 @register.filter
 def kroner(verdi: Any) -> str:
     """«1947.24» → «1 947,24»: `kvp_regler.belop.kroner_tekst` uten « kr», med hardt mellomrom som tusenskille

@@ -50,3 +50,31 @@ def stoenad_paa_saksbildet(context: Any, sak: Any) -> dict[str, Any] | None:
             for a, m in selectors.maaneder_i_program(sak)
         ],
     }
+
+
+#: Tekstene i kalenderen på nynorsk (for en deltaker med nynorsk målform).
+NYNORSK = {
+    "Deltatt": "Delteke",
+    "Helligdag": "Heilagdag",
+    "Gyldig fravær": "Gyldig fråvær",
+    "Ugyldig fravær": "Ugyldig fråvær",
+    "Avtalt fravær uten stønad": "Avtalt fråvær utan stønad",
+    "Permisjon uten stønad": "Permisjon utan stønad",
+    "Ikke i program": "Ikkje i program",
+    "Ikke registrert": "Ikkje registrert",
+    "Ferie": "Ferie",
+    "Egenmelding": "Eigenmelding",
+    "Annen dokumentasjon": "Anna dokumentasjon",
+    "Meldt av deltakeren": "Meld av deltakaren",
+    "Fylt inn automatisk": "Fylt inn automatisk",
+    "Planlagt": "Planlagd",
+    "Fullført": "Fullført",
+    "Pågår": "Går føre seg",
+}
+
+
+@register.simple_tag(takes_context=True)
+def paa_maalform(context: Any, tekst: Any) -> str:
+    """En fast tekst fra modellene (status, kilde) på deltakerens målform."""
+    tekst = str(tekst or "")
+    return str(NYNORSK.get(tekst, tekst)) if context.get("kvp_maalform") == "NN" else tekst

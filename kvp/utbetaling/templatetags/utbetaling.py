@@ -6,6 +6,8 @@ from typing import Any
 from django import template
 from django.contrib.auth.models import AnonymousUser
 
+from kvp.deltaker.klarspraak import tekster, utbetaling_forklart
+from kvp.person.models import Person
 from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import tilgang_for
 
@@ -23,7 +25,19 @@ def mine_utbetalinger(context: dict[str, Any]) -> dict[str, Any]:
         sum_["brutto"] += u.brutto - u.trekk
         sum_["skatt"] += u.skattetrekk
         sum_["netto"] += u.netto
-    return {"utbetalinger": utbetalinger, "aarsoppgaver": sorted(per_aar.items(), reverse=True)}
+    maalform = _maalform(context["request"].user)
+    return {
+        "t": tekster(maalform),
+        "forklaringer": [utbetaling_forklart(u, maalform) for u in list(utbetalinger)[:3]],
+        "flere": len(utbetalinger) > 3,
+        "aarsoppgaver": sorted(per_aar.items(), reverse=True),
+    }
+
+
+def _maalform(bruker: Bruker | AnonymousUser) -> str:
+    personer = tilgang_for(bruker).deltaker_personer
+    person = Person.objects.filter(pk__in=personer).only("maalform").first()
+    return person.maalform if person else "NB"
 
 
 @register.filter

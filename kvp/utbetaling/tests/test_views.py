@@ -144,8 +144,9 @@ def test_deltakeren_ser_godkjente_utbetalinger_med_linjene_paa_min_side(
     side = client.get(reverse("soeknad:min_side")).content.decode()
     u = Utbetaling.objects.get()
     assert f"{nok(u.netto)} kr utbetalt" in side
-    assert "Kvalifiseringsstønad for mars 2025." in side
-    assert "21 dager × 973,6198 kr" in side  # linjen fra beregningen
+    assert "For mars 2025 fikk du" in side  # klart språk (kvp.deltaker.klarspraak)
+    assert "21 dager × 973,62 kr" in side  # linjen fra beregningen, satsen i hele øre
+    assert "973,6198" not in side
     assert f"−{nok(u.skattetrekk)} kr" in side
     assert runde.utbetalingsdato == dt.date(2025, 4, 15)
 
