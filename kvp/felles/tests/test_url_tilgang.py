@@ -308,6 +308,8 @@ def test_samlet_oppmoete_viser_og_endrer_bare_saker_der_brukeren_er_kvp_veileder
     assert MERKE in client.get(url).content.decode()
     assert client.post(url, data).status_code == 302
     assert Oppmoete.objects.filter(sak=sak, status="FERIE").count() == 1
+
+
 #: Saksbildets faner (`?fane=`, kvp.felles.saksfaner) er ikke egne URL-er i URL-konfigurasjonen; hver fane henter
 #: sine egne data, så hver testes som en egen URL.
 FANER = ["sak", "vedtak", "plan", "oppmoete", "utbetaling", "dokumenter", "klage", "meldinger", "finnesikke"]
