@@ -26,13 +26,16 @@ def kommuner_for_kostra(*, bruker: Bruker) -> QuerySet[Kommune]:
     return Kommune.objects.filter(nav_kontor_id__in=kontorer).order_by("navn")
 
 
+def kjoeringer_qs(*, bruker: Bruker, aar: int | None = None) -> QuerySet[KostraKjoering]:
+    """Kjøringene for kommunene ved brukerens kontorer med KOSTRA-rolle, nyeste først (uten filen)."""
+    qs = tilgang.synlige(bruker, "kostrakjoering", krev=True).select_related("kommune", "kjoert_av").defer("fil")
+    if aar is not None:
+        qs = qs.filter(aar=aar)
+    return qs.order_by("-kjoert", "-pk")
+
+
 def kjoeringer(*, bruker: Bruker, grense: int = 50) -> list[KostraKjoering]:
-    return list(
-        tilgang.synlige(bruker, "kostrakjoering", krev=True)
-        .select_related("kommune", "kjoert_av")
-        .defer("fil")
-        .order_by("-kjoert")[:grense]
-    )
+    return list(kjoeringer_qs(bruker=bruker)[:grense])
 
 
 def kjoering_hent(*, bruker: Bruker, kjoering_id: UUID) -> KostraKjoering:
