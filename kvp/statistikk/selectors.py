@@ -15,7 +15,7 @@ from kvp.tilgang.models import Bruker, Kommune, NavKontor, Rolle
 from kvp.tilgang.objekter import Handling
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
-from . import tall
+from . import maanedstall, tall
 from .kostra import uttrekk_personer
 from .models import KostraKjoering
 from .roller import KOSTRA_ROLLER
@@ -83,7 +83,7 @@ def statistikk(
     if kontor_id is not None and not valgt:
         raise IkkeFunnet("Fant ikke kontoret.")
     ids: list[Any] = [k.pk for k in valgt]
-    return valgt, tall.alle_tabeller(ids, fra, til, skjul=skjul) if ids else []
+    return valgt, maanedstall.alle_tabeller(ids, fra, til, skjul=skjul) if ids else []
 
 
 def sak_for_opplysninger(*, bruker: Bruker, sak_id: UUID, handling: Handling = Handling.LES) -> Sak:

@@ -56,7 +56,9 @@ def test_annet_kontor_faar_404_og_veileder_403(api_klient, lag_token, kjoering, 
     _, veileder = lag_token(kontor=kontor_a, rolle=Rolle.KVP_VEILEDER)
     svar = api_klient("get", f"/api/v1/kostra/kjoeringer/{k.pk}/fil", veileder)
     assert svar.status_code in (403, 404) and svar["Content-Type"].startswith(PROBLEM)
-    assert not Logghendelse.objects.filter(handling="LES", objekt_id=str(k.pk), formaal="KOSTRA 11CF lastet ned").exists()
+    assert not Logghendelse.objects.filter(
+        handling="LES", objekt_id=str(k.pk), formaal="KOSTRA 11CF lastet ned"
+    ).exists()
 
 
 def test_ugyldig_id_og_aar_gir_problem_details(api_klient, lag_token, kontor_a):
