@@ -192,6 +192,10 @@ def beregnet(kontor_ids: Sequence[UUID]) -> dt.datetime | None:
 # Tabellene fra månedstallene
 
 
+def _pluss(t: Tabell, rad: str, k: UUID, n: int) -> None:
+    t.verdier[rad][k] = int(t.verdier[rad][k] or 0) + n
+
+
 def _tom(t: Tabell, rader: list[str], standard: int | Decimal = 0) -> Tabell:
     t.rader = rader
     t.verdier = {rad: {k: standard for k, _ in t.kontorer} for rad in rader}
@@ -255,24 +259,24 @@ def alle_tabeller(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, *, skjul
     grenser = [grense, 35, 50]
     alder, barn = (_tom(t, t.rader) for t in _maler(kontorer, tall.alder_og_barn, fra, til, skjul))
     for k, noekkel, n in periode["alder"]:
-        alder.verdier[grupper[bisect.bisect_right(grenser, int(noekkel))][0]][k] += n
+        _pluss(alder, grupper[bisect.bisect_right(grenser, int(noekkel))][0], k, n)
     for k, noekkel, n in periode["barn"]:
-        barn.verdier[BARN[int(noekkel)]][k] += n
+        _pluss(barn, BARN[int(noekkel)], k, n)
 
     # Utfall, inntektskilde og varighet
     utfall, inntekt, varighet = (_tom(t, t.rader) for t in _maler(kontorer, tall.utfall_og_varighet, fra, til, skjul))
     statuser = {s: tekst.split(" – ", 1)[1] for s, tekst in KostraStatus.choices}
     registrert: dict[UUID, int] = defaultdict(int)
     for k, noekkel, n in periode["utfall"]:
-        utfall.verdier[statuser[noekkel]][k] += n
+        _pluss(utfall, statuser[noekkel], k, n)
         registrert[k] += n
     for k, _ in kontorer:
-        utfall.verdier["Ikke registrert"][k] += max(i_perioden[(k, "slutt")] - registrert[k], 0)
+        _pluss(utfall, "Ikke registrert", k, max(i_perioden[(k, "slutt")] - registrert[k], 0))
     situasjoner = dict(KostraSituasjon.choices)
     for k, noekkel, n in periode["inntekt"]:
-        inntekt.verdier[situasjoner.get(noekkel, "Ikke registrert")][k] += n
+        _pluss(inntekt, situasjoner.get(noekkel, "Ikke registrert"), k, n)
     for k, noekkel, n in periode["varighet"]:
-        varighet.verdier[VARIGHET[int(noekkel)]][k] += n
+        _pluss(varighet, VARIGHET[int(noekkel)], k, n)
 
     # Ventetid: fordelingen av dager gir median og andel innen målet
     tv, to = _maler(kontorer, tall.ventetid, fra, til, skjul)
@@ -283,8 +287,8 @@ def alle_tabeller(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, *, skjul
         vedtak_dager[k] += [int(noekkel)] * n
     oppstart: dict[UUID, list[tuple[int, int]]] = defaultdict(list)
     for k, noekkel, n in periode["oppstart"]:
-        dager, maaneder = noekkel.split(":")
-        oppstart[k] += [(int(dager), int(maaneder))] * n
+        d, mp = noekkel.split(":")
+        oppstart[k] += [(int(d), int(mp))] * n
     alle_v: list[int] = []
     alle_o: list[int] = []
     innen_v = innen_o = 0
@@ -316,8 +320,8 @@ def alle_tabeller(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, *, skjul
     _tom(utbetalt, navn, Decimal(0))
     utbetalt.grunnlag = {rad: {k: 0 for k, _ in kontorer} for rad in navn}
     for k, _ in kontorer:
-        for m, rad in zip(mnd, navn, strict=True):
-            n, s = maanedlig.get((k, "utbetalt", mnr(*m)), (0, None))
+        for (aar, maaned), rad in zip(mnd, navn, strict=True):
+            n, s = maanedlig.get((k, "utbetalt", mnr(aar, maaned)), (0, None))
             if n:
                 utbetalt.verdier[rad][k] = s or Decimal(0)
                 utbetalt.grunnlag[rad][k] = n
@@ -327,16 +331,16 @@ def alle_tabeller(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, *, skjul
     _tom(mottatt, navn)
     _tom(klageutfall, klageutfall.rader)
     utfallnavn = dict(tall.KLAGEUTFALL)
-    for (k, serie, m), (n, _) in maanedlig.items():
+    for (k, serie, nr), (n, _) in maanedlig.items():
         if serie == "klage":
-            mottatt.verdier[tall.maanedsnavn((m // 12, m % 12 + 1))][k] += n
+            _pluss(mottatt, tall.maanedsnavn((nr // 12, nr % 12 + 1)), k, n)
     for k, noekkel, n in (
         Maanedstall.objects.filter(kontor_id__in=kontor_ids, serie="klage", maaned__gte=m_fra, maaned__lte=m_til)
         .values_list("kontor_id", "noekkel")
         .annotate(n=Sum("antall"))
         .values_list("kontor_id", "noekkel", "n")
     ):
-        klageutfall.verdier[utfallnavn[noekkel]][k] += n
+        _pluss(klageutfall, utfallnavn[noekkel], k, n)
 
     return [
         bestand,

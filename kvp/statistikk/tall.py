@@ -526,8 +526,10 @@ def klager(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, skjul: bool) ->
     for k, dato, status, sf in Klage.objects.filter(
         sak__kontor_id__in=kontor_ids, mottatt_dato__gte=_foerste(fra), mottatt_dato__lte=_siste(til)
     ).values_list("sak__kontor_id", "mottatt_dato", "status", "utfall"):
-        mottatt.verdier[maanedsnavn((dato.year, dato.month))][k] += 1
-        utfall.verdier[navn[klageutfall(status, sf)]][k] += 1
+        rad = maanedsnavn((dato.year, dato.month))
+        mottatt.verdier[rad][k] = int(mottatt.verdier[rad][k] or 0) + 1
+        rad = navn[klageutfall(status, sf)]
+        utfall.verdier[rad][k] = int(utfall.verdier[rad][k] or 0) + 1
     return [mottatt, utfall]
 
 
