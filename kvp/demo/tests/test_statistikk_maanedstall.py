@@ -1,6 +1,7 @@
-"""De forhåndsberegnede månedstallene gir nøyaktig de samme tabellene som den direkte beregningen (`tall.py`), celle
-for celle, på tilfeldige data og tilfeldige perioder, med og uten skjulte små tall; og en endring i en sak gjør
-kontorets tall utdatert, så de beregnes på nytt før de vises."""
+"""De forhåndsberegnede månedstallene i statistikken gir nøyaktig de samme tabellene som den direkte beregningen
+(`tall.py`), celle for celle, på tilfeldige data og tilfeldige perioder, med og uten skjulte små tall; og en endring i en sak gjør
+kontorets tall utdatert, så de beregnes på nytt før de vises. (Testen står her fordi bare demo-appen får importere
+generatoren av volumdata.)"""
 
 import datetime as dt
 import random
