@@ -2,7 +2,8 @@
 
 Sidene leser disse i stedet for å telle saker og utbetalinger for hver visning (`docs/benchmarks.md`). Tallene for et
 kontor lages i én transaksjon fra de samme radene som den direkte beregningen i `tall.py` leser, og tabellene bygges
-av dem med de samme reglene; `kvp/demo/tests/test_statistikk_maanedstall.py` sammenligner de to på tilfeldige data, celle for celle.
+av dem med de samme reglene; `kvp/demo/tests/test_statistikk_maanedstall.py` sammenligner de to på tilfeldige
+data, celle for celle.
 
 Seriene (nøkkelen er det som trengs for å regne ut tabellen for en vilkårlig periode):
 

@@ -1,7 +1,7 @@
 """De forhåndsberegnede månedstallene i statistikken gir nøyaktig de samme tabellene som den direkte beregningen
-(`tall.py`), celle for celle, på tilfeldige data og tilfeldige perioder, med og uten skjulte små tall; og en endring i en sak gjør
-kontorets tall utdatert, så de beregnes på nytt før de vises. (Testen står her fordi bare demo-appen får importere
-generatoren av volumdata.)"""
+(`tall.py`), celle for celle, på tilfeldige data og tilfeldige perioder, med og uten skjulte små tall; og en endring
+i en sak gjør kontorets tall utdatert, så de beregnes på nytt før de vises. (Testen står her fordi bare demo-appen
+får importere generatoren av volumdata.)"""
 
 import datetime as dt
 import random
@@ -46,7 +46,7 @@ def _klager(rng: random.Random) -> None:
 
 @pytest.mark.parametrize("froe", [1, 7])
 def test_maanedstallene_gir_samme_tabeller_som_direkte_beregning(db, froe):
-    rng = random.Random(froe)  # noqa: S311 - testdata
+    rng = random.Random(froe)
     statistikkdata_lag(antall_aar=3, antall_kontorer=3, per_kontor_per_aar=30, i_dag=I_DAG, froe=froe)
     _klager(rng)
     kontorer = list(NavKontor.objects.order_by("navn").values_list("pk", flat=True))
