@@ -29,6 +29,7 @@ from kvp.oppmoete.models import Dagstatus
 from kvp.oppmoete.services import oppmoete_registrer
 from kvp.person import selectors as person_selectors
 from kvp.sak import selectors as sak_selectors
+from kvp.statistikk import selectors as statistikk_selectors
 from kvp.tilgang.models import Bruker
 from kvp.utbetaling import selectors as utbetaling_selectors
 from kvp.utbetaling import services as utbetaling_services
@@ -389,6 +390,23 @@ class Kvitteringssvar(Schema):
     rundestatus: str
 
 
+class KostraKjoering(Schema):
+    id: UUID
+    kommunenummer: str
+    bydel: str = Field(description="Bydelsnummer (bare Oslo), ellers tom")
+    aar: int = Field(description="Året filen gjelder")
+    kjoert: dt.datetime
+    sjekksum: str = Field(description="SHA-256 av filen (heksadesimalt)")
+    antall_poster: int = Field(description="Antall deltakere (poster) i filen")
+    avslutningskode: int = Field(description="0 i orden, 1 bare advarsler, 2 feil (som SSBs kontrollprogram)")
+    antall_feil: int
+    antall_advarsler: int
+
+
+class KostraKjoeringliste(Side):
+    kjoeringer: list[KostraKjoering]
+
+
 def _side(grense: int, start: int) -> dict[str, int]:
     return {"grense": grense, "start": start}
 
@@ -682,3 +700,81 @@ def beregning(request: HttpRequest) -> Any:
     except cli._Avbryt as feil:
         return problem(request, 422, feil.melding, kode="KVP_BEREGNING")
     return HttpResponse(ut.getvalue(), content_type="application/json")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# KOSTRA 11CF: kjøringene og filene
+
+
+def _kjoering(k: Any) -> dict[str, Any]:
+    return {
+        "id": k.pk,
+        "kommunenummer": k.kommune_id,
+        "bydel": k.bydel,
+        "aar": k.aar,
+        "kjoert": k.kjoert,
+        "sjekksum": k.sjekksum,
+        "antall_poster": k.antall_poster,
+        "avslutningskode": k.avslutningskode,
+        "antall_feil": sum(f["alvor"] in ("FATAL", "FEIL") for f in k.funn),
+        "antall_advarsler": sum(f["alvor"] == "ADVARSEL" for f in k.funn),
+    }
+
+
+@api.get(
+    "/kostra/kjoeringer",
+    response={200: KostraKjoeringliste, FEILSVAR: Problem},
+    tags=["kostra"],
+    summary="KOSTRA 11CF-kjøringene for kommunene i scope",
+    description="Nyeste først. Krever rollen leder eller økonomi ved kontoret som betjener kommunen.",
+)
+def kostra_kjoeringer(
+    request: HttpRequest,
+    side: Query[Sideparametre],
+    aar: int | None = Query(None, ge=2000, le=2100),  # type: ignore[type-arg]
+) -> dict[str, Any]:
+    qs = statistikk_selectors.kjoeringer_qs(bruker=_bruker(request), aar=aar)
+    rader = list(qs[side.start : side.start + side.grense])
+    return {"antall": qs.count(), **_side(side.grense, side.start), "kjoeringer": [_kjoering(k) for k in rader]}
+
+
+@api.get(
+    "/kostra/kjoeringer/{kjoering_id}",
+    response={200: KostraKjoering, FEILSVAR: Problem},
+    tags=["kostra"],
+    summary="Én KOSTRA 11CF-kjøring",
+)
+def kostra_kjoering(request: HttpRequest, kjoering_id: UUID) -> dict[str, Any]:
+    return _kjoering(statistikk_selectors.kjoering_hent(bruker=_bruker(request), kjoering_id=kjoering_id))
+
+
+@api.get(
+    "/kostra/kjoeringer/{kjoering_id}/fil",
+    response={FEILSVAR: Problem},
+    tags=["kostra"],
+    summary="Filen til SSB (11CF) slik den ble laget i kjøringen",
+    description=(
+        "Filen er ISO-8859-1 med 152 tegn per post og linjeskift etter hver post, nøyaktig de bytene som ble "
+        "kontrollert og lagret (sjekksummen står i X-Sjekksum-SHA256). Filen har fødselsnumre: hver nedlasting "
+        "logges som en lesing per deltaker."
+    ),
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "11CF-filen",
+                "content": {"text/plain": {"schema": {"type": "string"}}},
+                "headers": {
+                    "X-Sjekksum-SHA256": {"description": "SHA-256 av filen", "schema": {"type": "string"}},
+                    "Content-Disposition": {"description": "Filnavnet", "schema": {"type": "string"}},
+                },
+            }
+        }
+    },
+)
+def kostra_fil(request: HttpRequest, kjoering_id: UUID) -> HttpResponse:
+    k = statistikk_selectors.kjoering_fil(bruker=_bruker(request), kjoering_id=kjoering_id)
+    fil = bytes(k.fil)
+    svar = HttpResponse(fil, content_type="text/plain; charset=iso-8859-1")
+    svar["Content-Disposition"] = f'attachment; filename="11CF_{k.aar}_{k.kommune_id}{k.bydel}.dat"'
+    svar["X-Sjekksum-SHA256"] = k.sjekksum
+    return svar

@@ -7,6 +7,15 @@ class StatistikkConfig(AppConfig):
     verbose_name = "statistikk"
 
     def ready(self) -> None:
+        from kvp.jobber.typer import registrer as registrer_jobb  # noqa: PLC0415 - appene er lastet først her
+
+        from .jobber import TYPE_KOSTRA, kjoer_kostra  # noqa: PLC0415
+
+        registrer_jobb(TYPE_KOSTRA, kjoer_kostra)
+
+        from .signaler import koble  # noqa: PLC0415
+
+        koble()  # endringer i sakene m.m. gjør kontorets månedstall utdatert
         from kvp.sak.models import Sak  # noqa: PLC0415 - appene er lastet først her
         from kvp.tilgang.objekter import Handling, registrer  # noqa: PLC0415
 

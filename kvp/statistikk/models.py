@@ -64,6 +64,8 @@ class KostraKjoering(models.Model):
     avslutningskode = models.PositiveSmallIntegerField("resultat (0 i orden, 1 advarsler, 2 feil)")
     #: Funnene: kontroll, melding, linje, journalnummer og sakens id (for lenken).
     funn = models.JSONField("funn", default=list)
+    #: Bakgrunnsjobben som laget kjøringen (én kjøring per jobb, også når jobben tas opp igjen etter et avbrudd).
+    jobb = models.OneToOneField("jobber.Jobb", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     class Meta:
         verbose_name = "KOSTRA-kjøring"
@@ -72,3 +74,49 @@ class KostraKjoering(models.Model):
 
     def __str__(self) -> str:
         return f"KOSTRA 11CF {self.aar} {self.kommune_id}"
+
+
+class Maanedstall(models.Model):
+    """Forhåndsberegnede tall for statistikksidene: antall (og beløp) per kontor, serie, måned og nøkkel.
+
+    Bare antall og summer, ingen personer. Lages av `maanedstall.kontor_beregn` fra de samme radene som den direkte
+    beregningen i `tall.py` leser; en test sammenligner dem på tilfeldige data. Seriene og nøklene står i
+    `maanedstall.py`. `maaned` er år * 12 + måned - 1, så en periode er et intervall."""
+
+    kontor = models.ForeignKey("tilgang.NavKontor", on_delete=models.CASCADE, related_name="+", db_index=False)
+    serie = models.CharField("serie", max_length=20)
+    maaned = models.PositiveIntegerField("måned (år * 12 + måned - 1)")
+    noekkel = models.CharField("nøkkel", max_length=20, blank=True)
+    antall = models.IntegerField("antall")
+    beloep = models.DecimalField("beløp", max_digits=16, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        verbose_name = "månedstall"
+        verbose_name_plural = "månedstall"
+        # Alle kolonnene i indeksen: sidene leser med en ren indeksskanning (PostgreSQL), uten å røre tabellen.
+        indexes = [
+            models.Index(
+                fields=["kontor", "maaned", "serie", "noekkel", "antall", "beloep"], name="maanedstall_kontor_maaned"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.serie} {self.maaned} {self.noekkel}"
+
+
+class Tallstatus(models.Model):
+    """Om kontorets månedstall er à jour: en endring i dataene øker `versjon` (signalene i `apps.py`), og tallene
+    beregnes på nytt når `beregnet_versjon` er lavere (neste gang noen ser på dem, eller med
+    `manage.py statistikk_tall`)."""
+
+    kontor = models.OneToOneField("tilgang.NavKontor", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    versjon = models.PositiveBigIntegerField("versjon", default=1)
+    beregnet_versjon = models.PositiveBigIntegerField("beregnet versjon", default=0)
+    beregnet = models.DateTimeField("beregnet", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "tallstatus"
+        verbose_name_plural = "tallstatus"
+
+    def __str__(self) -> str:
+        return f"Tallstatus {self.kontor_id}"

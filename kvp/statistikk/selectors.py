@@ -15,7 +15,7 @@ from kvp.tilgang.models import Bruker, Kommune, NavKontor, Rolle
 from kvp.tilgang.objekter import Handling
 from kvp.tilgang.tilgang import krev_rolle, tilgang_for
 
-from . import tall
+from . import maanedstall, tall
 from .kostra import uttrekk_personer
 from .models import KostraKjoering
 from .roller import KOSTRA_ROLLER
@@ -26,13 +26,16 @@ def kommuner_for_kostra(*, bruker: Bruker) -> QuerySet[Kommune]:
     return Kommune.objects.filter(nav_kontor_id__in=kontorer).order_by("navn")
 
 
+def kjoeringer_qs(*, bruker: Bruker, aar: int | None = None) -> QuerySet[KostraKjoering]:
+    """Kjøringene for kommunene ved brukerens kontorer med KOSTRA-rolle, nyeste først (uten filen)."""
+    qs = tilgang.synlige(bruker, "kostrakjoering", krev=True).select_related("kommune", "kjoert_av").defer("fil")
+    if aar is not None:
+        qs = qs.filter(aar=aar)
+    return qs.order_by("-kjoert", "-pk")
+
+
 def kjoeringer(*, bruker: Bruker, grense: int = 50) -> list[KostraKjoering]:
-    return list(
-        tilgang.synlige(bruker, "kostrakjoering", krev=True)
-        .select_related("kommune", "kjoert_av")
-        .defer("fil")
-        .order_by("-kjoert")[:grense]
-    )
+    return list(kjoeringer_qs(bruker=bruker)[:grense])
 
 
 def kjoering_hent(*, bruker: Bruker, kjoering_id: UUID) -> KostraKjoering:
@@ -80,7 +83,7 @@ def statistikk(
     if kontor_id is not None and not valgt:
         raise IkkeFunnet("Fant ikke kontoret.")
     ids: list[Any] = [k.pk for k in valgt]
-    return valgt, tall.alle_tabeller(ids, fra, til, skjul=skjul) if ids else []
+    return valgt, maanedstall.alle_tabeller(ids, fra, til, skjul=skjul) if ids else []
 
 
 def sak_for_opplysninger(*, bruker: Bruker, sak_id: UUID, handling: Handling = Handling.LES) -> Sak:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -60,40 +61,66 @@ def _funn_som_json(rapport: Any, uttrekk: kostra.Uttrekk) -> list[dict[str, Any]
     return ut
 
 
-@transaction.atomic
-def kostra_kjoering_kjoer(*, bruker: Bruker, kommune_nummer: str, aar: int, bydel: str = "") -> KostraKjoering:
-    """Lager 11CF for kommunen og året, kontrollerer filen og lagrer kjøringen med funnene."""
+#: Stegene i en kjøring, for fremdriften i bakgrunnsjobben: (nummer, tekst).
+STEG = ("Henter deltakerne og lager filen", "Kontrollerer filen", "Lagrer kjøringen")
+
+
+def kostra_kjoering_kjoer(
+    *,
+    bruker: Bruker,
+    kommune_nummer: str,
+    aar: int,
+    bydel: str = "",
+    steg: Callable[[int, str], None] | None = None,
+    jobb_id: UUID | None = None,
+) -> KostraKjoering:
+    """Lager 11CF for kommunen og året, kontrollerer filen og lagrer kjøringen med funnene.
+
+    Uttrekket og kontrollene leser bare; kjøringen, loggen og lesingene lagres i én transaksjon til slutt, så en
+    kjøring som stopper midt i, etterlater ingenting. `steg(i, tekst)` kalles før hvert steg (fremdriften i jobben).
+    Med `jobb_id` lagres kjøringen høyst én gang per jobb: en jobb som tas opp igjen etter at kjøringen ble lagret,
+    får den lagrede kjøringen tilbake."""
     kommune = kommune_for_kostra(bruker=bruker, kommune_nummer=kommune_nummer)
     sjekk_aar_og_bydel(kommune_nummer=kommune.nummer, aar=aar, bydel=bydel)
+    if jobb_id is not None:
+        lagret = KostraKjoering.objects.filter(jobb_id=jobb_id).first()
+        if lagret is not None:
+            return lagret
+    vis = steg or (lambda _i, _tekst: None)
+    vis(0, STEG[0])
     uttrekk = kostra.uttrekk(kommune=kommune.nummer, aar=aar, bydel=bydel)
+    vis(1, STEG[1])
     fil, rapport = uttrekk.kontroller()
-    kjoering = KostraKjoering.objects.create(
-        kommune=kommune,
-        bydel=bydel,
-        aar=aar,
-        kjoert_av=bruker,
-        fil=fil,
-        sjekksum=kostra.sjekksum(fil),
-        antall_poster=len(uttrekk.poster),
-        avslutningskode=rapport.avslutningskode,
-        funn=_funn_som_json(rapport, uttrekk),
-    )
-    logghendelse_registrer(
-        bruker=bruker,
-        kontor=kommune.nav_kontor,
-        handling="OPPRETT",
-        objekt=kjoering,
-        beskrivelse=f"KOSTRA 11CF {aar} for {kommune.nummer}: {len(uttrekk.poster)} deltakere, "
-        f"{len(rapport.feil)} feil, {len(rapport.advarsler)} advarsler",
-        etter={"sjekksum": kjoering.sjekksum, "avslutningskode": kjoering.avslutningskode},
-    )
-    lesing_registrer(
-        bruker=bruker,
-        personer=zip(uttrekk.personer, uttrekk.kontorer, strict=True),
-        formaal="KOSTRA 11CF til SSB",
-        objekttype="KOSTRA-kjøring",
-        objekt_id=str(kjoering.pk),
-    )
+    vis(2, STEG[2])
+    with transaction.atomic():
+        kjoering = KostraKjoering.objects.create(
+            kommune=kommune,
+            bydel=bydel,
+            aar=aar,
+            kjoert_av=bruker,
+            fil=fil,
+            sjekksum=kostra.sjekksum(fil),
+            antall_poster=len(uttrekk.poster),
+            avslutningskode=rapport.avslutningskode,
+            funn=_funn_som_json(rapport, uttrekk),
+            jobb_id=jobb_id,
+        )
+        logghendelse_registrer(
+            bruker=bruker,
+            kontor=kommune.nav_kontor,
+            handling="OPPRETT",
+            objekt=kjoering,
+            beskrivelse=f"KOSTRA 11CF {aar} for {kommune.nummer}: {len(uttrekk.poster)} deltakere, "
+            f"{len(rapport.feil)} feil, {len(rapport.advarsler)} advarsler",
+            etter={"sjekksum": kjoering.sjekksum, "avslutningskode": kjoering.avslutningskode},
+        )
+        lesing_registrer(
+            bruker=bruker,
+            personer=zip(uttrekk.personer, uttrekk.kontorer, strict=True),
+            formaal="KOSTRA 11CF til SSB",
+            objekttype="KOSTRA-kjøring",
+            objekt_id=str(kjoering.pk),
+        )
     return kjoering
 
 

@@ -21,6 +21,8 @@ from uuid import UUID
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
 
+from kvp.klage.models import Klage, Klagestatus
+from kvp.klage.models import Utfall as Klageutfall
 from kvp.person.models import Forsoergerperiode
 from kvp.sak.models import Sak
 from kvp.tilgang.models import NavKontor
@@ -237,20 +239,19 @@ def alder_og_barn(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, skjul: b
     )
     barn: dict[UUID, list[u.BarnIHusstanden]] = defaultdict(list)
     perioder: dict[tuple[UUID, dt.date], list[tuple[dt.date, dt.date | None]]] = defaultdict(list)
-    sak_for_person = {person_id: pk for pk, _k, _b, _f, person_id in nye}
     for forelder_id, fdato, fom, tom in Forsoergerperiode.objects.filter(
         barn__forelder_id__in=Sak.objects.filter(
             kontor_id__in=kontor_ids, begynt_dato__gte=start, begynt_dato__lte=slutt
         ).values("person_id"),
         barn__foedselsdato__lte=slutt,
     ).values_list("barn__forelder_id", "barn__foedselsdato", "fra_og_med", "til_og_med"):
-        perioder[(sak_for_person[forelder_id], fdato)].append((fom, tom))
-    for (sak_id, fdato), pp in perioder.items():
-        barn[sak_id].append(u.BarnIHusstanden(fdato, tuple(pp)))
+        perioder[(forelder_id, fdato)].append((fom, tom))
+    for (person_id, fdato), pp in perioder.items():
+        barn[person_id].append(u.BarnIHusstanden(fdato, tuple(pp)))
     rader = ["Ingen barn", "1 barn", "2 barn", "3 barn eller flere"]
     barn_par = []
-    for pk, k, begynt, _foedt, _p in nye:
-        n = u.antall_barn(barn.get(pk, []), begynt)
+    for _pk, k, begynt, _foedt, person_id in nye:  # barna hører til personen, telt den dagen saken begynte
+        n = u.antall_barn(barn.get(person_id, []), begynt)
         barn_par.append((k, rader[min(n, 3)]))
     barn_tabell = _tell(
         kontorer,
@@ -468,11 +469,77 @@ def utbetalt(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, skjul: bool) 
     return [t]
 
 
+#: Klagenes utfall: kontorets (omgjort, avvist) og statsforvalterens (fvl. § 34), og de som ikke er avgjort ennå.
+KLAGEUTFALL: list[tuple[str, str]] = [
+    ("OMGJORT", "Omgjort av kontoret"),
+    ("AVVIST_KONTOR", "Avvist av kontoret"),
+    (Klageutfall.STADFESTET, "Stadfestet av statsforvalteren"),
+    (Klageutfall.ENDRET, "Endret av statsforvalteren"),
+    (Klageutfall.OPPHEVET, "Opphevet av statsforvalteren"),
+    (Klageutfall.AVVIST, "Avvist av statsforvalteren"),
+    ("IKKE_AVGJORT", "Ikke avgjort ennå"),
+]
+
+
+def klageutfall(status: str, utfall: str) -> str:
+    """Nøkkelen i `KLAGEUTFALL` for en klage (status og statsforvalterens utfall)."""
+    if utfall:
+        return utfall
+    if status in (Klagestatus.OMGJOERES, Klagestatus.OMGJORT):
+        return "OMGJORT"
+    if status == Klagestatus.AVVIST:
+        return "AVVIST_KONTOR"
+    return "IKKE_AVGJORT"
+
+
+def _klagetabeller(kontorer: list[tuple[UUID, str]], skjul: bool) -> tuple[Tabell, Tabell]:
+    mottatt = Tabell(
+        "klager",
+        "Klager mottatt per måned",
+        "Klager på vedtak om kvalifiseringsprogram og -stønad, etter måneden kontoret mottok klagen.",
+        "Måned",
+        kontorer,
+        skjul_smaa=skjul,
+    )
+    utfall = Tabell(
+        "klageutfall",
+        "Utfallet av klagene",
+        "Klager mottatt i perioden etter utfallet: omgjort eller avvist av kontoret, eller statsforvalterens "
+        "avgjørelse (stadfestet, endret, opphevet, avvist).",
+        "Utfall",
+        kontorer,
+        rader=[navn for _, navn in KLAGEUTFALL],
+        skjul_smaa=skjul,
+    )
+    return mottatt, utfall
+
+
+def klager(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, skjul: bool) -> list[Tabell]:
+    kontorer = _kontorer(kontor_ids)
+    mottatt, utfall = _klagetabeller(kontorer, skjul)
+    mnd = maaneder(fra, til)
+    mottatt.rader = [maanedsnavn(m) for m in mnd]
+    for rad in mottatt.rader:
+        mottatt.verdier[rad] = {k: 0 for k, _ in kontorer}
+    navn = dict(KLAGEUTFALL)
+    utfall.verdier = {rad: {k: 0 for k, _ in kontorer} for rad in utfall.rader}
+    for k, dato, status, sf in Klage.objects.filter(
+        sak__kontor_id__in=kontor_ids, mottatt_dato__gte=_foerste(fra), mottatt_dato__lte=_siste(til)
+    ).values_list("sak__kontor_id", "mottatt_dato", "status", "utfall"):
+        rad = maanedsnavn((dato.year, dato.month))
+        mottatt.verdier[rad][k] = int(mottatt.verdier[rad][k] or 0) + 1
+        rad = navn[klageutfall(status, sf)]
+        utfall.verdier[rad][k] = int(utfall.verdier[rad][k] or 0) + 1
+    return [mottatt, utfall]
+
+
 def alle_tabeller(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, *, skjul: bool) -> list[Tabell]:
+    """Alle tabellene, beregnet direkte fra sakene (fasiten for de forhåndsberegnede tallene i `maanedstall.py`)."""
     return [
         *bestand_og_strom(kontor_ids, fra, til, skjul),
         *alder_og_barn(kontor_ids, fra, til, skjul),
         *utfall_og_varighet(kontor_ids, fra, til, skjul),
         *ventetid(kontor_ids, fra, til, skjul),
         *utbetalt(kontor_ids, fra, til, skjul),
+        *klager(kontor_ids, fra, til, skjul),
     ]

@@ -22,6 +22,7 @@ from kvp_regler.kostra.kontroll import KONTROLL_ETTER_ID, KONTROLLER
 
 from . import selectors, services
 from .forms import FilterForm, KostraForm, OpplysningerForm
+from .jobber import kostra_kjoering_start_som_jobb
 from .kostra import sjekksum
 from .models import KostraOpplysninger
 
@@ -50,11 +51,11 @@ def kostra_kjoer(request: HttpRequest) -> HttpResponse:
     form = KostraForm(request.POST, kommuner=list(selectors.kommuner_for_kostra(bruker=bruker)))
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
-        k = services.kostra_kjoering_kjoer(
+        # Som bakgrunnsjobb (kvp.jobber): jobbsiden viser fremdriften og lenker til funnene når filen er laget.
+        jobb = kostra_kjoering_start_som_jobb(
             bruker=bruker, kommune_nummer=d["kommune"], aar=d["aar"], bydel=d.get("bydel") or ""
         )
-        messages.success(request, "Filen er laget og kontrollert.")
-        return redirect("statistikk:kjoering", kjoering_id=k.pk)
+        return redirect("jobber:jobb", jobb_id=jobb.pk)
 
     return skjema_svar(form, lagre, lambda status: _kostra_side(request, form=form, status=status))
 

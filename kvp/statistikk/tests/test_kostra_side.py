@@ -11,10 +11,13 @@ from django.urls import reverse
 
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.felles.models import Logghendelse
+from kvp.jobber.models import Jobb, Jobbstatus
+from kvp.jobber.tests.hjelpere import kjoer_arbeider
+from kvp.statistikk.jobber import TYPE_KOSTRA, kostra_kjoering_start_som_jobb
 from kvp.statistikk.kostra import sjekksum
 from kvp.statistikk.models import KostraKjoering, KostraOpplysninger
 from kvp.statistikk.services import kostra_kjoering_kjoer, kostra_opplysninger_registrer
-from kvp.tilgang.models import Rolle
+from kvp.tilgang.models import Rolle, Rolletildeling
 
 from .hjelpere import betal
 
@@ -69,19 +72,71 @@ def test_opplysninger_avviser_ugyldige_valg_uten_aa_lagre(i_program, kvp_veilede
     assert not KostraOpplysninger.objects.exists()
 
 
-def test_siden_viser_funn_gruppert_med_lenke_til_saken_og_filen_kan_lastes_ned(client, i_program, leder_a):
+def test_siden_starter_jobben_som_viser_fremdrift_og_lenker_til_funnene(
+    client, i_program, leder_a, lag_bruker, kontor_a
+):
+    oekonomi_a = lag_bruker(Rolle.OEKONOMI, kontor=kontor_a)
     client.force_login(leder_a)
     svar = client.post(reverse("statistikk:kostra_kjoer"), {"kommune": "1127", "aar": "2025"})
-    k = KostraKjoering.objects.get()
-    assert svar.status_code == 302 and svar["Location"] == reverse("statistikk:kjoering", args=[k.pk])
+    jobb = Jobb.objects.get()
+    assert svar.status_code == 302 and svar["Location"] == reverse("jobber:jobb", args=[jobb.pk])
+    assert jobb.type == TYPE_KOSTRA and jobb.tittel == "KOSTRA 11CF 2025 for Randaberg"
     side = client.get(svar["Location"]).content.decode()
+    assert 'hx-trigger="every 1s"' in side and "<progress" in side
+    # Økonomi ved samme kontor starter samme kommune og år mens jobben venter: samme jobb.
+    assert kostra_kjoering_start_som_jobb(bruker=oekonomi_a, kommune_nummer="1127", aar=2025) == jobb
+    assert not KostraKjoering.objects.exists()
+    kjoer_arbeider()
+    jobb.refresh_from_db()
+    k = KostraKjoering.objects.get()
+    assert (jobb.status, jobb.gjort, jobb.totalt) == (Jobbstatus.FERDIG, 3, 3), jobb.melding
+    assert jobb.melding == "Filen er laget og kontrollert: 1 deltaker, 3 feil må rettes før filen sendes."
+    assert jobb.lenke == reverse("statistikk:kjoering", args=[k.pk]) and k.jobb_id == jobb.pk
+    assert k.kjoert_av == leder_a
+    fragment = client.get(reverse("jobber:fremdrift", args=[jobb.pk])).content.decode()
+    assert "hx-trigger" not in fragment and "Se funnene og last ned filen" in fragment
+    side = client.get(jobb.lenke).content.decode()
     assert "Sivilstand (1)" in side and reverse("sak:detalj", args=[i_program.pk]) in side
     assert reverse("statistikk:opplysninger", args=[i_program.pk]) in side
     fil = client.get(reverse("statistikk:kjoering_fil", args=[k.pk]))
     assert fil.status_code == 200 and fil.content == bytes(k.fil) and len(fil.content) == 153
     assert "KOSTRA-kjøring" in Logghendelse.objects.filter(handling="LES").values_list("objekttype", flat=True)
-    assert client.post(reverse("statistikk:kostra_kjoer"), {"kommune": "1127", "aar": "tjue"}).status_code == 400
-    assert KostraKjoering.objects.count() == 1
+    # En ny kjøring er en ny jobb og en ny lagret kjøring; den gamle står.
+    assert kostra_kjoering_start_som_jobb(bruker=leder_a, kommune_nummer="1127", aar=2025) != jobb
+    kjoer_arbeider()
+    assert KostraKjoering.objects.count() == 2
+
+
+def test_ugyldig_valg_gir_norsk_melding_og_ingen_jobb(client, i_program, leder_a, veileder_a):
+    client.force_login(leder_a)
+    svar = client.post(reverse("statistikk:kostra_kjoer"), {"kommune": "1127", "aar": "tjue"})
+    assert svar.status_code == 400
+    svar = client.post(reverse("statistikk:kostra_kjoer"), {"kommune": "1127", "aar": "2024"})
+    assert svar.status_code == 400 and 'aria-invalid="true"' in svar.content.decode()
+    client.force_login(veileder_a)
+    assert client.post(reverse("statistikk:kostra_kjoer"), {"kommune": "1127", "aar": "2025"}).status_code == 403
+    assert not Jobb.objects.exists() and not KostraKjoering.objects.exists()
+
+
+def test_jobben_feiler_synlig_paa_norsk_naar_tilgangen_er_borte(i_program, lag_bruker, kontor_a):
+    leder = lag_bruker(Rolle.LEDER, kontor=kontor_a)
+    jobb = kostra_kjoering_start_som_jobb(bruker=leder, kommune_nummer="1127", aar=2025)
+    Rolletildeling.objects.filter(bruker=leder).delete()
+    kjoer_arbeider()
+    jobb.refresh_from_db()
+    assert jobb.status == Jobbstatus.FEILET
+    assert jobb.melding == "Fant ikke kommunen." or jobb.melding.startswith("Du har ikke tilgang")
+    assert not KostraKjoering.objects.exists()
+
+
+def test_jobb_som_tas_opp_igjen_etter_lagret_kjoering_lager_ingen_ny(i_program, leder_a):
+    jobb = kostra_kjoering_start_som_jobb(bruker=leder_a, kommune_nummer="1127", aar=2025)
+    foerste = kostra_kjoering_kjoer(bruker=leder_a, kommune_nummer="1127", aar=2025, jobb_id=jobb.pk)
+    kjoer_arbeider()  # som en arbeidsprosess som døde etter lagringen og før jobben ble merket ferdig
+    jobb.refresh_from_db()
+    assert jobb.status == Jobbstatus.FERDIG
+    assert list(KostraKjoering.objects.all()) == [foerste]
+    assert jobb.lenke == reverse("statistikk:kjoering", args=[foerste.pk])
 
 
 def test_veileder_faar_403_paa_siden_og_404_paa_kjoeringen(client, i_program, leder_a, veileder_a):

@@ -103,3 +103,40 @@ def test_veileder_og_leder_faar_ikke_fylket_og_statsforvalter_ikke_kontoret(clie
     client.force_login(lag_bruker(Rolle.STATSFORVALTER, fylke="Rogaland"))
     assert client.get(reverse("statistikk:kontor")).status_code == 403
     assert client.get(reverse("statistikk:kostra")).status_code == 403
+
+
+def _klage(vedtak, mottatt: dt.date, status: str, utfall: str = ""):
+    from kvp.klage.models import Kanal, Klage
+
+    return Klage.objects.create(
+        vedtak=vedtak, sak=vedtak.sak, kanal=Kanal.PAPIR, mottatt_dato=mottatt, tekst="Klage", status=status,
+        vedtak_mottatt_dato=mottatt, klagefrist=mottatt, utfall=utfall, registrert_av=vedtak.opprettet_av,
+    )  # fmt: skip
+
+
+def test_klagene_og_utfallet_med_csv_og_smaa_tall_skjult_for_fylket(client, data, lag_bruker, kontor_a):
+    from kvp.klage.models import Klagestatus, Utfall
+    from kvp.vedtak.models import Vedtak
+
+    vedtak = Vedtak.objects.filter(sak=data[0]).first()
+    for _ in range(5):
+        _klage(vedtak, dt.date(2025, 9, 2), Klagestatus.AVSLUTTET, Utfall.STADFESTET)
+    _klage(vedtak, dt.date(2025, 10, 1), Klagestatus.OMGJORT)
+    _klage(vedtak, dt.date(2025, 10, 5), Klagestatus.IVERKSATT, Utfall.OPPHEVET)
+    _klage(vedtak, dt.date(2024, 10, 5), Klagestatus.AVVIST)  # utenfor perioden
+    periode = {"fra": "2025-01", "til": "2025-12"}
+    client.force_login(lag_bruker(Rolle.LEDER, kontor=kontor_a))
+    url = reverse("statistikk:kontor")
+    tekst = client.get(url, periode).content.decode()
+    assert "Klager mottatt per måned" in tekst and "Utfallet av klagene" in tekst
+    linjer = client.get(url, {**periode, "csv": "klageutfall"}).content.decode("utf-8-sig").splitlines()
+    assert "Stadfestet av statsforvalteren;5;5" in linjer
+    assert "Omgjort av kontoret;1;1" in linjer and "Opphevet av statsforvalteren;1;1" in linjer
+    assert "Avvist av kontoret;0;0" in linjer
+    linjer = client.get(url, {**periode, "csv": "klager"}).content.decode("utf-8-sig").splitlines()
+    assert "09.2025;5;5" in linjer and "10.2025;2;2" in linjer
+    client.force_login(lag_bruker(Rolle.STATSFORVALTER, fylke="Rogaland"))
+    url = reverse("statistikk:fylke")
+    linjer = client.get(url, {**periode, "csv": "klageutfall"}).content.decode("utf-8-sig").splitlines()
+    assert "Stadfestet av statsforvalteren;5;5" in linjer
+    assert "Omgjort av kontoret;<5;<5" in linjer and "Opphevet av statsforvalteren;<5;<5" in linjer

@@ -1,0 +1,369 @@
+"""Forhåndsberegnede månedstall for statistikksidene: antall og summer per kontor, serie, måned og nøkkel.
+
+Sidene leser disse i stedet for å telle saker og utbetalinger for hver visning (`docs/benchmarks.md`). Tallene for et
+kontor lages i én transaksjon fra de samme radene som den direkte beregningen i `tall.py` leser, og tabellene bygges
+av dem med de samme reglene; `kvp/demo/tests/test_statistikk_maanedstall.py` sammenligner de to på tilfeldige
+data, celle for celle.
+
+Seriene (nøkkelen er det som trengs for å regne ut tabellen for en vilkårlig periode):
+
+* `start`, `slutt`: oppstarter og avslutninger per måned (bestanden er summen av dem fram til måneden);
+* `alder`: alder ved oppstart i hele år (gruppene settes sammen når tabellen lages, med grensen for datoen da);
+* `barn`: barn under 18 år i husstanden ved oppstart (0–3, der 3 er tre eller flere);
+* `utfall`, `inntekt`: KOSTRA-status og inntektskilde i fattede vedtak for saker avsluttet i måneden;
+* `varighet`: varighetsgruppen (0–4) for saker avsluttet i måneden;
+* `vedtak`: dager fra søknad til vedtak, etter vedtaksmåneden (medianen regnes av fordelingen);
+* `oppstart`: «dager:måneder» fra innvilgelse til oppstart, der måneder er det minste antall måneder etter vedtaket
+  oppstarten lå innenfor, så andelen innen kontorets mål kan regnes for et hvilket som helst mål;
+* `utbetalt`: antall utbetalinger og brutto i godkjente runder, etter måneden runden gjaldt;
+* `klage`: klager etter måneden de kom inn, med utfallet som nøkkel.
+
+Endringer i sakene, vedtakene, personene, rundene og klagene øker kontorets versjon (`merk_endret`, fra signalene i
+`apps.py`); tallene for et kontor med høyere versjon enn den beregnede beregnes på nytt før de leses.
+`manage.py statistikk_tall` beregner alle kontorene på nytt (etter import eller endringer rett i databasen).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from django.db import transaction
+from django.db.models import Count, F, Sum
+from django.utils import timezone
+
+from kvp.klage.models import Klage
+from kvp.person.models import Forsoergerperiode
+from kvp.sak.models import Sak
+from kvp.tilgang.models import NavKontor
+from kvp.utbetaling.models import Rundestatus, Utbetaling
+from kvp.vedtak.models import KostraSituasjon, KostraStatus, Vedtak, Vedtaksstatus
+from kvp_regler.kostra import utledning as u
+from kvp_regler.parametere import STANDARD
+from kvp_regler.statistikk import andel_prosent
+
+from . import tall
+from .models import Maanedstall, Tallstatus
+from .tall import Maaned, Tabell
+
+#: Seriene som leses per måned (resten summeres over perioden i databasen).
+MAANEDLIGE = ("start", "slutt", "utbetalt", "klage")
+VARIGHET = ["Under 6 måneder", "6–11 måneder", "12–17 måneder", "18–23 måneder", "24 måneder eller mer"]
+BARN = ["Ingen barn", "1 barn", "2 barn", "3 barn eller flere"]
+
+
+def mnr(aar: int, maaned: int) -> int:
+    return aar * 12 + maaned - 1
+
+
+def _dato_mnr(d: dt.date) -> int:
+    return mnr(d.year, d.month)
+
+
+def minste_maaneder(vedtatt: dt.date, begynt: dt.date) -> int:
+    """Det minste antall måneder g der oppstarten er innen g måneder etter vedtaket (som `tall.ventetid` regner)."""
+    if begynt <= vedtatt:
+        return 0
+    g = max((begynt.year - vedtatt.year) * 12 + begynt.month - vedtatt.month - 1, 0)
+    while begynt > tall._legg_til_maaneder(vedtatt, g):
+        g += 1
+    return g
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Beregning for ett kontor
+
+
+def _rader(kontor_id: UUID) -> list[Maanedstall]:
+    teller: dict[tuple[str, int, str], int] = defaultdict(int)
+
+    def legg(serie: str, m: int, noekkel: str = "") -> None:
+        teller[(serie, m, noekkel)] += 1
+
+    saker: list[Any] = list(
+        Sak.objects.filter(kontor_id=kontor_id).values_list(
+            "person_id", "begynt_dato", "avsluttet_dato", "vedtak_dato", "mottatt_dato", "person__foedselsdato"
+        )
+    )
+    perioder: dict[tuple[UUID, dt.date], list[tuple[dt.date, dt.date | None]]] = defaultdict(list)
+    for forelder_id, fdato, fom, tom in Forsoergerperiode.objects.filter(
+        barn__forelder_id__in=Sak.objects.filter(kontor_id=kontor_id, begynt_dato__isnull=False).values("person_id")
+    ).values_list("barn__forelder_id", "barn__foedselsdato", "fra_og_med", "til_og_med"):
+        perioder[(forelder_id, fdato)].append((fom, tom))
+    barn: dict[UUID, list[u.BarnIHusstanden]] = defaultdict(list)
+    for (person_id, fdato), pp in perioder.items():
+        barn[person_id].append(u.BarnIHusstanden(fdato, tuple(pp)))
+    for person_id, begynt, avsluttet, vedtatt, mottatt, foedt in saker:
+        if vedtatt is not None:
+            legg("vedtak", _dato_mnr(vedtatt), str((vedtatt - mottatt).days))
+        if begynt is None:
+            continue
+        m = _dato_mnr(begynt)
+        legg("start", m)
+        legg("alder", m, str(u.alder(foedt, begynt)))
+        legg("barn", m, str(min(u.antall_barn(barn.get(person_id, []), begynt), 3)))
+        if vedtatt is not None:
+            legg("oppstart", m, f"{(begynt - vedtatt).days}:{minste_maaneder(vedtatt, begynt)}")
+        if avsluttet is not None:
+            ma = _dato_mnr(avsluttet)
+            legg("slutt", ma)
+            mnd = (avsluttet.year - begynt.year) * 12 + avsluttet.month - begynt.month - (avsluttet.day < begynt.day)
+            legg("varighet", ma, str(min(max(mnd, 0) // 6, 4)))
+    for avsluttet, status, inntekt in (
+        Vedtak.objects.filter(
+            sak__kontor_id=kontor_id,
+            sak__begynt_dato__isnull=False,
+            sak__avsluttet_dato__isnull=False,
+            status=Vedtaksstatus.FATTET,
+        )
+        .exclude(kostra_status="")
+        .values_list("sak__avsluttet_dato", "kostra_status", "kostra_inntektskilde")
+    ):
+        legg("utfall", _dato_mnr(avsluttet), status)
+        if status in (KostraStatus.FULLFOERT, KostraStatus.ETTER_AVBRUDD):
+            legg("inntekt", _dato_mnr(avsluttet), inntekt)
+    for mottatt, status, utfall in Klage.objects.filter(sak__kontor_id=kontor_id).values_list(
+        "mottatt_dato", "status", "utfall"
+    ):
+        legg("klage", _dato_mnr(mottatt), tall.klageutfall(status, utfall))
+    rader = [
+        Maanedstall(kontor_id=kontor_id, serie=serie, maaned=m, noekkel=noekkel, antall=n)
+        for (serie, m, noekkel), n in teller.items()
+    ]
+    for aar, maaned, s, n in (
+        Utbetaling.objects.filter(runde__kommune__nav_kontor_id=kontor_id)
+        .exclude(runde__status=Rundestatus.SIMULERT)
+        .values_list("runde__aar", "runde__maaned")
+        .annotate(s=Sum("brutto"), n=Count("pk"))
+        .values_list("runde__aar", "runde__maaned", "s", "n")
+    ):
+        rader.append(Maanedstall(kontor_id=kontor_id, serie="utbetalt", maaned=mnr(aar, maaned), antall=n, beloep=s))
+    return rader
+
+
+def kontor_beregn(kontor_id: UUID, *, bare_utdatert: bool = False) -> bool:
+    """Beregner kontorets månedstall på nytt i én transaksjon. Gir om de ble beregnet (med `bare_utdatert` hoppes
+    kontorer over som er à jour). Kontorets statusrad låses, så to beregninger av samme kontor ikke går samtidig."""
+    Tallstatus.objects.get_or_create(kontor_id=kontor_id)
+    with transaction.atomic():
+        status = Tallstatus.objects.select_for_update().get(kontor_id=kontor_id)
+        if bare_utdatert and status.beregnet_versjon >= status.versjon:
+            return False
+        versjon = status.versjon  # endringer etter dette øker versjonen og gir en ny beregning
+        rader = _rader(kontor_id)
+        Maanedstall.objects.filter(kontor_id=kontor_id).delete()
+        Maanedstall.objects.bulk_create(rader, batch_size=5000)
+        Tallstatus.objects.filter(kontor_id=kontor_id).update(beregnet_versjon=versjon, beregnet=timezone.now())
+    return True
+
+
+def oppdater(kontor_ids: Iterable[UUID]) -> None:
+    """Beregner kontorene som ikke er à jour (eller aldri er beregnet)."""
+    ids = list(kontor_ids)
+    ferdige = set(
+        Tallstatus.objects.filter(kontor_id__in=ids, beregnet_versjon__gte=F("versjon")).values_list(
+            "kontor_id", flat=True
+        )
+    )
+    for k in ids:
+        if k not in ferdige:
+            kontor_beregn(k, bare_utdatert=True)
+
+
+def merk_endret(kontor_ids: Iterable[UUID | None]) -> None:
+    """Øker versjonen for kontorene, etter at transaksjonen som endret dataene er lagret."""
+    ids = {k for k in kontor_ids if k is not None}
+    if ids:
+        transaction.on_commit(lambda: Tallstatus.objects.filter(kontor_id__in=ids).update(versjon=F("versjon") + 1))
+
+
+def beregnet(kontor_ids: Sequence[UUID]) -> dt.datetime | None:
+    """Når det eldste av kontorenes tall ble beregnet."""
+    tider = [t for t in Tallstatus.objects.filter(kontor_id__in=kontor_ids).values_list("beregnet", flat=True) if t]
+    return min(tider) if tider else None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Tabellene fra månedstallene
+
+
+def _pluss(t: Tabell, rad: str, k: UUID, n: int) -> None:
+    t.verdier[rad][k] = int(t.verdier[rad][k] or 0) + n
+
+
+def _tom(t: Tabell, rader: list[str], standard: int | Decimal = 0) -> Tabell:
+    t.rader = rader
+    t.verdier = {rad: {k: standard for k, _ in t.kontorer} for rad in rader}
+    return t
+
+
+def alle_tabeller(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, *, skjul: bool) -> list[Tabell]:
+    """De samme tabellene som `tall.alle_tabeller`, fra månedstallene (som oppdateres først om de er utdatert)."""
+    oppdater(kontor_ids)
+    kontorer = tall._kontorer(kontor_ids)
+    m_fra, m_til = mnr(*fra), mnr(*til)
+    slutt = tall._siste(til)
+    mnd = tall.maaneder(fra, til)
+    navn = [tall.maanedsnavn(m) for m in mnd]
+    maanedlig: dict[tuple[UUID, str, int], tuple[int, Decimal | None]] = {}
+    i_perioden: dict[tuple[UUID, str], int] = defaultdict(int)
+    # oppstarter og avslutninger før perioden (bestanden i første måned), summert i databasen
+    foer: dict[tuple[UUID, str], int] = defaultdict(int)
+    for k, serie, n in (
+        Maanedstall.objects.filter(kontor_id__in=kontor_ids, serie__in=("start", "slutt"), maaned__lt=m_fra)
+        .values_list("kontor_id", "serie")
+        .annotate(n=Sum("antall"))
+        .values_list("kontor_id", "serie", "n")
+    ):
+        foer[(k, serie)] = n
+    for k, serie, m, n, s in (
+        Maanedstall.objects.filter(kontor_id__in=kontor_ids, serie__in=MAANEDLIGE, maaned__gte=m_fra, maaned__lte=m_til)
+        .values_list("kontor_id", "serie", "maaned")
+        .annotate(n=Sum("antall"), s=Sum("beloep"))
+        .values_list("kontor_id", "serie", "maaned", "n", "s")
+    ):
+        maanedlig[(k, serie, m)] = (n, s)
+        i_perioden[(k, serie)] += n
+    periode: dict[str, list[tuple[UUID, str, int]]] = defaultdict(list)
+    for k, serie, noekkel, n in (
+        Maanedstall.objects.filter(kontor_id__in=kontor_ids, maaned__gte=m_fra, maaned__lte=m_til)
+        .exclude(serie__in=MAANEDLIGE)
+        .values_list("kontor_id", "serie", "noekkel")
+        .annotate(n=Sum("antall"))
+        .values_list("kontor_id", "serie", "noekkel", "n")
+    ):
+        periode[serie].append((k, noekkel, n))
+
+    # Bestand og strøm
+    bestand, starter, avslutninger = (_tom(t, navn) for t in _maler(kontorer, tall.bestand_og_strom, fra, til, skjul))
+    for k, _ in kontorer:
+        startet, sluttet = foer[(k, "start")], foer[(k, "slutt")]
+        for (aar, maaned), rad in zip(mnd, navn, strict=True):
+            m = mnr(aar, maaned)
+            nye = maanedlig.get((k, "start", m), (0, None))[0]
+            ferdige = maanedlig.get((k, "slutt", m), (0, None))[0]
+            startet += nye
+            bestand.verdier[rad][k] = startet - sluttet
+            sluttet += ferdige
+            starter.verdier[rad][k] = nye
+            avslutninger.verdier[rad][k] = ferdige
+
+    # Alder og barn
+    grense = int(STANDARD["alder_full_stoenad"].verdi(slutt))
+    grupper = tall._aldersgrupper(slutt)
+    grenser = [grense, 35, 50]
+    alder, barn = (_tom(t, t.rader) for t in _maler(kontorer, tall.alder_og_barn, fra, til, skjul))
+    for k, noekkel, n in periode["alder"]:
+        _pluss(alder, grupper[bisect.bisect_right(grenser, int(noekkel))][0], k, n)
+    for k, noekkel, n in periode["barn"]:
+        _pluss(barn, BARN[int(noekkel)], k, n)
+
+    # Utfall, inntektskilde og varighet
+    utfall, inntekt, varighet = (_tom(t, t.rader) for t in _maler(kontorer, tall.utfall_og_varighet, fra, til, skjul))
+    statuser = {s: tekst.split(" – ", 1)[1] for s, tekst in KostraStatus.choices}
+    registrert: dict[UUID, int] = defaultdict(int)
+    for k, noekkel, n in periode["utfall"]:
+        _pluss(utfall, statuser[noekkel], k, n)
+        registrert[k] += n
+    for k, _ in kontorer:
+        _pluss(utfall, "Ikke registrert", k, max(i_perioden[(k, "slutt")] - registrert[k], 0))
+    situasjoner = dict(KostraSituasjon.choices)
+    for k, noekkel, n in periode["inntekt"]:
+        _pluss(inntekt, situasjoner.get(noekkel, "Ikke registrert"), k, n)
+    for k, noekkel, n in periode["varighet"]:
+        _pluss(varighet, VARIGHET[int(noekkel)], k, n)
+
+    # Ventetid: fordelingen av dager gir median og andel innen målet
+    tv, to = _maler(kontorer, tall.ventetid, fra, til, skjul)
+    maal = dict(NavKontor.objects.filter(pk__in=kontor_ids).values_list("pk", "frist_overskredet_dager"))
+    oppstart_maal = dict(NavKontor.objects.filter(pk__in=kontor_ids).values_list("pk", "frist_oppstart_maaneder"))
+    vedtak_dager: dict[UUID, list[int]] = defaultdict(list)
+    for k, noekkel, n in periode["vedtak"]:
+        vedtak_dager[k] += [int(noekkel)] * n
+    oppstart: dict[UUID, list[tuple[int, int]]] = defaultdict(list)
+    for k, noekkel, n in periode["oppstart"]:
+        d, mp = noekkel.split(":")
+        oppstart[k] += [(int(d), int(mp))] * n
+    alle_v: list[int] = []
+    alle_o: list[int] = []
+    innen_v = innen_o = 0
+    for k, _ in kontorer:
+        dager = vedtak_dager.get(k, [])
+        frist = maal.get(k, 0)
+        innen = sum(d <= frist for d in dager)
+        alle_v += dager
+        innen_v += innen
+        tall._fyll(tv, tv.rader, k, dager, innen)
+        par = oppstart.get(k, [])
+        g = oppstart_maal.get(k, 0)
+        innen = sum(mp <= g for _, mp in par)
+        alle_o += [d for d, _ in par]
+        innen_o += innen
+        tall._fyll(to, to.rader, k, [d for d, _ in par], innen)
+    for t, alle, innen in ((tv, alle_v, innen_v), (to, alle_o, innen_o)):
+        t.totaler = {
+            t.rader[0]: len(alle),
+            t.rader[1]: int(statistics.median(alle)) if alle else None,
+            t.rader[2]: andel_prosent(innen, len(alle)),
+        }
+        t.grunnlag = {r: {k: int(t.verdier[t.rader[0]].get(k) or 0) for k, _ in kontorer} for r in t.rader}
+    tv.maal = ", ".join(f"{n}: {maal.get(k, '–')} dager" for k, n in kontorer)
+    to.maal = ", ".join(f"{n}: {oppstart_maal.get(k, '–')} måneder" for k, n in kontorer)
+
+    # Utbetalt
+    (utbetalt,) = _maler(kontorer, tall.utbetalt, fra, til, skjul)
+    _tom(utbetalt, navn, Decimal(0))
+    utbetalt.grunnlag = {rad: {k: 0 for k, _ in kontorer} for rad in navn}
+    for k, _ in kontorer:
+        for (aar, maaned), rad in zip(mnd, navn, strict=True):
+            n, s = maanedlig.get((k, "utbetalt", mnr(aar, maaned)), (0, None))
+            if n:
+                utbetalt.verdier[rad][k] = s or Decimal(0)
+                utbetalt.grunnlag[rad][k] = n
+
+    # Klager
+    mottatt, klageutfall = tall._klagetabeller(kontorer, skjul)
+    _tom(mottatt, navn)
+    _tom(klageutfall, klageutfall.rader)
+    utfallnavn = dict(tall.KLAGEUTFALL)
+    for (k, serie, nr), (n, _) in maanedlig.items():
+        if serie == "klage":
+            _pluss(mottatt, tall.maanedsnavn((nr // 12, nr % 12 + 1)), k, n)
+    for k, noekkel, n in (
+        Maanedstall.objects.filter(kontor_id__in=kontor_ids, serie="klage", maaned__gte=m_fra, maaned__lte=m_til)
+        .values_list("kontor_id", "noekkel")
+        .annotate(n=Sum("antall"))
+        .values_list("kontor_id", "noekkel", "n")
+    ):
+        _pluss(klageutfall, utfallnavn[noekkel], k, n)
+
+    return [
+        bestand,
+        starter,
+        avslutninger,
+        alder,
+        barn,
+        utfall,
+        inntekt,
+        varighet,
+        tv,
+        to,
+        utbetalt,
+        mottatt,
+        klageutfall,
+    ]
+
+
+def _maler(kontorer: list[tuple[UUID, str]], lag: Any, fra: Maaned, til: Maaned, skjul: bool) -> list[Tabell]:
+    """Tabellene (overskrifter, rader, enhet) fra den direkte beregningen for ingen kontorer (uten spørringer mot
+    sakene), med kontorene satt inn."""
+    maler: list[Tabell] = lag([], fra, til, skjul)
+    for t in maler:
+        t.kontorer = kontorer
+    return maler
