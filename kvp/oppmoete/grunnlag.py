@@ -15,7 +15,7 @@ from kvp.person.grunnlag import barn_i_grunnlaget
 from kvp.sak.models import Sak
 from kvp.vedtak.models import Vedtak, Vedtaksstatus
 from kvp_regler import tid
-from kvp_regler.beregning import Beregningsresultat, UgyldigGrunnlag, beregn_stoenad
+from kvp_regler.beregning import Beregningsresultat, UgyldigGrunnlag, beregn_mange, beregn_stoenad, uten_syklisk_gc
 from kvp_regler.beregning.kontrakt import grunnlag_fra_json, resultat_til_json
 from kvp_regler.parametere import STANDARD, ManglendeParameter, Parametersett
 from kvp_regler.program.vedtaksperioder import GJENOPPTAK, VEDTAK_UTEN_STOENAD, dager_uten_stoenad
@@ -143,3 +143,17 @@ def beregn(dokument: Grunnlagsdokument, parametere: Parametersett = STANDARD) ->
 def beregn_som_json(dokument: Grunnlagsdokument, parametere: Parametersett = STANDARD) -> dict[str, Any]:
     """Som `beregn`, men med resultatet i `kvp beregn`-formatet (det som lagres og vises)."""
     return resultat_til_json(beregn(dokument, parametere))
+
+
+def beregn_mange_som_json(
+    dokumenter: list[Grunnlagsdokument], parametere: Parametersett = STANDARD
+) -> list[dict[str, Any]]:
+    """Som `beregn_som_json` for mange dokumenter på én gang (`kvp_regler.beregning.beregn_mange`, i samme
+    rekkefølge og med samme resultat), med syklusrydderen på pause også mens grunnlag og resultater gjøres om:
+    utbetalingsrunden regner en bit av gangen slik. Det første ugyldige grunnlaget gir `KvpFeil` (finn det med
+    `beregn_som_json` om det trengs)."""
+    try:
+        with uten_syklisk_gc():
+            return [resultat_til_json(r) for r in beregn_mange([grunnlag_fra_json(d) for d in dokumenter], parametere)]
+    except (UgyldigGrunnlag, ManglendeParameter) as feil:
+        raise KvpFeil(f"Stønaden kan ikke beregnes: {feil}", kode="KVP_BEREGNING") from feil

@@ -8,13 +8,14 @@ from typing import Any
 from django.db.models import Exists, Max, OuterRef, Q, Sum
 
 from kvp.felles.feil import KvpFeil
-from kvp.oppmoete.grunnlag import beregn_som_json, grunnlag_for_saker
+from kvp.oppmoete.grunnlag import beregn_mange_som_json, beregn_som_json, grunnlag_for_saker
 from kvp.oppmoete.models import Maanedsattestering
 from kvp.sak.models import Sak
 from kvp_regler.oppgjoer import NULL, gjoer_opp, skattetrekk, skattetrekk_prosent
 from kvp_regler.parametere import Parametersett
 
 from ..beregning import kroner, maanedstekst
+from ..lagring import masseinnsett
 from ..models import (
     Beregning,
     Beregningsaarsak,
@@ -30,16 +31,20 @@ from ..models import (
 )
 
 
-def kandidater(runde: Utbetalingsrunde, antall: int) -> list[Any]:
+def kandidater(runde: Utbetalingsrunde, antall: int, etter: Any = None) -> list[Any]:
     """Sakene i kommunen som har en attestert, ubetalt måned til og med rundens måned, eller en etterbetaling som
-    venter, og som ennå ikke er med i runden (høyst `antall`, i fast rekkefølge)."""
+    venter, og som ennå ikke er med i runden (høyst `antall`, i fast rekkefølge: sakens id).
+
+    `etter` er den største saken forrige bit tok med: alle kandidater til og med den er da med i runden, så databasen
+    trenger bare lete videre derfra (ellers leter hver bit gjennom hele kommunen, og runden blir kvadratisk)."""
     med = Utbetaling.objects.filter(runde=runde).values("sak_id")
+    fra = Q() if etter is None else Q(sak_id__gt=etter)
     ordinaer = Utbetalingspost.objects.filter(
         type=Posttype.ORDINAER, sak_id=OuterRef("sak_id"), aar=OuterRef("aar"), maaned=OuterRef("maaned")
     )
     attestert = (
         Maanedsattestering.objects.filter(Q(aar__lt=runde.aar) | Q(aar=runde.aar, maaned__lte=runde.maaned))
-        .filter(sak__person__kommune_id=runde.kommune_id)
+        .filter(fra, sak__person__kommune_id=runde.kommune_id)
         .exclude(Exists(ordinaer))
         .exclude(sak_id__in=med)
         .order_by("sak_id")
@@ -48,7 +53,7 @@ def kandidater(runde: Utbetalingsrunde, antall: int) -> list[Any]:
     )
     venter = (
         Utbetalingskorreksjon.objects.filter(
-            sak__person__kommune_id=runde.kommune_id, differanse__gt=0, utbetalingspost__isnull=True
+            fra, sak__person__kommune_id=runde.kommune_id, differanse__gt=0, utbetalingspost__isnull=True
         )
         .exclude(sak_id__in=med)
         .order_by("sak_id")
@@ -92,14 +97,20 @@ def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Paramet
             )
     for (aar, maaned), liste in sorted(maaneder.items()):
         dokumenter = grunnlag_for_saker([saker[s] for s, _ in liste], aar, maaned)
-        for sak_id, versjon in liste:
+        try:
+            resultater = beregn_mange_som_json([dokumenter[s] for s, _ in liste], parametere)
+        except KvpFeil:
+            # Sjeldent: finn deltakeren med det ugyldige grunnlaget, så meldingen kan si hvem det gjelder.
+            for sak_id, _ in liste:
+                try:
+                    beregn_som_json(dokumenter[sak_id], parametere)
+                except KvpFeil as feil:
+                    raise KvpFeil(
+                        f"{saker[sak_id].person.navn}, {maanedstekst(aar, maaned)}: {feil.melding}", kode=feil.kode
+                    ) from feil
+            raise
+        for (sak_id, versjon), resultat in zip(liste, resultater, strict=True):
             dokument = dokumenter[sak_id]
-            try:
-                resultat = beregn_som_json(dokument, parametere)
-            except KvpFeil as feil:
-                raise KvpFeil(
-                    f"{saker[sak_id].person.navn}, {maanedstekst(aar, maaned)}: {feil.melding}", kode=feil.kode
-                ) from feil
             total = Decimal(resultat["total"])
             beregning = Beregning(
                 sak_id=sak_id,
@@ -197,14 +208,14 @@ def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Paramet
                 kontonummer=mottaker.kontonummer if mottaker else "",
             )
         )
-    Beregning.objects.bulk_create(beregninger)
-    Utbetaling.objects.bulk_create(utbetalinger)
+    masseinnsett(Beregning, beregninger)
+    masseinnsett(Utbetaling, utbetalinger)
     alle_poster = []
     for utbetaling in utbetalinger:
         for post in poster[utbetaling.sak_id]:
             post.utbetaling = utbetaling
             alle_poster.append(post)
-    Utbetalingspost.objects.bulk_create(alle_poster)
+    masseinnsett(Utbetalingspost, alle_poster)
     if oppgjort:
         Tilbakekreving.objects.filter(pk__in=oppgjort).update(status=Tilbakekrevingsstatus.OPPGJORT)
     return len(utbetalinger)
