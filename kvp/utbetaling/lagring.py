@@ -11,7 +11,7 @@ standardverdier og JSON blir som før. Brudd på en regel i databasen (unikhet, 
 from collections.abc import Sequence
 from typing import Any
 
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 
 BITSTOERRELSE_SQLITE = 500
 
@@ -35,15 +35,19 @@ def masseinnsett(modell: type[models.Model], objekter: Sequence[models.Model]) -
         if objekt.pk is None and modell._meta.pk is not None and modell._meta.pk.has_default():
             objekt.pk = modell._meta.pk.get_default()
     felt = _felt(modell, objekter)
-    kolonner = ", ".join(connection.ops.quote_name(str(f.column)) for f in felt)
-    tabell = connection.ops.quote_name(modell._meta.db_table)
+    # Selve forbindelsen, ikke `django.db.connection` (en mellomvert som slår opp tråden ved hvert oppslag): feltene
+    # spør den om operasjonene for hver verdi.
+    forbindelse = connections[DEFAULT_DB_ALIAS]
+    gjoer_klar = [(f.pre_save, f.get_db_prep_save) for f in felt]
+    kolonner = ", ".join(forbindelse.ops.quote_name(str(f.column)) for f in felt)
+    tabell = forbindelse.ops.quote_name(modell._meta.db_table)
     with (
-        connection.cursor() as markoer,
-        connection.wrap_database_errors,
+        forbindelse.cursor() as markoer,
+        forbindelse.wrap_database_errors,
         markoer.cursor.copy(f"COPY {tabell} ({kolonner}) FROM STDIN") as kopi,
     ):
         for objekt in objekter:
-            kopi.write_row([f.get_db_prep_save(f.pre_save(objekt, True), connection) for f in felt])
+            kopi.write_row([klar(foer(objekt, True), forbindelse) for foer, klar in gjoer_klar])
     for objekt in objekter:
         objekt._state.adding = False
-        objekt._state.db = connection.alias
+        objekt._state.db = forbindelse.alias

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Exists, Max, OuterRef, Q, Sum
 
 from kvp.felles.feil import KvpFeil
+from kvp.felles.idliste import id_liste
 from kvp.oppmoete.grunnlag import beregn_mange_som_json, beregn_som_json, grunnlag_for_saker
 from kvp.oppmoete.models import Maanedsattestering
 from kvp.sak.models import Sak
@@ -65,16 +66,15 @@ def kandidater(runde: Utbetalingsrunde, antall: int, etter: Any = None) -> list[
 
 def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Parametersett) -> int:
     kommune = runde.kommune
-    saker = {s.pk: s for s in Sak.objects.select_related("person__kommune").filter(pk__in=sak_ider)}
+    ider = id_liste(sak_ider)
+    saker = {s.pk: s for s in Sak.objects.select_related("person__kommune").filter(pk__in=ider)}
     til_og_med = Q(aar__lt=runde.aar) | Q(aar=runde.aar, maaned__lte=runde.maaned)
     betalt = set(
-        Utbetalingspost.objects.filter(type=Posttype.ORDINAER, sak_id__in=sak_ider).values_list(
-            "sak_id", "aar", "maaned"
-        )
+        Utbetalingspost.objects.filter(type=Posttype.ORDINAER, sak_id__in=ider).values_list("sak_id", "aar", "maaned")
     )
     maaneder: dict[tuple[int, int], list[tuple[Any, int]]] = defaultdict(list)
     for sak_id, aar, maaned, versjon in (
-        Maanedsattestering.objects.filter(til_og_med, sak_id__in=sak_ider)
+        Maanedsattestering.objects.filter(til_og_med, sak_id__in=ider)
         .order_by("aar", "maaned")
         .values_list("sak_id", "aar", "maaned", "versjon")
     ):
@@ -82,9 +82,7 @@ def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Paramet
             maaneder[(aar, maaned)].append((sak_id, versjon))
     tidligere_versjon = {
         (r["sak_id"], r["aar"], r["maaned"]): r["v"]
-        for r in Beregning.objects.filter(sak_id__in=sak_ider)
-        .values("sak_id", "aar", "maaned")
-        .annotate(v=Max("versjon"))
+        for r in Beregning.objects.filter(sak_id__in=ider).values("sak_id", "aar", "maaned").annotate(v=Max("versjon"))
     }
     beregninger: list[Beregning] = []
     poster: dict[Any, list[Utbetalingspost]] = defaultdict(list)
@@ -137,7 +135,7 @@ def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Paramet
                 )
             )
     for korreksjon in Utbetalingskorreksjon.objects.filter(
-        sak_id__in=sak_ider, differanse__gt=0, utbetalingspost__isnull=True
+        sak_id__in=ider, differanse__gt=0, utbetalingspost__isnull=True
     ).order_by("aar", "maaned", "opprettet"):
         poster[korreksjon.sak_id].append(
             Utbetalingspost(
@@ -151,10 +149,12 @@ def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Paramet
                 forklaring=korreksjon.forklaring,
             )
         )
-    mottakere = {m.person_id: m for m in Mottaker.objects.filter(person_id__in=[s.person_id for s in saker.values()])}
+    mottakere = {
+        m.person_id: m for m in Mottaker.objects.filter(person_id__in=id_liste(s.person_id for s in saker.values()))
+    }
     rest: dict[Any, list[tuple[Tilbakekreving, Decimal]]] = defaultdict(list)
     for aapen in (
-        Tilbakekreving.objects.filter(sak_id__in=sak_ider, status=Tilbakekrevingsstatus.VEDTATT)
+        Tilbakekreving.objects.filter(sak_id__in=ider, status=Tilbakekrevingsstatus.VEDTATT)
         .select_related("korreksjon")
         .annotate(trukket=Sum("trekk__beloep"))
         .order_by("vedtatt", "pk")
