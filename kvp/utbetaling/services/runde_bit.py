@@ -277,7 +277,11 @@ def utdaterte_utbetalinger_fjern(runde: Utbetalingsrunde) -> int:
 def mottakere_oppdater(runde: Utbetalingsrunde, parametere: Parametersett) -> None:
     """En simulert runde får med seg kontonummer og skattekort som er registrert etter simuleringen."""
     endret = []
-    for u in Utbetaling.objects.filter(runde=runde).select_related("sak__person__utbetalingsmottaker"):
+    for u in (
+        Utbetaling.objects.filter(runde=runde)
+        .select_related("sak__person__utbetalingsmottaker")
+        .iterator(chunk_size=2000)
+    ):
         mottaker = getattr(u.sak.person, "utbetalingsmottaker", None)
         prosent = skattetrekk_prosent(
             mottaker.skattetrekk_prosent if mottaker else None, runde.utbetalingsdato, parametere
@@ -288,4 +292,6 @@ def mottakere_oppdater(runde: Utbetalingsrunde, parametere: Parametersett) -> No
             u.skattetrekk = skattetrekk(u.brutto - u.trekk, prosent)
             u.netto = u.brutto - u.trekk - u.skattetrekk
             endret.append(u)
-    Utbetaling.objects.bulk_update(endret, ["skattetrekk_prosent", "kontonummer", "skattetrekk", "netto"])
+    Utbetaling.objects.bulk_update(
+        endret, ["skattetrekk_prosent", "kontonummer", "skattetrekk", "netto"], batch_size=2000
+    )
