@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -214,7 +214,15 @@ def varsel_opprett(*, person: Person, grunn: str) -> list[Varsel]:
 @transaction.atomic
 def varsler_opprett(*, person_ider: Iterable[UUID], grunn: str) -> list[Varsel]:
     """Legger varsler i kø for mange personer (en utbetalingsrunde); `manage.py send_varsler` sender dem."""
-    personer = Person.objects.filter(pk__in=list(person_ider)).select_related("varselvalg")
+    # En spørring (QuerySet) brukes som delspørring, så en runde for hele landet ikke sender 100 000 id-er; bare
+    # personer med e-post eller telefon kan få varsel, og de hentes i biter.
+    ider = person_ider if isinstance(person_ider, QuerySet) else list(person_ider)
+    personer = (
+        Person.objects.filter(pk__in=ider)
+        .exclude(epost="", telefon="")
+        .select_related("varselvalg")
+        .iterator(chunk_size=2000)
+    )
     varsler = []
     for person in personer:
         valg = getattr(person, "varselvalg", None) or Varselvalg(person=person)
@@ -222,7 +230,7 @@ def varsler_opprett(*, person_ider: Iterable[UUID], grunn: str) -> list[Varsel]:
             varsler.append(Varsel(person=person, kanal="EPOST", grunn=grunn))
         if valg.sms and person.telefon:
             varsler.append(Varsel(person=person, kanal="SMS", grunn=grunn))
-    return Varsel.objects.bulk_create(varsler)
+    return Varsel.objects.bulk_create(varsler, batch_size=2000)
 
 
 def _ventetid(forsoek: int) -> dt.timedelta:

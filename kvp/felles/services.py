@@ -65,6 +65,10 @@ def logghendelse_registrer(
     )
 
 
+#: Så mange lesinger skrives per INSERT (en betalingsfil kan ha 100 000 personer).
+LESINGER_PER_INSERT = 5000
+
+
 def lesing_registrer(
     *,
     bruker: Any,
@@ -73,7 +77,8 @@ def lesing_registrer(
     objekttype: str,
     objekt_id: str = "",
 ) -> int:
-    """Skriver én LES-rad per person som ble vist (en liste, tavlen, et søk, en fil), med én INSERT for hele siden.
+    """Skriver én LES-rad per person som ble vist (en liste, tavlen, et søk, en fil), med én INSERT for hele siden
+    (og én per `LESINGER_PER_INSERT` for en fil med hele landet).
 
     `personer` er par (person_id, kontor_id); en person som står flere ganger, logges én gang. Gir antall rader.
     """
@@ -82,23 +87,28 @@ def lesing_registrer(
     ip = f.ip if f else None
     sesjon = f.sesjon if f else ""
     brukernavn = innlogget.get_username() if innlogget else "system"
-    sett: dict[UUID, UUID | None] = {}
+    sett: set[UUID] = set()
+    rader: list[Logghendelse] = []
+    antall = 0
     for person_id, kontor_id in personer:
-        sett.setdefault(person_id, kontor_id)
-    rader = [
-        Logghendelse(
-            bruker=innlogget,
-            brukernavn=brukernavn,
-            kontor_id=kontor_id,
-            person_id=person_id,
-            handling=Handling.LES,
-            objekttype=objekttype[:60],
-            objekt_id=objekt_id[:64],
-            formaal=formaal[:120],
-            ip=ip,
-            sesjon=sesjon,
+        if person_id in sett:
+            continue
+        sett.add(person_id)
+        rader.append(
+            Logghendelse(
+                bruker=innlogget,
+                brukernavn=brukernavn,
+                kontor_id=kontor_id,
+                person_id=person_id,
+                handling=Handling.LES,
+                objekttype=objekttype[:60],
+                objekt_id=objekt_id[:64],
+                formaal=formaal[:120],
+                ip=ip,
+                sesjon=sesjon,
+            )
         )
-        for person_id, kontor_id in sett.items()
-    ]
-    Logghendelse.objects.bulk_create(rader)
-    return len(rader)
+        if len(rader) == LESINGER_PER_INSERT:  # en fil for hele landet: minnet holdes flatt
+            antall += len(Logghendelse.objects.bulk_create(rader))
+            rader = []
+    return antall + len(Logghendelse.objects.bulk_create(rader))

@@ -11,11 +11,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from kvp.felles.feil import KvpFeil
+from kvp.felles.idliste import id_liste
 from kvp.person.grunnlag import barn_i_grunnlaget
 from kvp.sak.models import Sak
 from kvp.vedtak.models import Vedtak, Vedtaksstatus
 from kvp_regler import tid
-from kvp_regler.beregning import Beregningsresultat, UgyldigGrunnlag, beregn_stoenad
+from kvp_regler.beregning import Beregningsresultat, UgyldigGrunnlag, beregn_mange, beregn_stoenad, uten_syklisk_gc
 from kvp_regler.beregning.kontrakt import grunnlag_fra_json, resultat_til_json
 from kvp_regler.parametere import STANDARD, ManglendeParameter, Parametersett
 from kvp_regler.program.vedtaksperioder import GJENOPPTAK, VEDTAK_UTEN_STOENAD, dager_uten_stoenad
@@ -39,7 +40,7 @@ def dager_uten_stoenad_etter_vedtak(ider: list[Any], fra: dt.date, til: dt.date)
     vedtak = (
         (sak_id, type_, v_fra, v_til)
         for sak_id, type_, v_fra, v_til in Vedtak.objects.filter(
-            sak_id__in=ider,
+            sak_id__in=id_liste(ider),
             status=Vedtaksstatus.FATTET,
             type__in=[*VEDTAK_UTEN_STOENAD, GJENOPPTAK],
             fra_og_med__lte=til,
@@ -68,7 +69,7 @@ def grunnlag_for_saker(saker: Iterable[Sak], aar: int, maaned: int) -> dict[Any,
     etter_vedtak = dager_uten_stoenad_etter_vedtak(ider, fra, til)
     registrert: dict[Any, dict[dt.date, dict[str, Any]]] = defaultdict(dict)
     for sak_id, dato, status, timer in (
-        Oppmoete.objects.filter(sak_id__in=ider, dato__range=(fra, til))
+        Oppmoete.objects.filter(sak_id__in=id_liste(ider), dato__range=(fra, til))
         .order_by("sak_id", "dato")
         .values_list("sak_id", "dato", "status", "timer")
     ):
@@ -85,7 +86,7 @@ def grunnlag_for_saker(saker: Iterable[Sak], aar: int, maaned: int) -> dict[Any,
 
     arbeid: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for sak_id, a_fra, a_til, timer in (
-        Arbeidsperiode.objects.filter(sak_id__in=ider, fra_og_med__lte=til, til_og_med__gte=fra)
+        Arbeidsperiode.objects.filter(sak_id__in=id_liste(ider), fra_og_med__lte=til, til_og_med__gte=fra)
         .order_by("sak_id", "fra_og_med", "pk")
         .values_list("sak_id", "fra_og_med", "til_og_med", "timer_per_uke")
     ):
@@ -95,7 +96,7 @@ def grunnlag_for_saker(saker: Iterable[Sak], aar: int, maaned: int) -> dict[Any,
 
     ytelser: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for sak_id, type_, y_fra, y_til, dagsats in (
-        AnnenYtelse.objects.filter(sak_id__in=ider, fra_og_med__lte=til, til_og_med__gte=fra)
+        AnnenYtelse.objects.filter(sak_id__in=id_liste(ider), fra_og_med__lte=til, til_og_med__gte=fra)
         .order_by("sak_id", "fra_og_med", "pk")
         .values_list("sak_id", "type", "fra_og_med", "til_og_med", "dagsats")
     ):
@@ -143,3 +144,17 @@ def beregn(dokument: Grunnlagsdokument, parametere: Parametersett = STANDARD) ->
 def beregn_som_json(dokument: Grunnlagsdokument, parametere: Parametersett = STANDARD) -> dict[str, Any]:
     """Som `beregn`, men med resultatet i `kvp beregn`-formatet (det som lagres og vises)."""
     return resultat_til_json(beregn(dokument, parametere))
+
+
+def beregn_mange_som_json(
+    dokumenter: list[Grunnlagsdokument], parametere: Parametersett = STANDARD
+) -> list[dict[str, Any]]:
+    """Som `beregn_som_json` for mange dokumenter på én gang (`kvp_regler.beregning.beregn_mange`, i samme
+    rekkefølge og med samme resultat), med syklusrydderen på pause også mens grunnlag og resultater gjøres om:
+    utbetalingsrunden regner en bit av gangen slik. Det første ugyldige grunnlaget gir `KvpFeil` (finn det med
+    `beregn_som_json` om det trengs)."""
+    try:
+        with uten_syklisk_gc():
+            return [resultat_til_json(r) for r in beregn_mange([grunnlag_fra_json(d) for d in dokumenter], parametere)]
+    except (UgyldigGrunnlag, ManglendeParameter) as feil:
+        raise KvpFeil(f"Stønaden kan ikke beregnes: {feil}", kode="KVP_BEREGNING") from feil

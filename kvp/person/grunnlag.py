@@ -6,6 +6,8 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
+from kvp.felles.idliste import id_liste
+
 from .models import Forsoergerperiode, Person
 
 
@@ -17,7 +19,7 @@ def barn_i_grunnlaget(personer: list[Any], fra: dt.date, til: dt.date) -> dict[A
     """Barna med forsørgerperiodene som overlapper perioden, per forelder (én oppføring per forsørgerperiode)."""
     barn: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     for forelder_id, foedselsdato, b_fra, b_til in (
-        Forsoergerperiode.objects.filter(barn__forelder_id__in=personer, fra_og_med__lte=til)
+        Forsoergerperiode.objects.filter(barn__forelder_id__in=id_liste(personer), fra_og_med__lte=til)
         .exclude(til_og_med__lt=fra)
         .order_by("barn__forelder_id", "barn__foedselsdato", "barn_id", "fra_og_med")
         .values_list("barn__forelder_id", "barn__foedselsdato", "fra_og_med", "til_og_med")

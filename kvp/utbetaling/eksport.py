@@ -11,9 +11,10 @@ Initiation»). Mottakerkontoen oppgis som norsk kontonummer (BBAN, 11 siffer); b
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
+from itertools import chain
+from typing import Any, NamedTuple
 
 from django.db.models import Sum
 from django.utils import timezone
@@ -61,13 +62,46 @@ def _celle(tekst: str) -> str:
     return f"'{tekst}" if tekst[:1] in ("=", "+", "-", "@") else tekst
 
 
-def _utbetalinger(runde: Utbetalingsrunde) -> Iterable[Utbetaling]:
-    return (
-        Utbetaling.objects.filter(runde=runde)
-        .select_related("sak__person")
+class _Rad(NamedTuple):
+    """Det filene trenger om én utbetaling, lest som verdier (ingen modellobjekter: en runde kan ha 100 000)."""
+
+    id: Any
+    sak_id: Any
+    foedselsnummer: str
+    fornavn: str
+    etternavn: str
+    kontonummer: str
+    brutto: Decimal
+    trekk: Decimal
+    skattetrekk_prosent: Decimal | None
+    skattetrekk: Decimal
+    netto: Decimal
+
+
+_RADFELT = (
+    "id",
+    "sak_id",
+    "sak__person__foedselsnummer",
+    "sak__person__fornavn",
+    "sak__person__etternavn",
+    "kontonummer",
+    "brutto",
+    "trekk",
+    "skattetrekk_prosent",
+    "skattetrekk",
+    "netto",
+)
+
+
+def _utbetalinger(runde: Utbetalingsrunde, **filter: Any) -> Iterator[_Rad]:
+    """Rundens utbetalinger sortert på navn, strømmet i biter (minnet er det samme for 1 000 og 100 000)."""
+    for verdier in (
+        Utbetaling.objects.filter(runde=runde, **filter)
         .order_by("sak__person__etternavn", "sak__person__fornavn", "sak_id")
-        .iterator(chunk_size=2000)
-    )
+        .values_list(*_RADFELT)
+        .iterator(chunk_size=5000)
+    ):
+        yield _Rad(*verdier)
 
 
 def _regnskapsrader(runde: Utbetalingsrunde) -> Iterator[list[str | Decimal]]:
@@ -75,14 +109,13 @@ def _regnskapsrader(runde: Utbetalingsrunde) -> Iterator[list[str | Decimal]]:
     kommune = _Nummertekst(runde.kommune_id)
     periode = _Nummertekst(f"{runde.aar}-{runde.maaned:02d}")
     for u in _utbetalinger(runde):
-        person = u.sak.person
         yield [
             dato,
             kommune,
             periode,
             str(u.sak_id),
-            _Nummertekst(person.foedselsnummer),
-            _celle(f"{person.etternavn}, {person.fornavn}"),
+            _Nummertekst(u.foedselsnummer),
+            _celle(f"{u.etternavn}, {u.fornavn}"),
             _Nummertekst(u.kontonummer),
             u.brutto,
             u.trekk,
@@ -147,17 +180,30 @@ def lag_csv_excel(runde: Utbetalingsrunde) -> bytes:
     return (BOM + _regnskap(runde, excel=True)).encode("utf-8")
 
 
-def _e(forelder: Any, navn: str, tekst: str | None = None, **attributter: str) -> Any:
-    element = etree.SubElement(forelder, f"{{{PAIN001_NS}}}{navn}", attrib=attributter or None)
-    if tekst is not None:
-        element.text = tekst
-    return element
+# Et element i betalingsfilen: (navn, tekst eller barn, attributter).
+_Node = tuple[str, "str | list[_Node]", dict[str, str]]
 
 
-def _konto(forelder: Any, navn: str, kontonummer: str) -> None:
-    othr = _e(_e(_e(forelder, navn), "Id"), "Othr")
-    _e(othr, "Id", kontonummer)
-    _e(_e(othr, "SchmeNm"), "Cd", "BBAN")
+def _n(navn: str, innhold: "str | list[_Node]", **attributter: str) -> _Node:
+    return (navn, innhold, attributter)
+
+
+def _konto(navn: str, kontonummer: str) -> _Node:
+    return _n(navn, [_n("Id", [_n("Othr", [_n("Id", kontonummer), _n("SchmeNm", [_n("Cd", "BBAN")])])])])
+
+
+def _skriv(fil: Any, node: _Node, nivaa: int) -> None:
+    """Skriver elementet med innrykk (to mellomrom per nivå), som `pretty_print`, men strømmet: lxml holder bare
+    elementene som er åpne, ikke hele treet (en runde for hele landet gir en fil på over 50 MB)."""
+    navn, innhold, attributter = node
+    fil.write("\n" + "  " * nivaa)
+    with fil.element(f"{{{PAIN001_NS}}}{navn}", attrib=attributter or None):
+        if isinstance(innhold, str):
+            fil.write(innhold)
+            return
+        for barn in innhold:
+            _skriv(fil, barn, nivaa + 1)
+        fil.write("\n" + "  " * nivaa)
 
 
 def meldings_id(runde: Utbetalingsrunde) -> str:
@@ -193,55 +239,90 @@ def lag_pain001(runde: Utbetalingsrunde) -> bytes:
             "betale på en dato tilbake i tid. Betalingsfilen kan lastes ned til og med utbetalingsdatoen.",
             kode="KVP_UTBETALINGSDATO_PASSERT",
         )
-    betalinger = [u for u in _utbetalinger(runde) if u.netto > 0]
     paa_nytt = betalinger_paa_nytt(runde)
-    sum_netto = sum((u.netto for u in betalinger), Decimal("0.00")) + sum(
-        (r.utbetaling.netto for r in paa_nytt), Decimal("0.00")
-    )
-    antall = str(len(betalinger) + len(paa_nytt))
+    # Summen i Python (eksakt Decimal også på SQLite), men uten å holde utbetalingene i minnet.
+    antall_betalinger, sum_netto = 0, Decimal("0.00")
+    for netto in (
+        Utbetaling.objects.filter(runde=runde, netto__gt=0).values_list("netto", flat=True).iterator(chunk_size=5000)
+    ):
+        antall_betalinger, sum_netto = antall_betalinger + 1, sum_netto + netto
+    sum_netto += sum((r.utbetaling.netto for r in paa_nytt), Decimal("0.00"))
+    antall = str(antall_betalinger + len(paa_nytt))
     melding_id = meldings_id(runde)
     navn = runde.kommune.navn + " kommune"
-    rot = etree.Element(f"{{{PAIN001_NS}}}Document", nsmap={None: PAIN001_NS})  # type: ignore[dict-item]
-    melding = _e(rot, "CstmrCdtTrfInitn")
-    hode = _e(melding, "GrpHdr")
-    _e(hode, "MsgId", melding_id)
-    _e(hode, "CreDtTm", timezone.localtime().replace(microsecond=0, tzinfo=None).isoformat())
-    _e(hode, "NbOfTxs", antall)
-    _e(hode, "CtrlSum", f"{sum_netto:.2f}")
-    initiativtaker = _e(hode, "InitgPty")
-    _e(initiativtaker, "Nm", navn)
+    initiativtaker: list[_Node] = [_n("Nm", navn)]
     if oppsett.organisasjonsnummer:
-        _e(_e(_e(_e(initiativtaker, "Id"), "OrgId"), "Othr"), "Id", oppsett.organisasjonsnummer)
-    betaling = _e(melding, "PmtInf")
-    _e(betaling, "PmtInfId", melding_id)
-    _e(betaling, "PmtMtd", "TRF")
-    _e(betaling, "NbOfTxs", antall)
-    _e(betaling, "CtrlSum", f"{sum_netto:.2f}")
-    _e(_e(betaling, "PmtTpInf"), "InstrPrty", "NORM")
-    _e(betaling, "ReqdExctnDt", runde.utbetalingsdato.isoformat())
-    _e(_e(betaling, "Dbtr"), "Nm", navn)
-    _konto(betaling, "DbtrAcct", oppsett.kontonummer)
-    agent = _e(_e(betaling, "DbtrAgt"), "FinInstnId")
-    _e(_e(agent, "PstlAdr"), "Ctry", "NO")
-    tekst = f"Kvalifiseringsstønad {maanedstekst(runde.aar, runde.maaned)}"
-    transaksjoner = [(ende_til_ende_id(u.pk), u, u.kontonummer, tekst) for u in betalinger] + [
-        (
-            ende_til_ende_id(r.utbetaling_id, paa_nytt=True),
-            r.utbetaling,
-            r.ny_kontonummer,
-            f"Kvalifiseringsstønad {maanedstekst(r.utbetaling.runde.aar, r.utbetaling.runde.maaned)} (sendt på nytt)",
-        )
-        for r in paa_nytt
+        initiativtaker.append(_n("Id", [_n("OrgId", [_n("Othr", [_n("Id", oppsett.organisasjonsnummer)])])]))
+    hode = _n(
+        "GrpHdr",
+        [
+            _n("MsgId", melding_id),
+            _n("CreDtTm", timezone.localtime().replace(microsecond=0, tzinfo=None).isoformat()),
+            _n("NbOfTxs", antall),
+            _n("CtrlSum", f"{sum_netto:.2f}"),
+            _n("InitgPty", initiativtaker),
+        ],
+    )
+    betalingshode = [
+        _n("PmtInfId", melding_id),
+        _n("PmtMtd", "TRF"),
+        _n("NbOfTxs", antall),
+        _n("CtrlSum", f"{sum_netto:.2f}"),
+        _n("PmtTpInf", [_n("InstrPrty", "NORM")]),
+        _n("ReqdExctnDt", runde.utbetalingsdato.isoformat()),
+        _n("Dbtr", [_n("Nm", navn)]),
+        _konto("DbtrAcct", oppsett.kontonummer),
+        _n("DbtrAgt", [_n("FinInstnId", [_n("PstlAdr", [_n("Ctry", "NO")])])]),
     ]
-    for referanse, u, konto, forklaring in transaksjoner:
-        transaksjon = _e(betaling, "CdtTrfTxInf")
-        _e(_e(transaksjon, "PmtId"), "EndToEndId", referanse)
-        _e(_e(transaksjon, "Amt"), "InstdAmt", f"{u.netto:.2f}", Ccy="NOK")
-        person = u.sak.person
-        _e(_e(transaksjon, "Cdtr"), "Nm", f"{person.fornavn} {person.etternavn}"[:70])
-        _konto(transaksjon, "CdtrAcct", konto)
-        _e(_e(transaksjon, "RmtInf"), "Ustrd", forklaring[:140])
-    return bytes(etree.tostring(rot, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+    tekst = f"Kvalifiseringsstønad {maanedstekst(runde.aar, runde.maaned)}"
+    transaksjoner = chain(
+        (
+            (ende_til_ende_id(u.id), u.netto, f"{u.fornavn} {u.etternavn}", u.kontonummer, tekst)
+            for u in _utbetalinger(runde, netto__gt=0)
+        ),
+        (
+            (
+                ende_til_ende_id(r.utbetaling_id, paa_nytt=True),
+                r.utbetaling.netto,
+                f"{r.utbetaling.sak.person.fornavn} {r.utbetaling.sak.person.etternavn}",
+                r.ny_kontonummer,
+                f"Kvalifiseringsstønad {maanedstekst(r.utbetaling.runde.aar, r.utbetaling.runde.maaned)} "
+                "(sendt på nytt)",
+            )
+            for r in paa_nytt
+        ),
+    )
+    ut = io.BytesIO()
+    with etree.xmlfile(ut, encoding="UTF-8") as fil:
+        fil.write_declaration()
+        with fil.element(f"{{{PAIN001_NS}}}Document", nsmap={None: PAIN001_NS}):
+            fil.write("\n  ")
+            with fil.element(f"{{{PAIN001_NS}}}CstmrCdtTrfInitn"):
+                _skriv(fil, hode, 2)
+                fil.write("\n    ")
+                with fil.element(f"{{{PAIN001_NS}}}PmtInf"):
+                    for node in betalingshode:
+                        _skriv(fil, node, 3)
+                    for referanse, netto, mottaker, konto, forklaring in transaksjoner:
+                        _skriv(
+                            fil,
+                            _n(
+                                "CdtTrfTxInf",
+                                [
+                                    _n("PmtId", [_n("EndToEndId", referanse)]),
+                                    _n("Amt", [_n("InstdAmt", f"{netto:.2f}", Ccy="NOK")]),
+                                    _n("Cdtr", [_n("Nm", mottaker[:70])]),
+                                    _konto("CdtrAcct", konto),
+                                    _n("RmtInf", [_n("Ustrd", forklaring[:140])]),
+                                ],
+                            ),
+                            3,
+                        )
+                    fil.write("\n    ")
+                fil.write("\n  ")
+            fil.write("\n")
+    ut.write(b"\n")
+    return ut.getvalue()
 
 
 def lag_aarsoppgaver_csv(*, kommune_nummer: str, aar: int) -> str:

@@ -9,6 +9,7 @@ godkjennes, blir tilbakekrevinger som ikke lenger kan trekkes, krav i rundens re
 from uuid import UUID
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from kvp.deltaker.services import varsler_opprett
@@ -33,10 +34,16 @@ def _skattetrekk_uten_skattekort_for_ny_dato(
     registrert skattekort prosenten for den nye datoen (deltakere med skattekort beholder sin)."""
     prosent = skattetrekk_prosent_uten_skattekort(runde.utbetalingsdato, parametere)
     endret = []
-    for u in Utbetaling.objects.filter(runde=runde).select_related("sak__person__utbetalingsmottaker"):
-        mottaker = getattr(u.sak.person, "utbetalingsmottaker", None)
-        if (mottaker is not None and mottaker.skattetrekk_prosent is not None) or u.skattetrekk_prosent == prosent:
-            continue
+    # Bare deltakerne uten skattekort og med en annen prosent hentes (databasen velger dem ut, ikke Python).
+    uten_skattekort = Q(sak__person__utbetalingsmottaker__isnull=True) | Q(
+        sak__person__utbetalingsmottaker__skattetrekk_prosent__isnull=True
+    )
+    for u in (
+        Utbetaling.objects.filter(uten_skattekort, runde=runde)
+        .exclude(skattetrekk_prosent=prosent)
+        .select_related("sak__person")
+        .iterator(chunk_size=2000)
+    ):
         foer = {
             "skattetrekk_prosent": str(u.skattetrekk_prosent),
             "skattetrekk": str(u.skattetrekk),
@@ -100,14 +107,14 @@ def _ny_status(runde: Utbetalingsrunde, bruker: Bruker, status: str, felt: str) 
 def _godkjente_kontonumre(runde: Utbetalingsrunde) -> int:
     """Utbetalingene i runden får deltakernes godkjente kontonummer (godkjent etter fireøyneprinsippet, kanskje etter
     simuleringen), så den som godkjenner runden aldri må be om en ny simulering for det. Gir antall endrede."""
-    endret = []
-    for u in Utbetaling.objects.filter(runde=runde).select_related("sak__person__utbetalingsmottaker"):
-        mottaker = getattr(u.sak.person, "utbetalingsmottaker", None)
-        konto = mottaker.kontonummer if mottaker else ""
-        if konto and konto != u.kontonummer:
-            u.kontonummer = konto
-            endret.append(u)
-    Utbetaling.objects.bulk_update(endret, ["kontonummer"])
+    endret = [
+        Utbetaling(pk=pk, kontonummer=konto)
+        for pk, gammel, konto in Utbetaling.objects.filter(runde=runde, sak__person__utbetalingsmottaker__isnull=False)
+        .values_list("pk", "kontonummer", "sak__person__utbetalingsmottaker__kontonummer")
+        .iterator(chunk_size=5000)
+        if konto and konto != gammel
+    ]
+    Utbetaling.objects.bulk_update(endret, ["kontonummer"], batch_size=2000)
     return len(endret)
 
 

@@ -99,11 +99,19 @@ def kjoer_runde(jobb: Jobb, fremdrift: Fremdrift) -> Utfall:
     pause = float(os.environ.get(PAUSE_VARIABEL, "0") or 0)
     fremdrift.oppdater(steg="Beregner korreksjoner og finner deltakerne")
     runden: list[Utbetalingsrunde] = []
+    telling = {"gjort": 0, "totalt": 0}
 
-    def etter_bit(_nye: int) -> None:
+    def etter_bit(nye: int) -> None:
+        # Totalen telles én gang (etter første bit); deretter legges hver bits nye til. Å telle kandidatene på nytt
+        # etter hver bit ville lete gjennom hele kommunen hver gang (kvadratisk i antall deltakere).
         if not runden:
             runden.append(Utbetalingsrunde.objects.get(kommune__nummer=p["kommune"], aar=p["aar"], maaned=p["maaned"]))
-        _fremdrift_for_runden(runden[0], fremdrift)
+            telling["gjort"] = Utbetaling.objects.filter(runde=runden[0]).count()
+            telling["totalt"] = telling["gjort"] + len(kandidater(runden[0], 10**9))
+        else:
+            telling["gjort"] += nye
+        telling["totalt"] = max(telling["totalt"], telling["gjort"])
+        fremdrift.oppdater(gjort=telling["gjort"], totalt=telling["totalt"], steg="Beregner deltakerne")
         if pause:
             time.sleep(pause)
 

@@ -8,13 +8,15 @@ from typing import Any
 from django.db.models import Exists, Max, OuterRef, Q, Sum
 
 from kvp.felles.feil import KvpFeil
-from kvp.oppmoete.grunnlag import beregn_som_json, grunnlag_for_saker
+from kvp.felles.idliste import id_liste
+from kvp.oppmoete.grunnlag import beregn_mange_som_json, beregn_som_json, grunnlag_for_saker
 from kvp.oppmoete.models import Maanedsattestering
 from kvp.sak.models import Sak
 from kvp_regler.oppgjoer import NULL, gjoer_opp, skattetrekk, skattetrekk_prosent
 from kvp_regler.parametere import Parametersett
 
 from ..beregning import kroner, maanedstekst
+from ..lagring import masseinnsett
 from ..models import (
     Beregning,
     Beregningsaarsak,
@@ -30,16 +32,20 @@ from ..models import (
 )
 
 
-def kandidater(runde: Utbetalingsrunde, antall: int) -> list[Any]:
+def kandidater(runde: Utbetalingsrunde, antall: int, etter: Any = None) -> list[Any]:
     """Sakene i kommunen som har en attestert, ubetalt måned til og med rundens måned, eller en etterbetaling som
-    venter, og som ennå ikke er med i runden (høyst `antall`, i fast rekkefølge)."""
+    venter, og som ennå ikke er med i runden (høyst `antall`, i fast rekkefølge: sakens id).
+
+    `etter` er den største saken forrige bit tok med: alle kandidater til og med den er da med i runden, så databasen
+    trenger bare lete videre derfra (ellers leter hver bit gjennom hele kommunen, og runden blir kvadratisk)."""
     med = Utbetaling.objects.filter(runde=runde).values("sak_id")
+    fra = Q() if etter is None else Q(sak_id__gt=etter)
     ordinaer = Utbetalingspost.objects.filter(
         type=Posttype.ORDINAER, sak_id=OuterRef("sak_id"), aar=OuterRef("aar"), maaned=OuterRef("maaned")
     )
     attestert = (
         Maanedsattestering.objects.filter(Q(aar__lt=runde.aar) | Q(aar=runde.aar, maaned__lte=runde.maaned))
-        .filter(sak__person__kommune_id=runde.kommune_id)
+        .filter(fra, sak__person__kommune_id=runde.kommune_id)
         .exclude(Exists(ordinaer))
         .exclude(sak_id__in=med)
         .order_by("sak_id")
@@ -48,7 +54,7 @@ def kandidater(runde: Utbetalingsrunde, antall: int) -> list[Any]:
     )
     venter = (
         Utbetalingskorreksjon.objects.filter(
-            sak__person__kommune_id=runde.kommune_id, differanse__gt=0, utbetalingspost__isnull=True
+            fra, sak__person__kommune_id=runde.kommune_id, differanse__gt=0, utbetalingspost__isnull=True
         )
         .exclude(sak_id__in=med)
         .order_by("sak_id")
@@ -60,16 +66,15 @@ def kandidater(runde: Utbetalingsrunde, antall: int) -> list[Any]:
 
 def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Parametersett) -> int:
     kommune = runde.kommune
-    saker = {s.pk: s for s in Sak.objects.select_related("person__kommune").filter(pk__in=sak_ider)}
+    ider = id_liste(sak_ider)
+    saker = {s.pk: s for s in Sak.objects.select_related("person__kommune").filter(pk__in=ider)}
     til_og_med = Q(aar__lt=runde.aar) | Q(aar=runde.aar, maaned__lte=runde.maaned)
     betalt = set(
-        Utbetalingspost.objects.filter(type=Posttype.ORDINAER, sak_id__in=sak_ider).values_list(
-            "sak_id", "aar", "maaned"
-        )
+        Utbetalingspost.objects.filter(type=Posttype.ORDINAER, sak_id__in=ider).values_list("sak_id", "aar", "maaned")
     )
     maaneder: dict[tuple[int, int], list[tuple[Any, int]]] = defaultdict(list)
     for sak_id, aar, maaned, versjon in (
-        Maanedsattestering.objects.filter(til_og_med, sak_id__in=sak_ider)
+        Maanedsattestering.objects.filter(til_og_med, sak_id__in=ider)
         .order_by("aar", "maaned")
         .values_list("sak_id", "aar", "maaned", "versjon")
     ):
@@ -77,9 +82,7 @@ def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Paramet
             maaneder[(aar, maaned)].append((sak_id, versjon))
     tidligere_versjon = {
         (r["sak_id"], r["aar"], r["maaned"]): r["v"]
-        for r in Beregning.objects.filter(sak_id__in=sak_ider)
-        .values("sak_id", "aar", "maaned")
-        .annotate(v=Max("versjon"))
+        for r in Beregning.objects.filter(sak_id__in=ider).values("sak_id", "aar", "maaned").annotate(v=Max("versjon"))
     }
     beregninger: list[Beregning] = []
     poster: dict[Any, list[Utbetalingspost]] = defaultdict(list)
@@ -92,14 +95,20 @@ def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Paramet
             )
     for (aar, maaned), liste in sorted(maaneder.items()):
         dokumenter = grunnlag_for_saker([saker[s] for s, _ in liste], aar, maaned)
-        for sak_id, versjon in liste:
+        try:
+            resultater = beregn_mange_som_json([dokumenter[s] for s, _ in liste], parametere)
+        except KvpFeil:
+            # Sjeldent: finn deltakeren med det ugyldige grunnlaget, så meldingen kan si hvem det gjelder.
+            for sak_id, _ in liste:
+                try:
+                    beregn_som_json(dokumenter[sak_id], parametere)
+                except KvpFeil as feil:
+                    raise KvpFeil(
+                        f"{saker[sak_id].person.navn}, {maanedstekst(aar, maaned)}: {feil.melding}", kode=feil.kode
+                    ) from feil
+            raise
+        for (sak_id, versjon), resultat in zip(liste, resultater, strict=True):
             dokument = dokumenter[sak_id]
-            try:
-                resultat = beregn_som_json(dokument, parametere)
-            except KvpFeil as feil:
-                raise KvpFeil(
-                    f"{saker[sak_id].person.navn}, {maanedstekst(aar, maaned)}: {feil.melding}", kode=feil.kode
-                ) from feil
             total = Decimal(resultat["total"])
             beregning = Beregning(
                 sak_id=sak_id,
@@ -126,7 +135,7 @@ def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Paramet
                 )
             )
     for korreksjon in Utbetalingskorreksjon.objects.filter(
-        sak_id__in=sak_ider, differanse__gt=0, utbetalingspost__isnull=True
+        sak_id__in=ider, differanse__gt=0, utbetalingspost__isnull=True
     ).order_by("aar", "maaned", "opprettet"):
         poster[korreksjon.sak_id].append(
             Utbetalingspost(
@@ -140,10 +149,12 @@ def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Paramet
                 forklaring=korreksjon.forklaring,
             )
         )
-    mottakere = {m.person_id: m for m in Mottaker.objects.filter(person_id__in=[s.person_id for s in saker.values()])}
+    mottakere = {
+        m.person_id: m for m in Mottaker.objects.filter(person_id__in=id_liste(s.person_id for s in saker.values()))
+    }
     rest: dict[Any, list[tuple[Tilbakekreving, Decimal]]] = defaultdict(list)
     for aapen in (
-        Tilbakekreving.objects.filter(sak_id__in=sak_ider, status=Tilbakekrevingsstatus.VEDTATT)
+        Tilbakekreving.objects.filter(sak_id__in=ider, status=Tilbakekrevingsstatus.VEDTATT)
         .select_related("korreksjon")
         .annotate(trukket=Sum("trekk__beloep"))
         .order_by("vedtatt", "pk")
@@ -197,14 +208,14 @@ def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Paramet
                 kontonummer=mottaker.kontonummer if mottaker else "",
             )
         )
-    Beregning.objects.bulk_create(beregninger)
-    Utbetaling.objects.bulk_create(utbetalinger)
+    masseinnsett(Beregning, beregninger)
+    masseinnsett(Utbetaling, utbetalinger)
     alle_poster = []
     for utbetaling in utbetalinger:
         for post in poster[utbetaling.sak_id]:
             post.utbetaling = utbetaling
             alle_poster.append(post)
-    Utbetalingspost.objects.bulk_create(alle_poster)
+    masseinnsett(Utbetalingspost, alle_poster)
     if oppgjort:
         Tilbakekreving.objects.filter(pk__in=oppgjort).update(status=Tilbakekrevingsstatus.OPPGJORT)
     return len(utbetalinger)
@@ -266,7 +277,11 @@ def utdaterte_utbetalinger_fjern(runde: Utbetalingsrunde) -> int:
 def mottakere_oppdater(runde: Utbetalingsrunde, parametere: Parametersett) -> None:
     """En simulert runde får med seg kontonummer og skattekort som er registrert etter simuleringen."""
     endret = []
-    for u in Utbetaling.objects.filter(runde=runde).select_related("sak__person__utbetalingsmottaker"):
+    for u in (
+        Utbetaling.objects.filter(runde=runde)
+        .select_related("sak__person__utbetalingsmottaker")
+        .iterator(chunk_size=2000)
+    ):
         mottaker = getattr(u.sak.person, "utbetalingsmottaker", None)
         prosent = skattetrekk_prosent(
             mottaker.skattetrekk_prosent if mottaker else None, runde.utbetalingsdato, parametere
@@ -277,4 +292,6 @@ def mottakere_oppdater(runde: Utbetalingsrunde, parametere: Parametersett) -> No
             u.skattetrekk = skattetrekk(u.brutto - u.trekk, prosent)
             u.netto = u.brutto - u.trekk - u.skattetrekk
             endret.append(u)
-    Utbetaling.objects.bulk_update(endret, ["skattetrekk_prosent", "kontonummer", "skattetrekk", "netto"])
+    Utbetaling.objects.bulk_update(
+        endret, ["skattetrekk_prosent", "kontonummer", "skattetrekk", "netto"], batch_size=2000
+    )

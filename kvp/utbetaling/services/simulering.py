@@ -98,12 +98,13 @@ def utbetalingsrunde_kjoer(
             utdaterte_utbetalinger_fjern(runde)
             mottakere_oppdater(runde, parametere)
         korreksjoner_beregn(kommune=kommune, parametere=parametere, bruker=bruker)
+    siste = None  # største sak forrige bit tok med (`kandidater`)
     while True:
         with transaction.atomic():
             runde = _laast_runde(runde)
             if runde.status != Rundestatus.SIMULERT:
                 return runde
-            neste = kandidater(runde, bitstoerrelse)
+            neste = kandidater(runde, bitstoerrelse, etter=siste)
             if not neste:
                 if not runde.ferdig:
                     runde.ferdig = True
@@ -112,7 +113,8 @@ def utbetalingsrunde_kjoer(
             runde.ferdig = False
             runde.save(update_fields=["ferdig"])
             nye = beregn_bit(runde, neste, parametere)
-            if nye == 0:  # vern mot en evig løkke: hver kandidat skal gi en utbetaling
+            if nye != len(neste):  # hver kandidat skal gi en utbetaling (og `siste` hoppe over bare de som er med)
                 raise KvpFeil("Utbetalingsrunden kom ikke videre. Kontakt brukerstøtte.", kode="KVP_RUNDE_STOPPET")
+            siste = neste[-1]
         if etter_bit is not None:
             etter_bit(nye)

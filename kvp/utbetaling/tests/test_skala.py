@@ -1,0 +1,138 @@
+"""Runden for hele landet (ADR 0023): ingen spørring per deltaker, lagring med COPY på PostgreSQL (samme rader som
+`bulk_create`), kandidatene lest videre fra forrige bit, og filene og lesingene strømmet. Tidene står i
+`bench/utbetaling.py` og docs/benchmarks.md, ikke her."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from lxml import etree
+
+from kvp.felles import services as felles_services
+from kvp.felles.models import Logghendelse
+from kvp.utbetaling import eksport
+from kvp.utbetaling.lagring import masseinnsett
+from kvp.utbetaling.models import Beregning, Posttype, Utbetaling, Utbetalingsoppsett, Utbetalingspost, Utbetalingsrunde
+from kvp.utbetaling.services import runde_bit, utbetalingsrunde_kjoer
+
+pytestmark = pytest.mark.django_db
+
+
+def _spoerringer_for_runde(oekonomi: Any, saker: list[Any], attester: Any, maaned: int) -> int:
+    for sak in saker:
+        attester(sak, 2025, maaned)
+    with CaptureQueriesContext(connection) as spoerringer:
+        utbetalingsrunde_kjoer(bruker=oekonomi, kommune_nummer="1127", aar=2025, maaned=maaned, bitstoerrelse=1000)
+    return len(spoerringer)
+
+
+def test_antall_spoerringer_er_det_samme_for_2_og_12_deltakere(lag_sak_i_program, attester, oekonomi_a):
+    """Én bit med 2 eller 12 deltakere gir like mange spørringer: ingen spørring per deltaker. (Den første runden
+    varmer opp hurtigbuffere som innholdstypene, så de to som sammenlignes, går samme vei.)"""
+    _spoerringer_for_runde(oekonomi_a, [lag_sak_i_program()], attester, 2)
+    faa = _spoerringer_for_runde(oekonomi_a, [lag_sak_i_program() for _ in range(2)], attester, 3)
+    mange = _spoerringer_for_runde(oekonomi_a, [lag_sak_i_program() for _ in range(12)], attester, 4)
+    assert Utbetaling.objects.filter(runde__maaned=4).count() == 12
+    assert faa == mange, (faa, mange)
+
+
+def test_bitene_tar_alle_deltakerne_en_gang_og_i_fast_rekkefoelge(lag_sak_i_program, attester, oekonomi_a):
+    saker = [lag_sak_i_program() for _ in range(7)]
+    for sak in saker:
+        attester(sak, 2025, 3)
+    bitene: list[int] = []
+    runde = utbetalingsrunde_kjoer(
+        bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3, bitstoerrelse=3, etter_bit=bitene.append
+    )
+    assert bitene == [3, 3, 1]
+    assert runde.ferdig
+    assert sorted(Utbetaling.objects.filter(runde=runde).values_list("sak_id", flat=True), key=str) == sorted(
+        (s.pk for s in saker), key=str
+    )
+    # Med `etter` leter kandidatene bare videre fra den største saken forrige bit tok med.
+    Utbetalingspost.objects.filter(utbetaling__runde=runde).delete()
+    Utbetaling.objects.filter(runde=runde).delete()
+    alle = runde_bit.kandidater(runde, 100)
+    assert runde_bit.kandidater(runde, 100, etter=alle[2]) == alle[3:]
+
+
+def test_masseinnsett_gir_de_samme_radene_som_bulk_create(lag_sak_i_program, attester, oekonomi_a):
+    """COPY på PostgreSQL, bulk_create ellers: UUID, Decimal, JSON og `auto_now_add` blir som med `save`."""
+    sak = lag_sak_i_program()
+    attester(sak, 2025, 3)
+    dokument = {"fra_og_med": "2025-03-01", "tekst": 'med "anførselstegn", \\ og æøå'}
+    beregning = Beregning(
+        sak=sak,
+        aar=2025,
+        maaned=3,
+        versjon=1,
+        aarsak="ORDINAER",
+        attesteringsversjon=1,
+        grunnlag=dokument,
+        resultat={"total": "123.45", "linjer": [{"beloep": "-0.01"}]},
+        total=Decimal("123.45"),
+        regelversjon="test",
+    )
+    masseinnsett(Beregning, [beregning])
+    lagret = Beregning.objects.get(pk=beregning.pk)
+    assert lagret.grunnlag == dokument
+    assert lagret.resultat["linjer"] == [{"beloep": "-0.01"}]
+    assert lagret.total == Decimal("123.45")
+    assert lagret.opprettet is not None
+    assert not beregning._state.adding
+
+
+def test_masseinnsett_gir_integrityerror_ved_brutt_regel(lag_sak_i_program, oekonomi_a):
+    """Et brudd på en regel i databasen blir Djangos `IntegrityError` (som `kollisjon_som_feil` gjør om til en
+    forståelig melding), også når radene går gjennom COPY."""
+    sak = lag_sak_i_program()
+    runde = Utbetalingsrunde.objects.create(
+        kommune_id="1127", aar=2025, maaned=3, utbetalingsdato=dt.date(2025, 4, 20), opprettet_av=oekonomi_a
+    )
+
+    def utbetaling() -> Utbetaling:
+        null = Decimal("0.00")
+        return Utbetaling(runde=runde, sak=sak, brutto=null, trekk=null, skattetrekk=null, netto=null)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        masseinnsett(Utbetaling, [utbetaling(), utbetaling()])
+    assert not Utbetaling.objects.exists()
+
+
+def test_betalingsfilen_er_gyldig_og_har_alle_betalingene_med_riktig_sum(
+    lag_sak_i_program, attester, oekonomi_a, oekonomi_a2
+):
+    saker = [lag_sak_i_program() for _ in range(5)]
+    for sak in saker:
+        attester(sak, 2025, 3)
+    runde = utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3)
+    Utbetalingsoppsett.objects.create(kommune_id="1127", kontonummer="86011117947", endret_av=oekonomi_a)
+    runde = Utbetalingsrunde.objects.select_related("kommune").get(pk=runde.pk)
+    runde.utbetalingsdato = timezone.localdate() + dt.timedelta(days=7)
+    ns = {"p": eksport.PAIN001_NS}
+    dokument = etree.fromstring(eksport.lag_pain001(runde))
+    beloep = [Decimal(e.text or "") for e in dokument.iterfind(".//p:CdtTrfTxInf/p:Amt/p:InstdAmt", ns)]
+    netto = sorted(u.netto for u in Utbetaling.objects.filter(runde=runde, netto__gt=0))
+    assert sorted(beloep) == netto and len(beloep) == 5
+    assert Decimal(dokument.findtext(".//p:GrpHdr/p:CtrlSum", namespaces=ns) or "") == sum(netto)
+    assert dokument.findtext(".//p:GrpHdr/p:NbOfTxs", namespaces=ns) == "5"
+    assert dokument.findtext(".//p:PmtInf/p:NbOfTxs", namespaces=ns) == "5"
+    # Sortert på navn, som regnskapsfilen.
+    assert Utbetalingspost.objects.filter(utbetaling__runde=runde, type=Posttype.ORDINAER).count() == 5
+
+
+def test_lesingene_skrives_i_biter_og_hver_person_en_gang(monkeypatch, lag_person, oekonomi_a, kontor_a):
+    monkeypatch.setattr(felles_services, "LESINGER_PER_INSERT", 2)
+    personer = [lag_person() for _ in range(5)]
+    par = [(p.pk, kontor_a.pk) for p in personer] + [(personer[0].pk, kontor_a.pk)]
+    with CaptureQueriesContext(connection) as spoerringer:
+        antall = felles_services.lesing_registrer(
+            bruker=oekonomi_a, personer=iter(par), formaal="Test", objekttype="betalingsfil"
+        )
+    assert antall == 5
+    assert Logghendelse.objects.filter(objekttype="betalingsfil").count() == 5
+    assert sum(1 for q in spoerringer if q["sql"].startswith("INSERT")) == 3
