@@ -141,8 +141,10 @@ _BEKREFTES = {
 }
 
 
-def _runde_bekreftelse(r: Utbetalingsrunde, handling: str, skjema: ForkastForm | None = None) -> Bekreftelse:
-    """Hva som skjer med runden, i klartekst, med beløpene og antallet deltakere (issue 15 punkt 7)."""
+def _runde_bekreftelse(runde: Utbetalingsrunde, handling: str, skjema: ForkastForm | None = None) -> Bekreftelse:
+    """Hva som skjer med runden, i klartekst, med beløpene og antallet deltakere (issue 15 punkt 7). Runden kommer
+    med summene annotert (`antall`, `sum_netto`, `sum_brutto`, `sum_skatt`, `sum_trekk`)."""
+    r: Any = runde
     maaned = maanedstekst(r.aar, r.maaned)
     antall, dato = r.antall, r.utbetalingsdato.strftime("%d.%m.%Y")
     deltakere = f"{antall} deltaker" if antall == 1 else f"{antall} deltakere"
@@ -158,7 +160,7 @@ def _runde_bekreftelse(r: Utbetalingsrunde, handling: str, skjema: ForkastForm |
         ("Netto til deltakerne", netto),
         ("Utbetalingsdato", dato),
     ]
-    felles = {
+    felles: dict[str, Any] = {
         "handling_url": reverse(f"utbetaling:{handling}", args=[r.pk]),
         "avbryt_url": reverse("utbetaling:runde", args=[r.pk]),
         "fakta": fakta,

@@ -30,7 +30,9 @@ def _med_passord(bruker: Any) -> Any:
     return bruker
 
 
-def _dagen(kvp_veileder: Any, veileder: Any, lag_person: Any, lag_sak_i_program: Any, lag_bruker: Any) -> dict:
+def _dagen(
+    kvp_veileder: Any, veileder: Any, lag_person: Any, lag_sak_i_program: Any, lag_bruker: Any
+) -> dict[str, Any]:
     """Et kontor midt i en vanlig uke: et vedtak som er returnert, et møte booket om to dager og en måned som ikke
     er attestert."""
     _med_passord(kvp_veileder)

@@ -13,7 +13,7 @@ from kvp.deltaker.services import melding_send
 from kvp.oppmoete.grunnlag import beregn_som_json, grunnlag_for_maaned
 from kvp.oppmoete.models import Dagstatus
 from kvp.oppmoete.services import oppmoete_registrer
-from kvp.plan.services import aktivitet_opprett, evaluering_opprett
+from kvp.plan.services import aktivitet_opprett
 from kvp.sak.models import Sak
 from kvp.tilgang.models import Rolle
 from kvp.utbetaling.models import (
@@ -56,7 +56,6 @@ def lag_deltaker_med_alt(
         til_og_med=dt.date(2026, 1, 5),
         tilbyder="Voksenopplæringen",
     )
-    evaluering_opprett(bruker=kvp, sak_id=sak.pk, dato=dt.date(2025, 12, 1), tema="Halvveis")
     oppmoete_registrer(
         bruker=kvp, sak_id=sak.pk, fra_og_med=dt.date(2025, 3, 4), status=Dagstatus.UGYLDIG_FRAVAER, timer=Decimal("3")
     )

@@ -2,6 +2,7 @@
 beløpene og antallet deltakere, og tjenesten gjør det bare med bekreftelsen (issue 15 punkt 7)."""
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -30,7 +31,7 @@ def runde(lag_sak_i_program, attester, oekonomi_a, oekonomi_a2, kommunekonto):
     return utbetalingsrunde_kjoer(bruker=oekonomi_a, kommune_nummer="1127", aar=2025, maaned=3)
 
 
-def _totaler(runde):
+def _totaler(runde: Any) -> Any:
     r = Utbetalingsrunde.objects.get(pk=runde.pk)
     utbetalinger = list(r.utbetalinger.all())
     return len(utbetalinger), sum(u.netto for u in utbetalinger), r.status

@@ -1,6 +1,8 @@
 """Å fatte et vedtak kan ikke angres: beslutteren ser først hva som skjer, og tjenesten fatter bare med bekreftelsen
 (issue 15 punkt 7)."""
 
+from typing import Any
+
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,7 +15,7 @@ from kvp.vedtak.models import Vedtak, Vedtaksstatus
 from .hjelpere import innvilgelse_utkast, sak_til_vilkaarsvurdering, vilkaar_vurder
 
 
-def _til_beslutter(lag_person, kvp_veileder_a, **person):
+def _til_beslutter(lag_person: Any, kvp_veileder_a: Any, **person: Any) -> Any:
     sak = sak_til_vilkaarsvurdering(bruker=kvp_veileder_a, person=lag_person(**person))
     vilkaar_vurder(bruker=kvp_veileder_a, sak=sak)
     vedtak = innvilgelse_utkast(bruker=kvp_veileder_a, sak=sak)
