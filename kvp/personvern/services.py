@@ -26,14 +26,14 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from kvp.felles.feil import IkkeFunnet, KvpFeil
+from kvp.felles.feil import KvpFeil
 from kvp.felles.models import Handling, Logghendelse
 from kvp.felles.services import logghendelse_registrer
 from kvp.person.models import Person
 from kvp.sak.models import LUKKEDE_STATUSER, Status
 from kvp.soeknad.models import Kartlegging, Moetetid
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, Rolle, Rolletildeling
-from kvp.tilgang.tilgang import tilgang_for
 from kvp.utbetaling.models import Mottaker, Utbetaling
 from kvp_regler.lagring import bokfoering_oppbevar_til, kan_slettes, saksmappe_oppbevar_til
 
@@ -90,9 +90,7 @@ def sletting_vurder(*, person: Person, i_dag: dt.date) -> Slettevurdering:
 
 def person_for_sletting(*, bruker: Bruker, person_id: UUID) -> Person:
     """Personen, når `bruker` er leder ved personens kontor; IkkeFunnet ellers (vi sier ikke om den finnes)."""
-    person = Person.objects.filter(pk=person_id).first()
-    if person is None or person.kontor_id not in tilgang_for(bruker).kontorer_med(Rolle.LEDER):
-        raise IkkeFunnet("Personen finnes ikke ved ditt kontor.")
+    person: Person = tilgang.hent(bruker, "personsletting", person_id, tilgang.Handling.LES)
     return person
 
 

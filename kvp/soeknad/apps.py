@@ -7,7 +7,7 @@ class SoeknadConfig(AppConfig):
 
     def ready(self) -> None:
         from kvp.tilgang.models import Rolle  # noqa: PLC0415 - appene er lastet først her
-        from kvp.tilgang.objekter import Handling, registrer  # noqa: PLC0415
+        from kvp.tilgang.objekter import Handling, registrer, registrer_side  # noqa: PLC0415
 
         from .models import Kartlegging  # noqa: PLC0415
         from .selectors import ROLLER_I_INNTAKET  # noqa: PLC0415
@@ -19,3 +19,7 @@ class SoeknadConfig(AppConfig):
             roller={Handling.LES: ROLLER_I_INNTAKET, Handling.SKRIV: (Rolle.VEILEDER, Rolle.KVP_VEILEDER)},
             ikke_funnet="Fant ikke kartleggingen.",
         )
+        # Papirsøknaden registreres og møtetidene legges ut for ett kontor om gangen (brukeren velger når hen har
+        # rollen ved flere).
+        registrer_side("registrer_soeknad", roller=(Rolle.KVP_VEILEDER,))
+        registrer_side("moetetider", roller=(Rolle.KVP_VEILEDER, Rolle.LEDER))

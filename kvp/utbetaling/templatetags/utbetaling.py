@@ -6,8 +6,8 @@ from typing import Any
 from django import template
 from django.contrib.auth.models import AnonymousUser
 
-from kvp.tilgang.models import Bruker, Rolle
-from kvp.tilgang.tilgang import tilgang_for
+from kvp.tilgang.models import Bruker
+from kvp.tilgang.objekter import ser_side
 
 from ..selectors import utbetalinger_for_deltaker
 
@@ -28,4 +28,4 @@ def mine_utbetalinger(context: dict[str, Any]) -> dict[str, Any]:
 
 @register.filter
 def ser_utbetaling(bruker: Bruker | AnonymousUser) -> bool:
-    return tilgang_for(bruker).har_rolle(Rolle.OEKONOMI, Rolle.LEDER)
+    return ser_side(bruker, "utbetaling")
