@@ -33,11 +33,19 @@ from kvp.vedtak.tests.hjelpere import innvilgelse_utkast, sak_til_vilkaarsvurder
 
 #: URL-er som er åpne uten innlogging, med svaret på GET og POST (OIDC-innloggingen: ukjent eller ikke oppsatt
 #: tjeneste gir 404, og den tar bare imot GET).
-OFFENTLIGE = {"tilgang:logg_inn", "tilgang:oidc_start", "tilgang:oidc_svar", "deltaker:aktiver"}
+OFFENTLIGE = {
+    "tilgang:logg_inn",
+    "tilgang:oidc_start",
+    "tilgang:oidc_svar",
+    "tilgang:oidc_logg_ut",
+    "deltaker:aktiver",
+}
 OFFENTLIG_SVAR = {
     "tilgang:logg_inn": {"get": 200, "post": 400},
     "tilgang:oidc_start": {"get": 404, "post": 405},
     "tilgang:oidc_svar": {"get": 404, "post": 405},
+    # Utlogging hos innloggingstjenesten: uten en utlogging å fullføre videre til innloggingssiden.
+    "tilgang:oidc_logg_ut": {"get": 302, "post": 405},
     # Aktiveringslenken: en ukjent, brukt eller utløpt nøkkel gir 404.
     "deltaker:aktiver": {"get": 404, "post": 404},
 }
