@@ -7,6 +7,7 @@ kjenner, feiler testen til parameteren er lagt inn i OBJEKTER nedenfor.
 import datetime as dt
 import uuid
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -281,7 +282,7 @@ def test_url_med_et_objekt_som_ikke_finnes_gir_404(client, objekter, lag_bruker,
 # (`objekter.side_kontor`), og en rolle ved ett kontor gir aldri noe ved et annet.
 
 
-def _vilde(lag_bruker, kontor_a, kontor_b):
+def _vilde(lag_bruker: Any, kontor_a: Any, kontor_b: Any) -> Any:
     """Som demobrukeren vilde: VEILEDER ved A og KVP-veileder ved B."""
     bruker = lag_bruker(Rolle.VEILEDER, kontor=kontor_a)
     rolle_tildel(bruker=bruker, rolle=Rolle.KVP_VEILEDER, kontor=kontor_b)

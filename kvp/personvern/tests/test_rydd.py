@@ -131,6 +131,7 @@ def _saksmappe_med_innhold(kvp_veileder_a, lag_bruker, person, *, med_klage: boo
     melding = melding_send(
         bruker=kvp_veileder_a, sak_id=sak.pk, tekst="Hei, her er planen.", vedlegg=filer.png(), vedlegg_navn="a.png"
     )
+    assert melding.vedlegg is not None
     filer_ut.append(melding.vedlegg.fil.name)
     Aktivering.objects.create(
         person=person,
@@ -169,7 +170,7 @@ def test_rydd_sletter_innholdet_i_saksmappen_naar_lagringstiden_er_ute_og_lar_re
     i_fjor = timezone.localdate() - dt.timedelta(days=365)
     Sak.objects.filter(pk=fersk["sak"].pk).update(status=Status.TRUKKET, avsluttet_dato=i_fjor)
     assert Varsel.objects.filter(person=gammel).exists() and Varsel.objects.filter(person=ny).exists()
-    dokumentlager = Dokument._meta.get_field("fil").storage  # type: ignore[union-attr]
+    dokumentlager = Dokument._meta.get_field("fil").storage
     lager = {"dokument": dokumentlager, "klage": default_storage}
     for navn in gml["filer"] + fersk["filer"]:
         assert lager["klage" if navn.startswith("klage/") else "dokument"].exists(navn), navn
