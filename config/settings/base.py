@@ -296,6 +296,9 @@ KVP_PASSORD_INNLOGGING = False
 # * Innloggingsloggen (django-axes: vellykkede og mislykkede innlogginger): et halvt år, nok til å etterforske
 #   misbruk. Sperreposter slettes når sperretiden (AXES_COOLOFF_TIME) er ute, utløpte økter straks.
 KVP_LAGRING_UTEN_SAK_DAGER = 730
+# Aktiveringslenker etter at de er brukt eller utløpt, og varsler til deltakeren etter at de er sendt [U].
+KVP_LAGRING_AKTIVERINGSLENKE_DAGER = 30
+KVP_LAGRING_VARSEL_DAGER = 180
 KVP_LAGRING_REVISJONSLOGG_AAR = 10
 KVP_LAGRING_INNLOGGINGSLOGG_DAGER = 180
 # Nøkkelen bak pseudonymet for slettede personer (HMAC av fødselsnummeret). Tom = SECRET_KEY; prod.py leser

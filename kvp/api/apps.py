@@ -9,7 +9,7 @@ class ApiConfig(AppConfig):
     def ready(self) -> None:
         from kvp.api.models import Tjenestekonto  # noqa: PLC0415 - appene er lastet
         from kvp.tilgang.models import Rolle  # noqa: PLC0415
-        from kvp.tilgang.objekter import Handling, registrer  # noqa: PLC0415
+        from kvp.tilgang.objekter import Handling, registrer, registrer_side  # noqa: PLC0415
 
         # Lederen ved kontoret gir og tar tilbake API-tilgang for kontoret.
         registrer(
@@ -20,3 +20,4 @@ class ApiConfig(AppConfig):
             ikke_funnet="Fant ikke API-tokenet.",
             relatert=("bruker", "kontor"),
         )
+        registrer_side("api_tokener", roller=(Rolle.LEDER,))

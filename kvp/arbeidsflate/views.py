@@ -8,8 +8,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from kvp.felles.forms import skjema_svar
 from kvp.felles.sortering import sortering_fra
-from kvp.person.selectors import ROLLER_SOM_SER_PERSONER
-from kvp.tilgang.tilgang import bruker_fra, krev_rolle, tilgang_for
+from kvp.tilgang.objekter import krev_side, ser_side
+from kvp.tilgang.tilgang import bruker_fra
 
 from . import selectors
 from .forms import MineSakerFilter, SoekForm
@@ -25,7 +25,7 @@ def mine_oppgaver(request: HttpRequest) -> HttpResponse:
             "oppgaver": oppgaver,
             "oppgaver_antall": len(oppgaver),
             "soek": SoekForm(auto_id="hurtig_%s"),
-            "kan_soeke": tilgang_for(request.user).har_rolle(*ROLLER_SOM_SER_PERSONER),
+            "kan_soeke": ser_side(request.user, "personer"),
         },
     )
 
@@ -68,7 +68,7 @@ def mine_saker(request: HttpRequest) -> HttpResponse:
 def soek(request: HttpRequest) -> HttpResponse:
     """Søket sendes med POST, så et fødselsnummer aldri havner i URL-en, nettleserhistorikken eller tilgangsloggen."""
     bruker = bruker_fra(request)
-    krev_rolle(bruker, ROLLER_SOM_SER_PERSONER)
+    krev_side(bruker, "personer")
     form = SoekForm(request.POST or None)
 
     def vis(status: int = 200, treff: Any = None) -> HttpResponse:

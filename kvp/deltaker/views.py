@@ -24,8 +24,8 @@ from kvp.person.selectors import deltaker_person_hent
 from kvp.plan.selectors import plan_for_sak
 from kvp.sak.models import Status
 from kvp.sak.selectors import sak_hent
-from kvp.tilgang.models import Rolle
-from kvp.tilgang.tilgang import bruker_fra, tilgang_for
+from kvp.tilgang import objekter
+from kvp.tilgang.tilgang import bruker_fra
 from kvp.utbetaling.selectors import utbetalinger_for_deltaker
 from kvp.utbetaling.services.utbetalingsdato import utbetalingsdato_for
 
@@ -35,7 +35,7 @@ from .models import Planaksept, Varselvalg
 
 
 def _krev_deltaker(request: HttpRequest) -> None:
-    if not tilgang_for(request.user).har_rolle(Rolle.DELTAKER):
+    if not objekter.ser_side(request.user, "deltaker"):
         raise PermissionDenied
 
 

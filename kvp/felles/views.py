@@ -2,14 +2,13 @@
 
 from django import forms
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from kvp.felles.feil import KvpFeil
 from kvp.person.selectors import person_hent_paa_fnr
-from kvp.tilgang.models import Rolle
+from kvp.tilgang.objekter import krev_side, ser_side
 from kvp.tilgang.selectors import logghendelser_for_kontor
 from kvp.tilgang.tilgang import bruker_fra, tilgang_for
 
@@ -19,14 +18,13 @@ from .models import Handling
 
 def forside(request: HttpRequest) -> HttpResponse:
     """Startsiden: ansatte med en kontorrolle får Mine oppgaver, deltakeren Min side."""
-    tilgang = tilgang_for(request.user)
-    if tilgang.roller_per_kontor:
+    if ser_side(request.user, "mine_oppgaver"):
         return redirect("arbeidsflate:mine_oppgaver")
-    if tilgang.har_rolle(Rolle.DELTAKER):
+    if ser_side(request.user, "deltaker"):
         return redirect("soeknad:min_side")
-    if tilgang.har_rolle(Rolle.STATSFORVALTER):
+    if ser_side(request.user, "statsforvalter"):
         return redirect("klage:statsforvalter")
-    return render(request, "felles/forside.html", {"roller": tilgang.roller})
+    return render(request, "felles/forside.html", {"roller": tilgang_for(request.user).roller})
 
 
 class LoggSoekForm(KvpForm):
@@ -45,8 +43,7 @@ class LoggSoekForm(KvpForm):
 @require_http_methods(["GET", "POST"])
 def logg(request: HttpRequest) -> HttpResponse:
     """Lederens søk i revisjonsloggen for eget kontor. Søket sendes med POST (fødselsnummer i skjemaet)."""
-    if not tilgang_for(request.user).har_rolle(Rolle.LEDER):
-        raise PermissionDenied
+    krev_side(request.user, "logg")
     form = LoggSoekForm(request.POST or None)
     hendelser = None
     status = 200

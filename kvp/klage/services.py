@@ -17,6 +17,7 @@ from django.utils import timezone
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.felles.hendelser import VedtakFattet
 from kvp.felles.services import logghendelse_registrer
+from kvp.tilgang import objekter
 from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.tilgang import tilgang_for
 from kvp.vedtak.models import Vedtak, Vedtaksstatus
@@ -265,9 +266,8 @@ def klage_vurder(
 def klage_merknad_legg_til(*, bruker: Bruker, klage_id: UUID, tekst: str, vedlegg: Iterable[Any] = ()) -> Klage:
     """Deltakerens merknader til oversendelsen (fvl. § 33 fjerde ledd), fra deltakeren selv eller registrert av
     kontoret. Kommer de etter at statsforvalteren har avgjort saken, tas de ikke imot."""
-    tilgang = tilgang_for(bruker)
     klage = selectors.klage_hent(
-        bruker, klage_id, "deltaker" if tilgang.har_rolle(Rolle.DELTAKER) else "behandle", laas=True
+        bruker, klage_id, "deltaker" if objekter.ser_side(bruker, "deltaker") else "behandle", laas=True
     )
     _krev_status(klage, Klagestatus.OVERSENDT, Klagestatus.UNDER_BEHANDLING)
     vedlegg = list(vedlegg)

@@ -14,8 +14,8 @@ from kvp.brev.selectors import brev_hent as vedtaksbrev_hent
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang
 from kvp.felles.forms import KvpForm, skjema_svar
 from kvp.sak.selectors import sak_hent
+from kvp.tilgang import objekter
 from kvp.tilgang import objekter as tilgang
-from kvp.tilgang.models import Rolle
 from kvp.tilgang.objekter import Handling
 from kvp.tilgang.tilgang import bruker_fra, tilgang_for
 from kvp.vedtak.models import Vedtak, Vedtaksstatus
@@ -271,7 +271,7 @@ def merknad(request: HttpRequest, klage_id: UUID) -> HttpResponse:
             bruker=bruker, klage_id=klage_id, tekst=d["tekst"], vedlegg=d["vedlegg"]
         ),
         "Merknaden er sendt.",
-        krav="deltaker" if tilgang_for(bruker).har_rolle(Rolle.DELTAKER) else "behandle",
+        krav="deltaker" if objekter.ser_side(bruker, "deltaker") else "behandle",
     )
 
 

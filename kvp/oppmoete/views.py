@@ -19,10 +19,10 @@ from kvp.felles.forms import KvpForm, skjema_svar
 from kvp.felles.services import lesing_registrer
 from kvp.plan import selectors as plan_selectors
 from kvp.sak.selectors import sak_hent
+from kvp.tilgang import objekter
 from kvp.tilgang import objekter as tilgang
-from kvp.tilgang.models import Rolle
 from kvp.tilgang.objekter import Handling
-from kvp.tilgang.tilgang import bruker_fra, tilgang_for
+from kvp.tilgang.tilgang import bruker_fra
 
 from . import selectors, services
 from .forms import (
@@ -317,7 +317,7 @@ def min_side(request: HttpRequest) -> HttpResponse:
 @require_POST
 def egenmelding(request: HttpRequest) -> HttpResponse:
     form = EgenmeldingForm(request.POST)
-    if not tilgang_for(request.user).har_rolle(Rolle.DELTAKER):
+    if not objekter.ser_side(request.user, "deltaker"):
         return _min_side(request)  # gir 403 gjennom selectoren
 
     def lagre(data: dict[str, Any]) -> HttpResponse:

@@ -6,7 +6,7 @@ class PersonConfig(AppConfig):
     label = "person"
 
     def ready(self) -> None:
-        from kvp.tilgang.objekter import Handling, registrer  # noqa: PLC0415 - appene er lastet først her
+        from kvp.tilgang.objekter import Handling, registrer, registrer_side  # noqa: PLC0415 - appene er lastet først her
 
         from .models import Forsoergerperiode, Person  # noqa: PLC0415
         from .selectors import ROLLER_SOM_SER_PERSONER  # noqa: PLC0415
@@ -21,3 +21,5 @@ class PersonConfig(AppConfig):
             roller=roller,
             ikke_funnet="Fant ikke forsørgerperioden.",
         )
+        # Personlisten og søket (også «Mine saker» på arbeidsflaten).
+        registrer_side("personer", roller=ROLLER_SOM_SER_PERSONER)

@@ -59,9 +59,12 @@ def person_hent(*, bruker: Bruker, person_id: UUID, logg: bool = True) -> Person
     return person
 
 
-def person_hent_paa_fnr(*, bruker: Bruker, foedselsnummer: str) -> Person:
-    """Slår opp på fødselsnummer (kommer alltid med POST, aldri i URL-en). Søket logges."""
+def person_hent_paa_fnr(*, bruker: Bruker, foedselsnummer: str, kontor_id: UUID | None = None) -> Person:
+    """Slår opp på fødselsnummer (kommer alltid med POST, aldri i URL-en). Søket logges. Med `kontor_id` bare blant
+    personene ved det kontoret (siden brukes for ett kontor)."""
     personer: QuerySet[Person] = tilgang.synlige(bruker, "person", Handling.LES, krev=True)
+    if kontor_id is not None:
+        personer = personer.filter(kontor_id=kontor_id)
     fnr, _ = fnr_modul.valider(
         foedselsnummer, tillat_syntetisk=settings.KVP_TILLAT_SYNTETISKE_FNR, i_dag=timezone.localdate()
     )

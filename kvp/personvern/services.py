@@ -26,14 +26,17 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from kvp.felles.feil import IkkeFunnet, KvpFeil
+from kvp.deltaker.models import Aktivering, Melding, Varsel
+from kvp.dokument.models import Dokument
+from kvp.felles.feil import KvpFeil
 from kvp.felles.models import Handling, Logghendelse
 from kvp.felles.services import logghendelse_registrer
+from kvp.klage.models import Klagedokument
 from kvp.person.models import Person
 from kvp.sak.models import LUKKEDE_STATUSER, Status
 from kvp.soeknad.models import Kartlegging, Moetetid
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, Rolle, Rolletildeling
-from kvp.tilgang.tilgang import tilgang_for
 from kvp.utbetaling.models import Mottaker, Utbetaling
 from kvp_regler.lagring import bokfoering_oppbevar_til, kan_slettes, saksmappe_oppbevar_til
 
@@ -90,9 +93,7 @@ def sletting_vurder(*, person: Person, i_dag: dt.date) -> Slettevurdering:
 
 def person_for_sletting(*, bruker: Bruker, person_id: UUID) -> Person:
     """Personen, når `bruker` er leder ved personens kontor; IkkeFunnet ellers (vi sier ikke om den finnes)."""
-    person = Person.objects.filter(pk=person_id).first()
-    if person is None or person.kontor_id not in tilgang_for(bruker).kontorer_med(Rolle.LEDER):
-        raise IkkeFunnet("Personen finnes ikke ved ditt kontor.")
+    person: Person = tilgang.hent(bruker, "personsletting", person_id, tilgang.Handling.LES)
     return person
 
 
@@ -110,8 +111,38 @@ def person_slett(*, bruker: Bruker, person_id: UUID, begrunnelse: str) -> Person
     return person
 
 
+def _saksmappe_innhold_slett(person: Person) -> dict[str, int]:
+    """Innholdet i saksmappen som ikke er saken selv: opplastede dokumenter (med filene), meldinger med deltakeren,
+    vedlegg og merknader til klager (med filene), varsler og aktiveringslenker. Kalles bare når personen anonymiseres,
+    altså når saksmappen ikke lenger er arkivpliktig (eller personen aldri fikk en sak)."""
+    meldinger = Melding.objects.filter(sak__person=person)
+    dokumenter = Dokument.objects.filter(sak__person=person)
+    # Klagedokumentene er uforanderlige i saksbehandlingen; når lagringstiden er ute, slettes de likevel (uten vernet).
+    klagedokumenter = Klagedokument._base_manager.filter(klage__sak__person=person)
+    filer = [(d.fil.storage, d.fil.name) for d in dokumenter if d.fil.name]
+    filer += [(k.fil.storage, k.fil.name) for k in klagedokumenter if k.fil.name]
+    antall = {
+        "meldinger": meldinger.delete()[0],  # før dokumentene (vedlegg til meldinger)
+        "dokumenter": dokumenter.delete()[0],
+        "klagedokumenter": klagedokumenter.delete()[0],
+        "varsler": Varsel.objects.filter(person=person).delete()[0],
+        "aktiveringslenker": Aktivering.objects.filter(person=person).delete()[0],
+    }
+
+    # Filene slettes når radene er borte og transaksjonen er ferdig, så en tilbakerulling aldri etterlater rader uten
+    # fil.
+    def slett_filer() -> None:
+        for lager, navn in filer:
+            if lager.exists(navn):
+                lager.delete(navn)
+
+    transaction.on_commit(slett_filer)
+    return antall
+
+
 def _anonymiser(person: Person, *, bruker: Bruker | None, grunnlag: str, begrunnelse: str = "") -> None:
     spor = pseudonym(person.foedselsnummer)
+    innhold = _saksmappe_innhold_slett(person)
     barn_ider = [str(pk) for pk in person.barn.values_list("pk", flat=True)]
     # Deltakerens brukerkonto: rollen fjernes, og kontoen anonymiseres og deaktiveres om den ikke har andre roller.
     deltakere = list(Bruker.objects.filter(rolletildelinger__rolle=Rolle.DELTAKER, rolletildelinger__person=person))
@@ -145,7 +176,7 @@ def _anonymiser(person: Person, *, bruker: Bruker | None, grunnlag: str, begrunn
         objekt=person,
         person=person,
         beskrivelse=f"Personopplysningene er slettet: {grunnlag}",
-        etter={"pseudonym": spor, "grunnlag": grunnlag, "begrunnelse": begrunnelse[:200]},
+        etter={"pseudonym": spor, "grunnlag": grunnlag, "begrunnelse": begrunnelse[:200], "slettet": innhold},
     )
 
 
@@ -184,6 +215,16 @@ def opplysninger_rydd(*, naa: dt.datetime | None = None) -> dict[str, int]:
         except ValueError:  # 29. februar
             loggrense = naa.replace(year=naa.year - aar, day=28)
         antall["revisjonslogg"] = Logghendelse._base_manager.filter(tidspunkt__lt=loggrense).delete()[0]
+        # Aktiveringslenker som er brukt eller utløpt, og varsler som er sendt (eller ga opp), trengs bare en stund
+        # (for spørsmål om en lenke eller et varsel som ikke kom fram).
+        lenkegrense = _foer(naa, days=settings.KVP_LAGRING_AKTIVERINGSLENKE_DAGER)
+        antall["aktiveringslenker"] = Aktivering.objects.filter(
+            Q(brukt__lt=lenkegrense) | Q(brukt__isnull=True, utloeper__lt=lenkegrense)
+        ).delete()[0]
+        varselgrense = _foer(naa, days=settings.KVP_LAGRING_VARSEL_DAGER)
+        antall["varsler"] = (
+            Varsel.objects.filter(opprettet__lt=varselgrense).exclude(status=Varsel.Status.VENTER).delete()[0]
+        )
     personer = 0
     uten_sak = _foer(naa, days=settings.KVP_LAGRING_UTEN_SAK_DAGER)
     kandidater = Person.objects.exclude(foedselsnummer__startswith=ANONYM_PREFIKS).exclude(

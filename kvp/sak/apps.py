@@ -8,7 +8,7 @@ class SakConfig(AppConfig):
     def ready(self) -> None:
         from kvp.felles.saksfaner import Fane, registrer_fane  # noqa: PLC0415
         from kvp.tilgang.models import Rolle  # noqa: PLC0415 - appene er lastet først her
-        from kvp.tilgang.objekter import Handling, registrer  # noqa: PLC0415
+        from kvp.tilgang.objekter import Handling, registrer, registrer_side  # noqa: PLC0415
 
         from .models import Sak  # noqa: PLC0415
         from .selectors import ROLLER_SOM_SER_SAKER  # noqa: PLC0415
@@ -27,3 +27,4 @@ class SakConfig(AppConfig):
             statsforvaltersti=("kontor__fylke", "til_statsforvalter"),
             ikke_funnet="Fant ikke saken.",
         )
+        registrer_side("tavle", roller=ROLLER_SOM_SER_SAKER)

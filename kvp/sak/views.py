@@ -22,7 +22,7 @@ from .models import AAPNE_STATUSER, Status
 
 
 def tavle(request: HttpRequest) -> HttpResponse:
-    veiledere = list(kvp_veiledere_for_bruker(bruker=bruker_fra(request)))
+    veiledere = list(kvp_veiledere_for_bruker(bruker=bruker_fra(request), side="tavle"))
     filter_form = TavleFilterForm(request.GET or None, veiledere=veiledere)
     saksbehandler = ""
     if filter_form.is_valid():

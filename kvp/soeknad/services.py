@@ -7,7 +7,7 @@ from uuid import UUID
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from kvp.felles.feil import KvpFeil
+from kvp.felles.feil import IkkeTilgang, KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.person.models import Person
 from kvp.sak.models import Sak
@@ -15,7 +15,7 @@ from kvp.sak.services import sak_opprett
 from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.objekter import Handling
-from kvp.tilgang.tilgang import krev_rolle, tilgang_for
+from kvp.tilgang.tilgang import tilgang_for
 
 from .models import (
     MOETE_MINUTTER,
@@ -90,9 +90,16 @@ def kartlegging_opprett(
 
 
 @transaction.atomic
-def moetetid_opprett(*, bruker: Bruker, kvp_veileder: Any, start: dt.datetime) -> Moetetid:
-    """Legger ut et ledig kvarter hos en KVP-veileder ved brukerens kontor."""
-    kontorer = krev_rolle(bruker, (Rolle.KVP_VEILEDER, Rolle.LEDER))
+def moetetid_opprett(
+    *, bruker: Bruker, kvp_veileder: Any, start: dt.datetime, kontor_id: UUID | None = None
+) -> Moetetid:
+    """Legger ut et ledig kvarter hos en KVP-veileder ved brukerens kontor (`kontor_id`: kontoret siden brukes for;
+    brukeren må ha møtetidssidens roller der)."""
+    kontorer = tilgang.side_kontorer(bruker, "moetetider")
+    if kontor_id is not None:
+        kontorer = [k for k in kontorer if k == kontor_id]
+    if not kontorer:
+        raise IkkeTilgang("Du har ikke tilgang til dette.")
     felles = [k for k in tilgang_for(kvp_veileder).kontorer_med(Rolle.KVP_VEILEDER) if k in kontorer]
     if not felles:
         raise KvpFeil("Velg en KVP-veileder ved ditt kontor.", felt="kvp_veileder", kode="KVP_MOETE_VEILEDER")
@@ -332,8 +339,11 @@ def soeknad_send_inn(*, bruker: Bruker, hva_oensker_du: str, hjelp_til: str, bek
 def soeknad_registrer(
     *, bruker: Bruker, person: Person, mottatt_dato: dt.date, kanal: str, merknad: str = ""
 ) -> tuple[Soeknad, Sak]:
-    """Kontoret registrerer en søknad som kom på papir eller utenfra."""
-    kontorer = krev_rolle(bruker, (Rolle.KVP_VEILEDER,))
+    """Kontoret registrerer en søknad som kom på papir eller utenfra: brukeren må ha registreringssidens roller ved
+    personens kontor (en rolle ved et annet kontor teller ikke)."""
+    kontorer = tilgang.side_kontorer(bruker, "registrer_soeknad")
+    if not kontorer:
+        raise IkkeTilgang("Du har ikke tilgang til dette.")
     if person.kontor_id not in kontorer:
         raise KvpFeil(
             "Fant ingen person med dette fødselsnummeret ved ditt kontor.",

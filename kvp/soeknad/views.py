@@ -5,9 +5,9 @@ from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -18,10 +18,10 @@ from kvp.person.selectors import deltaker_person_hent, person_hent, person_hent_
 from kvp.sak.models import AAPNE_STATUSER, AKTIVE_STATUSER
 from kvp.sak.selectors import saker_for_deltaker
 from kvp.tilgang import objekter as tilgang
-from kvp.tilgang.models import Rolle
-from kvp.tilgang.objekter import Handling
-from kvp.tilgang.selectors import kvp_veiledere_for_bruker
-from kvp.tilgang.tilgang import bruker_fra, krev_rolle, tilgang_for
+from kvp.tilgang.kontorvalg import kontor_eller_valg
+from kvp.tilgang.objekter import Handling, krev_side
+from kvp.tilgang.selectors import kvp_veiledere_for_kontor
+from kvp.tilgang.tilgang import bruker_fra
 
 from . import selectors, services
 from .forms import (
@@ -33,6 +33,10 @@ from .forms import (
     SoeknadDeltakerForm,
     SoeknadRegistrerForm,
 )
+
+
+def _flere(request: HttpRequest, side: str) -> bool:
+    return len(tilgang.side_kontorer(bruker_fra(request), side)) > 1
 
 
 @require_http_methods(["GET", "POST"])
@@ -147,7 +151,7 @@ def _uke_fra(verdi: str) -> dt.date | None:
 @require_http_methods(["GET"])
 def moetekalender(request: HttpRequest) -> HttpResponse:
     """KVP-veilederens egne møtetider og bookinger: uke for uke, og alle kommende bookinger som liste."""
-    krev_rolle(bruker_fra(request), (Rolle.KVP_VEILEDER,))
+    krev_side(bruker_fra(request), "moetekalender")
     i_dag = timezone.localdate()
     denne = i_dag - dt.timedelta(days=i_dag.weekday())
     status, feil = 200, ""
@@ -162,22 +166,26 @@ def moetekalender(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def moetetider(request: HttpRequest) -> HttpResponse:
-    """KVP-veiledere legger ut ledige kvarter til overføringsmøter."""
-    kontorer = krev_rolle(bruker_fra(request), (Rolle.KVP_VEILEDER, Rolle.LEDER))
-    veiledere = list(kvp_veiledere_for_bruker(bruker=bruker_fra(request)))
+    """KVP-veiledere legger ut ledige kvarter til overføringsmøter, for ett kontor om gangen: kontoret der brukeren
+    er KVP-veileder eller leder (valg når hen er det ved flere)."""
+    kontor, valg = kontor_eller_valg(request, "moetetider", "Ledige møtetider")
+    if kontor is None:
+        return valg  # type: ignore[return-value]
+    veiledere = list(kvp_veiledere_for_kontor(bruker=bruker_fra(request), kontor_id=kontor.pk))
     form = MoetetidForm(request.POST or None, veiledere=veiledere)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
         veileder = next(v for v in veiledere if str(v.pk) == d["kvp_veileder"])
-        services.moetetid_opprett(bruker=bruker_fra(request), kvp_veileder=veileder, start=d["start"])
+        services.moetetid_opprett(
+            bruker=bruker_fra(request), kvp_veileder=veileder, start=d["start"], kontor_id=kontor.pk
+        )
         messages.success(request, "Møtetiden er lagt ut.")
-        return redirect("soeknad:moetetider")
+        return redirect(f"{reverse('soeknad:moetetider')}?kontor={kontor.pk}")
 
     def vis(status: int = 200) -> HttpResponse:
-        tider = []
-        for kontor_id in kontorer:
-            tider += list(selectors.moetetider_ledige_for_kontor(bruker=bruker_fra(request), kontor_id=kontor_id))
-        return render(request, "soeknad/moetetider.html", {"form": form, "tider": tider}, status=status)
+        tider = list(selectors.moetetider_ledige_for_kontor(bruker=bruker_fra(request), kontor_id=kontor.pk))
+        kontekst = {"form": form, "tider": tider, "kontor": kontor, "flere_kontorer": _flere(request, "moetetider")}
+        return render(request, "soeknad/moetetider.html", kontekst, status=status)
 
     return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()
 
@@ -185,8 +193,7 @@ def moetetider(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def ny(request: HttpRequest) -> HttpResponse:
     """Deltakeren søker selv, i klart språk."""
-    if not tilgang_for(request.user).har_rolle(Rolle.DELTAKER):
-        raise PermissionDenied
+    krev_side(request.user, "deltaker")
     person = deltaker_person_hent(bruker=bruker_fra(request))
     form = SoeknadDeltakerForm(request.POST or None)
 
@@ -213,8 +220,7 @@ def kvittering(request: HttpRequest, soeknad_id: UUID) -> HttpResponse:
 
 
 def min_side(request: HttpRequest) -> HttpResponse:
-    if not tilgang_for(request.user).har_rolle(Rolle.DELTAKER):
-        raise PermissionDenied
+    krev_side(request.user, "deltaker")
     person = deltaker_person_hent(bruker=bruker_fra(request))
     saker = saker_for_deltaker(bruker=bruker_fra(request))
     kan_soeke = not any(s.status in AAPNE_STATUSER + AKTIVE_STATUSER for s in saker)
@@ -230,12 +236,17 @@ def min_side(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def registrer(request: HttpRequest) -> HttpResponse:
-    """Kontoret registrerer en søknad som kom på papir eller utenfra."""
-    krev_rolle(bruker_fra(request), (Rolle.KVP_VEILEDER,))
+    """Kontoret registrerer en søknad som kom på papir eller utenfra, for ett kontor: kontoret der brukeren er
+    KVP-veileder (valg når hen er det ved flere). Personen må høre til det kontoret."""
+    kontor, valg = kontor_eller_valg(request, "registrer_soeknad", "Registrer søknad")
+    if kontor is None:
+        return valg  # type: ignore[return-value]
     form = SoeknadRegistrerForm(request.POST or None)
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
-        person = person_hent_paa_fnr(bruker=bruker_fra(request), foedselsnummer=d["foedselsnummer"])
+        person = person_hent_paa_fnr(
+            bruker=bruker_fra(request), foedselsnummer=d["foedselsnummer"], kontor_id=kontor.pk
+        )
         _, sak = services.soeknad_registrer(
             bruker=bruker_fra(request),
             person=person,
@@ -247,6 +258,7 @@ def registrer(request: HttpRequest) -> HttpResponse:
         return redirect("sak:detalj", sak_id=sak.pk)
 
     def vis(status: int = 200) -> HttpResponse:
-        return render(request, "soeknad/registrer.html", {"form": form}, status=status)
+        kontekst = {"form": form, "kontor": kontor, "flere_kontorer": _flere(request, "registrer_soeknad")}
+        return render(request, "soeknad/registrer.html", kontekst, status=status)
 
     return skjema_svar(form, lagre, vis) if request.method == "POST" else vis()

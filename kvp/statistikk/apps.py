@@ -42,3 +42,9 @@ class StatistikkConfig(AppConfig):
             ikke_funnet="Fant ikke kjøringen.",
             relatert=("kommune", "kjoert_av"),
         )
+        from kvp.tilgang.models import Rolle  # noqa: PLC0415
+        from kvp.tilgang.objekter import registrer_side  # noqa: PLC0415
+
+        registrer_side("kostra", roller=KOSTRA_ROLLER)
+        registrer_side("statistikk_kontor", roller=(Rolle.LEDER,))
+        registrer_side("statistikk_fylke", roller=(Rolle.STATSFORVALTER,))

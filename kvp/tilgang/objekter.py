@@ -28,7 +28,7 @@ from django.db.models import Q
 
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang
 
-from .models import Bruker, Rolle
+from .models import Bruker, NavKontor, Rolle
 from .tilgang import Tilgang, tilgang_for
 
 
@@ -58,6 +58,9 @@ class Objekttype:
       først når rapporten er sendt). Et objekt som ikke oppfyller det, finnes ikke for kontoret (404).
     * `personsti`: personen objektet gjelder, for deltakerens scope (bare egen person).
     * `oppslag`: feltet id-en slås opp i (`pk` om ikke annet er sagt).
+    * `fylkesti`: for objekter til alle kontorene i et fylke (kontorstien er tom, som rettleiingene): fylket. Da ser
+      kontorrollene objektet når fylket er fylket til et av kontorene deres.
+    * `eiersti`: brukeren som eier objektet (startet jobben); eieren får alltid lese det, uansett roller.
     """
 
     navn: str
@@ -70,6 +73,8 @@ class Objekttype:
     oppslag: str = "pk"
     relatert: tuple[str, ...] = field(default=())
     kontorvilkaar: Q | None = None
+    eiersti: str | None = None
+    fylkesti: str | None = None
 
 
 _REGISTER: dict[str, Objekttype] = {}
@@ -87,6 +92,8 @@ def registrer(
     oppslag: str = "pk",
     relatert: Iterable[str] = (),
     kontorvilkaar: Q | None = None,
+    eiersti: str | None = None,
+    fylkesti: str | None = None,
 ) -> Objekttype:
     """Registrerer en objekttype (kalles i `AppConfig.ready()`). Samme navn to ganger er en programfeil, med mindre
     registreringen er lik (Django kan kalle `ready()` mer enn én gang i tester)."""
@@ -101,6 +108,8 @@ def registrer(
         oppslag=oppslag,
         relatert=tuple(relatert),
         kontorvilkaar=kontorvilkaar,
+        eiersti=eiersti,
+        fylkesti=fylkesti,
     )
     if Handling.LES not in ny.roller:
         raise ValueError(f"Objekttypen {navn} må si hvem som får lese den.")
@@ -130,11 +139,14 @@ def _roller(ot: Objekttype, handling: Handling) -> frozenset[str]:
     return roller
 
 
-def _scope(t: Tilgang, ot: Objekttype, handling: Handling) -> Q:
+def _scope(t: Tilgang, ot: Objekttype, handling: Handling, bruker: Any = None) -> Q:
     """Objektene av typen som `t` får gjøre `handling` med, som et Q-uttrykk (tomt om ingen)."""
     roller = _roller(ot, handling)
     kontorer = t.kontorer_med(*roller)
     scope = Q(**{f"{ot.kontorsti}__in": kontorer}) if kontorer else Q(pk__in=[])
+    if kontorer and ot.fylkesti:
+        fylker = NavKontor.objects.filter(pk__in=kontorer).values("fylke")
+        scope |= Q(**{f"{ot.kontorsti}__isnull": True, f"{ot.fylkesti}__in": fylker})
     if kontorer and ot.kontorvilkaar is not None:
         scope &= ot.kontorvilkaar
     if Rolle.STATSFORVALTER in roller and ot.statsforvaltersti and t.statsforvalter_fylker:
@@ -147,13 +159,16 @@ def _scope(t: Tilgang, ot: Objekttype, handling: Handling) -> Q:
         scope |= sf
     if Rolle.DELTAKER in roller and ot.personsti and t.deltaker_personer:
         scope |= Q(**{f"{ot.personsti}__in": sorted(t.deltaker_personer, key=str)})
+    if ot.eiersti and handling == Handling.LES and isinstance(bruker, Bruker) and bruker.is_authenticated:
+        scope |= Q(**{ot.eiersti: bruker.pk})
     return scope
 
 
 def _har_noen_rolle(t: Tilgang, ot: Objekttype, handling: Handling) -> bool:
     roller = _roller(ot, handling)
     return bool(
-        t.kontorer_med(*roller)
+        (ot.eiersti and handling == Handling.LES)
+        or t.kontorer_med(*roller)
         or (Rolle.STATSFORVALTER in roller and ot.statsforvaltersti and t.statsforvalter_fylker)
         or (Rolle.DELTAKER in roller and ot.personsti and t.deltaker_personer)
     )
@@ -168,7 +183,7 @@ def synlige(
     t = tilgang_for(bruker)
     if krev and not _har_noen_rolle(t, ot, handling):
         raise IkkeTilgang("Du har ikke tilgang til dette.")
-    qs: models.QuerySet[Any] = ot.modell._default_manager.filter(_scope(t, ot, handling))
+    qs: models.QuerySet[Any] = ot.modell._default_manager.filter(_scope(t, ot, handling, bruker))
     return qs
 
 
@@ -209,7 +224,7 @@ def hent(
             qs = qs.select_related(*relatert)
         if laas:
             qs = qs.select_for_update(of=("self", *laas_ogsaa))
-        objekt = qs.filter(_scope(t, ot, handling), **{ot.oppslag: objekt_id}).first()
+        objekt = qs.filter(_scope(t, ot, handling, bruker), **{ot.oppslag: objekt_id}).first()
         if objekt is not None:
             return objekt
     # Nektet. Lesing: objektet finnes ikke for brukeren (404). Andre handlinger: 403 for den som har en rolle ved
@@ -221,7 +236,7 @@ def hent(
         kontor_id = kjent.values_list(ot.kontorsti, flat=True).first()
         if kontor_id is not None and kontor_id in t.roller_per_kontor:
             raise IkkeTilgang("Du har ikke tilgang til dette.")
-        if _har_noen_rolle(t, ot, Handling.LES) and alle.filter(_scope(t, ot, Handling.LES)).exists():
+        if _har_noen_rolle(t, ot, Handling.LES) and alle.filter(_scope(t, ot, Handling.LES, bruker)).exists():
             raise IkkeTilgang("Du har ikke tilgang til dette.")
     raise IkkeFunnet(ot.ikke_funnet)
 
@@ -243,7 +258,11 @@ def kan(bruker: Bruker, navn: str, objekt: Any, handling: Handling) -> bool:
     på en side; tjenesten sjekker uansett selv med `hent`. Bare kontorrollene teller her."""
     ot = objekttype(navn)
     kontor = _kontor_id(objekt, ot.kontorsti)
-    if kontor is None or kontor not in tilgang_for(bruker).kontorer_med(*_roller(ot, handling)):
+    kontorer = tilgang_for(bruker).kontorer_med(*_roller(ot, handling))
+    if kontor is None and ot.fylkesti and kontorer:  # til alle kontorene i fylket
+        fylke = _kontor_id(objekt, ot.fylkesti)
+        return NavKontor.objects.filter(pk__in=kontorer, fylke=fylke).exists()
+    if kontor is None or kontor not in kontorer:
         return False
     if ot.kontorvilkaar is None:
         return True
@@ -297,3 +316,101 @@ def klage(bruker: Bruker, klage_id: Any, handling: Handling = Handling.LES, *, l
 
 def tilsyn(bruker: Bruker, tilsyn_id: Any, handling: Handling = Handling.LES, *, laas: bool = False, **kw: Any) -> Any:
     return hent(bruker, "tilsyn", tilsyn_id, handling, laas=laas, **kw)
+
+
+def rettleiing(
+    bruker: Bruker, rettleiing_id: Any, handling: Handling = Handling.LES, *, laas: bool = False, **kw: Any
+) -> Any:
+    return hent(bruker, "rettleiing", rettleiing_id, handling, laas=laas, **kw)
+
+
+def jobb(bruker: Bruker, jobb_id: Any, handling: Handling = Handling.LES, **kw: Any) -> Any:
+    """En bakgrunnsjobb: den som startet den, og lederne ved kontoret den hører til, ser den (andre får 404)."""
+    return hent(bruker, "jobb", jobb_id, handling, **kw)
+
+
+# Sider uten objekt (menyen, registreringsskjemaer, kontorlister). En side registreres med rollene som får bruke den;
+# svaret regnes alltid per kontor: siden brukes for ett kontor om gangen, og bare kontorene der brukeren har en av
+# sidens roller, kan velges. Menyen viser en side når det finnes minst ett slikt kontor (eller, for
+# `Rolle.STATSFORVALTER` og `Rolle.DELTAKER`, et fylke eller en egen person).
+
+
+@dataclass(frozen=True)
+class Side:
+    navn: str
+    roller: frozenset[str]
+
+
+_SIDER: dict[str, Side] = {}
+
+
+def registrer_side(navn: str, *, roller: Iterable[str]) -> Side:
+    """Registrerer en side uten objekt (kalles i `AppConfig.ready()`), med rollene som får bruke den."""
+    ny = Side(navn=navn, roller=frozenset(str(r) for r in roller))
+    if not ny.roller:
+        raise ValueError(f"Siden {navn} må si hvem som får bruke den.")
+    gammel = _SIDER.get(navn)
+    if gammel is not None and gammel != ny:
+        raise ValueError(f"Siden {navn} er allerede registrert med andre roller.")
+    _SIDER[navn] = ny
+    return ny
+
+
+def side(navn: str) -> Side:
+    try:
+        return _SIDER[navn]
+    except KeyError:
+        raise LookupError(f"Siden {navn} er ikke registrert (mangler registrer_side() i AppConfig.ready()?)") from None
+
+
+def registrerte_sider() -> dict[str, Side]:
+    return dict(_SIDER)
+
+
+def side_kontorer(bruker: Bruker | Any, navn: str) -> list[UUID]:
+    """Kontorene der brukeren får bruke siden (ordnet, så valglister blir stabile)."""
+    return sorted(tilgang_for(bruker).kontorer_med(*side(navn).roller), key=str)
+
+
+def ser_side(bruker: Bruker | Any, navn: str) -> bool:
+    """Skal siden vises i menyen for brukeren?"""
+    s = side(navn)
+    t = tilgang_for(bruker)
+    return bool(
+        t.kontorer_med(*s.roller)
+        or (Rolle.STATSFORVALTER in s.roller and t.statsforvalter_fylker)
+        or (Rolle.DELTAKER in s.roller and t.deltaker_personer)
+    )
+
+
+def meny(bruker: Bruker | Any) -> dict[str, bool]:
+    """Alle registrerte sider, med om brukeren skal se dem (til menyen)."""
+    return {navn: ser_side(bruker, navn) for navn in _SIDER}
+
+
+def krev_side(bruker: Bruker | Any, navn: str) -> None:
+    """`IkkeTilgang` når brukeren ikke får bruke siden noe sted."""
+    if not ser_side(bruker, navn):
+        raise IkkeTilgang("Du har ikke tilgang til dette.")
+
+
+def side_kontor(bruker: Bruker | Any, navn: str, valgt: Any = None) -> UUID | None:
+    """Kontoret siden skal brukes for.
+
+    * Brukeren har ikke sidens roller ved noe kontor: `IkkeTilgang`.
+    * `valgt` (kontorets id fra skjemaet eller lenken) er et av brukerens kontorer for siden: det kontoret.
+      Et annet eller ugyldig kontor: `IkkeTilgang` (rollen ved et annet kontor teller aldri).
+    * Ingenting valgt og bare ett kontor: det kontoret. Flere kontorer: `None` (visningen lar brukeren velge).
+    """
+    kontorer = side_kontorer(bruker, navn)
+    if not kontorer:
+        raise IkkeTilgang("Du har ikke tilgang til dette.")
+    if valgt not in (None, ""):
+        try:
+            kontor_id = valgt if isinstance(valgt, UUID) else UUID(str(valgt))
+        except ValueError:
+            raise IkkeTilgang("Du har ikke tilgang til dette kontoret.") from None
+        if kontor_id not in kontorer:
+            raise IkkeTilgang("Du har ikke tilgang til dette kontoret.")
+        return kontor_id
+    return kontorer[0] if len(kontorer) == 1 else None

@@ -27,6 +27,10 @@ from .tilgang import tilgang_for
 
 #: Nøkkelen i økten der innloggingsmåten og sikkerhetsnivået står.
 OEKT_NOEKKEL = "kvp_innlogging"
+#: ID-tokenet fra innloggingen (til id_token_hint ved utlogging hos tjenesten).
+ID_TOKEN_NOEKKEL = "kvp_oidc_id_token"  # noqa: S105 - navnet på en nøkkel i økten, ingen hemmelighet
+#: Utloggingen hos tjenesten som gjenstår etter at økten i KVP er avsluttet (i den nye, anonyme økten).
+UTLOGGING_NOEKKEL = "kvp_oidc_utlogging"
 
 UKJENT_BRUKER = (
     "Du er ikke registrert som bruker i KVP. Kontakt lederen ved NAV-kontoret ditt for å få tilgang. "

@@ -9,7 +9,8 @@ from django.utils import timezone
 from kvp.felles.models import Logghendelse
 
 from .models import Bruker, Kommune, NavKontor, Rolle
-from .tilgang import krev_rolle, tilgang_for
+from .objekter import krev_side, side_kontorer
+from .tilgang import tilgang_for
 
 
 def kontorer_for_bruker(*, bruker: Bruker) -> QuerySet[NavKontor]:
@@ -35,9 +36,9 @@ def kvp_veiledere_for_kontor(*, bruker: Bruker, kontor_id: UUID) -> QuerySet[Bru
     )
 
 
-def kvp_veiledere_for_bruker(*, bruker: Bruker) -> QuerySet[Bruker]:
-    """KVP-veilederne på alle kontorene brukeren hører til."""
-    kontorer = list(tilgang_for(bruker).roller_per_kontor)
+def kvp_veiledere_for_bruker(*, bruker: Bruker, side: str) -> QuerySet[Bruker]:
+    """KVP-veilederne på kontorene der brukeren får bruke siden (tilgangslagets `side_kontorer`)."""
+    kontorer = side_kontorer(bruker, side)
     return (
         Bruker.objects.filter(
             rolletildelinger__rolle=Rolle.KVP_VEILEDER,
@@ -60,7 +61,8 @@ def logghendelser_for_kontor(
     til_og_med: date | None = None,
 ) -> QuerySet[Logghendelse]:
     """Hendelser på kontorene der brukeren er leder, nyeste først."""
-    kontorer = krev_rolle(bruker, [Rolle.LEDER])
+    krev_side(bruker, "logg")
+    kontorer = side_kontorer(bruker, "logg")
     qs = Logghendelse.objects.filter(kontor_id__in=kontorer).select_related("kontor")
     if brukernavn:
         qs = qs.filter(brukernavn__iexact=brukernavn)

@@ -6,6 +6,9 @@
 * `SperreHandler`: én grense per kombinasjon i `AXES_LOCKOUT_PARAMETERS` (`KVP_SPERRE_GRENSER`, samme rekkefølge):
   brukernavn fra én adresse, alle brukernavn fra én adresse (spraying) og ett brukernavn fra alle adresser.
 * `sperre_brukernavn`: brukernavn som ligner et fødselsnummer lagres aldri i klartekst i sperrepostene.
+* Et mislykket forsøk uten brukernavn (en avbrutt eller forfalsket OpenID Connect-innlogging der vi ikke vet hvem det
+  gjaldt) teller bare mot adressens grense: grensene med brukernavn hopper over det, ellers ville alle slike forsøk
+  fra alle adresser telle som ett «brukernavn», og en vellykket innlogging nullstiller dem aldri.
 """
 
 import hashlib
@@ -70,8 +73,14 @@ class SperreHandler(AxesDatabaseHandler):  # type: ignore[misc]
         """Feilene omregnet til skalaen til AXES_FAILURE_LIMIT: sperret når én kombinasjon har nådd sin grense."""
         grunnlag: int = settings.AXES_FAILURE_LIMIT
         grenser: list[int] = settings.KVP_SPERRE_GRENSER
+        parametre: list[Any] = settings.AXES_LOCKOUT_PARAMETERS
+        uten_brukernavn = sperre_brukernavn(request, credentials) is None
         verste = 0
-        for grense, forsoek in zip(grenser, self.get_user_attempts(request, credentials), strict=True):
+        for parameter, grense, forsoek in zip(
+            parametre, grenser, self.get_user_attempts(request, credentials), strict=True
+        ):
+            if uten_brukernavn and "username" in ([parameter] if isinstance(parameter, str) else parameter):
+                continue
             antall = sum(forsoek.values_list("failures_since_start", flat=True))
             verste = max(verste, antall * grunnlag // grense)
         return verste
@@ -80,5 +89,7 @@ class SperreHandler(AxesDatabaseHandler):  # type: ignore[misc]
         """Vellykket innlogging nullstiller bare brukerens egne feil, ikke adressens feil på andre brukernavn
         (ellers kunne en som sprayer passord nullstille adressen ved å logge inn på sin egen konto)."""
         brukernavn = sperre_brukernavn(request, credentials)
+        if brukernavn is None:  # aldri «alle forsøk uten brukernavn»
+            return 0
         antall: int = AccessAttempt.objects.filter(username=brukernavn).delete()[0]
         return antall

@@ -38,9 +38,6 @@ class Tilgang:
         """Kontorene der brukeren har minst én av rollene."""
         return [k for k, r in self.roller_per_kontor.items() if r & set(roller)]
 
-    def har_rolle(self, *roller: str) -> bool:
-        return bool(self.roller & set(roller))
-
 
 def bruker_fra(request: HttpRequest) -> Bruker:
     """Den innloggede brukeren bak forespørselen.

@@ -13,4 +13,5 @@ urlpatterns = [
     path("brukere/<int:bruker_id>/roller/ta/", brukere_views.rolle_ta, name="rolle_ta"),
     path("brukere/<int:bruker_id>/deaktiver/", brukere_views.deaktiver, name="bruker_deaktiver"),
     path("logg-ut/", views.LoggUtView.as_view(), name="logg_ut"),
+    path("logg-ut/oidc/", oidc_views.oidc_logg_ut, name="oidc_logg_ut"),
 ]

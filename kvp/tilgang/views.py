@@ -6,8 +6,9 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 
 from kvp.felles.models import Handling
 
@@ -72,4 +73,11 @@ class LoggUtView(auth_views.LogoutView):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.user.is_authenticated:
             innlogging_logg(bruker=bruker_fra(request), handling=Handling.UTLOGGING)
-        return super().post(request, *args, **kwargs)
+        innlogging = request.session.get(oidc.OEKT_NOEKKEL) or {}
+        id_token = request.session.get(oidc.ID_TOKEN_NOEKKEL)
+        svar: HttpResponse = super().post(request, *args, **kwargs)  # tømmer økten
+        if isinstance(innlogging, dict) and innlogging.get("tjeneste") and id_token:
+            # Økten kom fra OpenID Connect: logg ut hos tjenesten også (RP-Initiated Logout).
+            request.session[oidc.UTLOGGING_NOEKKEL] = {"tjeneste": innlogging["tjeneste"], "id_token": id_token}
+            return HttpResponseRedirect(reverse("tilgang:oidc_logg_ut"))
+        return svar

@@ -196,14 +196,7 @@ def _gjelder_kontorene(kontorer: list[UUID]) -> Q:
 
 def rettleiing_hent(*, bruker: Bruker, id: UUID) -> Rettleiing:
     """En rettleiing fra statsforvalteren i brukerens fylke, eller til brukerens kontor; ellers IkkeFunnet."""
-    t = tilgang_for(bruker)
-    scope = Q(fylke__in=t.statsforvalter_fylker)
-    kontorer = _kontorer_med_kontorrolle(bruker)
-    if kontorer:
-        scope |= _gjelder_kontorene(kontorer)
-    rettleiing = Rettleiing.objects.select_related("kontor", "publisert_av").filter(scope, pk=id).first()
-    if rettleiing is None:
-        raise IkkeFunnet("Fant ikke rettleiingen.")
+    rettleiing: Rettleiing = tilgang.rettleiing(bruker, id)
     return rettleiing
 
 

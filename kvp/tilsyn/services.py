@@ -17,6 +17,7 @@ from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.services import logghendelse_registrer
 from kvp.plan.models import Aktivitet
 from kvp.sak.models import AKTIVE_STATUSER, ForeloepigSvar, Sak, Status
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import KONTORROLLER, Bruker, NavKontor
 from kvp.tilgang.tilgang import tilgang_for
 from kvp.vedtak.models import Vedtak, Vedtaksstatus, Vedtakstype
@@ -38,7 +39,7 @@ from .models import (
     Utfall,
     Utvalgssak,
 )
-from .selectors import Handling, kontorer_for_statsforvalter, rettleiing_hent, tilsyn_hent
+from .selectors import Handling, kontorer_for_statsforvalter, tilsyn_hent
 
 #: Utfallet som avgjør stratumet i utvalget.
 STRATUM_FOR_STATUS: dict[str, regler.Stratum] = {
@@ -526,7 +527,7 @@ def rettleiing_publiser(
 @transaction.atomic
 def rettleiing_marker_lest(*, bruker: Bruker, rettleiing_id: UUID) -> RettleiingLest:
     """Brukeren på kontoret har lest rettleiingen (gjentatte markeringer gir samme rad)."""
-    rettleiing = rettleiing_hent(bruker=bruker, id=rettleiing_id)
+    rettleiing: Rettleiing = tilgang.rettleiing(bruker, rettleiing_id, tilgang.Handling.SKRIV)
     kontorer = tilgang_for(bruker).kontorer_med(*KONTORROLLER)
     kontor_id = rettleiing.kontor_id
     if kontor_id is None:

@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kvp.felles.forms import skjema_svar
+from kvp.tilgang import objekter
 from kvp.tilgang.models import KONTORROLLER, Rolle
 from kvp.tilgang.tilgang import bruker_fra, tilgang_for
 from kvp_regler.tilsyn import SJEKKPUNKTER
@@ -336,7 +337,7 @@ def rettleiing(request: HttpRequest, rettleiing_id: UUID) -> HttpResponse:
             "lest_av": list(r.lest.select_related("bruker", "kontor").order_by("kontor__navn", "tidspunkt"))
             if statsforvalter
             else [],
-            "kan_markere": not er_lest and bool(tilgang.kontorer_med(*KONTORROLLER)),
+            "kan_markere": not er_lest and objekter.kan(bruker, "rettleiing", r, objekter.Handling.SKRIV),
             "er_lest": er_lest,
         },
     )

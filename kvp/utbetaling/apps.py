@@ -61,3 +61,6 @@ class UtbetalingConfig(AppConfig):
             roller={Handling.LES: oekonomi, Handling.SKRIV: oekonomi, Handling.GODKJENN: oekonomi},
             ikke_funnet="Fant ikke personen.",
         )
+        from kvp.tilgang.objekter import registrer_side  # noqa: PLC0415
+
+        registrer_side("utbetaling", roller=(Rolle.OEKONOMI, Rolle.LEDER))

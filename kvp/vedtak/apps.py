@@ -39,3 +39,7 @@ class VedtakConfig(AppConfig):
             },
             ikke_funnet="Fant ikke forhåndsvarselet.",
         )
+        from kvp.tilgang.objekter import registrer_side  # noqa: PLC0415
+
+        registrer_side("beslutter", roller=(Rolle.BESLUTTER,))
+        registrer_side("frister", roller=(Rolle.LEDER, Rolle.KVP_VEILEDER))

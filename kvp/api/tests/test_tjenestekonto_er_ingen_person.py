@@ -14,7 +14,7 @@ def test_tjenestekontoer_er_ikke_saksbehandlere(lag_token, lag_bruker, kontor_a,
     assert not kvp_veileder_a.er_tjenestekonto
     for liste in (
         kvp_veiledere_for_kontor(bruker=leder_a, kontor_id=kontor_a.pk),
-        kvp_veiledere_for_bruker(bruker=leder_a),
+        kvp_veiledere_for_bruker(bruker=leder_a, side="tavle"),
     ):
         assert kvp_veileder_a in liste
         assert konto.bruker not in liste

@@ -4,9 +4,8 @@ from typing import Any
 
 from django import template
 
-from kvp.person.selectors import ROLLER_SOM_SER_PERSONER
-from kvp.tilgang.models import Bruker, Rolle
-from kvp.tilgang.tilgang import tilgang_for
+from kvp.tilgang.models import Bruker
+from kvp.tilgang.objekter import ser_side
 
 register = template.Library()
 
@@ -14,13 +13,13 @@ register = template.Library()
 @register.inclusion_tag("arbeidsflate/_meny_innhold.html", takes_context=True)
 def arbeidsflate_meny(context: dict[str, Any]) -> dict[str, Any]:
     bruker = getattr(context.get("request"), "user", None)
-    if not isinstance(bruker, Bruker) or not tilgang_for(bruker).roller_per_kontor:
+    if not isinstance(bruker, Bruker) or not ser_side(bruker, "mine_oppgaver"):
         return {"vis": False}
     # Tallet regnes på Mine oppgaver (der listen finnes); på andre sider hentes det etterpå (htmx), så ingen annen
     # side blir tregere eller får flere spørringer av menyen.
     return {
         "vis": True,
         "antall": context.get("oppgaver_antall"),
-        "soek": tilgang_for(bruker).har_rolle(*ROLLER_SOM_SER_PERSONER),
-        "saker": tilgang_for(bruker).har_rolle(Rolle.VEILEDER, Rolle.KVP_VEILEDER, Rolle.LEDER, Rolle.BESLUTTER),
+        "soek": ser_side(bruker, "personer"),
+        "saker": ser_side(bruker, "personer"),
     }

@@ -8,6 +8,7 @@ import datetime as dt
 import uuid
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -20,6 +21,7 @@ from kvp.conftest import syntetisk_fnr
 from kvp.deltaker.services import endring_meld
 from kvp.dokument.services import dokument_last_opp
 from kvp.dokument.tests import filer
+from kvp.felles.feil import IkkeTilgang
 from kvp.klage.tests.objekter import klage_url_objekt
 from kvp.oppmoete.models import Oppmoete
 from kvp.person.services import barn_legg_til, person_opprett
@@ -36,11 +38,19 @@ from kvp.vedtak.tests.hjelpere import innvilgelse_utkast, sak_til_vilkaarsvurder
 
 #: URL-er som er åpne uten innlogging, med svaret på GET og POST (OIDC-innloggingen: ukjent eller ikke oppsatt
 #: tjeneste gir 404, og den tar bare imot GET).
-OFFENTLIGE = {"tilgang:logg_inn", "tilgang:oidc_start", "tilgang:oidc_svar", "deltaker:aktiver"}
+OFFENTLIGE = {
+    "tilgang:logg_inn",
+    "tilgang:oidc_start",
+    "tilgang:oidc_svar",
+    "tilgang:oidc_logg_ut",
+    "deltaker:aktiver",
+}
 OFFENTLIG_SVAR = {
     "tilgang:logg_inn": {"get": 200, "post": 400},
     "tilgang:oidc_start": {"get": 404, "post": 405},
     "tilgang:oidc_svar": {"get": 404, "post": 405},
+    # Utlogging hos innloggingstjenesten: uten en utlogging å fullføre videre til innloggingssiden.
+    "tilgang:oidc_logg_ut": {"get": 302, "post": 405},
     # Aktiveringslenken: en ukjent, brukt eller utløpt nøkkel gir 404.
     "deltaker:aktiver": {"get": 404, "post": 404},
 }
@@ -336,3 +346,125 @@ def test_saksbildets_faner_holder_seg_innenfor_kontoret_og_rollen(
         assert len(status) == 1, f"{url}: {rolle_a} ved A + {rolle_b} ved B ga {status}"
         if status != {200}:
             assert MERKE not in svar[to_kontorer.pk].content.decode()
+# Sider uten objekt brukes for ett kontor om gangen (issue 12): kontoret kommer fra tilgangslaget
+# (`objekter.side_kontor`), og en rolle ved ett kontor gir aldri noe ved et annet.
+
+
+def _vilde(lag_bruker: Any, kontor_a: Any, kontor_b: Any) -> Any:
+    """Som demobrukeren vilde: VEILEDER ved A og KVP-veileder ved B."""
+    bruker = lag_bruker(Rolle.VEILEDER, kontor=kontor_a)
+    rolle_tildel(bruker=bruker, rolle=Rolle.KVP_VEILEDER, kontor=kontor_b)
+    return bruker
+
+
+def test_registrer_soeknad_gjelder_bare_kontoret_der_brukeren_er_kvp_veileder(
+    client, lag_bruker, lag_person, kontor_a, kontor_b, kongsvinger, i_dag
+):
+    from kvp.sak.models import Sak
+
+    vilde = _vilde(lag_bruker, kontor_a, kontor_b)
+    person_a = lag_person(fornavn=MERKE)
+    person_b = person_opprett(
+        bruker=lag_bruker(Rolle.VEILEDER, kontor=kontor_b),
+        foedselsnummer=syntetisk_fnr(),
+        fornavn="Bente",
+        etternavn="Bsen",
+        kommune=kongsvinger,
+    )
+    client.force_login(vilde)
+    url = reverse("soeknad:registrer")
+    svar = client.get(url)
+    assert svar.status_code == 200
+    assert kontor_b.navn in svar.content.decode()
+    assert f'name="kontor" value="{kontor_b.pk}"' in svar.content.decode()
+    skjema = {"mottatt_dato": i_dag.strftime("%d.%m.%Y"), "kanal": "PAPIR", "merknad": ""}
+
+    # Kontor A kan ikke velges (bare VEILEDER der): 403, og ingenting lagres.
+    assert client.get(url, {"kontor": str(kontor_a.pk)}).status_code == 403
+    svar = client.post(url, {**skjema, "foedselsnummer": person_a.foedselsnummer, "kontor": str(kontor_a.pk)})
+    assert svar.status_code == 403
+    # Med kontor B: personen ved A finnes ikke her (400, nøytral melding).
+    svar = client.post(url, {**skjema, "foedselsnummer": person_a.foedselsnummer, "kontor": str(kontor_b.pk)})
+    assert svar.status_code == 400
+    assert "Fant ingen person" in svar.content.decode()
+    assert not Sak.objects.filter(person=person_a).exists()
+    # Personen ved B: saken opprettes ved B.
+    svar = client.post(url, {**skjema, "foedselsnummer": person_b.foedselsnummer, "kontor": str(kontor_b.pk)})
+    assert svar.status_code == 302
+    assert Sak.objects.get(person=person_b).kontor_id == kontor_b.pk
+
+
+def test_registrer_soeknad_med_rollen_ved_to_kontorer_lar_brukeren_velge(client, lag_bruker, kontor_a, kontor_b):
+    bruker = lag_bruker(Rolle.KVP_VEILEDER, kontor=kontor_a)
+    rolle_tildel(bruker=bruker, rolle=Rolle.KVP_VEILEDER, kontor=kontor_b)
+    client.force_login(bruker)
+    svar = client.get(reverse("soeknad:registrer"))
+    tekst = svar.content.decode()
+    assert svar.status_code == 200
+    assert f"?kontor={kontor_a.pk}" in tekst and f"?kontor={kontor_b.pk}" in tekst
+    assert 'name="foedselsnummer"' not in tekst  # først kontoret, så skjemaet
+    # Et skjema uten kontor gjettes ikke: 400 og valget.
+    assert client.post(reverse("soeknad:registrer"), {"foedselsnummer": "x"}).status_code == 400
+    svar = client.get(reverse("soeknad:registrer"), {"kontor": str(kontor_a.pk)})
+    assert svar.status_code == 200
+    assert 'name="foedselsnummer"' in svar.content.decode()
+    # Ugyldig kontor-id: 403, aldri 500.
+    assert client.get(reverse("soeknad:registrer"), {"kontor": "ikke-en-id"}).status_code == 403
+
+
+def test_registrer_soeknad_uten_rollen_noe_sted_gir_403(client, lag_bruker, kontor_a):
+    client.force_login(lag_bruker(Rolle.VEILEDER, Rolle.LEDER, kontor=kontor_a))
+    assert client.get(reverse("soeknad:registrer")).status_code == 403
+    assert client.post(reverse("soeknad:registrer")).status_code == 403
+
+
+def test_moetetider_forvalter_bare_tidene_ved_kontoret_der_brukeren_er_kvp_veileder(
+    client, lag_bruker, kontor_a, kontor_b
+):
+    from django.utils import timezone
+
+    from kvp.soeknad.models import Moetetid
+    from kvp.soeknad.services import moetetid_opprett
+
+    vilde = _vilde(lag_bruker, kontor_a, kontor_b)
+    kvp_a = lag_bruker(Rolle.KVP_VEILEDER, kontor=kontor_a)
+    kvp_a.first_name = "Aslaug"
+    kvp_a.save()
+    start = (timezone.localtime() + dt.timedelta(days=3)).replace(hour=10, minute=0, second=0, microsecond=0)
+    tid_a = moetetid_opprett(bruker=kvp_a, kvp_veileder=kvp_a, start=start)
+    client.force_login(vilde)
+    url = reverse("soeknad:moetetider")
+    svar = client.get(url)
+    tekst = svar.content.decode()
+    assert svar.status_code == 200
+    assert kontor_b.navn in tekst
+    assert "Aslaug" not in tekst  # verken A sin tid eller A sine KVP-veiledere
+    assert str(vilde.pk) in tekst  # vilde selv, KVP-veileder ved B, kan velges
+    # A sine tider kan ikke vises eller legges ut for A.
+    assert client.get(url, {"kontor": str(kontor_a.pk)}).status_code == 403
+    ny = start + dt.timedelta(hours=1)
+    skjema = {"kvp_veileder": str(kvp_a.pk), "start": ny.strftime("%d.%m.%Y %H:%M"), "kontor": str(kontor_b.pk)}
+    assert client.post(url, skjema).status_code == 400  # A sin veileder er ikke et valg ved B
+    assert client.post(url, {**skjema, "kontor": str(kontor_a.pk)}).status_code == 403
+    assert not Moetetid.objects.filter(kvp_veileder=kvp_a, start=ny).exists()
+    # Tjenesten sier det samme uten skjemaet.
+    with pytest.raises(IkkeTilgang):
+        moetetid_opprett(bruker=vilde, kvp_veileder=kvp_a, start=ny, kontor_id=kontor_a.pk)
+    # For B går det.
+    svar = client.post(url, {**skjema, "kvp_veileder": str(vilde.pk)})
+    assert svar.status_code == 302, svar.content.decode()[:2000]
+    assert Moetetid.objects.get(kvp_veileder=vilde, start=ny).kontor_id == kontor_b.pk
+    assert Moetetid.objects.filter(pk=tid_a.pk, kontor=kontor_a).exists()
+
+
+def test_menyen_kommer_fra_tilgangslagets_register(client, lag_bruker, kontor_a, kontor_b):
+    from kvp.tilgang.objekter import meny, registrerte_sider
+
+    vilde = _vilde(lag_bruker, kontor_a, kontor_b)
+    m = meny(vilde)
+    assert set(m) == set(registrerte_sider())
+    assert m["registrer_soeknad"] and m["moetetider"] and m["personer"]
+    assert not m["logg"] and not m["utbetaling"] and not m["deltaker"] and not m["beslutter"]
+    client.force_login(vilde)
+    tekst = client.get(reverse("soeknad:moetetider")).content.decode()
+    assert reverse("soeknad:registrer") in tekst and reverse("felles:logg") not in tekst

@@ -190,3 +190,26 @@ def test_en_ventende_jobb_der_oppgaven_ble_hentet_men_aldri_startet_tas_opp_igje
     jobb.refresh_from_db()
     assert (jobb.status, jobb.forsoek) == (Jobbstatus.FERDIG, 2)
     assert jobb.oppgave_id != gammel
+
+
+def test_jobben_hentes_gjennom_tilgangslaget_og_rollen_ved_et_annet_kontor_teller_ikke(
+    client, kvp_veileder_a, lag_bruker, kontor_a, kontor_b
+):
+    """Jobben er en objekttype i registeret (ADR 0006): lederen ved B som er økonomi ved A, ser ikke A sin jobb."""
+    from kvp.felles.feil import IkkeFunnet
+    from kvp.tilgang import objekter
+    from kvp.tilgang.services import rolle_tildel
+
+    assert objekter.objekttype("jobb").modell is Jobb
+    jobb_a, _ = _start(kvp_veileder_a, kontor_a)
+    to_kontorer = lag_bruker(Rolle.LEDER, kontor=kontor_b)
+    rolle_tildel(bruker=to_kontorer, rolle=Rolle.OEKONOMI, kontor=kontor_a)
+    jobb_b, _ = _start(lag_bruker(Rolle.OEKONOMI, kontor=kontor_b), kontor_b, noekkel="proeve:b")
+    assert objekter.jobb(to_kontorer, jobb_b.pk) == jobb_b
+    with pytest.raises(IkkeFunnet):
+        objekter.jobb(to_kontorer, jobb_a.pk)
+    client.force_login(to_kontorer)
+    assert client.get(reverse("jobber:jobb", kwargs={"jobb_id": jobb_a.pk})).status_code == 404
+    assert client.get(reverse("jobber:fremdrift", kwargs={"jobb_id": jobb_a.pk})).status_code == 404
+    assert client.get(reverse("jobber:jobb", kwargs={"jobb_id": jobb_b.pk})).status_code == 200
+    assert list(objekter.synlige(to_kontorer, "jobb")) == [jobb_b]

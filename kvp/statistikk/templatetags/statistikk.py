@@ -13,11 +13,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from kvp.tilgang.models import Bruker, Rolle
-from kvp.tilgang.tilgang import tilgang_for
+from kvp.tilgang.models import Bruker
+from kvp.tilgang.objekter import Handling, kan, ser_side
 from kvp_regler.statistikk import skaler
 
-from ..roller import OPPLYSNING_ROLLER
 from ..tall import Tabell
 
 register = template.Library()
@@ -29,11 +28,10 @@ VENSTRE = 230
 
 @register.filter
 def ser_statistikk(bruker: Bruker | AnonymousUser) -> dict[str, bool]:
-    t = tilgang_for(bruker)
     return {
-        "kostra": t.har_rolle(Rolle.LEDER, Rolle.OEKONOMI),
-        "kontor": t.har_rolle(Rolle.LEDER),
-        "fylke": bool(t.statsforvalter_fylker),
+        "kostra": ser_side(bruker, "kostra"),
+        "kontor": ser_side(bruker, "statistikk_kontor"),
+        "fylke": ser_side(bruker, "statistikk_fylke"),
     }
 
 
@@ -157,4 +155,4 @@ def tabellrader(tabell: Tabell) -> SafeString:
 
 @register.filter
 def kan_registrere_kostra(bruker: Bruker | AnonymousUser, sak: Any) -> bool:
-    return sak.kontor_id in tilgang_for(bruker).kontorer_med(*OPPLYSNING_ROLLER)
+    return isinstance(bruker, Bruker) and kan(bruker, "kostra_opplysninger", sak, Handling.SKRIV)

@@ -81,6 +81,13 @@ POLICY: dict[str, dict[str, set[str]]] = {
     "kostrakjoering": {"LES": {R.LEDER, R.OEKONOMI}},
     "kostra_opplysninger": {"LES": {R.KVP_VEILEDER, R.LEDER}, "SKRIV": {R.KVP_VEILEDER, R.LEDER}},
     "tilsyn": {"LES": {R.LEDER, R.STATSFORVALTER}, "BEHANDLE": {R.STATSFORVALTER}, "SKRIV": {R.LEDER}},
+    "jobb": {"LES": {"LEDER"}},
+    "personsletting": {"LES": {"LEDER"}, "SKRIV": {"LEDER"}},
+    "rettleiing": {
+        "LES": {"VEILEDER", "KVP_VEILEDER", "BESLUTTER", "LEDER", "OEKONOMI", "STATSFORVALTER"},
+        "SKRIV": {"VEILEDER", "KVP_VEILEDER", "BESLUTTER", "LEDER", "OEKONOMI"},
+        "BEHANDLE": {"STATSFORVALTER"},
+    },
 }
 
 KONTORROLLER = [R.VEILEDER, R.KVP_VEILEDER, R.BESLUTTER, R.LEDER, R.OEKONOMI]

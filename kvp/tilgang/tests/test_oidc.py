@@ -237,3 +237,121 @@ def test_neste_side_utenfor_appen_ignoreres(client, oidc_oppsett, ansatt):
 
     assert svar.status_code == 302
     assert svar["Location"] == "/"
+
+
+# Innloggingssperren teller mislykkede OpenID Connect-innlogginger som feil passord (issue 12).
+
+
+def test_avbrutte_innlogginger_fra_tjenesten_sperrer_adressen(client, settings, oidc_oppsett, ansatt):
+    """Feil fra tjenesten (error=access_denied) og svar med ukjent tilstand teller mot adressens grense (20); når
+    den er nådd, slipper heller ikke en gyldig innlogging gjennom fra adressen."""
+    from axes.models import AccessAttempt
+
+    svar_url = reverse("tilgang:oidc_svar", kwargs={"tjeneste": "ansatt"})
+    svar = []
+    for n in range(10):
+        svar.append(client.get(svar_url, {"error": "access_denied", "state": "x"}).status_code)
+        svar.append(client.get(svar_url, {"code": f"falsk-{n}", "state": "ukjent"}).status_code)
+    assert svar == [400] * 19 + [429]  # det tjuende forsøket når grensen
+    assert sum(AccessAttempt.objects.values_list("failures_since_start", flat=True)) == 20
+    assert not AccessAttempt.objects.exclude(username=None).exists()  # ingen identitet å knytte dem til
+
+    _sett_bruker(oidc_oppsett, "entra-oid-9", {"NAVident": "Z990123", "amr": ["mfa"]})
+    start = client.get(reverse("tilgang:oidc_start", kwargs={"tjeneste": "ansatt"}))
+    assert start.status_code == 429
+    assert "_auth_user_id" not in client.session
+    # En annen adresse er ikke sperret.
+    annen = Client(REMOTE_ADDR="198.51.100.7")
+    assert _logg_inn(annen, oidc_oppsett, "ansatt", "entra-oid-9").status_code == 302
+
+
+def test_ukjent_bruker_og_for_lavt_nivaa_sperrer_identiteten_som_feil_passord(client, oidc_oppsett, ansatt):
+    """Fem avviste innlogginger for samme identitet fra samme adresse sperrer den, også når den sjette er gyldig."""
+    from axes.models import AccessAttempt
+
+    _sett_bruker(oidc_oppsett, "entra-oid-10", {"NAVident": "Z990123", "amr": ["pwd"]})  # uten tofaktor
+    svar = [_logg_inn(client, oidc_oppsett, "ansatt", "entra-oid-10").status_code for _ in range(5)]
+    assert svar == [403] * 4 + [429]
+    assert AccessAttempt.objects.get(username="Z990123").failures_since_start == 5
+
+    _sett_bruker(oidc_oppsett, "entra-oid-10", {"NAVident": "Z990123", "amr": ["pwd", "mfa"]})
+    svar = _logg_inn(client, oidc_oppsett, "ansatt", "entra-oid-10")
+    assert svar.status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert "Z990123" not in svar.content.decode()  # sperresiden sier ikke hvem som er sperret
+
+    # En ukjent identitet teller også (og sperresiden er den samme, så den røper ikke at brukeren mangler).
+    _sett_bruker(oidc_oppsett, "entra-oid-11", {"NAVident": "Z000001", "amr": ["mfa"]})
+    annen = Client(REMOTE_ADDR="198.51.100.8")
+    svar = [_logg_inn(annen, oidc_oppsett, "ansatt", "entra-oid-11").status_code for _ in range(6)]
+    assert svar == [403] * 4 + [429, 429]
+
+
+def test_vellykket_innlogging_nullstiller_ikke_andres_forsoek_uten_identitet(client, oidc_oppsett, ansatt):
+    from axes.models import AccessAttempt
+
+    angriper = Client(REMOTE_ADDR="203.0.113.9")
+    svar_url = reverse("tilgang:oidc_svar", kwargs={"tjeneste": "ansatt"})
+    for _ in range(3):
+        angriper.get(svar_url, {"error": "access_denied"})
+    _sett_bruker(oidc_oppsett, "entra-oid-12", {"NAVident": "Z990123", "amr": ["mfa"]})
+    assert _logg_inn(client, oidc_oppsett, "ansatt", "entra-oid-12").status_code == 302
+    assert AccessAttempt.objects.get(ip_address="203.0.113.9").failures_since_start == 3
+
+
+# Utlogging hos innloggingstjenesten (OpenID Connect RP-Initiated Logout).
+
+
+def test_utlogging_etter_oidc_logger_ut_hos_tjenesten_med_id_token_hint(client, oidc_oppsett, ansatt):
+    import base64
+    import json
+    import re
+
+    _sett_bruker(oidc_oppsett, "entra-oid-13", {"NAVident": "Z990123", "amr": ["mfa"]})
+    assert _logg_inn(client, oidc_oppsett, "ansatt", "entra-oid-13").status_code == 302
+
+    ut = client.post(reverse("tilgang:logg_ut"))
+    assert ut.status_code == 302
+    assert ut["Location"] == reverse("tilgang:oidc_logg_ut")
+    assert "_auth_user_id" not in client.session  # økten i KVP er avsluttet før brukeren sendes videre
+    assert Logghendelse.objects.filter(bruker=ansatt, handling=Handling.UTLOGGING).exists()
+
+    side = client.get(ut["Location"])
+    assert side.status_code == 200
+    html = side.content.decode()
+    endepunkt = f"{oidc_oppsett}/oauth2/end_session"
+    assert f'action="{endepunkt}"' in html and 'method="post"' in html
+    felt = dict(re.findall(r'name="([a-z_]+)" value="([^"]*)"', html))
+    assert felt["post_logout_redirect_uri"] == "http://testserver" + reverse("tilgang:logg_inn")
+    assert felt["client_id"] == "kvp-ansatt"
+    innhold = felt["id_token_hint"].split(".")[1]
+    paastander = json.loads(base64.urlsafe_b64decode(innhold + "=" * (-len(innhold) % 4)))
+    assert paastander["sub"] == "entra-oid-13" and paastander["aud"] in ("kvp-ansatt", ["kvp-ansatt"])
+    # CSP slipper skjemaet til tjenesten, og bare dit.
+    csp = side["Content-Security-Policy"]
+    assert re.search(r"form-action 'self' " + re.escape(oidc_oppsett) + r"(;|$)", csp), csp
+    assert "id_token" not in ut["Location"] and "id_token" not in side.request["QUERY_STRING"]
+
+    # Tjenesten tar imot utloggingen og sender brukeren tilbake til innloggingssiden.
+    tjenesten = requests.post(endepunkt, data=felt, timeout=10)
+    assert tjenesten.status_code == 200
+    bekreft = requests.post(
+        f"{oidc_oppsett}/oauth2/end_session/confirm",
+        data={"redirect_uri": felt["post_logout_redirect_uri"]},
+        allow_redirects=False,
+        timeout=10,
+    )
+    assert bekreft.status_code == 302
+    assert bekreft.headers["Location"] == felt["post_logout_redirect_uri"]
+    # Siden kan bare brukes én gang.
+    assert client.get(reverse("tilgang:oidc_logg_ut")).status_code == 302
+
+
+def test_utlogging_etter_passordinnlogging_gaar_rett_til_innloggingssiden(client, lag_bruker, kontor_a):
+    bruker = lag_bruker(Rolle.VEILEDER, kontor=kontor_a, passord=PASSORD)
+    assert (
+        client.post(reverse("tilgang:logg_inn"), {"username": bruker.username, "password": PASSORD}).status_code == 302
+    )
+    ut = client.post(reverse("tilgang:logg_ut"))
+    assert ut.status_code == 302
+    assert ut["Location"] == reverse("tilgang:logg_inn")

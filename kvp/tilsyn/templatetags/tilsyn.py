@@ -5,8 +5,7 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
-from kvp.tilgang.models import Rolle
-from kvp.tilgang.tilgang import tilgang_for
+from kvp.tilgang.objekter import ser_side
 from kvp.tilsyn import selectors
 from kvp.tilsyn.models import Steg, Utfall
 
@@ -29,11 +28,8 @@ def utfall_tekst(utfall: str) -> str:
 @register.inclusion_tag("tilsyn/_meny_innhold.html", takes_context=True)
 def tilsyn_meny(context: dict[str, Any]) -> dict[str, Any]:
     request = context.get("request")
-    t = tilgang_for(getattr(request, "user", None))
-    return {
-        "tilsyn": bool(t.statsforvalter_fylker) or t.har_rolle(Rolle.LEDER),
-        "rettleiing": bool(t.statsforvalter_fylker),
-    }
+    bruker = getattr(request, "user", None)
+    return {"tilsyn": ser_side(bruker, "tilsyn"), "rettleiing": ser_side(bruker, "rettleiing")}
 
 
 @register.inclusion_tag("tilsyn/_rettleiing_boks.html", takes_context=True)
@@ -56,7 +52,7 @@ def tilsyn_forside(context: dict[str, Any]) -> dict[str, Any]:
     """Statsforvalterens inngang til tilsyn og rettleiing på forsiden, med antall åpne tilsyn."""
     request = context.get("request")
     bruker = getattr(request, "user", None)
-    if not tilgang_for(bruker).statsforvalter_fylker:
+    if not ser_side(bruker, "rettleiing"):  # statsforvalteren
         return {"vis": False}
     aapne = selectors.tilsyn_liste(bruker=bruker).exclude(status="LUKKET").count()  # type: ignore[arg-type]
     return {"vis": True, "aapne": aapne}

@@ -151,3 +151,30 @@ def test_rettleiing_vises_ved_vedtaket_og_planen(client, statsforvalter, kvp_vei
     i_program = lag_sak_i_program(fornavn="Planlagt")
     side = client.get(reverse("plan:plan", args=[i_program.pk])).content.decode()
     assert plan.tittel in side and vedtak.tittel not in side
+
+
+def test_rettleiing_hentes_gjennom_tilgangslaget_og_rollen_ved_et_annet_kontor_teller_ikke(
+    client, statsforvalter, lag_bruker, kontor_a, kontor_b, kontor_a2
+):
+    """Rettleiingen er en objekttype i registeret (ADR 0006). En bruker med roller ved B (Innlandet) og A2
+    (Rogaland) ser fylkets rettleiing gjennom A2, men ikke en som bare gjelder kontor A."""
+    from kvp.tilgang import objekter
+    from kvp.tilgang.services import rolle_tildel
+
+    assert objekter.objekttype("rettleiing").modell is Rettleiing
+    til_fylket = _publiser(statsforvalter, "fylke:Rogaland", tittel="Til hele fylket")
+    til_a = _publiser(statsforvalter, f"kontor:{kontor_a.pk}", tittel="Bare til kontor A")
+    bruker = lag_bruker(Rolle.LEDER, kontor=kontor_b)
+    rolle_tildel(bruker=bruker, rolle=Rolle.VEILEDER, kontor=kontor_a2)
+    assert objekter.rettleiing(bruker, til_fylket.pk) == til_fylket
+    with pytest.raises(IkkeFunnet):
+        objekter.rettleiing(bruker, til_a.pk)
+    client.force_login(bruker)
+    assert client.get(reverse("tilsyn:rettleiing", args=[til_a.pk])).status_code == 404
+    assert client.post(reverse("tilsyn:rettleiing_lest", args=[til_a.pk])).status_code == 404
+    assert client.post(reverse("tilsyn:rettleiing_lest", args=[til_fylket.pk])).status_code == 302
+    assert RettleiingLest.objects.get(rettleiing=til_fylket, bruker=bruker).kontor_id == kontor_a2.pk
+    # Statsforvalteren i et annet fylke finner den ikke.
+    annen = lag_bruker(Rolle.STATSFORVALTER, fylke="Innlandet")
+    client.force_login(annen)
+    assert client.get(reverse("tilsyn:rettleiing", args=[til_fylket.pk])).status_code == 404

@@ -8,8 +8,8 @@ from django.contrib.auth.models import AnonymousUser
 
 from kvp.deltaker.klarspraak import tekster, utbetaling_forklart
 from kvp.person.models import Person
-from kvp.tilgang.models import Bruker, Rolle
-from kvp.tilgang.tilgang import tilgang_for
+from kvp.tilgang.models import Bruker
+from kvp.tilgang.objekter import ser_side
 
 from ..selectors import utbetalinger_for_deltaker, utbetalinger_for_sak
 
@@ -42,7 +42,7 @@ def _maalform(bruker: Bruker | AnonymousUser) -> str:
 
 @register.filter
 def ser_utbetaling(bruker: Bruker | AnonymousUser) -> bool:
-    return tilgang_for(bruker).har_rolle(Rolle.OEKONOMI, Rolle.LEDER)
+    return ser_side(bruker, "utbetaling")
 
 
 @register.simple_tag(takes_context=True)

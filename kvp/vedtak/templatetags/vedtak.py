@@ -4,11 +4,10 @@ from typing import Any
 
 from django import template
 
-from kvp.tilgang.models import Rolle
-from kvp.tilgang.tilgang import tilgang_for
+from kvp.tilgang import objekter as tilgang
+from kvp.tilgang.objekter import ser_side
 from kvp.vedtak.forms import ForhaandsvarselForm, ForhaandsvarselSvarForm
 from kvp.vedtak.selectors import (
-    ROLLER_SOM_SER_VEDTAK,
     forhaandsvarsler_for_sak,
     forhaandsvarsler_med_utloept_frist,
     frister_for_kontor,
@@ -22,14 +21,14 @@ TAVLE_MAKS = 10
 
 @register.inclusion_tag("vedtak/_meny_innhold.html", takes_context=True)
 def vedtak_meny(context: dict[str, Any]) -> dict[str, Any]:
-    t = tilgang_for(getattr(context.get("request"), "user", None))
-    return {"beslutter": t.har_rolle(Rolle.BESLUTTER), "frister": t.har_rolle(Rolle.LEDER, Rolle.KVP_VEILEDER)}
+    bruker = getattr(context.get("request"), "user", None)
+    return {"beslutter": ser_side(bruker, "beslutter"), "frister": ser_side(bruker, "frister")}
 
 
 @register.inclusion_tag("vedtak/_tavle_frister_innhold.html", takes_context=True)
 def frister_paa_tavla(context: dict[str, Any]) -> dict[str, Any]:
     bruker = context["request"].user
-    if not tilgang_for(bruker).kontorer_med(*ROLLER_SOM_SER_VEDTAK):
+    if not tilgang.kontorer(bruker, "vedtak", tilgang.Handling.LES):
         return {"saksfrister": [], "flere": False, "utloepte_varsler": []}
     alle = frister_for_kontor(bruker=bruker, maks=TAVLE_MAKS + 1)
     return {
