@@ -215,6 +215,17 @@ FEILKODER: dict[str, Feilkode] = {
     "KVP_DOKUMENT_STOR": _u("Filen er større enn grensen."),
     # Bakgrunnsjobber
     "KVP_JOBB_UKJENT": _u("Jobbtypen er ikke registrert (lenger); jobben avsluttes som feilet."),
+    # Overføringsmøter: avlysning og flytting
+    "KVP_MOETE_GRUNN": _u("Grunnen til avlysningen eller flyttingen mangler eller er for lang."),
+    "KVP_MOETE_IKKE_BOOKET": _u("Kartleggingen har ikke noe booket møte å avlyse eller flytte."),
+    "KVP_MOETE_HAR_VAERT": _u("Møtet har allerede vært og kan ikke avlyses eller flyttes."),
+    "KVP_MOETE_SAMME": _u("Den nye møtetiden er den samme som den gamle."),
+    # Personalia
+    "KVP_PERSON_FELT": _u("Feltet kan ikke endres som personalia (kontonummeret går gjennom fireøyneprinsippet)."),
+    "KVP_PERSONALIA": _u("Adressen, telefonen, e-posten eller målformen er ugyldig."),
+    # Oppmøte: sletting
+    "KVP_OPPMOETE_SLETT_GRUNN": _u("Grunnen til at oppmøtet slettes, mangler."),
+    "KVP_OPPMOETE_INGEN": _u("Det er ingen registreringer å slette i perioden."),
 }
 
 

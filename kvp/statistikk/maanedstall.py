@@ -9,7 +9,7 @@ Seriene (nøkkelen er det som trengs for å regne ut tabellen for en vilkårlig 
 
 * `start`, `slutt`: oppstarter og avslutninger per måned (bestanden er summen av dem fram til måneden);
 * `alder`: alder ved oppstart i hele år (gruppene settes sammen når tabellen lages, med grensen for datoen da);
-* `barn`: barn under 18 år i husstanden ved oppstart (0–3, der 3 er tre eller flere);
+* `barn`: barn under myndighetsalderen i husstanden ved oppstart (0–3, der 3 er tre eller flere);
 * `utfall`, `inntekt`: KOSTRA-status og inntektskilde i fattede vedtak for saker avsluttet i måneden;
 * `varighet`: varighetsgruppen (0–4) for saker avsluttet i måneden;
 * `vedtak`: dager fra søknad til vedtak, etter vedtaksmåneden (medianen regnes av fordelingen);

@@ -38,10 +38,11 @@ def kjoeringer(*, bruker: Bruker, grense: int = 50) -> list[KostraKjoering]:
     return list(kjoeringer_qs(bruker=bruker)[:grense])
 
 
-def kjoering_hent(*, bruker: Bruker, kjoering_id: UUID) -> KostraKjoering:
-    # Som før: 403 uten KOSTRA-rolle noe sted, ellers 404 for en kjøring ved et annet kontor.
+def kjoering_hent(*, bruker: Bruker, kjoering_id: UUID, krev: bool = True) -> KostraKjoering:
+    # Sidene: 403 uten KOSTRA-rolle noe sted, ellers 404 for en kjøring ved et annet kontor. API-et (`krev=False`):
+    # 404 for alt tokenet ikke ser, så et token ikke får vite om en kjøring finnes.
     k: KostraKjoering | None = (
-        tilgang.synlige(bruker, "kostrakjoering", krev=True)
+        tilgang.synlige(bruker, "kostrakjoering", krev=krev)
         .filter(pk=kjoering_id)
         .select_related("kommune", "kjoert_av")
         .first()
@@ -51,9 +52,9 @@ def kjoering_hent(*, bruker: Bruker, kjoering_id: UUID) -> KostraKjoering:
     return k
 
 
-def kjoering_fil(*, bruker: Bruker, kjoering_id: UUID) -> KostraKjoering:
+def kjoering_fil(*, bruker: Bruker, kjoering_id: UUID, krev: bool = True) -> KostraKjoering:
     """Filen har fødselsnumre: nedlastingen logges som én lesing per deltaker i filen."""
-    k = kjoering_hent(bruker=bruker, kjoering_id=kjoering_id)
+    k = kjoering_hent(bruker=bruker, kjoering_id=kjoering_id, krev=krev)
     lesing_registrer(
         bruker=bruker,
         personer=uttrekk_personer(kommune=k.kommune_id, aar=k.aar),

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kvp.felles.feil import IkkeFunnet
 from kvp.felles.forms import skjema_svar
+from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.objekter import Handling
 from kvp.tilgang.tilgang import bruker_fra
 from kvp_regler.kostra.kontroll import KONTROLL_ETTER_ID, KONTROLLER
@@ -62,10 +63,28 @@ def kostra_kjoer(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def kjoering(request: HttpRequest, kjoering_id: UUID) -> HttpResponse:
-    k = selectors.kjoering_hent(bruker=bruker_fra(request), kjoering_id=kjoering_id)
+    bruker = bruker_fra(request)
+    k = selectors.kjoering_hent(bruker=bruker, kjoering_id=kjoering_id)
+    # Lenkene fra et funn til saken vises bare for den som kan åpne dem (økonomi kjører filen, men ser ikke sakene).
+    sak_ider = {f["sak_id"] for f in k.funn if f.get("sak_id")}
+    aapne_saker = {str(i) for i in tilgang.synlige(bruker, "sak").filter(pk__in=sak_ider).values_list("pk", flat=True)}
+    aapne_opplysninger = {
+        str(i)
+        for i in tilgang.synlige(bruker, "kostra_opplysninger", Handling.SKRIV)
+        .filter(pk__in=sak_ider)
+        .values_list("pk", flat=True)
+    }
     grupper: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
     for kontroll in KONTROLLER:
-        funn = [f for f in k.funn if f["kontroll"] == kontroll.id]
+        funn = [
+            {
+                **f,
+                "kan_aapne_sak": str(f.get("sak_id")) in aapne_saker,
+                "kan_rette": str(f.get("sak_id")) in aapne_opplysninger,
+            }
+            for f in k.funn
+            if f["kontroll"] == kontroll.id
+        ]
         if funn:
             grupper[kontroll.id] = funn
     return render(

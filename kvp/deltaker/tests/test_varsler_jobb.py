@@ -83,8 +83,8 @@ def test_feilet_varsel_proeves_igjen_med_oekende_ventetid_og_gis_opp(
     varsel.refresh_from_db()
     assert varsel.forsoek == 3 and varsel.gitt_opp
     assert varsler_send_paa_nytt() == 0
-    # Kontoret ser det på saksbildet.
+    # Kontoret ser det på saksbildet, i fanen for meldinger og varsler.
     client.force_login(kvp_veileder_a)
-    side = client.get(reverse("sak:detalj", kwargs={"sak_id": sak.pk})).content.decode()
+    side = client.get(reverse("sak:detalj", kwargs={"sak_id": sak.pk}) + "?fane=meldinger").content.decode()
     assert "Varsler til deltakeren kom ikke fram (E-post" in side
     assert "3 forsøk, prøves ikke mer" in side

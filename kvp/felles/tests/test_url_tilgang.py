@@ -346,6 +346,8 @@ def test_saksbildets_faner_holder_seg_innenfor_kontoret_og_rollen(
         assert len(status) == 1, f"{url}: {rolle_a} ved A + {rolle_b} ved B ga {status}"
         if status != {200}:
             assert MERKE not in svar[to_kontorer.pk].content.decode()
+
+
 # Sider uten objekt brukes for ett kontor om gangen (issue 12): kontoret kommer fra tilgangslaget
 # (`objekter.side_kontor`), og en rolle ved ett kontor gir aldri noe ved et annet.
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from kvp.api.services import tjenestekonto_opprett
 from kvp.brev.models import Brev
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang
+from kvp.jobber.models import Jobb
 from kvp.klage.models import Klage, Klagestatus
 from kvp.klage.tests.objekter import klage_url_objekt
 from kvp.person.models import Person
@@ -27,7 +28,7 @@ from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Rolle
 from kvp.tilgang.objekter import Handling
 from kvp.tilgang.services import rolle_tildel
-from kvp.tilsyn.models import Tilsyn, Tilsynsstatus
+from kvp.tilsyn.models import Rettleiing, Tilsyn, Tilsynsstatus
 from kvp.tilsyn.tests.objekter import url_objekter as tilsyn_url_objekter
 from kvp.utbetaling.models import Utbetalingsrunde
 from kvp.utbetaling.tests.objekter import url_objekter
@@ -210,6 +211,17 @@ def objekter(lag_sak_i_program, lag_person, kvp_veileder_a, veileder_a, lag_bruk
             bruker=lag_bruker(R.LEDER, kontor=kontor_a), kontor_id=kontor_a.pk, navn="Test", rolle=R.VEILEDER
         )[0].pk,
         "kostra_opplysninger": sak.pk,
+        "personsletting": sak.person_id,
+        # Startet av en annen enn brukerne testene lager, så bare rollen (leder ved kontoret) gir tilgang.
+        "jobb": Jobb.objects.create(type="test", tittel="Test", kontor=kontor_a, startet_av=kvp_veileder_a).pk,
+        "rettleiing": Rettleiing.objects.create(
+            fylke=kontor_a.fylke,
+            kontor=kontor_a,
+            tittel="Test",
+            tekst="Test",
+            gyldig_fra=dt.date(2025, 1, 1),
+            publisert_av=kvp_veileder_a,
+        ).pk,
         "kostrakjoering": KostraKjoering.objects.create(
             kommune=sak.person.kommune,
             aar=2025,

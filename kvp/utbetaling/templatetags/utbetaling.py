@@ -10,6 +10,7 @@ from kvp.deltaker.klarspraak import tekster, utbetaling_forklart
 from kvp.person.models import Person
 from kvp.tilgang.models import Bruker
 from kvp.tilgang.objekter import ser_side
+from kvp.tilgang.tilgang import tilgang_for
 
 from ..selectors import utbetalinger_for_deltaker, utbetalinger_for_sak
 
