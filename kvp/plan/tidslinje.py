@@ -111,8 +111,9 @@ class Tidslinje:
 
 
 def _r(tall: Decimal) -> Decimal:
-    """Koordinater med én desimal: nok for tegningen, og kortere SVG."""
-    return tall.quantize(Decimal("0.1"))
+    """Koordinater i tegningen med én desimal (kortere SVG). Bare visning av piksler, ingen beløp eller timer som
+    regnes videre; timene og fulltidskontrollen kommer uavrundet fra kvp_regler."""
+    return Decimal(format(tall, ".1f"))
 
 
 def _aktivitetsnavn(a: Aktivitet) -> str:

@@ -47,7 +47,7 @@ def oppsett(transactional_db: Any, kontor_a: Any, lag_bruker: Any, lag_sak_i_pro
 def test_tidslinjen_viser_hull_og_evalueringer_og_kan_skrives_ut(live_server: Any, side: Page, oppsett: dict[str, Any]):
     page, base, sak = side, live_server.url, oppsett["sak"]
     logg_inn(page, base, oppsett["kvp"].username)
-    page.goto(f"{base}/saker/{sak.pk}/")
+    page.goto(f"{base}/saker/{sak.pk}/?fane=plan")
     page.get_by_role("link", name="Åpne programplanen").click()
     expect(page.get_by_role("heading", name="Programplan – Tine Tidslinje")).to_be_visible()
     tegning = page.get_by_role("img", name=re.compile("Tidslinje for programplanen"))
