@@ -2,6 +2,7 @@
 overføringsnotatet, vilkårsvurderingen, vedtakene og brevene, planen, oppmøtet og utbetalingene, og klagen med
 merknader og brev. Lages når klagen sendes (fvl. § 33 fjerde ledd) og lagres uendret på klagen."""
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,23 @@ BREV_CSS = Path(__file__).resolve().parents[1] / "brev" / "static" / "brev" / "b
 SAKSDOK_CSS = Path(__file__).parent / "static" / "klage" / "saksdokumenter.css"
 
 
+_IDER = re.compile(r'\b(id|aria-labelledby|aria-describedby)="([^"]+)"')
+_LENKER = re.compile(r'href="#([^"]+)"')
+
+
+def _vedlagt(html: str, nummer: int) -> str:
+    """Et lagret brev lagt inn i saksdokumentene. Hvert brev har de samme id-ene (tittelen, vedleggene), så de får et
+    eget forstavelse per brev: id-ene blir unike i dokumentet (ellers advarer WeasyPrint og skjermlesere finner feil
+    overskrift), og lenker og aria-henvisninger inne i brevet peker fortsatt på sitt eget brev."""
+
+    def ny_id(treff: re.Match[str]) -> str:
+        ider = " ".join(f"v{nummer}-{i}" for i in treff.group(2).split())
+        return f'{treff.group(1)}="{ider}"'
+
+    html = _IDER.sub(ny_id, html)
+    return mark_safe(_LENKER.sub(lambda t: f'href="#v{nummer}-{t.group(1)}"', html))  # noqa: S308 - vår egen mal
+
+
 def _kontekst(klage: Klage) -> dict[str, Any]:
     sak = klage.sak
     person = sak.person
@@ -34,7 +52,7 @@ def _kontekst(klage: Klage) -> dict[str, Any]:
         .order_by("fattet_tidspunkt")
     )
     brev = {b.vedtak_id: b for b in Brev.objects.filter(vedtak__in=vedtak)}
-    vedtak_med_brev = [(v, mark_safe(brev[v.pk].html) if v.pk in brev else "") for v in vedtak]  # noqa: S308 - vår egen mal
+    vedtak_med_brev = [(v, _vedlagt(brev[v.pk].html, n) if v.pk in brev else "") for n, v in enumerate(vedtak)]
     oppmoete: dict[tuple[int, int], Counter[str]] = {}
     for o in Oppmoete.objects.filter(sak=sak).order_by("dato"):
         oppmoete.setdefault((o.dato.year, o.dato.month), Counter())[o.get_status_display()] += 1
@@ -60,7 +78,7 @@ def _kontekst(klage: Klage) -> dict[str, Any]:
         .prefetch_related("poster")
         .order_by("runde__aar", "runde__maaned"),
         "dokumenter": klage.dokumenter.all(),
-        "klagebrev": [(b, mark_safe(b.html)) for b in klage.brev.all()],  # noqa: S308 - vår egen mal
+        "klagebrev": [(b, _vedlagt(b.html, len(vedtak) + n)) for n, b in enumerate(klage.brev.all())],
         "hendelser": klage.hendelser.select_related("bruker"),
     }
 

@@ -3,17 +3,20 @@ statsforvalterens avgjørelse og iverksetting med et nytt vedtak."""
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from pypdf import PdfReader
 
+from kvp.brev.services import vedtaksbrev_lag
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.felles.models import Logghendelse
 from kvp.klage import selectors, services
 from kvp.klage.models import Brevtype, Kanal, Klagestatus, Utfall
-from kvp.vedtak.models import Vedtakstype
+from kvp.klage.saksdokumenter import saksdokumenter_html
+from kvp.vedtak.models import Vedtak, Vedtaksstatus, Vedtakstype
 from kvp_regler import klage as regler
 
 from .conftest import PDF, PNG, fatt
@@ -224,3 +227,27 @@ def test_to_klager_paa_samme_vedtak_samtidig_avvises(avbrudd, deltaker):
     with pytest.raises(KvpFeil) as feil:
         services.klage_registrer(bruker=deltaker, vedtak_id=avbrudd.pk, tekst="Igjen.", kanal=Kanal.DIGITAL)
     assert feil.value.kode == "KVP_KLAGE_FINS"
+
+
+def test_saksdokumentene_har_unike_ider_naar_flere_brev_er_lagt_inn(avbrudd, kvp_veileder_a, beslutter_a, deltaker):
+    """Hvert brev lagt inn i saksdokumentene har de samme id-ene i sin mal (tittelen, vedleggene); i dokumentet må de
+    være unike, og lenker og aria-henvisninger må peke på noe som finnes (ellers advarer WeasyPrint, og en
+    skjermleser finner feil overskrift)."""
+    klage = services.klage_registrer(bruker=deltaker, vedtak_id=avbrudd.pk, tekst="Jeg var syk.", kanal=Kanal.DIGITAL)
+    fatt(
+        kvp=kvp_veileder_a,
+        beslutter=beslutter_a,
+        sak=avbrudd.sak,
+        type=Vedtakstype.GJENOPPTAK,
+        fra_og_med=dt.date(2025, 4, 1),
+        begrunnelse="Deltakeren møter igjen.",
+    )
+    for v in Vedtak.objects.filter(sak=avbrudd.sak, status=Vedtaksstatus.FATTET, brev__isnull=True):
+        vedtaksbrev_lag(vedtak=v)
+    html = saksdokumenter_html(klage)
+    assert html.count('class="vedlagt-brev"') >= 2
+    ider = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ider) == len(set(ider)), sorted({i for i in ider if ider.count(i) > 1})
+    henvisninger = re.findall(r'aria-labelledby="([^"]+)"', html) + re.findall(r'href="#([^"]+)"', html)
+    assert len(henvisninger) > 3
+    assert set(henvisninger) <= set(ider)
