@@ -15,6 +15,7 @@ from kvp.tilgang import objekter as tilgang
 from kvp.tilgang.models import Bruker, Rolle
 from kvp.tilgang.objekter import Handling
 from kvp.tilgang.tilgang import tilgang_for
+from kvp_regler.vilkaar.frister import foreloepig_svar_frist
 
 from .models import AAPNE_STATUSER, ForeloepigSvar, Sak, Status
 
@@ -105,7 +106,6 @@ def saker_for_tavle(*, bruker: Bruker, saksbehandler: str = "", i_dag: dt.date |
         qs = qs.filter(saksbehandler_id=int(saksbehandler)) if str(saksbehandler).isdigit() else qs.none()
     antall = dict(qs.values_list("status").annotate(n=Count("id")).order_by())
     maks = settings.KVP_TAVLE_MAKS_PER_KOLONNE
-    en_maaned_siden = i_dag - dt.timedelta(days=30)
     kolonner = []
     for status in AAPNE_STATUSER:
         rader = (
@@ -140,7 +140,7 @@ def saker_for_tavle(*, bruker: Bruker, saksbehandler: str = "", i_dag: dt.date |
                     sak=sak,
                     dager=dager,
                     frist=_frist(dager, sak.kontor),
-                    mangler_foreloepig_svar=sak.mottatt_dato <= en_maaned_siden and not sak.har_svar,
+                    mangler_foreloepig_svar=i_dag >= foreloepig_svar_frist(sak.mottatt_dato) and not sak.har_svar,
                 )
             )
         kolonner.append(

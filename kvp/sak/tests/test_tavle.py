@@ -13,6 +13,7 @@ from kvp.sak.services import sak_endre_status, sak_tildel
 from kvp.soeknad.models import Kanal
 from kvp.soeknad.services import soeknad_registrer
 from kvp.tilgang.models import Bruker
+from kvp_regler.vilkaar.frister import foreloepig_svar_frist
 
 
 def lag_saker(
@@ -64,11 +65,18 @@ def test_tavla_viser_ikke_andre_kontorers_saker(lag_person, kvp_veileder_a, kvp_
     assert sum(k.antall for k in saker_for_tavle(bruker=kvp_veileder_b)) == 0
 
 
-def test_tavla_viser_foreloepig_svar_varsel_etter_en_maaned(lag_person, kvp_veileder_a, i_dag):
-    (_sak,) = lag_saker(1, lag_person=lag_person, bruker=kvp_veileder_a, i_dag=i_dag)
-    kort = saker_for_tavle(bruker=kvp_veileder_a, i_dag=i_dag + dt.timedelta(days=31))[0].kort[0]
+def test_tavla_viser_foreloepig_svar_varsel_fra_fristen_som_mine_oppgaver(lag_person, kvp_veileder_a, i_dag):
+    """Tavla og Mine oppgaver bruker samme frist (parameteren `foreloepig_svar_maaneder`, fvl. § 11 a): en søknad
+    mottatt den 1. i en måned med 31 dager har frist 31 dager etter; dagen før er kortet ennå uten varsel."""
+    mottatt = i_dag.replace(day=1)
+    while mottatt.month not in (1, 3, 5, 7, 8, 10, 12):
+        mottatt = (mottatt - dt.timedelta(days=1)).replace(day=1)
+    (_sak,) = lag_saker(1, lag_person=lag_person, bruker=kvp_veileder_a, i_dag=mottatt)
+    frist = foreloepig_svar_frist(mottatt)
+    assert (frist - mottatt).days == 31
+    kort = saker_for_tavle(bruker=kvp_veileder_a, i_dag=frist)[0].kort[0]
     assert kort.mangler_foreloepig_svar is True
-    kort = saker_for_tavle(bruker=kvp_veileder_a, i_dag=i_dag + dt.timedelta(days=29))[0].kort[0]
+    kort = saker_for_tavle(bruker=kvp_veileder_a, i_dag=frist - dt.timedelta(days=1))[0].kort[0]
     assert kort.mangler_foreloepig_svar is False
 
 
