@@ -10,6 +10,12 @@ PostgreSQL-tjeneren i `BENCH_POSTGRES_URL` (standard postgres://postgres@127.0.0
   median av 20 kall etter én oppvarming.
 
 Databasen slettes etterpå. Resultatet legges til som en ny rad i docs/benchmarks.md.
+
+Valg for å måle igjen uten å fylle på nytt (fyllingen tar 10–25 minutter):
+
+* `BENCH_STATISTIKK_DB` gir databasens navn (standard `kvp_bench_statistikk`), så flere kan måle på samme tjener;
+* `--gjenbruk` bruker databasen om den finnes og har data (ellers lages og fylles den), og lar den stå etterpå;
+* `--uten-rad` skriver bare resultatet ut, uten en ny rad i docs/benchmarks.md (for målinger på en travel maskin).
 """
 
 import os
@@ -22,7 +28,7 @@ from typing import Any
 from bench.felles import legg_til_rad, maskin
 
 ROT = Path(__file__).resolve().parent.parent
-DATABASE = "kvp_bench_statistikk"
+STANDARD_DATABASE = "kvp_bench_statistikk"
 MAAL_FIL_S = 10.0
 MAAL_SIDE_MS = 500.0
 RUNDER = 20
@@ -34,14 +40,40 @@ def _tjener() -> str:
     return os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 
 
+def _navn() -> str:
+    navn = os.environ.get("BENCH_STATISTIKK_DB", STANDARD_DATABASE)
+    if not navn.replace("_", "").isalnum() or not navn[0].isalpha():
+        raise SystemExit(f"Ugyldig databasenavn i BENCH_STATISTIKK_DB: {navn!r} (bare bokstaver, tall og _).")
+    return navn
+
+
+def _url() -> str:
+    return _tjener().rsplit("/", 1)[0] + "/" + _navn()
+
+
 def _database(handling: str) -> str:
     import psycopg  # noqa: PLC0415
 
     with psycopg.connect(_tjener(), autocommit=True) as forbindelse:
-        forbindelse.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        forbindelse.execute(f"DROP DATABASE IF EXISTS {_navn()} WITH (FORCE)")
         if handling == "lag":
-            forbindelse.execute(f"CREATE DATABASE {DATABASE}")
-    return _tjener().rsplit("/", 1)[0] + "/" + DATABASE
+            forbindelse.execute(f"CREATE DATABASE {_navn()}")
+    return _url()
+
+
+def _fylt() -> bool:
+    """Om databasen finnes og alt er fylt (har saker)."""
+    import psycopg  # noqa: PLC0415
+
+    with psycopg.connect(_tjener(), autocommit=True) as forbindelse:
+        if not forbindelse.execute("SELECT 1 FROM pg_database WHERE datname = %s", [_navn()]).fetchone():
+            return False
+    try:
+        with psycopg.connect(_url()) as forbindelse:
+            rad = forbindelse.execute("SELECT EXISTS (SELECT 1 FROM sak_sak)").fetchone()
+    except psycopg.errors.UndefinedTable:
+        return False
+    return bool(rad and rad[0])
 
 
 def _oppsett(url: str) -> None:
@@ -67,10 +99,14 @@ def _median_ms(klient: Any, url: str, runder: int = RUNDER) -> float:
     return statistics.median(tider)
 
 
-def maal() -> dict[str, Any]:
+def maal(*, gjenbruk: bool = False) -> dict[str, Any]:
     """`BENCH_STATISTIKK_URL` peker på en database som alt er fylt med `manage.py statistikkdata` (den brukes som den
-    er og slettes ikke); ellers lages og fylles en egen database."""
+    er og slettes ikke); med `gjenbruk` brukes databasen `BENCH_STATISTIKK_DB` om den alt er fylt, og står igjen
+    etterpå; ellers lages og fylles en egen database."""
     ferdig = os.environ.get("BENCH_STATISTIKK_URL", "")
+    if not ferdig and gjenbruk and _fylt():
+        ferdig = _url()
+        print(f"Bruker den fylte databasen {_navn()} igjen.", flush=True)
     url = ferdig or _database("lag")
     try:
         _oppsett(url)
@@ -155,7 +191,7 @@ def maal() -> dict[str, Any]:
             "last": os.getloadavg()[0],
         }
     finally:
-        if not ferdig:
+        if not ferdig and not gjenbruk:
             _database("slett")
 
 
@@ -190,10 +226,15 @@ Mål: filen under {MAAL_FIL_S:.0f} s, hver side under {MAAL_SIDE_MS:.0f} ms.
 """
 
 
-def main() -> None:
-    resultat = maal()
+def main(argv: list[str] | None = None) -> None:
+    valg = sys.argv[1:] if argv is None else argv
+    ukjente = [v for v in valg if v not in ("--gjenbruk", "--uten-rad")]
+    if ukjente:
+        raise SystemExit(f"Ukjent valg: {' '.join(ukjente)} (bruk --gjenbruk og/eller --uten-rad).")
+    resultat = maal(gjenbruk="--gjenbruk" in valg)
     linje = rad(resultat)
-    legg_til_rad(start=START, slutt=SLUTT, hode=HODE, ny_rad=linje)
+    if "--uten-rad" not in valg:
+        legg_til_rad(start=START, slutt=SLUTT, hode=HODE, ny_rad=linje)
     print(linje)
     print(f"Fylling: {resultat['fylling_s']:.0f} s, {resultat['utbetalinger']} utbetalinger")
     print(f"Månedstallene for alle kontorene (manage.py statistikk_tall): {resultat['maanedstall_s']:.0f} s")

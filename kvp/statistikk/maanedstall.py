@@ -26,6 +26,7 @@ Endringer i sakene, vedtakene, personene, rundene og klagene øker kontorets ver
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import statistics
 from collections import defaultdict
@@ -35,7 +36,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import Count, F, Sum
+from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
 from kvp.klage.models import Klage
@@ -148,15 +149,22 @@ def _rader(kontor_id: UUID) -> list[Maanedstall]:
 
 
 def kontor_beregn(kontor_id: UUID, *, bare_utdatert: bool = False) -> bool:
-    """Beregner kontorets månedstall på nytt i én transaksjon. Gir om de ble beregnet (med `bare_utdatert` hoppes
-    kontorer over som er à jour). Kontorets statusrad låses, så to beregninger av samme kontor ikke går samtidig."""
-    Tallstatus.objects.get_or_create(kontor_id=kontor_id)
+    """Beregner kontorets månedstall på nytt. Gir om de ble lagret (med `bare_utdatert` hoppes kontorer over som er
+    à jour).
+
+    Versjonen leses før dataene, og tallene lagres med den versjonen: en endring som lagres etter at versjonen ble
+    lest, øker versjonen og gir en ny beregning. Dataene leses uten lås, så lagringer i sakene venter ikke på en
+    beregning; bare byttet av radene skjer med kontorets statusrad låst, og en beregning som er forbigått av en
+    nyere (to beregninger samtidig), lagrer ingenting."""
+    status, _ = Tallstatus.objects.get_or_create(kontor_id=kontor_id)
+    if bare_utdatert and status.beregnet_versjon >= status.versjon:
+        return False
+    versjon = status.versjon
+    rader = _rader(kontor_id)
     with transaction.atomic():
         status = Tallstatus.objects.select_for_update().get(kontor_id=kontor_id)
-        if bare_utdatert and status.beregnet_versjon >= status.versjon:
-            return False
-        versjon = status.versjon  # endringer etter dette øker versjonen og gir en ny beregning
-        rader = _rader(kontor_id)
+        if status.beregnet_versjon > versjon or (bare_utdatert and status.beregnet_versjon >= versjon):
+            return False  # en annen beregning har lagret like nye tall imens
         Maanedstall.objects.filter(kontor_id=kontor_id).delete()
         Maanedstall.objects.bulk_create(rader, batch_size=5000)
         Tallstatus.objects.filter(kontor_id=kontor_id).update(beregnet_versjon=versjon, beregnet=timezone.now())
@@ -164,7 +172,7 @@ def kontor_beregn(kontor_id: UUID, *, bare_utdatert: bool = False) -> bool:
 
 
 def oppdater(kontor_ids: Iterable[UUID]) -> None:
-    """Beregner kontorene som ikke er à jour (eller aldri er beregnet)."""
+    """Beregner kontorene som ikke er à jour (eller aldri er beregnet) med en gang (testene, kommandoen)."""
     ids = list(kontor_ids)
     ferdige = set(
         Tallstatus.objects.filter(kontor_id__in=ids, beregnet_versjon__gte=F("versjon")).values_list(
@@ -176,11 +184,76 @@ def oppdater(kontor_ids: Iterable[UUID]) -> None:
             kontor_beregn(k, bare_utdatert=True)
 
 
+#: En beregning som har ligget i køen så lenge uten å bli ferdig (arbeidsprosessen døde), legges i køen igjen.
+KOE_FRIST = dt.timedelta(minutes=30)
+
+
+def _legg_i_koen(kontor_ids: Iterable[UUID], *, gamle_foer: dt.datetime | None = None) -> int:
+    """Legger én beregning i jobbkøen for hvert av kontorene som ikke har en der fra før (eller har en eldre enn
+    `gamle_foer`). Statusradene låses, så to samtidige endringer gir én beregning. Gir antallet."""
+    from .tasks import maanedstall_beregn  # noqa: PLC0415 - oppgaven importerer denne modulen
+
+    with transaction.atomic():
+        ledig = Q(koet__isnull=True) if gamle_foer is None else Q(koet__isnull=True) | Q(koet__lt=gamle_foer)
+        nye = list(
+            Tallstatus.objects.select_for_update()
+            .filter(ledig, kontor_id__in=list(kontor_ids))
+            .order_by("kontor_id")
+            .values_list("kontor_id", flat=True)
+        )
+        if nye:
+            Tallstatus.objects.filter(kontor_id__in=nye).update(koet=timezone.now())
+            for k in nye:
+                maanedstall_beregn.enqueue(kontor_id=str(k))
+    return len(nye)
+
+
 def merk_endret(kontor_ids: Iterable[UUID | None]) -> None:
-    """Øker versjonen for kontorene, etter at transaksjonen som endret dataene er lagret."""
+    """Etter at transaksjonen som endret dataene er lagret: øker versjonen for kontorene og legger én beregning per
+    kontor i jobbkøen (ingen ny så lenge en venter). Kontorer som aldri er beregnet, har ingen statusrad og
+    beregnes første gang noen ser på dem."""
     ids = {k for k in kontor_ids if k is not None}
     if ids:
-        transaction.on_commit(lambda: Tallstatus.objects.filter(kontor_id__in=ids).update(versjon=F("versjon") + 1))
+        transaction.on_commit(lambda: _endret(ids))
+
+
+def _endret(ids: set[UUID]) -> None:
+    Tallstatus.objects.filter(kontor_id__in=ids).update(versjon=F("versjon") + 1)
+    _legg_i_koen(ids)
+
+
+def jobb_beregn(kontor_id: UUID) -> bool:
+    """Beregningen i bakgrunnsjobben: tømmer `koet` først (endringer fra nå av legger en ny beregning i køen) og
+    beregner kontoret om det er utdatert."""
+    Tallstatus.objects.filter(kontor_id=kontor_id).update(koet=None)
+    return kontor_beregn(kontor_id, bare_utdatert=True)
+
+
+@dataclasses.dataclass(frozen=True)
+class Status:
+    """Hvor nye tallene på en side er: når de sist ble beregnet (det eldste av kontorene), og om nye tall beregnes."""
+
+    beregnet: dt.datetime | None
+    utdatert: bool
+
+
+def klargjoer(kontor_ids: Sequence[UUID]) -> Status:
+    """Før en side leser tallene: kontorer som aldri er beregnet, beregnes nå (det finnes ingen tall å vise ennå);
+    utdaterte kontorer beregnes ikke her, men i bakgrunnsjobben (lagt i køen igjen om den mangler eller har ligget
+    for lenge). Gir statusen siden viser."""
+    statuser = {
+        s["kontor_id"]: s
+        for s in Tallstatus.objects.filter(kontor_id__in=kontor_ids).values(
+            "kontor_id", "versjon", "beregnet_versjon", "beregnet", "koet"
+        )
+    }
+    aldri = [k for k in kontor_ids if k not in statuser or statuser[k]["beregnet"] is None]
+    for k in aldri:
+        kontor_beregn(k, bare_utdatert=True)
+    utdatert = [k for k, s in statuser.items() if k not in aldri and s["beregnet_versjon"] < s["versjon"]]
+    if utdatert:
+        _legg_i_koen(utdatert, gamle_foer=timezone.now() - KOE_FRIST)
+    return Status(beregnet=beregnet(kontor_ids), utdatert=bool(utdatert))
 
 
 def beregnet(kontor_ids: Sequence[UUID]) -> dt.datetime | None:
@@ -203,9 +276,13 @@ def _tom(t: Tabell, rader: list[str], standard: int | Decimal = 0) -> Tabell:
     return t
 
 
-def alle_tabeller(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, *, skjul: bool) -> list[Tabell]:
-    """De samme tabellene som `tall.alle_tabeller`, fra månedstallene (som oppdateres først om de er utdatert)."""
-    oppdater(kontor_ids)
+def alle_tabeller(
+    kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, *, skjul: bool, beregn: bool = True
+) -> list[Tabell]:
+    """De samme tabellene som `tall.alle_tabeller`, fra månedstallene (med `beregn` oppdateres de først om de er
+    utdatert; sidene viser de sist beregnede tallene, se `klargjoer`)."""
+    if beregn:
+        oppdater(kontor_ids)
     kontorer = tall._kontorer(kontor_ids)
     m_fra, m_til = mnr(*fra), mnr(*til)
     slutt = tall._siste(til)

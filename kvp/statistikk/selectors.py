@@ -78,13 +78,17 @@ def kontorer_for_statsforvalter(*, bruker: Bruker) -> list[NavKontor]:
 
 def statistikk(
     *, kontorer: list[NavKontor], kontor_id: UUID | None, fra: tall.Maaned, til: tall.Maaned, skjul: bool
-) -> tuple[list[NavKontor], list[tall.Tabell]]:
-    """Tabellene for kontorene brukeren kan se (hentet med en av funksjonene over), eventuelt bare ett av dem."""
+) -> tuple[list[NavKontor], list[tall.Tabell], maanedstall.Status | None]:
+    """Tabellene for kontorene brukeren kan se (hentet med en av funksjonene over), eventuelt bare ett av dem, og
+    hvor nye tallene er (utdaterte kontorer beregnes i bakgrunnen; siden viser imens de sist beregnede tallene)."""
     valgt = [k for k in kontorer if kontor_id is None or k.pk == kontor_id]
     if kontor_id is not None and not valgt:
         raise IkkeFunnet("Fant ikke kontoret.")
     ids: list[Any] = [k.pk for k in valgt]
-    return valgt, maanedstall.alle_tabeller(ids, fra, til, skjul=skjul) if ids else []
+    if not ids:
+        return valgt, [], None
+    status = maanedstall.klargjoer(ids)
+    return valgt, maanedstall.alle_tabeller(ids, fra, til, skjul=skjul, beregn=False), status
 
 
 def sak_for_opplysninger(*, bruker: Bruker, sak_id: UUID, handling: Handling = Handling.LES) -> Sak:
