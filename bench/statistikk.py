@@ -40,7 +40,7 @@ def _tjener() -> str:
     return os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 
 
-def _navn() -> str:
+def _dbnavn() -> str:
     navn = os.environ.get("BENCH_STATISTIKK_DB", STANDARD_DATABASE)
     if not navn.replace("_", "").isalnum() or not navn[0].isalpha():
         raise SystemExit(f"Ugyldig databasenavn i BENCH_STATISTIKK_DB: {navn!r} (bare bokstaver, tall og _).")
@@ -48,16 +48,16 @@ def _navn() -> str:
 
 
 def _url() -> str:
-    return _tjener().rsplit("/", 1)[0] + "/" + _navn()
+    return _tjener().rsplit("/", 1)[0] + "/" + _dbnavn()
 
 
 def _database(handling: str) -> str:
     import psycopg  # noqa: PLC0415
 
     with psycopg.connect(_tjener(), autocommit=True) as forbindelse:
-        forbindelse.execute(f"DROP DATABASE IF EXISTS {_navn()} WITH (FORCE)")
+        forbindelse.execute(f"DROP DATABASE IF EXISTS {_dbnavn()} WITH (FORCE)")
         if handling == "lag":
-            forbindelse.execute(f"CREATE DATABASE {_navn()}")
+            forbindelse.execute(f"CREATE DATABASE {_dbnavn()}")
     return _url()
 
 
@@ -66,7 +66,7 @@ def _fylt() -> bool:
     import psycopg  # noqa: PLC0415
 
     with psycopg.connect(_tjener(), autocommit=True) as forbindelse:
-        if not forbindelse.execute("SELECT 1 FROM pg_database WHERE datname = %s", [_navn()]).fetchone():
+        if not forbindelse.execute("SELECT 1 FROM pg_database WHERE datname = %s", [_dbnavn()]).fetchone():
             return False
     try:
         with psycopg.connect(_url()) as forbindelse:
@@ -106,7 +106,7 @@ def maal(*, gjenbruk: bool = False) -> dict[str, Any]:
     ferdig = os.environ.get("BENCH_STATISTIKK_URL", "")
     if not ferdig and gjenbruk and _fylt():
         ferdig = _url()
-        print(f"Bruker den fylte databasen {_navn()} igjen.", flush=True)
+        print(f"Bruker den fylte databasen {_dbnavn()} igjen.", flush=True)
     url = ferdig or _database("lag")
     try:
         _oppsett(url)

@@ -16,11 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kvp.demo.statistikkdata import statistikkdata_lag
+from kvp.jobber.tests.hjelpere import kjoer_arbeider
 from kvp.klage.models import Kanal, Klage, Klagestatus, Utfall
 from kvp.sak.models import Sak
 from kvp.statistikk import maanedstall, tall
 from kvp.statistikk.models import Maanedstall, Tallstatus
-from kvp.jobber.tests.hjelpere import kjoer_arbeider
 from kvp.tilgang.models import NavKontor, Rolle
 from kvp.vedtak.models import Vedtak
 
@@ -118,7 +118,7 @@ OPPGAVE = "kvp.statistikk.tasks.maanedstall_beregn"
 
 
 def _ventende() -> list[Any]:
-    from django_tasks_db.models import DBTaskResult  # noqa: PLC0415 - bakenden er lastet først her
+    from django_tasks_db.models import DBTaskResult
 
     return list(DBTaskResult.objects.filter(task_path=OPPGAVE, status="READY").values_list("args_kwargs", flat=True))
 
