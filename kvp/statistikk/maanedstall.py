@@ -231,29 +231,43 @@ def jobb_beregn(kontor_id: UUID) -> bool:
 
 @dataclasses.dataclass(frozen=True)
 class Status:
-    """Hvor nye tallene på en side er: når de sist ble beregnet (det eldste av kontorene), og om nye tall beregnes."""
+    """Hvor nye tallene på en side er: når de sist ble beregnet (det eldste av kontorene), om nye tall beregnes, og
+    hvilke beregninger som vises (kontor, versjon og tidspunkt; endres hver gang et kontor beregnes på nytt, og er
+    derfor en del av nøkkelen i hurtigbufferet for sidene)."""
 
     beregnet: dt.datetime | None
     utdatert: bool
+    beregninger: tuple[tuple[str, int, str], ...] = ()
 
 
 def klargjoer(kontor_ids: Sequence[UUID]) -> Status:
     """Før en side leser tallene: kontorer som aldri er beregnet, beregnes nå (det finnes ingen tall å vise ennå);
     utdaterte kontorer beregnes ikke her, men i bakgrunnsjobben (lagt i køen igjen om den mangler eller har ligget
     for lenge). Gir statusen siden viser."""
-    statuser = {
-        s["kontor_id"]: s
-        for s in Tallstatus.objects.filter(kontor_id__in=kontor_ids).values(
-            "kontor_id", "versjon", "beregnet_versjon", "beregnet", "koet"
-        )
-    }
+
+    def les() -> dict[UUID, dict[str, Any]]:
+        return {
+            s["kontor_id"]: s
+            for s in Tallstatus.objects.filter(kontor_id__in=kontor_ids).values(
+                "kontor_id", "versjon", "beregnet_versjon", "beregnet", "koet"
+            )
+        }
+
+    statuser = les()
     aldri = [k for k in kontor_ids if k not in statuser or statuser[k]["beregnet"] is None]
-    for k in aldri:
-        kontor_beregn(k, bare_utdatert=True)
-    utdatert = [k for k, s in statuser.items() if k not in aldri and s["beregnet_versjon"] < s["versjon"]]
+    if aldri:
+        for k in aldri:
+            kontor_beregn(k, bare_utdatert=True)
+        statuser = les()
+    utdatert = [k for k, s in statuser.items() if s["beregnet_versjon"] < s["versjon"]]
     if utdatert:
         _legg_i_koen(utdatert, gamle_foer=timezone.now() - KOE_FRIST)
-    return Status(beregnet=beregnet(kontor_ids), utdatert=bool(utdatert))
+    tider = [s["beregnet"] for s in statuser.values() if s["beregnet"] is not None]
+    return Status(
+        beregnet=min(tider) if tider else None,
+        utdatert=bool(utdatert),
+        beregninger=tuple(sorted((str(k), s["beregnet_versjon"], str(s["beregnet"])) for k, s in statuser.items())),
+    )
 
 
 def beregnet(kontor_ids: Sequence[UUID]) -> dt.datetime | None:

@@ -93,10 +93,12 @@ class Maanedstall(models.Model):
     class Meta:
         verbose_name = "månedstall"
         verbose_name_plural = "månedstall"
-        # Alle kolonnene i indeksen: sidene leser med en ren indeksskanning (PostgreSQL), uten å røre tabellen.
+        # Alle kolonnene i indeksen: sidene leser med en ren indeksskanning (PostgreSQL), uten å røre tabellen. Serien
+        # før måneden: de månedlige seriene (noen få tusen rader for ti år) leses uten å gå gjennom de andre (nær
+        # hundre tusen for ti kontorer og ti år).
         indexes = [
             models.Index(
-                fields=["kontor", "maaned", "serie", "noekkel", "antall", "beloep"], name="maanedstall_kontor_maaned"
+                fields=["kontor", "serie", "maaned", "noekkel", "antall", "beloep"], name="maanedstall_kontor_serie"
             )
         ]
 

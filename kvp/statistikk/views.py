@@ -185,6 +185,7 @@ def _statistikk(request: HttpRequest, kontorer: list[Any], *, fylke: bool) -> Ht
             "til": f"{d['til'][1]:02d}.{d['til'][0]}",
             "spoerring": request.GET.urlencode(),
             "status": status,
+            "noekkel": selectors.tabellnoekkel(valgt, d["fra"], d["til"], fylke, status) if status else "",
         },
     )
 
