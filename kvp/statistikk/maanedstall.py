@@ -19,7 +19,8 @@ Seriene (nøkkelen er det som trengs for å regne ut tabellen for en vilkårlig 
 * `klage`: klager etter måneden de kom inn, med utfallet som nøkkel.
 
 Endringer i sakene, vedtakene, personene, rundene og klagene øker kontorets versjon (`merk_endret`, fra signalene i
-`apps.py`); tallene for et kontor med høyere versjon enn den beregnede beregnes på nytt før de leses.
+`apps.py`) og legger én beregning av kontoret i jobbkøen (`tasks.maanedstall_beregn`); sidene viser imens de sist
+beregnede tallene med en merknad (`klargjoer`).
 `manage.py statistikk_tall` beregner alle kontorene på nytt (etter import eller endringer rett i databasen).
 """
 
