@@ -18,6 +18,10 @@ Seriene (nøkkelen er det som trengs for å regne ut tabellen for en vilkårlig 
 * `utbetalt`: antall utbetalinger og brutto i godkjente runder, etter måneden runden gjaldt;
 * `klage`: klager etter måneden de kom inn, med utfallet som nøkkel.
 
+Fordelingene (alle unntatt start, slutt, utbetalt og klage) har i tillegg årssummer (`alder/år` osv., måneden er
+januar): en periode over ti år leser da hele år derfra og bare månedene i endene fra månedstallene (en tidel så
+mange rader for fylkets ti kontorer).
+
 Endringer i sakene, vedtakene, personene, rundene og klagene øker kontorets versjon (`merk_endret`, fra signalene i
 `apps.py`) og legger én beregning av kontoret i jobbkøen (`tasks.maanedstall_beregn`); sidene viser imens de sist
 beregnede tallene med en merknad (`klargjoer`).
@@ -56,6 +60,10 @@ from .tall import Maaned, Tabell
 
 #: Seriene som leses per måned (resten summeres over perioden i databasen).
 MAANEDLIGE = ("start", "slutt", "utbetalt", "klage")
+#: Fordelingene, som summeres over perioden. De har også årssummer (serien med `AAR` etter navnet, måneden er januar
+#: i året), så en lang periode leser hele år fra dem og bare månedene i endene fra månedstallene.
+FORDELINGER = ("alder", "barn", "utfall", "inntekt", "varighet", "vedtak", "oppstart")
+AAR = "/år"
 VARIGHET = ["Under 6 måneder", "6–11 måneder", "12–17 måneder", "18–23 måneder", "24 måneder eller mer"]
 BARN = ["Ingen barn", "1 barn", "2 barn", "3 barn eller flere"]
 
@@ -134,9 +142,13 @@ def _rader(kontor_id: UUID) -> list[Maanedstall]:
         "mottatt_dato", "status", "utfall"
     ):
         legg("klage", _dato_mnr(mottatt), tall.klageutfall(status, utfall))
+    aarlig: dict[tuple[str, int, str], int] = defaultdict(int)
+    for (serie, m, noekkel), n in teller.items():
+        if serie in FORDELINGER:
+            aarlig[(serie + AAR, m - m % 12, noekkel)] += n
     rader = [
         Maanedstall(kontor_id=kontor_id, serie=serie, maaned=m, noekkel=noekkel, antall=n)
-        for (serie, m, noekkel), n in teller.items()
+        for (serie, m, noekkel), n in (*teller.items(), *aarlig.items())
     ]
     for aar, maaned, s, n in (
         Utbetaling.objects.filter(runde__kommune__nav_kontor_id=kontor_id)
@@ -246,7 +258,7 @@ def klargjoer(kontor_ids: Sequence[UUID]) -> Status:
     utdaterte kontorer beregnes ikke her, men i bakgrunnsjobben (lagt i køen igjen om den mangler eller har ligget
     for lenge). Gir statusen siden viser."""
 
-    def les() -> dict[UUID, dict[str, Any]]:
+    def les() -> dict[UUID, Any]:
         return {
             s["kontor_id"]: s
             for s in Tallstatus.objects.filter(kontor_id__in=kontor_ids).values(
@@ -324,13 +336,12 @@ def alle_tabeller(
         i_perioden[(k, serie)] += n
     periode: dict[str, list[tuple[UUID, str, int]]] = defaultdict(list)
     for k, serie, noekkel, n in (
-        Maanedstall.objects.filter(kontor_id__in=kontor_ids, maaned__gte=m_fra, maaned__lte=m_til)
-        .exclude(serie__in=MAANEDLIGE)
+        Maanedstall.objects.filter(_fordelinger(m_fra, m_til), kontor_id__in=kontor_ids)
         .values_list("kontor_id", "serie", "noekkel")
         .annotate(n=Sum("antall"))
         .values_list("kontor_id", "serie", "noekkel", "n")
     ):
-        periode[serie].append((k, noekkel, n))
+        periode[serie.removesuffix(AAR)].append((k, noekkel, n))
 
     # Bestand og strøm
     bestand, starter, avslutninger = (_tom(t, navn) for t in _maler(kontorer, tall.bestand_og_strom, fra, til, skjul))
@@ -450,6 +461,19 @@ def alle_tabeller(
         mottatt,
         klageutfall,
     ]
+
+
+def _fordelinger(m_fra: int, m_til: int) -> Q:
+    """Radene for fordelingene i perioden: årssummene for hele år, og månedstallene for månedene før og etter dem."""
+    foerste = -(-m_fra // 12)  # det første hele året
+    siste = (m_til + 1) // 12 - 1  # det siste hele året
+    if foerste > siste:
+        return Q(serie__in=FORDELINGER, maaned__gte=m_fra, maaned__lte=m_til)
+    return (
+        Q(serie__in=[f + AAR for f in FORDELINGER], maaned__gte=foerste * 12, maaned__lte=siste * 12)
+        | Q(serie__in=FORDELINGER, maaned__gte=m_fra, maaned__lt=foerste * 12)
+        | Q(serie__in=FORDELINGER, maaned__gte=(siste + 1) * 12, maaned__lte=m_til)
+    )
 
 
 def _maler(kontorer: list[tuple[UUID, str]], lag: Any, fra: Maaned, til: Maaned, skjul: bool) -> list[Tabell]:

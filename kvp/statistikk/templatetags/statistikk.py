@@ -105,7 +105,7 @@ def _celler(tabell: Tabell) -> list[tuple[str, list[str], str]]:
     ferdig = tabell.__dict__.get("_celler")
     if ferdig is None:
         ferdig = tabell.__dict__["_celler"] = tabell.celler()
-    return ferdig  # type: ignore[no-any-return]
+    return ferdig
 
 
 @register.simple_tag
