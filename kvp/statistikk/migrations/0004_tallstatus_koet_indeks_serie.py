@@ -3,6 +3,14 @@
 from django.db import migrations, models
 
 
+def beregn_paa_nytt(apps, schema_editor):
+    """Månedstallene har nå årssummer for fordelingene: de gamle tallene slettes, så hvert kontor beregnes på nytt
+    (første visning, eller `manage.py statistikk_tall` etter oppgraderingen) i stedet for å gi for lave tall for
+    lange perioder."""
+    apps.get_model("statistikk", "Maanedstall").objects.all().delete()
+    apps.get_model("statistikk", "Tallstatus").objects.all().delete()
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -24,4 +32,5 @@ class Migration(migrations.Migration):
             model_name='maanedstall',
             index=models.Index(fields=['kontor', 'serie', 'maaned', 'noekkel', 'antall', 'beloep'], name='maanedstall_kontor_serie'),
         ),
+        migrations.RunPython(beregn_paa_nytt, migrations.RunPython.noop),
     ]
