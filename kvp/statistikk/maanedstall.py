@@ -238,7 +238,8 @@ def _endret(ids: set[UUID]) -> None:
 def jobb_beregn(kontor_id: UUID) -> bool:
     """Beregningen i bakgrunnsjobben: tømmer `koet` først (endringer fra nå av legger en ny beregning i køen) og
     beregner kontoret om det er utdatert."""
-    Tallstatus.objects.filter(kontor_id=kontor_id).update(koet=None)
+    if not Tallstatus.objects.filter(kontor_id=kontor_id).update(koet=None):
+        return False  # kontoret er slettet
     return kontor_beregn(kontor_id, bare_utdatert=True)
 
 
