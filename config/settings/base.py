@@ -87,6 +87,17 @@ TEMPLATES = [
 
 # Bakgrunnsjobber (kvp.jobber): Djangos Tasks-API med databasebakenden, så SQLite og PostgreSQL virker uten noe annet
 # som må kjøre. `manage.py jobber_arbeider` (startet av `make run` via Procfile) kjører oppgavene.
+# Statistikksidene legger tabellene og de ferdige diagrammene i et eget, lite hurtigbuffer per prosess (ADR 0017);
+# nøkkelen har hvilke beregninger av månedstallene som vises, så nye tall gir en ny nøkkel.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "statistikk": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "statistikk",
+        "TIMEOUT": 600,
+        "OPTIONS": {"MAX_ENTRIES": 60},
+    },
+}
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 WSGI_APPLICATION = "config.wsgi.application"

@@ -18,14 +18,20 @@ Seriene (nøkkelen er det som trengs for å regne ut tabellen for en vilkårlig 
 * `utbetalt`: antall utbetalinger og brutto i godkjente runder, etter måneden runden gjaldt;
 * `klage`: klager etter måneden de kom inn, med utfallet som nøkkel.
 
+Fordelingene (alle unntatt start, slutt, utbetalt og klage) har i tillegg årssummer (`alder/år` osv., måneden er
+januar): en periode over ti år leser da hele år derfra og bare månedene i endene fra månedstallene (en tidel så
+mange rader for fylkets ti kontorer).
+
 Endringer i sakene, vedtakene, personene, rundene og klagene øker kontorets versjon (`merk_endret`, fra signalene i
-`apps.py`); tallene for et kontor med høyere versjon enn den beregnede beregnes på nytt før de leses.
+`apps.py`) og legger én beregning av kontoret i jobbkøen (`tasks.maanedstall_beregn`); sidene viser imens de sist
+beregnede tallene med en merknad (`klargjoer`).
 `manage.py statistikk_tall` beregner alle kontorene på nytt (etter import eller endringer rett i databasen).
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import statistics
 from collections import defaultdict
@@ -35,7 +41,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import Count, F, Sum
+from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
 from kvp.klage.models import Klage
@@ -54,6 +60,10 @@ from .tall import Maaned, Tabell
 
 #: Seriene som leses per måned (resten summeres over perioden i databasen).
 MAANEDLIGE = ("start", "slutt", "utbetalt", "klage")
+#: Fordelingene, som summeres over perioden. De har også årssummer (serien med `AAR` etter navnet, måneden er januar
+#: i året), så en lang periode leser hele år fra dem og bare månedene i endene fra månedstallene.
+FORDELINGER = ("alder", "barn", "utfall", "inntekt", "varighet", "vedtak", "oppstart")
+AAR = "/år"
 VARIGHET = ["Under 6 måneder", "6–11 måneder", "12–17 måneder", "18–23 måneder", "24 måneder eller mer"]
 BARN = ["Ingen barn", "1 barn", "2 barn", "3 barn eller flere"]
 
@@ -132,9 +142,13 @@ def _rader(kontor_id: UUID) -> list[Maanedstall]:
         "mottatt_dato", "status", "utfall"
     ):
         legg("klage", _dato_mnr(mottatt), tall.klageutfall(status, utfall))
+    aarlig: dict[tuple[str, int, str], int] = defaultdict(int)
+    for (serie, m, noekkel), n in teller.items():
+        if serie in FORDELINGER:
+            aarlig[(serie + AAR, m - m % 12, noekkel)] += n
     rader = [
         Maanedstall(kontor_id=kontor_id, serie=serie, maaned=m, noekkel=noekkel, antall=n)
-        for (serie, m, noekkel), n in teller.items()
+        for (serie, m, noekkel), n in (*teller.items(), *aarlig.items())
     ]
     for aar, maaned, s, n in (
         Utbetaling.objects.filter(runde__kommune__nav_kontor_id=kontor_id)
@@ -148,15 +162,22 @@ def _rader(kontor_id: UUID) -> list[Maanedstall]:
 
 
 def kontor_beregn(kontor_id: UUID, *, bare_utdatert: bool = False) -> bool:
-    """Beregner kontorets månedstall på nytt i én transaksjon. Gir om de ble beregnet (med `bare_utdatert` hoppes
-    kontorer over som er à jour). Kontorets statusrad låses, så to beregninger av samme kontor ikke går samtidig."""
-    Tallstatus.objects.get_or_create(kontor_id=kontor_id)
+    """Beregner kontorets månedstall på nytt. Gir om de ble lagret (med `bare_utdatert` hoppes kontorer over som er
+    à jour).
+
+    Versjonen leses før dataene, og tallene lagres med den versjonen: en endring som lagres etter at versjonen ble
+    lest, øker versjonen og gir en ny beregning. Dataene leses uten lås, så lagringer i sakene venter ikke på en
+    beregning; bare byttet av radene skjer med kontorets statusrad låst, og en beregning som er forbigått av en
+    nyere (to beregninger samtidig), lagrer ingenting."""
+    status, _ = Tallstatus.objects.get_or_create(kontor_id=kontor_id)
+    if bare_utdatert and status.beregnet_versjon >= status.versjon:
+        return False
+    versjon = status.versjon
+    rader = _rader(kontor_id)
     with transaction.atomic():
         status = Tallstatus.objects.select_for_update().get(kontor_id=kontor_id)
-        if bare_utdatert and status.beregnet_versjon >= status.versjon:
-            return False
-        versjon = status.versjon  # endringer etter dette øker versjonen og gir en ny beregning
-        rader = _rader(kontor_id)
+        if status.beregnet_versjon > versjon or (bare_utdatert and status.beregnet_versjon >= versjon):
+            return False  # en annen beregning har lagret like nye tall imens
         Maanedstall.objects.filter(kontor_id=kontor_id).delete()
         Maanedstall.objects.bulk_create(rader, batch_size=5000)
         Tallstatus.objects.filter(kontor_id=kontor_id).update(beregnet_versjon=versjon, beregnet=timezone.now())
@@ -164,7 +185,7 @@ def kontor_beregn(kontor_id: UUID, *, bare_utdatert: bool = False) -> bool:
 
 
 def oppdater(kontor_ids: Iterable[UUID]) -> None:
-    """Beregner kontorene som ikke er à jour (eller aldri er beregnet)."""
+    """Beregner kontorene som ikke er à jour (eller aldri er beregnet) med en gang (testene, kommandoen)."""
     ids = list(kontor_ids)
     ferdige = set(
         Tallstatus.objects.filter(kontor_id__in=ids, beregnet_versjon__gte=F("versjon")).values_list(
@@ -176,11 +197,91 @@ def oppdater(kontor_ids: Iterable[UUID]) -> None:
             kontor_beregn(k, bare_utdatert=True)
 
 
+#: En beregning som har ligget i køen så lenge uten å bli ferdig (arbeidsprosessen døde), legges i køen igjen.
+KOE_FRIST = dt.timedelta(minutes=30)
+
+
+def _legg_i_koen(kontor_ids: Iterable[UUID], *, gamle_foer: dt.datetime | None = None) -> int:
+    """Legger én beregning i jobbkøen for hvert av kontorene som ikke har en der fra før (eller har en eldre enn
+    `gamle_foer`). Statusradene låses, så to samtidige endringer gir én beregning. Gir antallet."""
+    from .tasks import maanedstall_beregn  # noqa: PLC0415 - oppgaven importerer denne modulen
+
+    with transaction.atomic():
+        ledig = Q(koet__isnull=True) if gamle_foer is None else Q(koet__isnull=True) | Q(koet__lt=gamle_foer)
+        nye = list(
+            Tallstatus.objects.select_for_update()
+            .filter(ledig, kontor_id__in=list(kontor_ids))
+            .order_by("kontor_id")
+            .values_list("kontor_id", flat=True)
+        )
+        if nye:
+            Tallstatus.objects.filter(kontor_id__in=nye).update(koet=timezone.now())
+            for k in nye:
+                maanedstall_beregn.enqueue(kontor_id=str(k))
+    return len(nye)
+
+
 def merk_endret(kontor_ids: Iterable[UUID | None]) -> None:
-    """Øker versjonen for kontorene, etter at transaksjonen som endret dataene er lagret."""
+    """Etter at transaksjonen som endret dataene er lagret: øker versjonen for kontorene og legger én beregning per
+    kontor i jobbkøen (ingen ny så lenge en venter). Kontorer som aldri er beregnet, har ingen statusrad og
+    beregnes første gang noen ser på dem."""
     ids = {k for k in kontor_ids if k is not None}
     if ids:
-        transaction.on_commit(lambda: Tallstatus.objects.filter(kontor_id__in=ids).update(versjon=F("versjon") + 1))
+        transaction.on_commit(lambda: _endret(ids))
+
+
+def _endret(ids: set[UUID]) -> None:
+    Tallstatus.objects.filter(kontor_id__in=ids).update(versjon=F("versjon") + 1)
+    _legg_i_koen(ids)
+
+
+def jobb_beregn(kontor_id: UUID) -> bool:
+    """Beregningen i bakgrunnsjobben: tømmer `koet` først (endringer fra nå av legger en ny beregning i køen) og
+    beregner kontoret om det er utdatert."""
+    if not Tallstatus.objects.filter(kontor_id=kontor_id).update(koet=None):
+        return False  # kontoret er slettet
+    return kontor_beregn(kontor_id, bare_utdatert=True)
+
+
+@dataclasses.dataclass(frozen=True)
+class Status:
+    """Hvor nye tallene på en side er: når de sist ble beregnet (det eldste av kontorene), om nye tall beregnes, og
+    hvilke beregninger som vises (kontor, versjon og tidspunkt; endres hver gang et kontor beregnes på nytt, og er
+    derfor en del av nøkkelen i hurtigbufferet for sidene)."""
+
+    beregnet: dt.datetime | None
+    utdatert: bool
+    beregninger: tuple[tuple[str, int, str], ...] = ()
+
+
+def klargjoer(kontor_ids: Sequence[UUID]) -> Status:
+    """Før en side leser tallene: kontorer som aldri er beregnet, beregnes nå (det finnes ingen tall å vise ennå);
+    utdaterte kontorer beregnes ikke her, men i bakgrunnsjobben (lagt i køen igjen om den mangler eller har ligget
+    for lenge). Gir statusen siden viser."""
+
+    def les() -> dict[UUID, Any]:
+        return {
+            s["kontor_id"]: s
+            for s in Tallstatus.objects.filter(kontor_id__in=kontor_ids).values(
+                "kontor_id", "versjon", "beregnet_versjon", "beregnet", "koet"
+            )
+        }
+
+    statuser = les()
+    aldri = [k for k in kontor_ids if k not in statuser or statuser[k]["beregnet"] is None]
+    if aldri:
+        for k in aldri:
+            kontor_beregn(k, bare_utdatert=True)
+        statuser = les()
+    utdatert = [k for k, s in statuser.items() if s["beregnet_versjon"] < s["versjon"]]
+    if utdatert:
+        _legg_i_koen(utdatert, gamle_foer=timezone.now() - KOE_FRIST)
+    tider = [s["beregnet"] for s in statuser.values() if s["beregnet"] is not None]
+    return Status(
+        beregnet=min(tider) if tider else None,
+        utdatert=bool(utdatert),
+        beregninger=tuple(sorted((str(k), s["beregnet_versjon"], str(s["beregnet"])) for k, s in statuser.items())),
+    )
 
 
 def beregnet(kontor_ids: Sequence[UUID]) -> dt.datetime | None:
@@ -203,9 +304,13 @@ def _tom(t: Tabell, rader: list[str], standard: int | Decimal = 0) -> Tabell:
     return t
 
 
-def alle_tabeller(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, *, skjul: bool) -> list[Tabell]:
-    """De samme tabellene som `tall.alle_tabeller`, fra månedstallene (som oppdateres først om de er utdatert)."""
-    oppdater(kontor_ids)
+def alle_tabeller(
+    kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, *, skjul: bool, beregn: bool = True
+) -> list[Tabell]:
+    """De samme tabellene som `tall.alle_tabeller`, fra månedstallene (med `beregn` oppdateres de først om de er
+    utdatert; sidene viser de sist beregnede tallene, se `klargjoer`)."""
+    if beregn:
+        oppdater(kontor_ids)
     kontorer = tall._kontorer(kontor_ids)
     m_fra, m_til = mnr(*fra), mnr(*til)
     slutt = tall._siste(til)
@@ -232,13 +337,12 @@ def alle_tabeller(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, *, skjul
         i_perioden[(k, serie)] += n
     periode: dict[str, list[tuple[UUID, str, int]]] = defaultdict(list)
     for k, serie, noekkel, n in (
-        Maanedstall.objects.filter(kontor_id__in=kontor_ids, maaned__gte=m_fra, maaned__lte=m_til)
-        .exclude(serie__in=MAANEDLIGE)
+        Maanedstall.objects.filter(_fordelinger(m_fra, m_til), kontor_id__in=kontor_ids)
         .values_list("kontor_id", "serie", "noekkel")
         .annotate(n=Sum("antall"))
         .values_list("kontor_id", "serie", "noekkel", "n")
     ):
-        periode[serie].append((k, noekkel, n))
+        periode[serie.removesuffix(AAR)].append((k, noekkel, n))
 
     # Bestand og strøm
     bestand, starter, avslutninger = (_tom(t, navn) for t in _maler(kontorer, tall.bestand_og_strom, fra, til, skjul))
@@ -358,6 +462,19 @@ def alle_tabeller(kontor_ids: Sequence[UUID], fra: Maaned, til: Maaned, *, skjul
         mottatt,
         klageutfall,
     ]
+
+
+def _fordelinger(m_fra: int, m_til: int) -> Q:
+    """Radene for fordelingene i perioden: årssummene for hele år, og månedstallene for månedene før og etter dem."""
+    foerste = -(-m_fra // 12)  # det første hele året
+    siste = (m_til + 1) // 12 - 1  # det siste hele året
+    if foerste > siste:
+        return Q(serie__in=FORDELINGER, maaned__gte=m_fra, maaned__lte=m_til)
+    return (
+        Q(serie__in=[f + AAR for f in FORDELINGER], maaned__gte=foerste * 12, maaned__lte=siste * 12)
+        | Q(serie__in=FORDELINGER, maaned__gte=m_fra, maaned__lt=foerste * 12)
+        | Q(serie__in=FORDELINGER, maaned__gte=(siste + 1) * 12, maaned__lte=m_til)
+    )
 
 
 def _maler(kontorer: list[tuple[UUID, str]], lag: Any, fra: Maaned, til: Maaned, skjul: bool) -> list[Tabell]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 from uuid import UUID
 
+from django.core.cache import caches
 from django.db.models import QuerySet
 
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang
@@ -78,13 +80,45 @@ def kontorer_for_statsforvalter(*, bruker: Bruker) -> list[NavKontor]:
 
 def statistikk(
     *, kontorer: list[NavKontor], kontor_id: UUID | None, fra: tall.Maaned, til: tall.Maaned, skjul: bool
-) -> tuple[list[NavKontor], list[tall.Tabell]]:
-    """Tabellene for kontorene brukeren kan se (hentet med en av funksjonene over), eventuelt bare ett av dem."""
+) -> tuple[list[NavKontor], list[tall.Tabell], maanedstall.Status | None]:
+    """Tabellene for kontorene brukeren kan se (hentet med en av funksjonene over), eventuelt bare ett av dem, og
+    hvor nye tallene er (utdaterte kontorer beregnes i bakgrunnen; siden viser imens de sist beregnede tallene)."""
     valgt = [k for k in kontorer if kontor_id is None or k.pk == kontor_id]
     if kontor_id is not None and not valgt:
         raise IkkeFunnet("Fant ikke kontoret.")
     ids: list[Any] = [k.pk for k in valgt]
-    return valgt, maanedstall.alle_tabeller(ids, fra, til, skjul=skjul) if ids else []
+    if not ids:
+        return valgt, [], None
+    status = maanedstall.klargjoer(ids)
+    noekkel = tabellnoekkel(valgt, fra, til, skjul, status)
+    tabeller: list[tall.Tabell] | None = caches[HURTIGBUFFER].get(noekkel)
+    if tabeller is None:
+        tabeller = maanedstall.alle_tabeller(ids, fra, til, skjul=skjul, beregn=False)
+        caches[HURTIGBUFFER].set(noekkel, tabeller)
+    return valgt, tabeller, status
+
+
+#: Hurtigbufferet for tabellene og de ferdige diagrammene og tabellene på sidene (`CACHES` i innstillingene).
+HURTIGBUFFER = "statistikk"
+#: Økes når tabellene eller sidene bygges annerledes, så gamle oppføringer ikke brukes.
+HURTIGBUFFER_VERSJON = 1
+
+
+def tabellnoekkel(
+    kontorer: list[NavKontor], fra: tall.Maaned, til: tall.Maaned, skjul: bool, status: maanedstall.Status
+) -> str:
+    """Nøkkelen for tabellene til en side: kontorene (med navnet og målene som står i tabellene), perioden, om små
+    tall skjules, og hvilke beregninger av månedstallene som vises. Nye tall gir en ny nøkkel, så det som ligger i
+    hurtigbufferet, er aldri eldre enn tallene siden ellers ville vist."""
+    deler = (
+        HURTIGBUFFER_VERSJON,
+        [(str(k.pk), k.navn, k.frist_overskredet_dager, k.frist_oppstart_maaneder) for k in kontorer],
+        fra,
+        til,
+        skjul,
+        status.beregninger,
+    )
+    return "statistikk:" + hashlib.sha256(repr(deler).encode()).hexdigest()
 
 
 def sak_for_opplysninger(*, bruker: Bruker, sak_id: UUID, handling: Handling = Handling.LES) -> Sak:

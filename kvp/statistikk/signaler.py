@@ -1,5 +1,6 @@
 """Endringer som påvirker statistikken øker versjonen for kontorets månedstall (`maanedstall.merk_endret`), så de
-beregnes på nytt før de vises neste gang. Signalene kobles i `apps.py`; appene under vet ikke om statistikken.
+beregnes på nytt i en bakgrunnsjobb (én i køen per kontor). Signalene kobles i `apps.py`; appene under vet ikke om
+statistikken.
 
 Endringer rett i databasen med `QuerySet.update()` eller `bulk_create` sender ingen signaler: etter slike (import,
 demodata) beregnes tallene med `manage.py statistikk_tall`."""

@@ -82,31 +82,28 @@ class Tabell:
     def celler(self) -> list[tuple[str, list[str], str]]:
         """Radene som tekst, med skjulte små tall: (rad, celle per kontor, total)."""
         ut = []
+        noekler = [k for k, _ in self.kontorer]
+        flere = len(noekler) > 1
+        tekst = self._tekst
         for rad in self.rader:
             verdier = self.verdier.get(rad, {})
             grunnlag = self.grunnlag.get(rad)
-            skjult = set()
+            vs = [verdier.get(k) for k in noekler]
+            skjult: set[int] = set()
             if self.skjul_smaa:
-                for k, _ in self.kontorer:
-                    n = grunnlag.get(k, 0) if grunnlag is not None else verdier.get(k) or 0
-                    if 0 < int(n) < MINSTE_ANTALL:
-                        skjult.add(k)
-                if len(skjult) == 1 and len(self.kontorer) > 1:
-                    andre = sorted(
-                        (int((grunnlag or {}).get(k, 0) if grunnlag is not None else verdier.get(k) or 0), n)
-                        for n, (k, _) in enumerate(self.kontorer)
-                        if k not in skjult
-                    )
-                    andre = [a for a in andre if a[0] > 0]
+                ns = [int(grunnlag.get(k, 0)) for k in noekler] if grunnlag is not None else [int(v or 0) for v in vs]
+                skjult = {i for i, n in enumerate(ns) if 0 < n < MINSTE_ANTALL}
+                if len(skjult) == 1 and flere:
+                    andre = sorted((n, i) for i, n in enumerate(ns) if i not in skjult and n > 0)
                     if andre:
-                        skjult.add(self.kontorer[andre[0][1]][0])
-            tekster = [SKJULT if k in skjult else self._tekst(verdier.get(k)) for k, _ in self.kontorer]
+                        skjult.add(andre[0][1])
+            tekster = [SKJULT if i in skjult else tekst(v) for i, v in enumerate(vs)]
             total = self.total(rad)
-            total_n = sum((grunnlag or {}).values()) if grunnlag is not None else total
+            total_n = sum(grunnlag.values()) if grunnlag is not None else total
             if self.skjul_smaa and total_n is not None and 0 < int(total_n) < MINSTE_ANTALL:
                 total_tekst = SKJULT
             else:
-                total_tekst = self._tekst(total)
+                total_tekst = tekst(total)
             ut.append((rad, tekster, total_tekst))
         return ut
 
@@ -124,10 +121,12 @@ class Tabell:
             return f"{verdi} %"
         return str(verdi)
 
-    def diagramverdier(self) -> list[tuple[str, float | None, str]]:
-        """(etikett, verdi eller None når skjult, tekst) for totalen per rad."""
+    def diagramverdier(
+        self, celler: list[tuple[str, list[str], str]] | None = None
+    ) -> list[tuple[str, float | None, str]]:
+        """(etikett, verdi eller None når skjult, tekst) for totalen per rad (av `celler()`, eller cellene fra før)."""
         ut = []
-        for rad, _tekster, total in self.celler():
+        for rad, _tekster, total in self.celler() if celler is None else celler:
             verdi = None if total in (SKJULT, "–") else float(self.total(rad) or 0)
             ut.append((rad, verdi, total))
         return ut

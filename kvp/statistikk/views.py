@@ -164,7 +164,7 @@ def _statistikk(request: HttpRequest, kontorer: list[Any], *, fylke: bool) -> Ht
         form.is_valid()
     d = form.cleaned_data
     kontor_id = UUID(d["kontor"]) if d.get("kontor") else None
-    valgt, tabeller = selectors.statistikk(
+    valgt, tabeller, status = selectors.statistikk(
         kontorer=kontorer, kontor_id=kontor_id, fra=d["fra"], til=d["til"], skjul=fylke
     )
     csv_id = request.GET.get("csv", "")
@@ -184,6 +184,8 @@ def _statistikk(request: HttpRequest, kontorer: list[Any], *, fylke: bool) -> Ht
             "fra": f"{d['fra'][1]:02d}.{d['fra'][0]}",
             "til": f"{d['til'][1]:02d}.{d['til'][0]}",
             "spoerring": request.GET.urlencode(),
+            "status": status,
+            "noekkel": selectors.tabellnoekkel(valgt, d["fra"], d["til"], fylke, status) if status else "",
         },
     )
 

@@ -4,18 +4,24 @@ i en sak gjør kontorets tall utdatert, så de beregnes på nytt før de vises. 
 får importere generatoren av volumdata.)"""
 
 import datetime as dt
+import io
 import random
 from typing import Any
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
 
 from kvp.demo.statistikkdata import statistikkdata_lag
+from kvp.jobber.tests.hjelpere import kjoer_arbeider
 from kvp.klage.models import Kanal, Klage, Klagestatus, Utfall
 from kvp.sak.models import Sak
 from kvp.statistikk import maanedstall, tall
 from kvp.statistikk.models import Maanedstall, Tallstatus
-from kvp.tilgang.models import NavKontor
+from kvp.tilgang.models import NavKontor, Rolle
 from kvp.vedtak.models import Vedtak
 
 I_DAG = dt.date(2026, 11, 15)
@@ -106,3 +112,68 @@ def test_kommandoen_beregner_alle_kontorene(db, capsys):
     assert "Månedstallene er beregnet for 2 kontorer" in capsys.readouterr().out
     assert Tallstatus.objects.filter(beregnet__isnull=False).count() == 2
     assert Maanedstall.objects.filter(serie="start").exists()
+
+
+OPPGAVE = "kvp.statistikk.tasks.maanedstall_beregn"
+
+
+def _ventende() -> list[Any]:
+    from django_tasks_db.models import DBTaskResult
+
+    return list(DBTaskResult.objects.filter(task_path=OPPGAVE, status="READY").values_list("args_kwargs", flat=True))
+
+
+def test_endringer_legger_en_beregning_i_koen_og_siden_viser_de_gamle_tallene_med_merknad_til_den_har_kjoert(
+    client, lag_bruker, django_capture_on_commit_callbacks
+):
+    statistikkdata_lag(antall_aar=1, antall_kontorer=2, per_kontor_per_aar=10, i_dag=I_DAG, froe=3)
+    call_command("statistikk_tall", stdout=io.StringIO())
+    kontor, annet = NavKontor.objects.order_by("navn")
+    client.force_login(lag_bruker(Rolle.LEDER, kontor=kontor))
+    url = reverse("statistikk:kontor")
+    valg = {"fra": "2026-11", "til": "2026-11", "csv": "avslutninger"}
+    foer = client.get(url, valg).content.decode("utf-8-sig")
+    assert "tall-beregnes" not in client.get(url).content.decode()
+
+    sak = Sak.objects.filter(kontor=kontor, begynt_dato__isnull=False, avsluttet_dato__isnull=True).first()
+    assert sak is not None
+    for dag in (3, 4, 5):  # tre lagringer i hver sin transaksjon: én beregning i køen
+        with django_capture_on_commit_callbacks(execute=True):
+            sak.avsluttet_dato = dt.date(2026, 11, dag)
+            sak.save()
+    status = Tallstatus.objects.get(kontor=kontor)
+    assert status.versjon > status.beregnet_versjon and status.koet is not None
+    assert _ventende() == [{"args": [], "kwargs": {"kontor_id": str(kontor.pk)}}]
+    assert Tallstatus.objects.get(kontor=annet).koet is None
+
+    # Siden svarer med de forrige tallene og merknaden, uten å beregne i forespørselen og uten en ny jobb.
+    with mock.patch.object(maanedstall, "_rader", side_effect=AssertionError("beregnet i forespørselen")):
+        side = client.get(url).content.decode()
+        assert client.get(url, valg).content.decode("utf-8-sig") == foer
+    assert 'id="tall-beregnes"' in side and "nye tall beregnes" in side
+    beregnet = timezone.localtime(status.beregnet).strftime("%d.%m.%Y kl. %H:%M")
+    assert f"Tallene ble sist oppdatert {beregnet}" in side
+    assert len(_ventende()) == 1
+
+    kjoer_arbeider()
+    assert _ventende() == []
+    status.refresh_from_db()
+    assert status.beregnet_versjon == status.versjon and status.koet is None
+    etter = client.get(url, valg).content.decode("utf-8-sig")
+    assert etter != foer
+    nye = int(etter.splitlines()[1].split(";")[1]) - int(foer.splitlines()[1].split(";")[1])
+    assert nye == 1
+    assert "tall-beregnes" not in client.get(url).content.decode()
+
+
+def test_en_beregning_som_ble_borte_legges_i_koen_igjen_naar_siden_vises(client, lag_bruker):
+    statistikkdata_lag(antall_aar=1, antall_kontorer=1, per_kontor_per_aar=5, i_dag=I_DAG, froe=4)
+    call_command("statistikk_tall", stdout=io.StringIO())
+    kontor = NavKontor.objects.get()
+    # Utdatert uten en beregning i køen (arbeidsprosessen døde midt i en beregning).
+    Tallstatus.objects.filter(kontor=kontor).update(versjon=F("versjon") + 1, koet=None)
+    client.force_login(lag_bruker(Rolle.LEDER, kontor=kontor))
+    assert "nye tall beregnes" in client.get(reverse("statistikk:kontor")).content.decode()
+    assert len(_ventende()) == 1
+    kjoer_arbeider()
+    assert "nye tall beregnes" not in client.get(reverse("statistikk:kontor")).content.decode()

@@ -1,12 +1,15 @@
 """Statistikksidene: tallene, hvem som ser hvilke kontorer, og at små tall skjules på tvers av kontorer."""
 
 import datetime as dt
+import io
 import uuid
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
+from kvp.sak.models import Sak
 from kvp.statistikk import tall
 from kvp.tilgang.models import Rolle
 
@@ -140,3 +143,19 @@ def test_klagene_og_utfallet_med_csv_og_smaa_tall_skjult_for_fylket(client, data
     linjer = client.get(url, {**periode, "csv": "klageutfall"}).content.decode("utf-8-sig").splitlines()
     assert "Stadfestet av statsforvalteren;5;5" in linjer
     assert "Omgjort av kontoret;<5;<5" in linjer and "Opphevet av statsforvalteren;<5;<5" in linjer
+
+
+def test_hurtigbufferet_gir_nye_tall_naar_tallene_er_beregnet_paa_nytt(client, data, lag_bruker, kontor_a):
+    """Tabellene og diagrammene ligger i et hurtigbuffer med hvilken beregning som vises i nøkkelen: en endring rett i
+    databasen (uten signaler) gir de samme tallene til de er beregnet på nytt, og da de nye, i tabellen og i CSV-en."""
+    client.force_login(lag_bruker(Rolle.LEDER, kontor=kontor_a))
+    url = reverse("statistikk:kontor")
+    valg = {"fra": "2025-01", "til": "2025-12"}
+    assert "06.2025;5;5" in client.get(url, {**valg, "csv": "bestand"}).content.decode("utf-8-sig")
+    assert '<th scope="row">06.2025</th><td>5</td><td>5</td>' in client.get(url, valg).content.decode()
+    Sak.objects.filter(pk=data[0].pk).update(begynt_dato=None)  # uten signal
+    assert "06.2025;5;5" in client.get(url, {**valg, "csv": "bestand"}).content.decode("utf-8-sig")
+    call_command("statistikk_tall", stdout=io.StringIO())
+    assert "06.2025;4;4" in client.get(url, {**valg, "csv": "bestand"}).content.decode("utf-8-sig")
+    side = client.get(url, valg).content.decode()
+    assert '<th scope="row">06.2025</th><td>4</td><td>4</td>' in side
