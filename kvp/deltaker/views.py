@@ -114,7 +114,7 @@ def _samtale_side(request: HttpRequest, sak_id: UUID, mal: str, tilbake: HttpRes
             vedlegg=les_opplasting(fil) if fil else None,
             vedlegg_navn=fil.name if fil else "",
         )
-        messages.success(request, mf("Meldingen er sendt.", "Meldinga er send."))
+        messages.success(request, mf("Meldingen er sendt.", "Meldinga er sendt."))
         return tilbake
 
     def vis(status: int = 200) -> HttpResponse:

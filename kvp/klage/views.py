@@ -93,7 +93,7 @@ def ny_fra_deltaker(request: HttpRequest, vedtak_id: UUID) -> HttpResponse:
             bruker=bruker, vedtak_id=vedtak_id, tekst=d["tekst"], kanal=Kanal.DIGITAL, vedlegg=d["vedlegg"]
         )
         messages.success(
-            request, mf("Klagen er sendt. Du får svar fra kontoret.", "Klaga er send. Du får svar frå kontoret.")
+            request, mf("Klagen er sendt. Du får svar fra kontoret.", "Klaga er sendt. Du får svar frå kontoret.")
         )
         return redirect("klage:detalj", klage_id=klage.pk)
 
@@ -273,7 +273,7 @@ def merknad(request: HttpRequest, klage_id: UUID) -> HttpResponse:
         lambda d: services.klage_merknad_legg_til(
             bruker=bruker, klage_id=klage_id, tekst=d["tekst"], vedlegg=d["vedlegg"]
         ),
-        mf("Merknaden er sendt.", "Merknaden er send."),
+        mf("Merknaden er sendt.", "Merknaden er sendt."),
         krav="deltaker" if objekter.ser_side(bruker, "deltaker") else "behandle",
     )
 

@@ -29,7 +29,7 @@ NYNORSK_VALG: dict[str, dict[str, str]] = {
         Klagestatus.OMGJOERES: "Blir gjort om: nytt vedtak er under arbeid",
         Klagestatus.OMGJORT: "Gjort om av kontoret",
         Klagestatus.AVVIST: "Avvist av kontoret",
-        Klagestatus.OVERSENDT: "Send til statsforvaltaren",
+        Klagestatus.OVERSENDT: "Sendt til statsforvaltaren",
         Klagestatus.UNDER_BEHANDLING: "Under behandling hos statsforvaltaren",
         Klagestatus.AVGJORT: "Avgjort av statsforvaltaren, skal setjast i verk",
         Klagestatus.IVERKSATT: "Vedtaket frå statsforvaltaren er sett i verk",
@@ -45,7 +45,7 @@ NYNORSK_VALG: dict[str, dict[str, str]] = {
     "utfall": {
         Utfall.STADFESTET: "Stadfesta",
         Utfall.ENDRET: "Endra",
-        Utfall.OPPHEVET: "Oppheva og send tilbake",
+        Utfall.OPPHEVET: "Oppheva og sendt tilbake",
         Utfall.AVVIST: "Avvist",
     },
 }
@@ -62,4 +62,4 @@ def valg_mf(objekt: Any, felt: str) -> str:
 @register.filter
 def vedtakstittel(vedtak: Any) -> str:
     """«Vedtak om …» på deltakerens målform (samme titler som i brevene)."""
-    return TITTEL[maalform()].get(vedtak.type, vedtak.get_type_display())
+    return str(TITTEL[maalform()].get(vedtak.type) or vedtak.get_type_display())

@@ -2,6 +2,7 @@
 innholdet, store filer avvises, bilder lagres uten EXIF, og et vedlegg vises bare i sin egen klage."""
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -29,7 +30,7 @@ def _lagrede_filer() -> set[str]:
     return {f"{m}/{f}" for m in mapper for f in lager.listdir(f"klage/{m}")[1]}
 
 
-def _send(client, vedtak, fil):
+def _send(client: Any, vedtak: Any, fil: Any) -> Any:
     return client.post(reverse("klage:ny", kwargs={"vedtak_id": vedtak.pk}), {"tekst": "Uenig.", "vedlegg": fil})
 
 
@@ -119,7 +120,7 @@ def test_vedlegg_i_en_annen_klage_eller_sak_gir_404(
     mitt = klage.dokumenter.get()
     andres = annen_klage.dokumenter.get()
 
-    def url(klage_id, dokument_id):
+    def url(klage_id: Any, dokument_id: Any) -> str:
         return reverse("klage:dokument", kwargs={"klage_id": klage_id, "dokument_id": dokument_id})
 
     client.force_login(deltaker)
