@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "kvp.tilgang.middleware.ForespoerselMiddleware",
+    "kvp.deltaker.middleware.MaalformMiddleware",
     "kvp.felles.middleware.IngenLagringMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

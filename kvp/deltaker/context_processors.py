@@ -4,7 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from kvp.person.models import Person
+from kvp.felles.maalform import maalform
 from kvp.tilgang.models import Bruker
 from kvp.tilgang.tilgang import tilgang_for
 
@@ -16,8 +16,6 @@ def uleste(request: HttpRequest) -> dict[str, Any]:
     if not isinstance(bruker, Bruker) or not bruker.is_authenticated:
         return {}
     svar: dict[str, Any] = {"uleste_meldinger": uleste_antall(bruker=bruker)}
-    personer = tilgang_for(bruker).deltaker_personer
-    if personer:
-        maalform = Person.objects.filter(pk__in=personer).values_list("maalform", flat=True).first()
-        svar["kvp_maalform"] = maalform or "NB"
+    if tilgang_for(bruker).deltaker_personer:
+        svar["kvp_maalform"] = maalform()  # satt av MaalformMiddleware
     return svar

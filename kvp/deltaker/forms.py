@@ -1,6 +1,7 @@
 from django import forms
 
 from kvp.felles.forms import Datofelt, KvpForm
+from kvp.felles.maalform import mf
 
 from .models import Endringstype
 
@@ -40,7 +41,7 @@ class AktiverForm(KvpForm):
     def clean(self) -> dict:  # type: ignore[type-arg]
         d = super().clean() or {}
         if d.get("passord") and d.get("passord") != d.get("passord_igjen"):
-            self.add_error("passord_igjen", "Passordene er ikke like.")
+            self.add_error("passord_igjen", mf("Passordene er ikke like.", "Passorda er ikkje like."))
         return d
 
 
@@ -68,6 +69,10 @@ class EndringForm(KvpForm):
 
 #: Ledetekstene på nynorsk (etikett, hjelpetekst) for skjemaene deltakeren fyller ut.
 NYNORSK: dict[str, dict[str, tuple[str, str]]] = {
+    "AktiverForm": {
+        "passord": ("Vel eit passord", "Minst 12 teikn."),
+        "passord_igjen": ("Skriv passordet ein gong til", ""),
+    },
     "MeldingForm": {
         "tekst": ("Melding", ""),
         "vedlegg": ("Vedlegg (valfritt)", "PDF, JPEG eller PNG. Bilete blir lagra utan stadinformasjon."),

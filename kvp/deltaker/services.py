@@ -20,6 +20,7 @@ from kvp.dokument.models import Formaal
 from kvp.dokument.services import dokument_last_opp
 from kvp.dokument.tilgang import er_deltaker_i, er_kontor_for, sak_for_deltaker_eller_kontor
 from kvp.felles.feil import IkkeFunnet, KvpFeil
+from kvp.felles.maalform import mf
 from kvp.felles.services import logghendelse_registrer
 from kvp.person.models import Person
 from kvp.tilgang import objekter as tilgang
@@ -90,7 +91,12 @@ def aktivering_finn(*, noekkel: str) -> Aktivering:
         .first()
     )
     if aktivering is None:
-        raise IkkeFunnet("Lenken virker ikke lenger. Be NAV-kontoret om en ny.")
+        raise IkkeFunnet(
+            mf(
+                "Lenken virker ikke lenger. Be NAV-kontoret om en ny.",
+                "Lenkja verkar ikkje lenger. Be NAV-kontoret om ei ny.",
+            )
+        )
     return aktivering
 
 
@@ -105,7 +111,12 @@ def aktivering_bruk(*, noekkel: str, passord: str = "") -> Bruker:
     # Lås raden: to samtidige klikk på samme lenke gir bare én bruker.
     aktivering = Aktivering.objects.select_for_update().select_related("person", "person__kontor").get(pk=aktivering.pk)
     if aktivering.brukt is not None:
-        raise IkkeFunnet("Lenken virker ikke lenger. Be NAV-kontoret om en ny.")
+        raise IkkeFunnet(
+            mf(
+                "Lenken virker ikke lenger. Be NAV-kontoret om en ny.",
+                "Lenkja verkar ikkje lenger. Be NAV-kontoret om ei ny.",
+            )
+        )
     person = aktivering.person
     tildeling = Rolletildeling.objects.select_related("bruker").filter(rolle=Rolle.DELTAKER, person=person).first()
     if tildeling is not None:
@@ -117,7 +128,11 @@ def aktivering_bruk(*, noekkel: str, passord: str = "") -> Bruker:
         rolle_tildel(bruker=ny, rolle=Rolle.DELTAKER, person=person, tildelt_av=aktivering.opprettet_av)
     if settings.KVP_PASSORD_INNLOGGING:
         if len(passord) < 12:
-            raise KvpFeil("Passordet må ha minst 12 tegn.", felt="passord", kode="KVP_AKTIVERING_PASSORD")
+            raise KvpFeil(
+                mf("Passordet må ha minst 12 tegn.", "Passordet må ha minst 12 teikn."),
+                felt="passord",
+                kode="KVP_AKTIVERING_PASSORD",
+            )
         ny.password = make_password(passord)
     else:
         ny.set_unusable_password()
@@ -154,9 +169,13 @@ def melding_send(
         raise KvpFeil("Bare KVP-veiledere kan svare deltakeren.", kode="KVP_IKKE_TILGANG")
     tekst = tekst.strip()
     if not tekst:
-        raise KvpFeil("Skriv en melding.", felt="tekst", kode="KVP_MELDING_TOM")
+        raise KvpFeil(mf("Skriv en melding.", "Skriv ei melding."), felt="tekst", kode="KVP_MELDING_TOM")
     if len(tekst) > MAKS_TEKST:
-        raise KvpFeil(f"Meldingen kan være høyst {MAKS_TEKST} tegn.", felt="tekst", kode="KVP_MELDING_TOM")
+        raise KvpFeil(
+            mf(f"Meldingen kan være høyst {MAKS_TEKST} tegn.", f"Meldinga kan vere høgst {MAKS_TEKST} teikn."),
+            felt="tekst",
+            kode="KVP_MELDING_TOM",
+        )
     dokument = None
     if vedlegg is not None:
         dokument = dokument_last_opp(
@@ -321,10 +340,16 @@ def plan_godta(*, bruker: Bruker, sak_id: UUID, innhold: list[dict[str, Any]], s
     if not er_deltaker_i(bruker, sak):
         raise IkkeFunnet("Fant ikke saken.")
     if not innhold:
-        raise KvpFeil("Planen har ingen aktiviteter ennå.", kode="KVP_PLAN_ENDRET")
+        raise KvpFeil(
+            mf("Planen har ingen aktiviteter ennå.", "Planen har ingen aktivitetar enno."), kode="KVP_PLAN_ENDRET"
+        )
     if plan_sjekksum(innhold) != sjekksum:
         raise KvpFeil(
-            "Planen er endret siden du åpnet siden. Les den nye planen og godta på nytt.", kode="KVP_PLAN_ENDRET"
+            mf(
+                "Planen er endret siden du åpnet siden. Les den nye planen og godta på nytt.",
+                "Planen er endra sidan du opna sida. Les den nye planen og godta på nytt.",
+            ),
+            kode="KVP_PLAN_ENDRET",
         )
     aksept = Planaksept.objects.create(sak=sak, bruker=bruker, innhold=innhold, sjekksum=sjekksum)
     logghendelse_registrer(
@@ -351,7 +376,7 @@ def endring_meld(
     if not er_deltaker_i(bruker, sak):
         raise IkkeFunnet("Fant ikke saken.")
     if type not in Endringstype.values:
-        raise KvpFeil("Velg hva som har endret seg.", felt="type", kode="KVP_VALG")
+        raise KvpFeil(mf("Velg hva som har endret seg.", "Vel kva som har endra seg."), felt="type", kode="KVP_VALG")
     endring = Endringsmelding.objects.create(
         sak=sak, type=type, fra_og_med=fra_og_med, beskrivelse=beskrivelse.strip()[:2000], meldt_av=bruker
     )

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -19,6 +19,7 @@ from kvp.dokument.selectors import dokumenter_for_sak
 from kvp.dokument.services import dokument_last_opp, les_opplasting
 from kvp.felles.feil import IkkeFunnet, KvpFeil
 from kvp.felles.forms import skjema_svar
+from kvp.felles.maalform import med_maalform, mf
 from kvp.felles.services import lesing_registrer
 from kvp.person.selectors import deltaker_person_hent
 from kvp.plan.selectors import plan_for_sak
@@ -64,22 +65,29 @@ def aktivering_send(request: HttpRequest, person_id: UUID) -> HttpResponse:
 def aktiver(request: HttpRequest, noekkel: str) -> HttpResponse:
     """Personen åpner lenken fra e-posten. Demo: velger passord. Prod: går videre til ID-porten."""
     try:
-        services.aktivering_finn(noekkel=noekkel)
+        aktivering = services.aktivering_finn(noekkel=noekkel)
     except IkkeFunnet as feil:
         raise Http404(feil.melding) from feil
+    # Personen er ikke logget inn ennå: målformen kommer fra personen lenken ble laget for.
+    maalform = aktivering.person.maalform or "NB"
+    with med_maalform(maalform), translation.override("nn" if maalform == "NN" else "nb"):
+        return _aktiver(request, noekkel, maalform)
+
+
+def _aktiver(request: HttpRequest, noekkel: str, maalform: str) -> HttpResponse:
     passord = settings.KVP_PASSORD_INNLOGGING
-    form = AktiverForm(request.POST or None) if passord else None
+    form = paa_maalform(AktiverForm(request.POST or None), maalform) if passord else None
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
         bruker = services.aktivering_bruk(noekkel=noekkel, passord=d.get("passord", ""))
         if not passord:
             return redirect("tilgang:oidc_start", tjeneste="idporten")
         login(request, bruker, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, "Velkommen! Nå er du logget inn.")
+        messages.success(request, mf("Velkommen! Nå er du logget inn.", "Velkomen! No er du logga inn."))
         return redirect("soeknad:min_side")
 
     def vis(status: int = 200) -> HttpResponse:
-        return render(request, "deltaker/aktiver.html", {"form": form}, status=status)
+        return render(request, "deltaker/aktiver.html", {"form": form, "kvp_maalform": maalform}, status=status)
 
     if request.method == "POST":
         if form is None:
@@ -106,7 +114,7 @@ def _samtale_side(request: HttpRequest, sak_id: UUID, mal: str, tilbake: HttpRes
             vedlegg=les_opplasting(fil) if fil else None,
             vedlegg_navn=fil.name if fil else "",
         )
-        messages.success(request, "Meldingen er sendt.")
+        messages.success(request, mf("Meldingen er sendt.", "Meldinga er sendt."))
         return tilbake
 
     def vis(status: int = 200) -> HttpResponse:
@@ -158,7 +166,7 @@ def mine_dokumenter(request: HttpRequest) -> HttpResponse:
             formaal=Formaal.DOKUMENTASJON,
             beskrivelse=d["beskrivelse"],
         )
-        messages.success(request, "Dokumentet er sendt til NAV-kontoret.")
+        messages.success(request, mf("Dokumentet er sendt til NAV-kontoret.", "Dokumentet er sendt til NAV-kontoret."))
         return redirect("deltaker:mine_dokumenter")
 
     def vis(status: int = 200) -> HttpResponse:
@@ -180,7 +188,7 @@ def varselvalg(request: HttpRequest) -> HttpResponse:
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
         services.varselvalg_endre(bruker=bruker, person=person, epost=d["epost"], sms=d["sms"])
-        messages.success(request, "Valget ditt er lagret.")
+        messages.success(request, mf("Valget ditt er lagret.", "Valet ditt er lagra."))
         return redirect("deltaker:varselvalg")
 
     def vis(status: int = 200) -> HttpResponse:
@@ -248,7 +256,7 @@ def min_plan(request: HttpRequest) -> HttpResponse:
 
     def lagre(d: dict[str, Any]) -> HttpResponse:
         services.plan_godta(bruker=bruker, sak_id=sak.pk, innhold=innhold, sjekksum=d["sjekksum"])
-        messages.success(request, "Du har godtatt planen. Takk!")
+        messages.success(request, mf("Du har godtatt planen. Takk!", "Du har godteke planen. Takk!"))
         return redirect("deltaker:min_plan")
 
     def vis(status: int = 200) -> HttpResponse:
@@ -292,7 +300,10 @@ def endring_ny(request: HttpRequest) -> HttpResponse:
         services.endring_meld(
             bruker=bruker, sak_id=sak.pk, type=d["type"], fra_og_med=d["fra_og_med"], beskrivelse=d["beskrivelse"]
         )
-        messages.success(request, "Takk! NAV-kontoret har fått beskjed om endringen.")
+        messages.success(
+            request,
+            mf("Takk! NAV-kontoret har fått beskjed om endringen.", "Takk! NAV-kontoret har fått beskjed om endringa."),
+        )
         return redirect("soeknad:min_side")
 
     def vis(status: int = 200) -> HttpResponse:

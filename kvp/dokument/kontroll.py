@@ -19,6 +19,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from kvp.felles.feil import KvpFeil
+from kvp.felles.maalform import mf
 
 PDF = "application/pdf"
 JPEG = "image/jpeg"
@@ -57,11 +58,21 @@ def _kontroller_pdf(innhold: bytes) -> None:
     try:
         leser = PdfReader(io.BytesIO(innhold))
         if leser.is_encrypted:
-            raise _ugyldig("PDF-en er låst med passord. Last opp en PDF uten passord.")
+            raise _ugyldig(
+                mf(
+                    "PDF-en er låst med passord. Last opp en PDF uten passord.",
+                    "PDF-en er låst med passord. Last opp ein PDF utan passord.",
+                )
+            )
         if len(leser.pages) < 1:
-            raise _ugyldig("PDF-en har ingen sider.")
+            raise _ugyldig(mf("PDF-en har ingen sider.", "PDF-en har ingen sider."))
     except (PdfReadError, ValueError, OSError, KeyError, TypeError) as feil:
-        raise _ugyldig("Vi klarte ikke å åpne PDF-en. Prøv å lagre den på nytt og last den opp igjen.") from feil
+        raise _ugyldig(
+            mf(
+                "Vi klarte ikke å åpne PDF-en. Prøv å lagre den på nytt og last den opp igjen.",
+                "Vi klarte ikkje å opne PDF-en. Prøv å lagre han på nytt og last han opp igjen.",
+            )
+        ) from feil
 
 
 def _lagre_bilde_paa_nytt(innhold: bytes, innholdstype: str) -> bytes:
@@ -80,7 +91,12 @@ def _lagre_bilde_paa_nytt(innhold: bytes, innholdstype: str) -> bytes:
                 rettet.save(ut, format="PNG")
             return ut.getvalue()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as feil:
-        raise _ugyldig("Vi klarte ikke å åpne bildet. Ta bildet på nytt, eller last opp en PDF.") from feil
+        raise _ugyldig(
+            mf(
+                "Vi klarte ikke å åpne bildet. Ta bildet på nytt, eller last opp en PDF.",
+                "Vi klarte ikkje å opne biletet. Ta biletet på nytt, eller last opp ein PDF.",
+            )
+        ) from feil
 
 
 def fil_kontroller(*, innhold: bytes, filnavn: str) -> KontrollertFil:
@@ -88,15 +104,23 @@ def fil_kontroller(*, innhold: bytes, filnavn: str) -> KontrollertFil:
     maks = settings.KVP_DOKUMENT_MAKS_BYTE
     if len(innhold) > maks:
         raise KvpFeil(
-            f"Filen er for stor. Den kan være høyst {maks // (1024 * 1024)} MB.",
+            mf(
+                f"Filen er for stor. Den kan være høyst {maks // (1024 * 1024)} MB.",
+                f"Fila er for stor. Ho kan vere høgst {maks // (1024 * 1024)} MB.",
+            ),
             felt="fil",
             kode="KVP_DOKUMENT_FOR_STOR",
         )
     if not innhold:
-        raise _ugyldig("Filen er tom.")
+        raise _ugyldig(mf("Filen er tom.", "Fila er tom."))
     innholdstype = _type_fra_innhold(innhold)
     if innholdstype is None:
-        raise _ugyldig("Vi tar bare imot PDF, JPEG og PNG. Lagre filen som PDF eller ta et bilde av den.")
+        raise _ugyldig(
+            mf(
+                "Vi tar bare imot PDF, JPEG og PNG. Lagre filen som PDF eller ta et bilde av den.",
+                "Vi tek berre imot PDF, JPEG og PNG. Lagre fila som PDF eller ta eit bilete av ho.",
+            )
+        )
     if innholdstype == PDF:
         _kontroller_pdf(innhold)
     else:

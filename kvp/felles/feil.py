@@ -211,8 +211,6 @@ FEILKODER: dict[str, Feilkode] = {
     # Klage
     "KVP_KLAGE_STATUS": _u("Klagen har ikke statusen handlingen krever."),
     "KVP_KLAGE_FINS": _u("Det er allerede en klage under behandling på vedtaket."),
-    "KVP_DOKUMENT_TYPE": _u("Filen er tom eller ikke en PDF, JPEG eller PNG (sjekket på innholdet)."),
-    "KVP_DOKUMENT_STOR": _u("Filen er større enn grensen."),
     # Bakgrunnsjobber
     "KVP_JOBB_UKJENT": _u("Jobbtypen er ikke registrert (lenger); jobben avsluttes som feilet."),
     # Overføringsmøter: avlysning og flytting

@@ -9,6 +9,7 @@ from django import forms
 from django.http import HttpResponse
 
 from .feil import HTTP_STATUS, Kategori, KvpFeil, kategori
+from .maalform import mf
 
 DATOFORMATER = ["%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"]
 
@@ -19,12 +20,17 @@ class KvpForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for felt in self.fields.values():
-            felt.error_messages["required"] = "Dette feltet må fylles ut."
+            felt.error_messages["required"] = mf("Dette feltet må fylles ut.", "Dette feltet må fyllast ut.")
             if isinstance(felt, forms.DateField):
                 felt.input_formats = DATOFORMATER
-                felt.error_messages["invalid"] = "Skriv datoen som dd.mm.åååå, for eksempel 14.03.2025."
+                felt.error_messages["invalid"] = mf(
+                    "Skriv datoen som dd.mm.åååå, for eksempel 14.03.2025.",
+                    "Skriv datoen som dd.mm.åååå, til dømes 14.03.2025.",
+                )
             if isinstance(felt, forms.ChoiceField):
-                felt.error_messages["invalid_choice"] = "Velg et av alternativene i listen."
+                felt.error_messages["invalid_choice"] = mf(
+                    "Velg et av alternativene i listen.", "Vel eitt av alternativa i lista."
+                )
 
     def legg_til_feil(self, feil: KvpFeil) -> None:
         legg_til_feil(self, feil)

@@ -1,4 +1,4 @@
-"""Skjemaene i klagesaken. Filene sjekkes på innholdet i tjenesten (`dokument.sjekk_fil`), ikke her."""
+"""Skjemaene i klagesaken. Filene sjekkes på innholdet i tjenesten (`kvp.dokument.kontroll`), ikke her."""
 
 from typing import Any
 
@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 
 from kvp.felles.forms import Datofelt, KvpForm
+from kvp.felles.maalform import mf
 
 from .models import FORMKRAV, Kanal, Utfall
 
@@ -22,15 +23,21 @@ class Filfelt(forms.FileField):
     def clean(self, data: Any, initial: Any = None) -> list[Any]:
         filer = data if isinstance(data, list | tuple) else ([data] if data else [])
         if len(filer) > int(settings.KVP_DOKUMENT_MAKS_ANTALL):
-            raise forms.ValidationError(f"Du kan legge ved høyst {settings.KVP_DOKUMENT_MAKS_ANTALL} filer.")
+            antall = settings.KVP_DOKUMENT_MAKS_ANTALL
+            raise forms.ValidationError(
+                mf(f"Du kan legge ved høyst {antall} filer.", f"Du kan leggje ved høgst {antall} filer.")
+            )
         return list(filer)
 
 
 def _vedleggsfelt() -> Filfelt:
     return Filfelt(
-        label="Vedlegg",
+        label=mf("Vedlegg", "Vedlegg"),
         required=False,
-        help_text=f"PDF, JPEG eller PNG, høyst {settings.KVP_DOKUMENT_MAKS_BYTE // (1024 * 1024)} MB per fil.",
+        help_text=mf(
+            f"PDF, JPEG eller PNG, høyst {settings.KVP_DOKUMENT_MAKS_BYTE // (1024 * 1024)} MB per fil.",
+            f"PDF, JPEG eller PNG, høgst {settings.KVP_DOKUMENT_MAKS_BYTE // (1024 * 1024)} MB per fil.",
+        ),
     )
 
 
@@ -44,6 +51,11 @@ class KlageForm(KvpForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["tekst"].label = mf("Hva klager du på, og hvorfor?", "Kva klagar du på, og kvifor?")
+        self.fields["tekst"].help_text = mf(
+            "Skriv hva i vedtaket du mener er feil, og hva du mener det skal endres til.",
+            "Skriv kva i vedtaket du meiner er feil, og kva du meiner det skal endrast til.",
+        )
         self.fields["vedlegg"] = _vedleggsfelt()
 
 
@@ -103,6 +115,7 @@ class MerknadForm(KvpForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["tekst"].label = mf("Merknad", "Merknad")
         self.fields["vedlegg"] = _vedleggsfelt()
 
 

@@ -10,6 +10,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from kvp.dokument.models import dokumentlager
 from kvp.felles.uforanderlig import Uforanderlig
 
 
@@ -130,14 +131,15 @@ def _filsti(dokument: "Klagedokument", filnavn: str) -> str:
 
 
 class Klagedokument(Uforanderlig, models.Model):
-    """Et vedlegg eller en merknad (tekst og eventuell fil). Filen lagres med Djangos lagrings-API og vises bare
-    gjennom tilgangssjekken i `selectors.dokument_hent`."""
+    """Et vedlegg eller en merknad (tekst og eventuell fil). Filen er kontrollert av `kvp.dokument.kontroll` (samme
+    vei inn som alle andre opplastinger), lagres i dokumentlageret (`KVP_DOKUMENT_LAGER`) og vises bare gjennom
+    tilgangssjekken i `selectors.dokument_hent`."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     klage = models.ForeignKey(Klage, on_delete=models.PROTECT, related_name="dokumenter")
     type = models.CharField("type", max_length=10, choices=Dokumenttype.choices)
     tekst = models.TextField("tekst", blank=True)
-    fil = models.FileField("fil", upload_to=_filsti, blank=True)
+    fil = models.FileField("fil", upload_to=_filsti, storage=dokumentlager, blank=True)
     navn = models.CharField("filnavn", max_length=120, blank=True)
     innholdstype = models.CharField("innholdstype", max_length=40, blank=True)
     stoerrelse = models.PositiveIntegerField("størrelse (byte)", default=0)

@@ -11,11 +11,15 @@ from collections.abc import Iterable
 from typing import Any
 from uuid import UUID
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from kvp.dokument.kontroll import fil_kontroller
+from kvp.dokument.services import les_opplasting
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang, KvpFeil
 from kvp.felles.hendelser import VedtakFattet
+from kvp.felles.maalform import mf
 from kvp.felles.services import logghendelse_registrer
 from kvp.tilgang import objekter
 from kvp.tilgang.models import Bruker, Rolle
@@ -25,7 +29,6 @@ from kvp_regler import klage as regler
 
 from . import brev as klagebrev
 from . import selectors
-from .dokument import sjekk_fil
 from .models import (
     FORMKRAV,
     Brevtype,
@@ -71,25 +74,39 @@ def _steg(
 def _krev_status(klage: Klage, *statuser: str) -> None:
     if klage.status not in statuser:
         raise KvpFeil(
-            f"Klagen har status «{klage.get_status_display().lower()}», og dette kan ikke gjøres nå.",
+            mf(
+                f"Klagen har status «{klage.get_status_display().lower()}», og dette kan ikke gjøres nå.",
+                f"Klaga har status «{klage.get_status_display().lower()}», og dette kan ikkje gjerast no.",
+            ),
             kode="KVP_KLAGE_STATUS",
         )
 
 
 def _lagre_vedlegg(*, klage: Klage, bruker: Bruker, filer: Iterable[Any], type: str, tekst: str = "") -> None:
-    sjekkede = [sjekk_fil(f) for f in filer]  # alle sjekkes før noe lagres
+    """Vedleggene går gjennom dokumentkontrollen (`kvp.dokument.kontroll`): typen avgjøres av innholdet, størrelsen
+    har en grense, og bilder lagres på nytt uten EXIF. Alle filene sjekkes før noe lagres, og lagringen går gjennom
+    dokumentlageret (`kvp.dokument.models.dokumentlager`)."""
+    kontrollerte = []
+    for fil in filer:
+        try:
+            kontrollerte.append(
+                fil_kontroller(innhold=les_opplasting(fil), filnavn=str(getattr(fil, "name", "") or "vedlegg"))
+            )
+        except KvpFeil as feil:
+            feil.felt = "vedlegg"
+            raise
     if tekst:
         Klagedokument.objects.create(klage=klage, type=type, tekst=tekst, lastet_opp_av=bruker)
-    for s in sjekkede:
+    for k in kontrollerte:
         dokument = Klagedokument(
             klage=klage,
             type=type,
-            navn=s.navn,
-            innholdstype=s.innholdstype,
-            stoerrelse=s.stoerrelse,
+            navn=k.filnavn,
+            innholdstype=k.innholdstype,
+            stoerrelse=len(k.innhold),
             lastet_opp_av=bruker,
         )
-        dokument.fil.save(s.navn, s.fil, save=False)
+        dokument.fil.save(k.filnavn, ContentFile(k.innhold), save=False)
         dokument.save()
 
 
@@ -136,14 +153,20 @@ def klage_registrer(
             )
     if not tekst.strip():
         raise KvpFeil(
-            "Skriv hva du klager på og hvorfor."
+            mf("Skriv hva du klager på og hvorfor.", "Skriv kva du klagar på og kvifor.")
             if kanal == Kanal.DIGITAL
             else "Skriv hva klagen gjelder (for muntlige klager: notatet fra samtalen).",
             felt="tekst",
         )
     selectors.las_sak(sak.pk)  # to klager på samme vedtak samtidig skal ikke begge bli registrert
     if Klage.objects.filter(vedtak=vedtak, status__in=AAPNE).exists():
-        raise KvpFeil("Det er allerede en klage på dette vedtaket som behandles.", kode="KVP_KLAGE_FINS")
+        raise KvpFeil(
+            mf(
+                "Det er allerede en klage på dette vedtaket som behandles.",
+                "Det er alt ei klage på dette vedtaket som blir behandla.",
+            ),
+            kode="KVP_KLAGE_FINS",
+        )
     assert mottatt_dato is not None  # noqa: S101 - satt over
     antatt_mottatt = regler.vedtak_antatt_mottatt(vedtak.vedtak_dato)
     frist = regler.klagefrist(antatt_mottatt)
@@ -272,7 +295,9 @@ def klage_merknad_legg_til(*, bruker: Bruker, klage_id: UUID, tekst: str, vedleg
     _krev_status(klage, Klagestatus.OVERSENDT, Klagestatus.UNDER_BEHANDLING)
     vedlegg = list(vedlegg)
     if not tekst.strip() and not vedlegg:
-        raise KvpFeil("Skriv merknaden, eller legg ved en fil.", felt="tekst")
+        raise KvpFeil(
+            mf("Skriv merknaden, eller legg ved en fil.", "Skriv merknaden, eller legg ved ei fil."), felt="tekst"
+        )
     _lagre_vedlegg(klage=klage, bruker=bruker, filer=vedlegg, type=Dokumenttype.MERKNAD, tekst=tekst.strip())
     _steg(klage, bruker, "Merknad fra deltakeren er mottatt")
     return klage

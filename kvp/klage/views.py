@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kvp.brev.selectors import brev_hent as vedtaksbrev_hent
 from kvp.felles.feil import IkkeFunnet, IkkeTilgang
 from kvp.felles.forms import KvpForm, skjema_svar
+from kvp.felles.maalform import mf
 from kvp.sak.selectors import sak_hent
 from kvp.tilgang import objekter
 from kvp.tilgang import objekter as tilgang
@@ -91,7 +92,9 @@ def ny_fra_deltaker(request: HttpRequest, vedtak_id: UUID) -> HttpResponse:
         klage = services.klage_registrer(
             bruker=bruker, vedtak_id=vedtak_id, tekst=d["tekst"], kanal=Kanal.DIGITAL, vedlegg=d["vedlegg"]
         )
-        messages.success(request, "Klagen er sendt. Du får svar fra kontoret.")
+        messages.success(
+            request, mf("Klagen er sendt. Du får svar fra kontoret.", "Klaga er sendt. Du får svar frå kontoret.")
+        )
         return redirect("klage:detalj", klage_id=klage.pk)
 
     return skjema_svar(form, lagre, vis)
@@ -270,7 +273,7 @@ def merknad(request: HttpRequest, klage_id: UUID) -> HttpResponse:
         lambda d: services.klage_merknad_legg_til(
             bruker=bruker, klage_id=klage_id, tekst=d["tekst"], vedlegg=d["vedlegg"]
         ),
-        "Merknaden er sendt.",
+        mf("Merknaden er sendt.", "Merknaden er sendt."),
         krav="deltaker" if objekter.ser_side(bruker, "deltaker") else "behandle",
     )
 

@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 
 from kvp.felles.forms import Datofelt, KvpForm
+from kvp.felles.maalform import mf
 
 from .models import Kanal, Oppfoelgingsbehov, RettTilYtelser
 
@@ -91,6 +92,27 @@ class SoeknadDeltakerForm(KvpForm):
         required=False,
     )
     bekreftet = forms.BooleanField(label="Jeg bekrefter at opplysningene er riktige.", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        f = self.fields
+        f["hva_oensker_du"].label = mf(
+            "Hva ønsker du å oppnå med kvalifiseringsprogrammet?",
+            "Kva ønskjer du å oppnå med kvalifiseringsprogrammet?",
+        )
+        f["hva_oensker_du"].help_text = mf(
+            "Skriv med dine egne ord. For eksempel hvilken jobb du ønsker deg.",
+            "Skriv med dine eigne ord. Til dømes kva jobb du ønskjer deg.",
+        )
+        f["hjelp_til"].label = mf(
+            "Hva trenger du hjelp til for å komme i jobb?", "Kva treng du hjelp til for å kome i jobb?"
+        )
+        f["hjelp_til"].help_text = mf(
+            "For eksempel helse, bolig, økonomi eller språk.", "Til dømes helse, bustad, økonomi eller språk."
+        )
+        f["bekreftet"].label = mf(
+            "Jeg bekrefter at opplysningene er riktige.", "Eg stadfestar at opplysningane er rette."
+        )
 
 
 class SoeknadRegistrerForm(KvpForm):

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from kvp.felles.feil import IkkeTilgang, KvpFeil
+from kvp.felles.maalform import mf
 from kvp.felles.services import logghendelse_registrer
 from kvp.person.models import Person
 from kvp.sak.models import Sak
@@ -322,9 +323,17 @@ def soeknad_send_inn(*, bruker: Bruker, hva_oensker_du: str, hjelp_til: str, bek
         raise KvpFeil("Bare den som søker, kan sende inn søknaden.", kode="KVP_IKKE_TILGANG")
     person = Person.objects.select_related("kontor").get(pk=next(iter(personer)))
     if not hva_oensker_du.strip():
-        raise KvpFeil("Skriv litt om hva du ønsker å oppnå.", felt="hva_oensker_du", kode="KVP_SOEKNAD_MANGLER")
+        raise KvpFeil(
+            mf("Skriv litt om hva du ønsker å oppnå.", "Skriv litt om kva du ønskjer å oppnå."),
+            felt="hva_oensker_du",
+            kode="KVP_SOEKNAD_MANGLER",
+        )
     if not bekreftet:
-        raise KvpFeil("Du må bekrefte at opplysningene er riktige.", felt="bekreftet", kode="KVP_SOEKNAD_BEKREFT")
+        raise KvpFeil(
+            mf("Du må bekrefte at opplysningene er riktige.", "Du må stadfeste at opplysningane er rette."),
+            felt="bekreftet",
+            kode="KVP_SOEKNAD_BEKREFT",
+        )
     return _soeknad_opprett(
         bruker=bruker,
         person=person,

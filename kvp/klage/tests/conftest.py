@@ -7,12 +7,13 @@ from typing import Any
 
 import pytest
 
+from kvp.dokument.tests import filer
 from kvp.tilgang.models import Rolle
 from kvp.vedtak.models import Vedtak, Vedtakstype
 from kvp.vedtak.services import vedtak_fatt, vedtak_opprett, vedtak_send_til_beslutter
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PDF = filer.pdf()
+PNG = filer.png()
 
 
 @pytest.fixture

@@ -6,10 +6,11 @@ from typing import Any
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from kvp.dokument.tests import filer
 from kvp.klage import services
 from kvp.klage.models import Kanal
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = filer.pdf()
 
 
 def klage_url_objekt(*, bruker: Any, vedtak: Any) -> dict[str, Any]:

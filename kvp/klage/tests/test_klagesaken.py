@@ -54,7 +54,7 @@ def test_fil_som_later_som_pdf_avvises_og_ingenting_lagres(avbrudd, deltaker):
             kanal=Kanal.DIGITAL,
             vedlegg=[SimpleUploadedFile("lure.pdf", b"<html><script>alert(1)</script>")],
         )
-    assert feil.value.kode == "KVP_DOKUMENT_TYPE"
+    assert feil.value.kode == "KVP_DOKUMENT_UGYLDIG"
     assert not avbrudd.klager.exists()
 
 
@@ -68,7 +68,7 @@ def test_for_stor_fil_avvises(avbrudd, deltaker):
             kanal=Kanal.DIGITAL,
             vedlegg=[SimpleUploadedFile("a.pdf", PDF)],
         )
-    assert feil.value.kode == "KVP_DOKUMENT_STOR"
+    assert feil.value.kode == "KVP_DOKUMENT_FOR_STOR"
 
 
 def test_sen_klage_paa_papir_gaar_til_vurdering_etter_paragraf_31(avbrudd, kvp_veileder_a):

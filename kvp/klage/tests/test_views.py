@@ -20,7 +20,7 @@ def test_deltaker_uten_tekst_og_med_falsk_pdf_faar_400_og_ingenting_lagres(clien
     assert "Dette feltet må fylles ut." in svar.content.decode()
     svar = client.post(url, {"tekst": "Uenig.", "vedlegg": SimpleUploadedFile("x.pdf", b"MZ\x90\x00 ikke en pdf")})
     assert svar.status_code == 400
-    assert "Filen må være en PDF, et JPEG-bilde eller et PNG-bilde." in svar.content.decode()
+    assert "Vi tar bare imot PDF, JPEG og PNG." in svar.content.decode()
     assert not Klage.objects.exists() and not Klagedokument.objects.exists()
 
 
