@@ -4,6 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from kvp.felles.feil import IkkeTilgang
+from kvp.tilgang.models import KONTORROLLER
 from kvp.tilgang.tilgang import bruker_fra, tilgang_for
 
 from . import selectors, typer
@@ -12,8 +14,12 @@ from . import selectors, typer
 @require_GET
 def oversikt(request: HttpRequest) -> HttpResponse:
     bruker = bruker_fra(request)
+    t = tilgang_for(bruker)
+    if not t.kontorer_med(*KONTORROLLER):
+        # Jobbene startes og følges av kontorets ansatte; deltakere og statsforvaltere har ingen her.
+        raise IkkeTilgang("Du har ikke tilgang til dette.")
     jobber = selectors.jobber_for_bruker(bruker=bruker)
-    startbare = typer.startbare(tilgang_for(bruker).roller)
+    startbare = typer.startbare(t.roller)
     return render(request, "jobber/oversikt.html", {"jobber": jobber, "startbare": startbare})
 
 

@@ -213,3 +213,12 @@ def test_jobben_hentes_gjennom_tilgangslaget_og_rollen_ved_et_annet_kontor_telle
     assert client.get(reverse("jobber:fremdrift", kwargs={"jobb_id": jobb_a.pk})).status_code == 404
     assert client.get(reverse("jobber:jobb", kwargs={"jobb_id": jobb_b.pk})).status_code == 200
     assert list(objekter.synlige(to_kontorer, "jobb")) == [jobb_b]
+
+
+def test_jobbsiden_er_bare_for_kontorets_ansatte(client, lag_bruker, lag_person, kvp_veileder_a):
+    """En deltaker eller en statsforvalter starter ingen jobber og får ikke kontorets jobbside."""
+    person = lag_person(fornavn="Dina")
+    deltaker = lag_bruker(Rolle.DELTAKER, person=person)
+    for bruker, forventet in ((deltaker, 403), (kvp_veileder_a, 200)):
+        client.force_login(bruker)
+        assert client.get(reverse("jobber:oversikt")).status_code == forventet, bruker
