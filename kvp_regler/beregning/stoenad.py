@@ -29,6 +29,7 @@ from kvp_regler.beregning.modell import (
     Beregningsmodell,
     Beregningsresultat,
     Dagstatus,
+    Forklarer,
     Linje,
     Linjetype,
     UgyldigGrunnlag,
@@ -350,6 +351,7 @@ class _Reduksjon:
         "faktor",
         "full_tid",
         "hjemler",
+        "linjehjemler",
         "s",
         "status",
         "timer",
@@ -392,6 +394,12 @@ class _Reduksjon:
         self.er_full = self.faktor == _EN
         self.er_null = not self.faktor
         self.hjemler = tuple(hjemler)
+        # hjemmelen til en linje av dager med denne reduksjonen (fradraget har alltid sin egen)
+        self.linjehjemler = (
+            tuple("; ".join([hjemmel, *dict.fromkeys(hjemler)]) for hjemmel in _HJEMMEL[:2]) + _HJEMMEL[2:]
+            if hjemler
+            else _HJEMMEL
+        )
 
     @property
     def har_reduksjon(self) -> bool:
@@ -427,7 +435,6 @@ class _Dagverdi:
 
     __slots__ = (
         "_forklaringer",
-        "_linjer",
         "_tekst_fradrag",
         "bruk",
         "fradrag",
@@ -458,8 +465,6 @@ class _Dagverdi:
         self._tekst_fradrag: str | None = None
         self._forklaringer: dict[tuple[int, int, Decimal], str] | None = None
         """Ferdige forklaringer for linjer som bare består av denne dagverdien: (linjetype, dager, beløp) → tekst."""
-        self._linjer: dict[int, tuple[Decimal, str, _Forklaring]] = {}
-        """Beløp, hjemmel og forklarer for linjer som bare består av denne dagverdien: 3 × dager + linjetype → …"""
         # (teller, nevner) for hver sats, None for 0: rask og eksakt likhet mellom dagverdier (brøkene er forkortet)
         if reduksjon.er_full:  # den vanlige dagen: ingen reduksjon, satsene er grunnsatsene
             self.stoenad, self.tillegg = grunnsats.grunnsats, grunnsats.tillegg_sats
@@ -482,13 +487,26 @@ class _Dagverdi:
             self.ytelsessum = self.fradrag = _NULL
             fradrag_noekkel = None
         self.satser = (self.stoenad, self.tillegg, self.fradrag)
-        self.linjesatser = (self.stoenad, self.tillegg, -self.fradrag)
+        self.linjesatser = (self.stoenad, self.tillegg, -self.fradrag if ytelser else _NULL)
         """Dagsatsene slik de står på linjene: fradraget med minus."""
         self.satsnoekler = (stoenad_noekkel, tillegg_noekkel, fradrag_noekkel)
 
     @property
     def har_reduksjon(self) -> bool:
         return self.reduksjon.har_reduksjon
+
+    def forklar(self, linje: Linje) -> str:
+        """Forklaringen til en linje som bare består av denne dagverdien; da er dagverdien linjens forklarer.
+        Samme type, antall dager og beløp gir samme tekst, så den lages én gang."""
+        lager = self._forklaringer
+        if lager is None:
+            lager = self._forklaringer = {}
+        nr = _TYPER.index(linje.type)
+        noekkel = (nr, linje.antall_dager, linje.beloep)
+        tekst = lager.get(noekkel)
+        if tekst is None:
+            tekst = lager[noekkel] = _forklaringstekst(nr, {self: linje.antall_dager}, linje)
+        return tekst
 
     def tekst(self, linjetype: Linjetype) -> str:
         if linjetype is not Linjetype.FRADRAG:
@@ -525,40 +543,35 @@ class _Forklaring:
     def forklar(self, linje: Linje) -> str:
         verdier = self.dager_per_verdi
         if len(verdier) == 1:  # den vanlige linjen: samme tekst hver gang samme dagverdi gir samme linje
-            verdi = next(iter(verdier))
-            lager = verdi._forklaringer
-            if lager is None:
-                lager = verdi._forklaringer = {}
-            noekkel = (self.nr, linje.antall_dager, linje.beloep)
-            tekst = lager.get(noekkel)
-            if tekst is None:
-                tekst = lager[noekkel] = self._lag(linje)
-            return tekst
-        return self._lag(linje)
+            return next(iter(verdier)).forklar(linje)
+        return _forklaringstekst(self.nr, verdier, linje)
 
-    def _lag(self, linje: Linje) -> str:
-        type_ = _TYPER[self.nr]
-        verdier = self.dager_per_verdi
-        if len(verdier) == 1:
-            grunner = next(iter(verdier)).tekst(type_)
-        else:
-            grunner = "; ".join(dict.fromkeys(verdi.tekst(type_) for verdi in verdier))
-        tekst = grunner + "."
-        if type_ is not Linjetype.FRADRAG:
-            merknader: dict[str, int] = {}
-            for verdi, antall in verdier.items():
-                if verdi.har_reduksjon:
-                    merknad = verdi.reduksjon.tekst()
-                    merknader[merknad] = merknader.get(merknad, 0) + antall
-            if merknader:
-                tekst += " " + "; ".join(f"{_dager(n)}: {m}" for m, n in merknader.items()) + "."
-        return f"{tekst} {_dager(linje.antall_dager)} × {tall_tekst(linje.dagsats)} kr = {kroner_tekst(linje.beloep)}."
+
+def _forklaringstekst(nr: int, verdier: dict[_Dagverdi, int], linje: Linje) -> str:
+    """Forklaringen til en linje av type nr. `nr` med disse dagverdiene (og antall dager av hver)."""
+    type_ = _TYPER[nr]
+    if len(verdier) == 1:
+        grunner = next(iter(verdier)).tekst(type_)
+    else:
+        grunner = "; ".join(dict.fromkeys(verdi.tekst(type_) for verdi in verdier))
+    tekst = grunner + "."
+    if type_ is not Linjetype.FRADRAG:
+        merknader: dict[str, int] = {}
+        for verdi, antall in verdier.items():
+            if verdi.har_reduksjon:
+                merknad = verdi.reduksjon.tekst()
+                merknader[merknad] = merknader.get(merknad, 0) + antall
+        if merknader:
+            tekst += " " + "; ".join(f"{_dager(n)}: {m}" for m, n in merknader.items()) + "."
+    return f"{tekst} {_dager(linje.antall_dager)} × {tall_tekst(linje.dagsats)} kr = {kroner_tekst(linje.beloep)}."
 
 
 def _dager(antall: int) -> str:
     return f"{antall} dag" if antall == 1 else f"{antall} dager"
 
 
+_KRONER: dict[int, Decimal] = {}
+"""Beløpene på linjene (hele øre → kroner med to desimaler); de samme går igjen i en batch."""
 _DATOER: dict[int, date] = {}
 """Datoene linjene begynner og slutter på (ordinal → dato); de samme går igjen i en batch."""
 _ny_tuppel = tuple.__new__
@@ -575,15 +588,32 @@ def _linje(
     satsnoekkel: tuple[int, int],
     verdi: _Dagverdi,
 ) -> Linje:
-    """Lukker en linje. `dager_per_verdi` er None når hele linjen er én dagverdi (`verdi`); da er beløpet, hjemmelen
-    og forklareren de samme for alle linjer med samme dagverdi, type og antall dager, og huskes på dagverdien."""
+    """Lukker en linje: beløpet er eksakt dagsats × antall dager, rundet halvt opp til øre én gang.
+
+    `dager_per_verdi` er None når hele linjen er én dagverdi (`verdi`, den vanlige linjen); da er hjemmelen dagverdiens
+    og dagverdien selv forklarer linjen."""
+    teller, nevner = satsnoekkel
+    oere = oere_halvt_opp(teller * antall, nevner)
+    beloep = _KRONER.get(oere)
+    if beloep is None:
+        if len(_KRONER) > 100_000:
+            _KRONER.clear()
+        beloep = _KRONER[oere] = Decimal(oere).scaleb(-2)
+    if nr == 2:  # FRADRAG: beløpet rundes som positivt tall og får minus etterpå
+        beloep = -beloep
+    forklarer: Forklarer
     if dager_per_verdi is None:
-        noekkel = 3 * antall + nr
-        ferdig = verdi._linjer.get(noekkel)
-        if ferdig is None:
-            ferdig = verdi._linjer[noekkel] = _linjedata(nr, antall, satsnoekkel, {verdi: antall})
+        hjemmel = verdi.reduksjon.linjehjemler[nr]
+        forklarer = verdi
     else:
-        ferdig = _linjedata(nr, antall, satsnoekkel, dager_per_verdi)
+        hjemmel = _HJEMMEL[nr]
+        if nr != 2:
+            for enkelt in dager_per_verdi:
+                if enkelt.hjemler_reduksjon:
+                    hjemler = [h for v in dager_per_verdi for h in v.hjemler_reduksjon]
+                    hjemmel = "; ".join([hjemmel, *dict.fromkeys(hjemler)])
+                    break
+        forklarer = _Forklaring(nr, dager_per_verdi)
     fra_dato = _DATOER.get(fra)
     if fra_dato is None:
         if len(_DATOER) > 100_000:
@@ -592,25 +622,7 @@ def _linje(
     til_dato = _DATOER.get(til)
     if til_dato is None:
         til_dato = _DATOER[til] = date.fromordinal(til)
-    return _ny_tuppel(Linje, (_TYPER[nr], fra_dato, til_dato, antall, dagsats, *ferdig))
-
-
-def _linjedata(
-    nr: int, antall: int, satsnoekkel: tuple[int, int], dager_per_verdi: dict[_Dagverdi, int]
-) -> tuple[Decimal, str, _Forklaring]:
-    """Beløpet (eksakt dagsats × antall dager, rundet halvt opp til øre én gang), hjemmelen og forklareren."""
-    teller, nevner = satsnoekkel
-    beloep = Decimal(oere_halvt_opp(teller * antall, nevner)).scaleb(-2)
-    hjemmel = _HJEMMEL[nr]
-    if nr == 2:  # FRADRAG: beløpet rundes som positivt tall og får minus etterpå
-        beloep = -beloep
-    else:
-        for verdi in dager_per_verdi:
-            if verdi.hjemler_reduksjon:
-                hjemler = [h for v in dager_per_verdi for h in v.hjemler_reduksjon]
-                hjemmel = "; ".join([hjemmel, *dict.fromkeys(hjemler)])
-                break
-    return beloep, hjemmel, _Forklaring(nr, dager_per_verdi)
+    return _ny_tuppel(Linje, (_TYPER[nr], fra_dato, til_dato, antall, dagsats, beloep, hjemmel, forklarer))
 
 
 _Brukte = tuple[tuple[Parameter, tuple[int, ...]], ...]
