@@ -23,7 +23,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from kvp_regler.belop import kroner_tekst, oere_halvt_opp, tall_tekst
+from kvp_regler.belop import kroner_tekst, tall_tekst
 from kvp_regler.beregning.modell import (
     Beregningsgrunnlag,
     Beregningsmodell,
@@ -593,7 +593,7 @@ def _linje(
     `dager_per_verdi` er None når hele linjen er én dagverdi (`verdi`, den vanlige linjen); da er hjemmelen dagverdiens
     og dagverdien selv forklarer linjen."""
     teller, nevner = satsnoekkel
-    oere = oere_halvt_opp(teller * antall, nevner)
+    oere = (abs(teller) * antall * 200 + nevner) // (2 * nevner)  # = belop.oere_halvt_opp(teller * antall, nevner)
     beloep = _KRONER.get(oere)
     if beloep is None:
         if len(_KRONER) > 100_000:
@@ -667,6 +667,28 @@ def _virkedager_i_maaned(aar: int, maaned: int) -> int:
     return maanedens_virkedager(aar, maaned)
 
 
+_MAANEDSSTARTER: dict[int, int] = {}
+"""Første dag i hver måned som ordinal, slått opp på måneder fra år 0 (år × 12 + måned − 1)."""
+
+
+def _maanedsstart(maaned: int) -> int:
+    aar, mnd = divmod(maaned, 12)
+    ordinal = date(aar, mnd + 1, 1).toordinal() if aar <= 9999 else _SISTE_ORDINAL + 1
+    _MAANEDSSTARTER[maaned] = ordinal
+    return ordinal
+
+
+_BURSDAGER: dict[tuple[date, int], int] = {}
+"""Datoen (ordinal) en fødselsdato fyller en alder; de samme går igjen i en batch."""
+
+
+def _bursdag(foedselsdato: date, alder: int) -> int:
+    if len(_BURSDAGER) > 100_000:
+        _BURSDAGER.clear()
+    ordinal = _BURSDAGER[(foedselsdato, alder)] = bursdag(foedselsdato, alder).toordinal()
+    return ordinal
+
+
 def _aldersgrenser(parametere: Parametersett, fom: date) -> tuple[int, int, _Brukte, _Brukte, Any, Any]:
     """Aldersgrensene for en periode som begynner `fom` (sosialtjenesteloven § 35; barnetillegget: forskriften), og
     parameterbruken de gir uten og med barn, også som nøkkel (parameterobjektenes identitet og indeksene)."""
@@ -724,13 +746,14 @@ class _Beregning:
         # Aldersgrensene er brukt når minst én programdag er beregnet: 25-årsgrensen alltid, barnas når det er barn.
         self.aldersgrenser: _Brukte = med_barn if grunnlag.barn else uten_barn
         self.aldersnoekkel = med_barn_noekkel if grunnlag.barn else uten_barn_noekkel
-        self.fyller_25 = bursdag(grunnlag.deltaker.foedselsdato, alder_full).toordinal()
+        foedt_25 = (grunnlag.deltaker.foedselsdato, alder_full)
+        self.fyller_25 = _BURSDAGER.get(foedt_25) or _bursdag(*foedt_25)
         # barna: når hvert barn teller (fra og med, til), og segmentgrensene (født, fyller 18, forsørgerperioden)
         self.barn: list[tuple[int, int]] = []
         self.barnestarter: list[int] = []
         for b in grunnlag.barn:
             foedt = b.foedselsdato.toordinal()
-            fyller_18 = bursdag(b.foedselsdato, alder_barn).toordinal()
+            fyller_18 = _BURSDAGER.get((b.foedselsdato, alder_barn)) or _bursdag(b.foedselsdato, alder_barn)
             b_fom = b.fra_og_med.toordinal() if b.fra_og_med else 0
             b_til = b.til_og_med.toordinal() + 1 if b.til_og_med else _SISTE_ORDINAL + 1
             self.barn.append((max(foedt, b_fom), min(fyller_18, b_til)))
@@ -879,10 +902,10 @@ class _Beregning:
         if not perioder:
             return []
         maanedsstarter = []
-        aar, mnd = periode.fra_og_med.year, periode.fra_og_med.month
+        maaned = periode.fra_og_med.year * 12 + periode.fra_og_med.month - 1  # måneder fra år 0
         while True:
-            aar, mnd = (aar + 1, 1) if mnd == 12 else (aar, mnd + 1)
-            maanedsstart = date(aar, mnd, 1).toordinal() if aar <= 9999 else tom + 1
+            maaned += 1
+            maanedsstart = _MAANEDSSTARTER.get(maaned) or _maanedsstart(maaned)
             if maanedsstart > tom:
                 break
             maanedsstarter.append(maanedsstart)
