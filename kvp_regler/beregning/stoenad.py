@@ -352,6 +352,7 @@ class _Reduksjon:
         "full_tid",
         "hjemler",
         "linjehjemler",
+        "merknad",
         "s",
         "status",
         "timer",
@@ -394,6 +395,8 @@ class _Reduksjon:
         self.er_full = self.faktor == _EN
         self.er_null = not self.faktor
         self.hjemler = tuple(hjemler)
+        self.merknad = status is not Dagstatus.DELTATT or self.full_tid is not None
+        """Om forklaringen nevner dagene med denne reduksjonen (fravær, permisjon, lønnet arbeid)."""
         # hjemmelen til en linje av dager med denne reduksjonen (fradraget har alltid sin egen)
         self.linjehjemler = (
             tuple("; ".join([hjemmel, *dict.fromkeys(hjemler)]) for hjemmel in _HJEMMEL[:2]) + _HJEMMEL[2:]
@@ -403,7 +406,7 @@ class _Reduksjon:
 
     @property
     def har_reduksjon(self) -> bool:
-        return self.status is not Dagstatus.DELTATT or self.full_tid is not None
+        return self.merknad
 
     def tekst(self) -> str:
         if self._tekst is None:
@@ -435,6 +438,7 @@ class _Dagverdi:
 
     __slots__ = (
         "_forklaringer",
+        "_satstekster",
         "_tekst_fradrag",
         "bruk",
         "fradrag",
@@ -463,6 +467,7 @@ class _Dagverdi:
         self.grunnsats = grunnsats
         self.reduksjon = reduksjon
         self._tekst_fradrag: str | None = None
+        self._satstekster: list[str | None] | None = None
         self._forklaringer: dict[tuple[int, int, Decimal], str] | None = None
         """Ferdige forklaringer for linjer som bare består av denne dagverdien: (linjetype, dager, beløp) → tekst."""
         # (teller, nevner) for hver sats, None for 0: rask og eksakt likhet mellom dagverdier (brøkene er forkortet)
@@ -493,7 +498,17 @@ class _Dagverdi:
 
     @property
     def har_reduksjon(self) -> bool:
-        return self.reduksjon.har_reduksjon
+        return self.reduksjon.merknad
+
+    def satstekst(self, nr: int) -> str:
+        """Dagsatsen på linjer av type nr. `nr` på norsk form, som i forklaringen («973,6198»)."""
+        tekster = self._satstekster
+        if tekster is None:
+            tekster = self._satstekster = [None, None, None]
+        tekst = tekster[nr]
+        if tekst is None:
+            tekst = tekster[nr] = tall_tekst(self.linjesatser[nr])
+        return tekst
 
     def forklar(self, linje: Linje) -> str:
         """Forklaringen til en linje som bare består av denne dagverdien; da er dagverdien linjens forklarer.
@@ -550,24 +565,39 @@ class _Forklaring:
 def _forklaringstekst(nr: int, verdier: dict[_Dagverdi, int], linje: Linje) -> str:
     """Forklaringen til en linje av type nr. `nr` med disse dagverdiene (og antall dager av hver)."""
     type_ = _TYPER[nr]
+    foerste = next(iter(verdier))
     if len(verdier) == 1:
-        grunner = next(iter(verdier)).tekst(type_)
+        grunner = foerste.tekst(type_)
     else:
-        grunner = "; ".join(dict.fromkeys(verdi.tekst(type_) for verdi in verdier))
+        grunner = "; ".join(dict.fromkeys([verdi.tekst(type_) for verdi in verdier]))
     tekst = grunner + "."
-    if type_ is not Linjetype.FRADRAG:
+    if nr != 2:  # FRADRAG har ingen merknader
         merknader: dict[str, int] = {}
         for verdi, antall in verdier.items():
-            if verdi.har_reduksjon:
-                merknad = verdi.reduksjon.tekst()
+            reduksjon = verdi.reduksjon
+            if reduksjon.merknad:
+                merknad = reduksjon.tekst()
                 merknader[merknad] = merknader.get(merknad, 0) + antall
         if merknader:
-            tekst += " " + "; ".join(f"{_dager(n)}: {m}" for m, n in merknader.items()) + "."
-    return f"{tekst} {_dager(linje.antall_dager)} × {tall_tekst(linje.dagsats)} kr = {kroner_tekst(linje.beloep)}."
+            tekst += " " + "; ".join([f"{_dager(n)}: {m}" for m, n in merknader.items()]) + "."
+    # alle dagverdiene i en linje har samme dagsats som linjen
+    dagsats = foerste.satstekst(nr) if foerste.linjesatser[nr] is linje.dagsats else tall_tekst(linje.dagsats)
+    beloep = linje.beloep
+    kroner = _KRONETEKSTER.get(beloep)
+    if kroner is None:
+        if len(_KRONETEKSTER) > 100_000:
+            _KRONETEKSTER.clear()
+        kroner = _KRONETEKSTER[beloep] = kroner_tekst(beloep)
+    return f"{tekst} {_dager(linje.antall_dager)} × {dagsats} kr = {kroner}."
+
+
+_KRONETEKSTER: dict[Decimal, str] = {}
+"""Beløpene i forklaringene på norsk form («1 039,50 kr»); de samme går igjen i en batch."""
+_DAGER = tuple(f"{antall} dag" if antall == 1 else f"{antall} dager" for antall in range(32))
 
 
 def _dager(antall: int) -> str:
-    return f"{antall} dag" if antall == 1 else f"{antall} dager"
+    return _DAGER[antall] if 0 <= antall < 32 else f"{antall} dager"
 
 
 _KRONER: dict[int, Decimal] = {}
