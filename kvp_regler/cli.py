@@ -79,12 +79,18 @@ def _prosesser(antall_dokumenter: int) -> int:
     return max(1, min(kjerner, antall_dokumenter // (PARALLELL_FRA // 2)))
 
 
-def _i_barneprosess(dokumenter: list[Any], start: int) -> tuple[int, int]:
+def _i_barneprosess(dokumenter: list[Any], start: int) -> tuple[int, int] | None:
     """Beregner en del av listen i en barneprosess (fork: dokumentene og mellomlagrene arves uten å kopieres eller
     pickles). Gir (prosess-id, lesesiden av røret) der svaret kommer som UTF-8: «K» + elementene, «F» + indeks + NUL +
-    melding for ugyldige inndata, eller «X» + typen til en feil i programmet."""
+    melding for ugyldige inndata, eller «X» + typen til en feil i programmet. None når det ikke går å lage en
+    barneprosess (da regner denne prosessen delen selv)."""
     les, skriv = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(les)
+        os.close(skriv)
+        return None
     if pid:
         os.close(skriv)
         return pid, les
@@ -123,15 +129,22 @@ def _beregn_liste(dokumenter: list[Any]) -> str:
     prosessen regner den første delen selv mens barna regner sine."""
     prosesser = _prosesser(len(dokumenter))
     stoerrelse = -(-len(dokumenter) // prosesser) or 1
-    barn = [_i_barneprosess(dokumenter[i : i + stoerrelse], i) for i in range(stoerrelse, len(dokumenter), stoerrelse)]
+    barn = [
+        (i, _i_barneprosess(dokumenter[i : i + stoerrelse], i)) for i in range(stoerrelse, len(dokumenter), stoerrelse)
+    ]
+    deler: dict[int, tuple[int, str] | tuple[int, str, None]] = {}
     try:
-        deler = [_beregn_del(dokumenter[:stoerrelse], 0)]
+        for start, prosess in [(0, None), *barn]:
+            if prosess is None:
+                deler[start] = _beregn_del(dokumenter[start : start + stoerrelse], start)
     finally:
-        deler += [_les_barneprosess(pid, les) for pid, les in barn]
-    feil = [del_ for del_ in deler if len(del_) == 3]
+        for start, prosess in barn:
+            if prosess is not None:
+                deler[start] = _les_barneprosess(*prosess)
+    feil = [del_ for del_ in deler.values() if len(del_) == 3]
     if feil:
         raise _Avbryt(min(feil)[1])  # den første feilen i listen, uansett hvilken prosess som fant den
-    return "[" + ",".join(del_[1] for del_ in deler if del_[1]) + "]"
+    return "[" + ",".join(deler[start][1] for start in sorted(deler) if deler[start][1]) + "]"
 
 
 def beregn(inn: TextIO, ut: TextIO) -> None:

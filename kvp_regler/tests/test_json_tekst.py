@@ -95,3 +95,21 @@ def test_feil_i_en_arbeidsprosess_gir_intern_feil_og_ingen_resultater(monkeypatc
     assert cli.main(["beregn"]) == 1
     assert ut.getvalue() == ""
     assert "Intern feil" in feil.getvalue() and "Traceback" not in feil.getvalue()
+
+
+def test_uten_barneprosesser_regner_prosessen_alle_delene_selv(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Kan det ikke lages barneprosesser (fork feiler), blir svaret det samme, i samme rekkefølge."""
+    tekst = json.dumps(lag_variert_batch(30, froe=10))
+    en_prosess = io.StringIO()
+    monkeypatch.setattr(cli, "PARALLELL_FRA", 10**9)
+    cli.beregn(io.StringIO(tekst), en_prosess)
+
+    def ingen_fork() -> int:
+        raise OSError("ingen flere prosesser")
+
+    monkeypatch.setattr("os.fork", ingen_fork)
+    monkeypatch.setattr(cli, "_prosesser", lambda _antall: 3)
+    uten_fork = io.StringIO()
+    cli.beregn(io.StringIO(tekst), uten_fork)
+    assert uten_fork.getvalue() == en_prosess.getvalue()
+    assert len(json.loads(uten_fork.getvalue())) == 30
