@@ -12,6 +12,7 @@ import argparse
 import io
 import json
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
@@ -137,10 +138,17 @@ def _beregn_liste(dokumenter: list[Any]) -> str:
         for start, prosess in [(0, None), *barn]:
             if prosess is None:
                 deler[start] = _beregn_del(dokumenter[start : start + stoerrelse], start)
-    finally:
-        for start, prosess in barn:
+    except BaseException:  # avbrutt (Ctrl-C) eller feil i programmet: stopp barna og vent på dem, så ingen blir igjen
+        for _, prosess in barn:
             if prosess is not None:
-                deler[start] = _les_barneprosess(*prosess)
+                pid, les = prosess
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                os.close(les)
+        raise
+    for start, prosess in barn:
+        if prosess is not None:
+            deler[start] = _les_barneprosess(*prosess)
     feil = [del_ for del_ in deler.values() if len(del_) == 3]
     if feil:
         raise _Avbryt(min(feil)[1])  # den første feilen i listen, uansett hvilken prosess som fant den

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gc
 import io
 import json
+import os
 from decimal import Decimal
 from typing import Any
 
@@ -113,3 +114,33 @@ def test_uten_barneprosesser_regner_prosessen_alle_delene_selv(monkeypatch: pyte
     cli.beregn(io.StringIO(tekst), uten_fork)
     assert uten_fork.getvalue() == en_prosess.getvalue()
     assert len(json.loads(uten_fork.getvalue())) == 30
+
+
+def test_feil_i_foreldreprosessen_stopper_barna_og_gir_intern_feil(monkeypatch: pytest.MonkeyPatch) -> None:
+    ekte = cli._beregn_del
+    barn: list[int] = []
+    ekte_fork = os.fork
+
+    def fork() -> int:
+        pid = ekte_fork()
+        if pid:
+            barn.append(pid)
+        return pid
+
+    def feiler_i_forelderen(dokumenter: list[Any], start: int) -> Any:
+        if start == 0:
+            raise RuntimeError("test")
+        return ekte(dokumenter, start)
+
+    monkeypatch.setattr("os.fork", fork)
+    monkeypatch.setattr(cli, "_beregn_del", feiler_i_forelderen)
+    monkeypatch.setattr(cli, "_prosesser", lambda _antall: 2)
+    ut, feil = io.StringIO(), io.StringIO()
+    monkeypatch.setattr("sys.stdin", io.StringIO(json.dumps(lag_variert_batch(20, froe=11))))
+    monkeypatch.setattr("sys.stdout", ut)
+    monkeypatch.setattr("sys.stderr", feil)
+    assert cli.main(["beregn"]) == 1
+    assert ut.getvalue() == "" and "Intern feil" in feil.getvalue()
+    assert len(barn) == 1
+    with pytest.raises(ChildProcessError):  # barnet er allerede ventet på: ingen zombie igjen
+        os.waitpid(barn[0], os.WNOHANG)
