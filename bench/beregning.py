@@ -29,8 +29,12 @@ from typing import Any
 from bench.felles import maskin
 from bench.variert import FROE, lag_variert_batch
 from kvp_regler.beregning import beregn_mange, beregn_stoenad
-from kvp_regler.beregning.kontrakt import grunnlag_fra_json, resultat_til_json, resultat_til_json_tekst
-from kvp_regler.parametere import STANDARD
+from kvp_regler.beregning.kontrakt import (
+    grunnlag_fra_json,
+    resultat_til_json,
+    resultat_til_json_tekst,
+    tom_mellomlagrene,
+)
 
 ROT = Path(__file__).resolve().parent.parent
 ANTALL = 10_000
@@ -41,7 +45,8 @@ def _per_cpu_sekund(antall: int, start: float) -> float:
 
 
 def maal_i_prosess(batch: list[dict[str, Any]], runder: int = 5) -> dict[str, float]:
-    """Saker per CPU-sekund i én tråd (én kjerne). Kald = parametersettets mellomlager tømt før runden."""
+    """Saker per CPU-sekund i én tråd (én kjerne). Kald = alt beregningen og JSON-svaret husker mellom saker
+    (parametersettets mellomlager og tabellene, `tom_mellomlagrene`) er tømt før runden."""
     grunnlag = [grunnlag_fra_json(json.loads(json.dumps(d), parse_float=Decimal)) for d in batch]
     maalt: dict[str, list[float]] = {
         "kald": [],
@@ -52,7 +57,7 @@ def maal_i_prosess(batch: list[dict[str, Any]], runder: int = 5) -> dict[str, fl
         "med_tekst": [],
     }
     for _ in range(runder):
-        STANDARD.mellomlager.clear()
+        tom_mellomlagrene()
         t0 = time.process_time()
         resultater = beregn_mange(grunnlag)
         maalt["kald"].append(_per_cpu_sekund(len(grunnlag), t0))
@@ -60,7 +65,7 @@ def maal_i_prosess(batch: list[dict[str, Any]], runder: int = 5) -> dict[str, fl
         resultater = beregn_mange(grunnlag)
         maalt["varm"].append(_per_cpu_sekund(len(grunnlag), t0))
         del resultater
-        STANDARD.mellomlager.clear()
+        tom_mellomlagrene()
         t0 = time.process_time()
         beholdt = [beregn_stoenad(g) for g in grunnlag]
         maalt["enkeltvis_kald"].append(_per_cpu_sekund(len(grunnlag), t0))
@@ -68,11 +73,11 @@ def maal_i_prosess(batch: list[dict[str, Any]], runder: int = 5) -> dict[str, fl
         beholdt = [beregn_stoenad(g) for g in grunnlag]
         maalt["enkeltvis_varm"].append(_per_cpu_sekund(len(grunnlag), t0))
         del beholdt
-        STANDARD.mellomlager.clear()
+        tom_mellomlagrene()
         t0 = time.process_time()
         _ = [resultat_til_json(r) for r in beregn_mange(grunnlag)]
         maalt["med_json"].append(_per_cpu_sekund(len(grunnlag), t0))
-        STANDARD.mellomlager.clear()
+        tom_mellomlagrene()
         t0 = time.process_time()
         _ = [resultat_til_json_tekst(r) for r in beregn_mange(grunnlag)]
         maalt["med_tekst"].append(_per_cpu_sekund(len(grunnlag), t0))
@@ -150,7 +155,7 @@ Batch: {ANTALL} varierte saker fra `bench/variert.py` (frø {FROE}; generatoren 
 
 | Måling | Resultat | Krav | Nådd |
 | --- | --- | --- | --- |
-| a) `beregn_mange` (batch), tomt mellomlager ved start (kald) | {_tall(i_prosess["kald"])} saker/s | ≥ 20 000/s | {kald_ok} |
+| a) `beregn_mange` (batch), alle mellomlagre tomme ved start (kald) | {_tall(i_prosess["kald"])} saker/s | ≥ 20 000/s | {kald_ok} |
 | a) `beregn_mange`, mellomlageret varmt | {_tall(i_prosess["varm"])} saker/s | | |
 | a) `beregn_stoenad` én og én, resultatene holdt i minnet, kald | {_tall(i_prosess["enkeltvis_kald"])} saker/s | | |
 | a) `beregn_stoenad` én og én, varm | {_tall(i_prosess["enkeltvis_varm"])} saker/s | | |

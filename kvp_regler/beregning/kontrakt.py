@@ -14,8 +14,11 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any, TypeVar
 
+from kvp_regler import belop
 from kvp_regler.belop import desimaltekst
+from kvp_regler.beregning import stoenad
 from kvp_regler.beregning.modell import (
+    _PARAMETERE_BRUKT,
     Arbeid,
     Barn,
     Beregningsgrunnlag,
@@ -31,10 +34,10 @@ from kvp_regler.beregning.modell import (
     Ytelsestype,
     delt_per_parameterbruk,
 )
-from kvp_regler.parametere import Parameter
+from kvp_regler.parametere import STANDARD, Parameter, Parametersett
 from kvp_regler.tid import Periode
 
-__all__ = ["grunnlag_fra_json", "resultat_til_json", "resultat_til_json_tekst"]
+__all__ = ["grunnlag_fra_json", "resultat_til_json", "resultat_til_json_tekst", "tom_mellomlagrene"]
 
 _DATO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _E = TypeVar("_E", bound=Enum)
@@ -266,6 +269,14 @@ _PARAMETERE_KODET: dict[int, tuple[Any, str]] = {}
 
 
 _ENUM_JSON: dict[Enum, str] = {verdi: _jstr(verdi.value) for type_ in (Linjetype, Beregningsmodell) for verdi in type_}
+
+
+def tom_mellomlagrene(parametere: Parametersett = STANDARD) -> None:
+    """Tømmer alt beregningen og JSON-svaret husker mellom saker (se `stoenad.tom_mellomlagrene`), også de ferdig
+    kodede delene av svaret, datoene i inndataene og tallteksten i forklaringene. For målinger «kaldt»."""
+    stoenad.tom_mellomlagrene(parametere)
+    for tabell in (_KODET, _PARAMETERE_KODET, _KOMPAKT, _DATOER, _PARAMETERE_BRUKT, belop._TEKSTER, belop._NORSKE):
+        tabell.clear()
 
 
 def _dato_json(dato: date) -> str:

@@ -43,7 +43,7 @@ from kvp_regler.tid import (
     virkedager_til_og_med,
 )
 
-__all__ = ["REGELVERSJON", "aarsbeloep", "beregn_mange", "beregn_stoenad", "uten_syklisk_gc"]
+__all__ = ["REGELVERSJON", "aarsbeloep", "beregn_mange", "beregn_stoenad", "tom_mellomlagrene", "uten_syklisk_gc"]
 
 REGELVERSJON = "2026.11.1"
 """Versjonen av beregningsreglene. Økes når en regel (ikke en parameterverdi) endres."""
@@ -131,6 +131,15 @@ def beregn_mange(
     Kaster den første `UgyldigGrunnlag` som `beregn_stoenad` ville kastet."""
     with uten_syklisk_gc():
         return [beregn_stoenad(enkelt, parametere) for enkelt in grunnlag]
+
+
+def tom_mellomlagrene(parametere: Parametersett = STANDARD) -> None:
+    """Tømmer alt beregningen husker mellom saker: parametersettets mellomlager (dagverdier, aldersgrenser …) og
+    tabellene over beløp, datoer, bursdager og måneder. For målinger «kaldt» (bench/beregning.py) og tester."""
+    parametere.mellomlager.clear()
+    for tabell in (_KRONER, _DATOER, _BURSDAGER, _MAANEDSSTARTER, _KRONETEKSTER):
+        tabell.clear()
+    _virkedager_i_maaned.cache_clear()
 
 
 def under_alder_full_stoenad(*, foedselsdato: date, dato: date, parametere: Parametersett = STANDARD) -> bool:

@@ -17,7 +17,12 @@ from hypothesis import given, settings
 from bench.variert import lag_variert_batch
 from kvp_regler import cli
 from kvp_regler.beregning import Beregningsresultat, beregn_mange, beregn_stoenad
-from kvp_regler.beregning.kontrakt import grunnlag_fra_json, resultat_til_json, resultat_til_json_tekst
+from kvp_regler.beregning.kontrakt import (
+    grunnlag_fra_json,
+    resultat_til_json,
+    resultat_til_json_tekst,
+    tom_mellomlagrene,
+)
 from kvp_regler.parametere import STANDARD
 from kvp_regler.tests.conftest import les_scenarier
 from kvp_regler.tests.test_egenskaper import grunnlag
@@ -144,3 +149,12 @@ def test_feil_i_foreldreprosessen_stopper_barna_og_gir_intern_feil(monkeypatch: 
     assert len(barn) == 1
     with pytest.raises(ChildProcessError):  # barnet er allerede ventet på: ingen zombie igjen
         os.waitpid(barn[0], os.WNOHANG)
+
+
+def test_tomme_mellomlagre_gir_samme_svar() -> None:
+    dokumenter = _dokumenter(200, froe=12)
+    varm = [resultat_til_json_tekst(beregn_stoenad(grunnlag_fra_json(d))) for d in dokumenter]
+    tom_mellomlagrene()
+    assert not STANDARD.mellomlager
+    kald = [resultat_til_json_tekst(beregn_stoenad(grunnlag_fra_json(d))) for d in dokumenter]
+    assert kald == varm
