@@ -9,17 +9,17 @@ output. Ugyldige inndata gir exit-kode 2, ingenting på standard output og én n
 from __future__ import annotations
 
 import argparse
-import gc
 import io
 import json
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, NoReturn, TextIO
 
 from kvp_regler.beregning import UgyldigGrunnlag, beregn_stoenad, uten_syklisk_gc
-from kvp_regler.beregning.kontrakt import grunnlag_fra_json, resultat_til_json
+from kvp_regler.beregning.kontrakt import grunnlag_fra_json, resultat_til_json_tekst
 
 __all__ = ["main"]
 
@@ -57,13 +57,8 @@ def _tolk_json(tekst: str) -> Any:
         raise _Avbryt("Inndata er ikke gyldig JSON: dokumentet er nøstet for dypt.") from None
 
 
-def _beregn_dokument(dokument: object) -> dict[str, Any]:
-    return resultat_til_json(beregn_stoenad(grunnlag_fra_json(dokument)))
-
-
-def _til_json(svar: object) -> str:
-    # json.dumps (ikke json.dump): bare den bruker den raske C-koderen for hele dokumentet
-    return json.dumps(svar, ensure_ascii=False, separators=(",", ":"))
+def _beregn_dokument(dokument: object) -> str:
+    return resultat_til_json_tekst(beregn_stoenad(grunnlag_fra_json(dokument)))
 
 
 def _beregn_del(dokumenter: list[Any], start: int) -> tuple[int, str] | tuple[int, str, None]:
@@ -74,53 +69,90 @@ def _beregn_del(dokumenter: list[Any], start: int) -> tuple[int, str] | tuple[in
             resultater.append(_beregn_dokument(dokument))
         except UgyldigGrunnlag as feil:
             return i, f"Dokument nr. {i + 1} i listen (indeks {i}): {feil}", None
-    tekst = _til_json(resultater)
-    return len(resultater), tekst[1:-1]
-
-
-_LISTE: list[Any] = []
-"""Listen som beregnes i parallell. Arbeidsprosessene arver den ved fork, så den sendes ikke mellom prosesser."""
-
-
-def _beregn_del_i_arbeider(omraade: tuple[int, int]) -> tuple[int, str] | tuple[int, str, None]:
-    start, slutt = omraade
-    return _beregn_del(_LISTE[start:slutt], start)
+    return len(resultater), ",".join(resultater)
 
 
 def _prosesser(antall_dokumenter: int) -> int:
     """Antall prosesser for en liste: bare store lister deles, og bare der fork finnes og det er flere kjerner."""
-    if antall_dokumenter < PARALLELL_FRA:
-        return 1
-    import multiprocessing  # noqa: PLC0415 - bare store lister trenger den; sparer oppstartstid ellers
-
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if antall_dokumenter < PARALLELL_FRA or not hasattr(os, "fork"):
         return 1
     kjerner = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, min(kjerner, antall_dokumenter // (PARALLELL_FRA // 2)))
 
 
-def _beregn_liste(dokumenter: list[Any]) -> str:
-    prosesser = _prosesser(len(dokumenter))
-    if prosesser == 1:
-        deler = [_beregn_del(dokumenter, 0)]
-    else:
-        import multiprocessing  # noqa: PLC0415 - se _prosesser
-
-        global _LISTE  # noqa: PLW0603 - arves av arbeidsprosessene ved fork
-        _LISTE = dokumenter
-        gc.freeze()  # arbeidsprosessene deler foreldrenes objekter uten å kopiere minnesidene de ligger på
+def _i_barneprosess(dokumenter: list[Any], start: int) -> tuple[int, int] | None:
+    """Beregner en del av listen i en barneprosess (fork: dokumentene og mellomlagrene arves uten å kopieres eller
+    pickles). Gir (prosess-id, lesesiden av røret) der svaret kommer som UTF-8: «K» + elementene, «F» + indeks + NUL +
+    melding for ugyldige inndata, eller «X» + typen til en feil i programmet. None når det ikke går å lage en
+    barneprosess (da regner denne prosessen delen selv)."""
+    les, skriv = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(les)
+        os.close(skriv)
+        return None
+    if pid:
+        os.close(skriv)
+        return pid, les
+    try:  # barneprosessen: skriv svaret og avslutt uten å rydde opp det foreldreprosessen eier
+        os.close(les)
         try:
-            stoerrelse = -(-len(dokumenter) // prosesser)
-            omraader = [(i, min(i + stoerrelse, len(dokumenter))) for i in range(0, len(dokumenter), stoerrelse)]
-            with multiprocessing.get_context("fork").Pool(prosesser) as pool:
-                deler = pool.map(_beregn_del_i_arbeider, omraader)
-        finally:
-            _LISTE = []
-            gc.unfreeze()
-    feil = [del_ for del_ in deler if len(del_) == 3]
+            del_ = _beregn_del(dokumenter, start)
+            svar = f"K{del_[1]}" if len(del_) == 2 else f"F{del_[0]}\0{del_[1]}"
+        except BaseException as feil:  # meldes til foreldreprosessen, som gir exit-kode 1
+            svar = f"X{type(feil).__name__}"
+        data = memoryview(svar.encode("utf-8"))
+        while data:
+            data = data[os.write(skriv, data) :]
+        os.close(skriv)
+    finally:
+        os._exit(0)
+
+
+def _les_barneprosess(pid: int, les: int) -> tuple[int, str] | tuple[int, str, None]:
+    biter = []
+    while bit := os.read(les, 1 << 20):
+        biter.append(bit)
+    os.close(les)
+    os.waitpid(pid, 0)
+    svar = b"".join(biter).decode("utf-8")
+    if svar[:1] == "K":
+        return -1, svar[1:]
+    if svar[:1] == "F":
+        indeks, melding = svar[1:].split("\0", 1)
+        return int(indeks), melding, None
+    raise RuntimeError(f"en arbeidsprosess feilet: {svar[1:] or 'ingen svar'}")
+
+
+def _beregn_liste(dokumenter: list[Any]) -> str:
+    """Store lister deles i like store deler: hver ekstra kjerne får en barneprosess (fork) med sin del, og denne
+    prosessen regner den første delen selv mens barna regner sine."""
+    prosesser = _prosesser(len(dokumenter))
+    stoerrelse = -(-len(dokumenter) // prosesser) or 1
+    barn = [
+        (i, _i_barneprosess(dokumenter[i : i + stoerrelse], i)) for i in range(stoerrelse, len(dokumenter), stoerrelse)
+    ]
+    deler: dict[int, tuple[int, str] | tuple[int, str, None]] = {}
+    try:
+        for start, prosess in [(0, None), *barn]:
+            if prosess is None:
+                deler[start] = _beregn_del(dokumenter[start : start + stoerrelse], start)
+    except BaseException:  # avbrutt (Ctrl-C) eller feil i programmet: stopp barna og vent på dem, så ingen blir igjen
+        for _, prosess in barn:
+            if prosess is not None:
+                pid, les = prosess
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                os.close(les)
+        raise
+    for start, prosess in barn:
+        if prosess is not None:
+            deler[start] = _les_barneprosess(*prosess)
+    feil = [del_ for del_ in deler.values() if len(del_) == 3]
     if feil:
         raise _Avbryt(min(feil)[1])  # den første feilen i listen, uansett hvilken prosess som fant den
-    return "[" + ",".join(del_[1] for del_ in deler if del_[1]) + "]"
+    return "[" + ",".join(deler[start][1] for start in sorted(deler) if deler[start][1]) + "]"
 
 
 def beregn(inn: TextIO, ut: TextIO) -> None:
@@ -147,7 +179,7 @@ def _beregn_tekst(inn: TextIO) -> str:
         svar = _beregn_liste(data)
     else:
         try:
-            svar = _til_json(_beregn_dokument(data))
+            svar = _beregn_dokument(data)
         except UgyldigGrunnlag as feil:
             raise _Avbryt(str(feil)) from None
     return svar

@@ -20,6 +20,7 @@ from kvp_regler.beregning.stoenad import (
     aarsbeloep,
     beregn_mange,
     beregn_stoenad,
+    tom_mellomlagrene,
     under_alder_full_stoenad,
     uten_syklisk_gc,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "aarsbeloep",
     "beregn_mange",
     "beregn_stoenad",
+    "tom_mellomlagrene",
     "under_alder_full_stoenad",
     "uten_syklisk_gc",
 ]

@@ -13,6 +13,7 @@ Forklaringstekstene lages først når de leses.
 
 from __future__ import annotations
 
+import functools
 import gc
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
@@ -22,12 +23,13 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from kvp_regler.belop import kroner_tekst, oere_halvt_opp, tall_tekst
+from kvp_regler.belop import kroner_tekst, tall_tekst
 from kvp_regler.beregning.modell import (
     Beregningsgrunnlag,
     Beregningsmodell,
     Beregningsresultat,
     Dagstatus,
+    Forklarer,
     Linje,
     Linjetype,
     UgyldigGrunnlag,
@@ -41,7 +43,7 @@ from kvp_regler.tid import (
     virkedager_til_og_med,
 )
 
-__all__ = ["REGELVERSJON", "aarsbeloep", "beregn_mange", "beregn_stoenad", "uten_syklisk_gc"]
+__all__ = ["REGELVERSJON", "aarsbeloep", "beregn_mange", "beregn_stoenad", "tom_mellomlagrene", "uten_syklisk_gc"]
 
 REGELVERSJON = "2026.11.1"
 """Versjonen av beregningsreglene. Økes når en regel (ikke en parameterverdi) endres."""
@@ -88,14 +90,10 @@ def beregn_stoenad(grunnlag: Beregningsgrunnlag, parametere: Parametersett = STA
     total = sum([linje.beloep for linje in linjer], _NULL_KRONER)
     if total < 0:
         linjer, total = _uten_negativ_total(linjer, total)
-    return Beregningsresultat(
-        periode=grunnlag.periode,
-        beregningsmodell=grunnlag.beregningsmodell,
-        total=total,
-        linjer=tuple(linjer),
-        regelversjon=REGELVERSJON,
-        grunnlag=grunnlag,
-        parameterbruk=beregning,
+    # (periode, beregningsmodell, total, linjer, regelversjon, grunnlag, parameterbruk)
+    return _ny_tuppel(
+        Beregningsresultat,
+        (grunnlag.periode, grunnlag.beregningsmodell, total, tuple(linjer), REGELVERSJON, grunnlag, beregning),
     )
 
 
@@ -106,13 +104,21 @@ def uten_syklisk_gc() -> Iterator[None]:
     En beregning lager mange små objekter, men ingen referansesykler som må ryddes. Med tusenvis av resultater i
     minnet bruker ellers syklusrydderen omtrent like lang tid på å lete gjennom dem som selve beregningen tar
     (målt i docs/benchmarks.md). Referansetellingen frigjør fortsatt alt som slippes; bare letingen etter sykler
-    venter til blokken er ferdig. Gjelder hele prosessen, så den brukes bare rundt rene beregninger."""
+    venter til blokken er ferdig. Gjelder hele prosessen, så den brukes bare rundt rene beregninger.
+
+    Når blokken er ferdig, ligger alt den laget i den yngste generasjonen. Den første syklusryddingen etterpå ville
+    da gå gjennom alle resultatene (og en gang til i mellomgenerasjonen) før de havner i den eldste. Derfor flyttes
+    de rett til den eldste generasjonen (`gc.freeze()` + `gc.unfreeze()`, to listeflyttinger uten å se på
+    objektene), bare når ingenting annet i prosessen er fryst. De ryddes fortsatt i en full syklusrydding."""
     var_paa = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if var_paa:
+            if not gc.get_freeze_count():
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
@@ -125,6 +131,15 @@ def beregn_mange(
     Kaster den første `UgyldigGrunnlag` som `beregn_stoenad` ville kastet."""
     with uten_syklisk_gc():
         return [beregn_stoenad(enkelt, parametere) for enkelt in grunnlag]
+
+
+def tom_mellomlagrene(parametere: Parametersett = STANDARD) -> None:
+    """Tømmer alt beregningen husker mellom saker: parametersettets mellomlager (dagverdier, aldersgrenser …) og
+    tabellene over beløp, datoer, bursdager og måneder. For målinger «kaldt» (bench/beregning.py) og tester."""
+    parametere.mellomlager.clear()
+    for tabell in (_KRONER, _DATOER, _BURSDAGER, _MAANEDSSTARTER, _KRONETEKSTER):
+        tabell.clear()
+    _virkedager_i_maaned.cache_clear()
 
 
 def under_alder_full_stoenad(*, foedselsdato: date, dato: date, parametere: Parametersett = STANDARD) -> bool:
@@ -345,6 +360,8 @@ class _Reduksjon:
         "faktor",
         "full_tid",
         "hjemler",
+        "linjehjemler",
+        "merknad",
         "s",
         "status",
         "timer",
@@ -357,7 +374,7 @@ class _Reduksjon:
         indekser: tuple[int, ...],
         status: Dagstatus,
         timer: Decimal | None,
-        arbeidstimer: Decimal,
+        arbeidstimer: Decimal | int,
         sett: Parametersett,
     ) -> None:
         t_i, p_i = indekser
@@ -387,10 +404,18 @@ class _Reduksjon:
         self.er_full = self.faktor == _EN
         self.er_null = not self.faktor
         self.hjemler = tuple(hjemler)
+        self.merknad = status is not Dagstatus.DELTATT or self.full_tid is not None
+        """Om forklaringen nevner dagene med denne reduksjonen (fravær, permisjon, lønnet arbeid)."""
+        # hjemmelen til en linje av dager med denne reduksjonen (fradraget har alltid sin egen)
+        self.linjehjemler = (
+            tuple("; ".join([hjemmel, *dict.fromkeys(hjemler)]) for hjemmel in _HJEMMEL[:2]) + _HJEMMEL[2:]
+            if hjemler
+            else _HJEMMEL
+        )
 
     @property
     def har_reduksjon(self) -> bool:
-        return self.status is not Dagstatus.DELTATT or self.full_tid is not None
+        return self.merknad
 
     def tekst(self) -> str:
         if self._tekst is None:
@@ -422,11 +447,13 @@ class _Dagverdi:
 
     __slots__ = (
         "_forklaringer",
+        "_satstekster",
         "_tekst_fradrag",
         "bruk",
         "fradrag",
         "grunnsats",
         "hjemler_reduksjon",
+        "linjesatser",
         "reduksjon",
         "satser",
         "satsnoekler",
@@ -449,6 +476,7 @@ class _Dagverdi:
         self.grunnsats = grunnsats
         self.reduksjon = reduksjon
         self._tekst_fradrag: str | None = None
+        self._satstekster: list[str | None] | None = None
         self._forklaringer: dict[tuple[int, int, Decimal], str] | None = None
         """Ferdige forklaringer for linjer som bare består av denne dagverdien: (linjetype, dager, beløp) → tekst."""
         # (teller, nevner) for hver sats, None for 0: rask og eksakt likhet mellom dagverdier (brøkene er forkortet)
@@ -473,11 +501,36 @@ class _Dagverdi:
             self.ytelsessum = self.fradrag = _NULL
             fradrag_noekkel = None
         self.satser = (self.stoenad, self.tillegg, self.fradrag)
+        self.linjesatser = (self.stoenad, self.tillegg, -self.fradrag if ytelser else _NULL)
+        """Dagsatsene slik de står på linjene: fradraget med minus."""
         self.satsnoekler = (stoenad_noekkel, tillegg_noekkel, fradrag_noekkel)
 
     @property
     def har_reduksjon(self) -> bool:
-        return self.reduksjon.har_reduksjon
+        return self.reduksjon.merknad
+
+    def satstekst(self, nr: int) -> str:
+        """Dagsatsen på linjer av type nr. `nr` på norsk form, som i forklaringen («973,6198»)."""
+        tekster = self._satstekster
+        if tekster is None:
+            tekster = self._satstekster = [None, None, None]
+        tekst = tekster[nr]
+        if tekst is None:
+            tekst = tekster[nr] = tall_tekst(self.linjesatser[nr])
+        return tekst
+
+    def forklar(self, linje: Linje) -> str:
+        """Forklaringen til en linje som bare består av denne dagverdien; da er dagverdien linjens forklarer.
+        Samme type, antall dager og beløp gir samme tekst, så den lages én gang."""
+        lager = self._forklaringer
+        if lager is None:
+            lager = self._forklaringer = {}
+        nr = _TYPER.index(linje.type)
+        noekkel = (nr, linje.antall_dager, linje.beloep)
+        tekst = lager.get(noekkel)
+        if tekst is None:
+            tekst = lager[noekkel] = _forklaringstekst(nr, {self: linje.antall_dager}, linje)
+        return tekst
 
     def tekst(self, linjetype: Linjetype) -> str:
         if linjetype is not Linjetype.FRADRAG:
@@ -514,38 +567,54 @@ class _Forklaring:
     def forklar(self, linje: Linje) -> str:
         verdier = self.dager_per_verdi
         if len(verdier) == 1:  # den vanlige linjen: samme tekst hver gang samme dagverdi gir samme linje
-            verdi = next(iter(verdier))
-            lager = verdi._forklaringer
-            if lager is None:
-                lager = verdi._forklaringer = {}
-            noekkel = (self.nr, linje.antall_dager, linje.beloep)
-            tekst = lager.get(noekkel)
-            if tekst is None:
-                tekst = lager[noekkel] = self._lag(linje)
-            return tekst
-        return self._lag(linje)
+            return next(iter(verdier)).forklar(linje)
+        return _forklaringstekst(self.nr, verdier, linje)
 
-    def _lag(self, linje: Linje) -> str:
-        type_ = _TYPER[self.nr]
-        verdier = self.dager_per_verdi
-        if len(verdier) == 1:
-            grunner = next(iter(verdier)).tekst(type_)
-        else:
-            grunner = "; ".join(dict.fromkeys(verdi.tekst(type_) for verdi in verdier))
-        tekst = grunner + "."
-        if type_ is not Linjetype.FRADRAG:
-            merknader: dict[str, int] = {}
-            for verdi, antall in verdier.items():
-                if verdi.har_reduksjon:
-                    merknad = verdi.reduksjon.tekst()
-                    merknader[merknad] = merknader.get(merknad, 0) + antall
-            if merknader:
-                tekst += " " + "; ".join(f"{_dager(n)}: {m}" for m, n in merknader.items()) + "."
-        return f"{tekst} {_dager(linje.antall_dager)} × {tall_tekst(linje.dagsats)} kr = {kroner_tekst(linje.beloep)}."
+
+def _forklaringstekst(nr: int, verdier: dict[_Dagverdi, int], linje: Linje) -> str:
+    """Forklaringen til en linje av type nr. `nr` med disse dagverdiene (og antall dager av hver)."""
+    type_ = _TYPER[nr]
+    foerste = next(iter(verdier))
+    if len(verdier) == 1:
+        grunner = foerste.tekst(type_)
+    else:
+        grunner = "; ".join(dict.fromkeys([verdi.tekst(type_) for verdi in verdier]))
+    tekst = grunner + "."
+    if nr != 2:  # FRADRAG har ingen merknader
+        merknader: dict[str, int] = {}
+        for verdi, antall in verdier.items():
+            reduksjon = verdi.reduksjon
+            if reduksjon.merknad:
+                merknad = reduksjon.tekst()
+                merknader[merknad] = merknader.get(merknad, 0) + antall
+        if merknader:
+            tekst += " " + "; ".join([f"{_dager(n)}: {m}" for m, n in merknader.items()]) + "."
+    # alle dagverdiene i en linje har samme dagsats som linjen
+    dagsats = foerste.satstekst(nr) if foerste.linjesatser[nr] is linje.dagsats else tall_tekst(linje.dagsats)
+    beloep = linje.beloep
+    kroner = _KRONETEKSTER.get(beloep)
+    if kroner is None:
+        if len(_KRONETEKSTER) > 100_000:
+            _KRONETEKSTER.clear()
+        kroner = _KRONETEKSTER[beloep] = kroner_tekst(beloep)
+    return f"{tekst} {_dager(linje.antall_dager)} × {dagsats} kr = {kroner}."
+
+
+_KRONETEKSTER: dict[Decimal, str] = {}
+"""Beløpene i forklaringene på norsk form («1 039,50 kr»); de samme går igjen i en batch."""
+_DAGER = tuple(f"{antall} dag" if antall == 1 else f"{antall} dager" for antall in range(32))
 
 
 def _dager(antall: int) -> str:
-    return f"{antall} dag" if antall == 1 else f"{antall} dager"
+    return _DAGER[antall] if 0 <= antall < 32 else f"{antall} dager"
+
+
+_KRONER: dict[int, Decimal] = {}
+"""Beløpene på linjene (hele øre → kroner med to desimaler); de samme går igjen i en batch."""
+_DATOER: dict[int, date] = {}
+"""Datoene linjene begynner og slutter på (ordinal → dato); de samme går igjen i en batch."""
+_ny_tuppel = tuple.__new__
+"""Lager en `Linje` eller et `Beregningsresultat` uten å gå gjennom NamedTuple-konstruktøren i Python."""
 
 
 def _linje(
@@ -554,36 +623,56 @@ def _linje(
     til: int,
     antall: int,
     dagsats: Fraction,
-    dager_per_verdi: dict[_Dagverdi, int],
+    dager_per_verdi: dict[_Dagverdi, int] | None,
     satsnoekkel: tuple[int, int],
+    verdi: _Dagverdi,
 ) -> Linje:
-    """Lukker en linje: beløpet er eksakt dagsats × antall dager, rundet halvt opp til øre én gang."""
+    """Lukker en linje: beløpet er eksakt dagsats × antall dager, rundet halvt opp til øre én gang.
+
+    `dager_per_verdi` er None når hele linjen er én dagverdi (`verdi`, den vanlige linjen); da er hjemmelen dagverdiens
+    og dagverdien selv forklarer linjen."""
     teller, nevner = satsnoekkel
-    beloep = Decimal(oere_halvt_opp(teller * antall, nevner)).scaleb(-2)
-    hjemmel = _HJEMMEL[nr]
+    oere = (abs(teller) * antall * 200 + nevner) // (2 * nevner)  # = belop.oere_halvt_opp(teller * antall, nevner)
+    beloep = _KRONER.get(oere)
+    if beloep is None:
+        if len(_KRONER) > 100_000:
+            _KRONER.clear()
+        beloep = _KRONER[oere] = Decimal(oere).scaleb(-2)
     if nr == 2:  # FRADRAG: beløpet rundes som positivt tall og får minus etterpå
-        dagsats, beloep = -dagsats, -beloep
+        beloep = -beloep
+    forklarer: Forklarer
+    if dager_per_verdi is None:
+        hjemmel = verdi.reduksjon.linjehjemler[nr]
+        forklarer = verdi
     else:
-        for verdi in dager_per_verdi:
-            if verdi.hjemler_reduksjon:
-                hjemler = [h for v in dager_per_verdi for h in v.hjemler_reduksjon]
-                hjemmel = "; ".join([hjemmel, *dict.fromkeys(hjemler)])
-                break
-    return Linje(
-        _TYPER[nr],
-        date.fromordinal(fra),
-        date.fromordinal(til),
-        antall,
-        dagsats,
-        beloep,
-        hjemmel,
-        _Forklaring(nr, dager_per_verdi),
-    )
+        hjemmel = _HJEMMEL[nr]
+        if nr != 2:
+            for enkelt in dager_per_verdi:
+                if enkelt.hjemler_reduksjon:
+                    hjemler = [h for v in dager_per_verdi for h in v.hjemler_reduksjon]
+                    hjemmel = "; ".join([hjemmel, *dict.fromkeys(hjemler)])
+                    break
+        forklarer = _Forklaring(nr, dager_per_verdi)
+    fra_dato = _DATOER.get(fra)
+    if fra_dato is None:
+        if len(_DATOER) > 100_000:
+            _DATOER.clear()
+        fra_dato = _DATOER[fra] = date.fromordinal(fra)
+    til_dato = _DATOER.get(til)
+    if til_dato is None:
+        til_dato = _DATOER[til] = date.fromordinal(til)
+    return _ny_tuppel(Linje, (_TYPER[nr], fra_dato, til_dato, antall, dagsats, beloep, hjemmel, forklarer))
 
 
-def _brukte_indekser(noekkel: tuple[Any, ...], indekser: tuple[int, ...], fast: bool) -> tuple[int, ...]:
+_Brukte = tuple[tuple[Parameter, tuple[int, ...]], ...]
+_Noekkel = tuple[int, bool, int, int, tuple[int, Decimal | None], Decimal | int, tuple[Any, ...]]
+"""Dagverdiens nøkkel i mellomlageret: (tidsrom, under 25, virkedager i måneden (0 for VIRKEDAGER), antall barn,
+(statuskode, timer), arbeidstimer per uke, ytelsene)."""
+
+
+def _brukte_indekser(noekkel: _Noekkel, indekser: tuple[int, ...], fast: bool) -> tuple[int, ...]:
     """Indeksene (rekkefølge som `_NOEKKELPARAMETRE`) til verdiene en dagverdi faktisk bruker; -1 = ikke brukt."""
-    _, under_25, _, antall_barn, _, timer, arbeidstimer, _ = noekkel
+    _, under_25, _, antall_barn, (_, timer), arbeidstimer, _ = noekkel
     g_i, f_i, a_i, v_i, s_i, d_i, t_i, p_i, _ = indekser
     return (
         g_i,
@@ -597,9 +686,9 @@ def _brukte_indekser(noekkel: tuple[Any, ...], indekser: tuple[int, ...], fast: 
     )
 
 
-def _trengs(noekkel: tuple[Any, ...], fast: bool) -> tuple[bool, ...]:
+def _trengs(noekkel: _Noekkel, fast: bool) -> tuple[bool, ...]:
     """Hvilke parametere (rekkefølge som `_NOEKKELPARAMETRE`) en dagverdi trenger, for å kunne si fra når de mangler."""
-    _, under_25, _, antall_barn, _, timer, arbeidstimer, _ = noekkel
+    _, under_25, _, antall_barn, (_, timer), arbeidstimer, _ = noekkel
     return (
         True,
         True,
@@ -612,37 +701,102 @@ def _trengs(noekkel: tuple[Any, ...], fast: bool) -> tuple[bool, ...]:
     )
 
 
+@functools.cache
+def _virkedager_i_maaned(aar: int, maaned: int) -> int:
+    return maanedens_virkedager(aar, maaned)
+
+
+_MAANEDSSTARTER: dict[int, int] = {}
+"""Første dag i hver måned som ordinal, slått opp på måneder fra år 0 (år × 12 + måned − 1)."""
+
+
+def _maanedsstart(maaned: int) -> int:
+    aar, mnd = divmod(maaned, 12)
+    ordinal = date(aar, mnd + 1, 1).toordinal() if aar <= 9999 else _SISTE_ORDINAL + 1
+    _MAANEDSSTARTER[maaned] = ordinal
+    return ordinal
+
+
+_BURSDAGER: dict[tuple[date, int], int] = {}
+"""Datoen (ordinal) en fødselsdato fyller en alder; de samme går igjen i en batch."""
+
+
+def _bursdag(foedselsdato: date, alder: int) -> int:
+    if len(_BURSDAGER) > 100_000:
+        _BURSDAGER.clear()
+    ordinal = _BURSDAGER[(foedselsdato, alder)] = bursdag(foedselsdato, alder).toordinal()
+    return ordinal
+
+
+def _aldersgrenser(parametere: Parametersett, fom: date) -> tuple[int, int, _Brukte, _Brukte, Any, Any]:
+    """Aldersgrensene for en periode som begynner `fom` (sosialtjenesteloven § 35; barnetillegget: forskriften), og
+    parameterbruken de gir uten og med barn, også som nøkkel (parameterobjektenes identitet og indeksene)."""
+    full_parameter, barn_parameter = parametere["alder_full_stoenad"], parametere["barnetillegg_alder"]
+    full_i, barn_i = full_parameter.indeks(fom), barn_parameter.indeks(fom)
+    uten_barn: _Brukte = ((full_parameter, (full_i,)),)
+    med_barn: _Brukte = (*uten_barn, (barn_parameter, (barn_i,)))
+    return (
+        int(full_parameter.verdier[full_i].verdi),
+        int(barn_parameter.verdier[barn_i].verdi),
+        uten_barn,
+        med_barn,
+        tuple([(id(parameter), indekser) for parameter, indekser in uten_barn]),
+        tuple([(id(parameter), indekser) for parameter, indekser in med_barn]),
+    )
+
+
+def _flere_dagverdier(aapen: list[Any], verdi: _Dagverdi, antall: int) -> None:
+    """En åpen linje får dager fra en dagverdi til (samme dagsats): tell dagene per dagverdi for forklaringen."""
+    dager = aapen[4]
+    if dager is None:
+        dager = aapen[4] = {aapen[6]: aapen[2]}
+    dager[verdi] = dager.get(verdi, 0) + antall
+
+
 class _Beregning:
     """Én beregning: segmenterer perioden, finner dagsatsene og bygger linjene. Dager regnes som ordinaler."""
+
+    __slots__ = (
+        "aldersgrenser",
+        "aldersnoekkel",
+        "arbeid",
+        "barn",
+        "barnestarter",
+        "brukt",
+        "fast",
+        "fyller_25",
+        "grunnlag",
+        "registrert",
+        "sett",
+        "ytelser",
+    )
 
     def __init__(self, grunnlag: Beregningsgrunnlag, parametere: Parametersett) -> None:
         self.grunnlag = grunnlag
         self.sett = parametere
         self.fast = grunnlag.beregningsmodell is Beregningsmodell.FAST_MAANEDSBELOEP
-        # Aldersgrensene leses for periodens første dag (sosialtjenesteloven § 35; barnetillegget: forskriften).
+        # Aldersgrensene leses for periodens første dag; de samme gjelder for alle perioder som begynner den dagen.
         fom = grunnlag.periode.fra_og_med
-        full_parameter, barn_parameter = parametere["alder_full_stoenad"], parametere["barnetillegg_alder"]
-        full_i, barn_i = full_parameter.indeks(fom), barn_parameter.indeks(fom)
-        alder_full = int(full_parameter.verdier[full_i].verdi)
-        alder_barn = int(barn_parameter.verdier[barn_i].verdi)
+        lager = parametere.mellomlager
+        aldre = lager.get(("aldersgrenser", fom))
+        if aldre is None:
+            aldre = lager[("aldersgrenser", fom)] = _aldersgrenser(parametere, fom)
+        alder_full, alder_barn, uten_barn, med_barn, uten_barn_noekkel, med_barn_noekkel = aldre
         # Aldersgrensene er brukt når minst én programdag er beregnet: 25-årsgrensen alltid, barnas når det er barn.
-        self.aldersgrenser: tuple[tuple[Parameter, tuple[int, ...]], ...] = ((full_parameter, (full_i,)),) + (
-            ((barn_parameter, (barn_i,)),) if grunnlag.barn else ()
-        )
-        self.fyller_25 = bursdag(grunnlag.deltaker.foedselsdato, alder_full).toordinal()
-        self.barn = (
-            [
-                (
-                    b.foedselsdato.toordinal(),
-                    bursdag(b.foedselsdato, alder_barn).toordinal(),
-                    b.fra_og_med.toordinal() if b.fra_og_med else 0,
-                    b.til_og_med.toordinal() if b.til_og_med else _SISTE_ORDINAL,
-                )
-                for b in grunnlag.barn
-            ]
-            if grunnlag.barn
-            else []
-        )
+        self.aldersgrenser: _Brukte = med_barn if grunnlag.barn else uten_barn
+        self.aldersnoekkel = med_barn_noekkel if grunnlag.barn else uten_barn_noekkel
+        foedt_25 = (grunnlag.deltaker.foedselsdato, alder_full)
+        self.fyller_25 = _BURSDAGER.get(foedt_25) or _bursdag(*foedt_25)
+        # barna: når hvert barn teller (fra og med, til), og segmentgrensene (født, fyller 18, forsørgerperioden)
+        self.barn: list[tuple[int, int]] = []
+        self.barnestarter: list[int] = []
+        for b in grunnlag.barn:
+            foedt = b.foedselsdato.toordinal()
+            fyller_18 = _BURSDAGER.get((b.foedselsdato, alder_barn)) or _bursdag(b.foedselsdato, alder_barn)
+            b_fom = b.fra_og_med.toordinal() if b.fra_og_med else 0
+            b_til = b.til_og_med.toordinal() + 1 if b.til_og_med else _SISTE_ORDINAL + 1
+            self.barn.append((max(foedt, b_fom), min(fyller_18, b_til)))
+            self.barnestarter += (foedt, fyller_18, b_fom, b_til)
         self.arbeid = (
             [
                 (a.fra_og_med.toordinal(), a.til_og_med.toordinal(), a.timer_per_uke, i)
@@ -666,24 +820,21 @@ class _Beregning:
         """Resultatet holder på beregningen (for `brukte_verdier`); det den trengte underveis, slippes med en gang,
         så et utbetalingsløp med tusenvis av resultater i minnet ikke også holder på alle mellomregningene."""
         self.barn = []
+        self.barnestarter = []
         self.arbeid = []
         self.ytelser = []
         self.registrert = {}
 
-    def brukte_verdier(self) -> tuple[tuple[Parameter, tuple[int, ...]], ...]:
+    def brukte_verdier(self) -> _Brukte:
         """Parameterverdiene dagverdiene bygde på, pluss aldersgrensene; delt mellom beregninger med samme bruk."""
-        noekkel = (
-            "brukte",
-            frozenset([verdi.bruk for verdi in self.brukt]),
-            tuple([(id(parameter), indekser) for parameter, indekser in self.aldersgrenser]),
-        )
+        noekkel = ("brukte", frozenset([verdi.bruk for verdi in self.brukt]), self.aldersnoekkel)
         lager = self.sett.mellomlager
-        svar: tuple[tuple[Parameter, tuple[int, ...]], ...] | None = lager.get(noekkel)
+        svar: _Brukte | None = lager.get(noekkel)
         if svar is None:
             svar = lager[noekkel] = self._brukte_verdier()
         return svar
 
-    def _brukte_verdier(self) -> tuple[tuple[Parameter, tuple[int, ...]], ...]:
+    def _brukte_verdier(self) -> _Brukte:
         brukt: dict[int, set[int]] = {}
         for verdi in self.brukt:
             for nr, indeks in enumerate(verdi.bruk):
@@ -722,13 +873,11 @@ class _Beregning:
         return sammen
 
     def segmentstarter(self, fom: int, tom: int, perioder: list[list[int]], maanedsstarter: list[int]) -> list[int]:
-        starter = {fom, self.fyller_25, *maanedsstarter, *self.sett.endringsordinaler(fom, tom)}
+        starter = {fom, self.fyller_25, *maanedsstarter, *self.sett.endringsordinaler(fom, tom), *self.barnestarter}
         legg = starter.add
         for a, b in perioder:
             legg(a)
             legg(b + 1)
-        for foedt, fyller_18, b_fom, b_tom in self.barn:
-            starter.update((foedt, fyller_18, b_fom, b_tom + 1))
         for a_fom, a_tom, _, _ in self.arbeid:
             legg(a_fom)
             legg(a_tom + 1)
@@ -763,15 +912,9 @@ class _Beregning:
                 )
         return timer
 
-    def ny_dagverdi(
-        self,
-        lager_noekkel: tuple[Any, ...],
-        indekser: tuple[int, ...],
-        dag: int,
-    ) -> _Dagverdi:
+    def ny_dagverdi(self, noekkel: _Noekkel, indekser: tuple[int, ...], dag: int) -> _Dagverdi:
         """Lager dagverdien for en kombinasjon mellomlageret ikke har, og legger den der."""
-        noekkel = lager_noekkel[1:]
-        _, _, w_maaned, antall_barn, status, timer, arbeidstimer, ytelser = noekkel
+        _, _, w_maaned, antall_barn, (status, timer), arbeidstimer, ytelser = noekkel
         bruk = _brukte_indekser(noekkel, indekser, self.fast)
         if min(indekser) < 0:  # en parameter har ingen verdi ennå denne dagen: feil bare om dagverdien trenger den
             for nr, (trengs, indeks) in enumerate(zip(_trengs(noekkel, self.fast), bruk, strict=True)):
@@ -788,7 +931,7 @@ class _Beregning:
         reduksjon = lager.get(r_noekkel)
         if reduksjon is None:
             reduksjon = lager[r_noekkel] = _Reduksjon(bruk[6:], _STATUSER[status], timer, arbeidstimer, self.sett)
-        verdi = lager[lager_noekkel] = _Dagverdi(grunnsats, reduksjon, ytelser, bruk)
+        verdi = lager[noekkel] = _Dagverdi(grunnsats, reduksjon, ytelser, bruk)
         return verdi
 
     def linjer(self) -> list[Linje]:
@@ -798,10 +941,10 @@ class _Beregning:
         if not perioder:
             return []
         maanedsstarter = []
-        aar, mnd = periode.fra_og_med.year, periode.fra_og_med.month
+        maaned = periode.fra_og_med.year * 12 + periode.fra_og_med.month - 1  # måneder fra år 0
         while True:
-            aar, mnd = (aar + 1, 1) if mnd == 12 else (aar, mnd + 1)
-            maanedsstart = date(aar, mnd, 1).toordinal() if aar <= 9999 else tom + 1
+            maaned += 1
+            maanedsstart = _MAANEDSSTARTER.get(maaned) or _maanedsstart(maaned)
             if maanedsstart > tom:
                 break
             maanedsstarter.append(maanedsstart)
@@ -814,24 +957,30 @@ class _Beregning:
         arbeid = bool(self.arbeid)
         barn, ytelser, registrert, fyller_25 = self.barn, self.ytelser, self.registrert, self.fyller_25
         lager = sett.mellomlager
-        brukt = self.brukt
+        bruk = self.brukt.add
 
         ferdige: list[tuple[int, int, list[Any]]] = []
-        # åpne linjer per type (STOENAD, BARNETILLEGG, FRADRAG): [fra, til, antall, dagsats, dager per dagverdi]
-        aapne: list[list[Any] | None] = [None, None, None]
+        # De åpne linjene per type (0 STOENAD, 1 BARNETILLEGG, 2 FRADRAG): [fra, til, antall, dagsats, dager per
+        # dagverdi (None så lenge linjen er én dagverdi), satsnøkkel, første dagverdi]. Skrevet ut for hver type.
+        aapen0: list[Any] | None = None
+        aapen1: list[Any] | None = None
+        aapen2: list[Any] | None = None
+        antall_perioder = len(perioder)
         p_i = 0
         m_i = 0
         neste_maaned_start = maanedsstarter[0]
-        w_maaned = maanedens_virkedager(periode.fra_og_med.year, periode.fra_og_med.month) if fast else 0
+        w_maaned = _virkedager_i_maaned(periode.fra_og_med.year, periode.fra_og_med.month) if fast else 0
         ny_maaned = False
         forrige = virkedager_til_og_med(fom - 1)
         epoke, neste_endring = -1, fom
         indekser: tuple[int, ...] = ()
-        for i in range(len(starter) - 1):
-            start = starter[i]
-            slutt = starter[i + 1] - 1
-            uker, rest = divmod(slutt, 7)
-            til_og_med = 5 * uker + (rest if rest < 5 else 5)
+        slutt = starter[0] - 1
+        for neste in starter[1:]:
+            start = slutt + 1
+            slutt = neste - 1
+            # virkedager fra 0001-01-01 (en mandag) til og med slutt, og ukedagen til slutt (rest 6 og 0: helg)
+            rest = slutt % 7
+            til_og_med = (slutt - rest) // 7 * 5 + (rest if rest < 5 else 5)
             antall = til_og_med - forrige
             forrige = til_og_med
             if start >= neste_maaned_start:  # en linje ligger alltid innenfor én kalendermåned
@@ -840,73 +989,98 @@ class _Beregning:
                 ny_maaned = True
                 if fast:
                     d = date.fromordinal(start)
-                    w_maaned = maanedens_virkedager(d.year, d.month)
+                    w_maaned = _virkedager_i_maaned(d.year, d.month)
             if not antall:
                 continue
             if start >= neste_endring:  # ny parameterverdi: finn tidsrommet og indeksene på nytt
                 epoke = bisect_right(endringer, start) - 1
                 neste_endring = endringer[epoke + 1] if epoke + 1 < len(endringer) else tom + 1
                 indekser = sett.indekser(epoke, _NOEKKELPARAMETRE)
-            arbeidstimer = self.arbeidstimer(start, indekser) if arbeid else _NULL_TIMER
-            while p_i < len(perioder) and perioder[p_i][1] < start:
+            arbeidstimer = self.arbeidstimer(start, indekser) if arbeid else 0
+            while p_i < antall_perioder and perioder[p_i][1] < start:
                 p_i += 1
-            i_program = p_i < len(perioder) and start >= perioder[p_i][0]
+            i_program = p_i < antall_perioder and start >= perioder[p_i][0]
             if ny_maaned or not i_program:  # virkedager utenfor programmet bryter alle linjer
                 ny_maaned = False
-                for nr in (0, 1, 2):
-                    aapen = aapne[nr]
-                    if aapen is not None:
-                        ferdige.append((aapen[0], nr, aapen))
-                        aapne[nr] = None
+                if aapen0 is not None:
+                    ferdige.append((aapen0[0], 0, aapen0))
+                    aapen0 = None
+                if aapen1 is not None:
+                    ferdige.append((aapen1[0], 1, aapen1))
+                    aapen1 = None
+                if aapen2 is not None:
+                    ferdige.append((aapen2[0], 2, aapen2))
+                    aapen2 = None
                 if not i_program:
                     continue
             # dagverdien: slås opp i mellomlageret på alt som påvirker dagsatsene denne dagen
             antall_barn = 0
-            for foedt, fyller_18, b_fom, b_tom in barn:
-                if foedt <= start < fyller_18 and b_fom <= start <= b_tom:
+            for barn_fom, barn_til in barn:
+                if barn_fom <= start < barn_til:
                     antall_barn += 1
-            lager_noekkel = (
-                fast,
+            noekkel = (
                 epoke,
                 start < fyller_25,
                 w_maaned,
                 antall_barn,
-                *(registrert.get(start, _DELTATT) if registrert else _DELTATT),
+                registrert.get(start, _DELTATT) if registrert else _DELTATT,
                 arbeidstimer,
                 tuple([y for y_fom, y_tom, y in ytelser if y_fom <= start <= y_tom]) if ytelser else (),
             )
-            verdi = lager.get(lager_noekkel)
+            verdi = lager.get(noekkel)
             if verdi is None:
-                verdi = self.ny_dagverdi(lager_noekkel, indekser, start)
-            brukt.add(verdi)
-            fra = til = 0
-            satsnoekler = verdi.satsnoekler
-            for nr in (0, 1, 2):
-                satsnoekkel = satsnoekler[nr]
-                aapen = aapne[nr]
-                if aapen is not None:
-                    if aapen[5] == satsnoekkel:  # samme eksakte dagsats: linjen fortsetter
-                        if not til:
-                            ukedag = (slutt - 1) % 7
-                            til = slutt - (ukedag - 4) if ukedag > 4 else slutt
-                        aapen[1] = til
-                        aapen[2] += antall
-                        aapen[4][verdi] = aapen[4].get(verdi, 0) + antall
-                        continue
-                    ferdige.append((aapen[0], nr, aapen))
-                    aapne[nr] = None
-                if satsnoekkel is not None:
-                    if not fra:
-                        ukedag = (start - 1) % 7
-                        fra = start + (7 - ukedag) if ukedag > 4 else start
-                    if not til:
-                        ukedag = (slutt - 1) % 7
-                        til = slutt - (ukedag - 4) if ukedag > 4 else slutt
-                    aapne[nr] = [fra, til, antall, verdi.satser[nr], {verdi: antall}, satsnoekkel]
-        for nr in (0, 1, 2):
-            aapen = aapne[nr]
-            if aapen is not None:
-                ferdige.append((aapen[0], nr, aapen))
+                verdi = self.ny_dagverdi(noekkel, indekser, start)
+            bruk(verdi)
+            noekkel0, noekkel1, noekkel2 = verdi.satsnoekler
+            til = slutt - 1 if rest == 6 else (slutt - 2 if not rest else slutt)  # siste virkedag i segmentet
+            fra = 0
+            if aapen0 is not None:
+                if aapen0[5] == noekkel0:  # samme eksakte dagsats: linjen fortsetter
+                    aapen0[1] = til
+                    if aapen0[4] is not None or verdi is not aapen0[6]:
+                        _flere_dagverdier(aapen0, verdi, antall)
+                    aapen0[2] += antall
+                else:
+                    ferdige.append((aapen0[0], 0, aapen0))
+                    aapen0 = None
+            if aapen0 is None and noekkel0 is not None:
+                ukedag = (start - 1) % 7
+                fra = start + (7 - ukedag) if ukedag > 4 else start
+                aapen0 = [fra, til, antall, verdi.linjesatser[0], None, noekkel0, verdi]
+            if aapen1 is not None:
+                if aapen1[5] == noekkel1:
+                    aapen1[1] = til
+                    if aapen1[4] is not None or verdi is not aapen1[6]:
+                        _flere_dagverdier(aapen1, verdi, antall)
+                    aapen1[2] += antall
+                else:
+                    ferdige.append((aapen1[0], 1, aapen1))
+                    aapen1 = None
+            if aapen1 is None and noekkel1 is not None:
+                if not fra:
+                    ukedag = (start - 1) % 7
+                    fra = start + (7 - ukedag) if ukedag > 4 else start
+                aapen1 = [fra, til, antall, verdi.linjesatser[1], None, noekkel1, verdi]
+            if aapen2 is not None:
+                if aapen2[5] == noekkel2:
+                    aapen2[1] = til
+                    if aapen2[4] is not None or verdi is not aapen2[6]:
+                        _flere_dagverdier(aapen2, verdi, antall)
+                    aapen2[2] += antall
+                else:
+                    ferdige.append((aapen2[0], 2, aapen2))
+                    aapen2 = None
+            if aapen2 is None and noekkel2 is not None:
+                if not fra:
+                    ukedag = (start - 1) % 7
+                    fra = start + (7 - ukedag) if ukedag > 4 else start
+                aapen2 = [fra, til, antall, verdi.linjesatser[2], None, noekkel2, verdi]
+        if aapen0 is not None:
+            ferdige.append((aapen0[0], 0, aapen0))
+        if aapen1 is not None:
+            ferdige.append((aapen1[0], 1, aapen1))
+        if aapen2 is not None:
+            ferdige.append((aapen2[0], 2, aapen2))
         if len(ferdige) > 1:
             ferdige.sort()  # etter fra_og_med, så STOENAD, BARNETILLEGG, FRADRAG (to linjer deler aldri begge)
         return [_linje(nr, *aapen) for _, nr, aapen in ferdige]
