@@ -2,16 +2,19 @@
 
 Kjøres med `make bench` (1 000 og 10 000 deltakere) eller `python -m bench.utbetaling 1000 10000 100000`. Lager en egen
 database (`kvp_bench_utbetaling`, eller navnet i `BENCH_UTBETALING_DB`) på PostgreSQL-tjeneren i `BENCH_POSTGRES_URL`
-(standard postgres://postgres@127.0.0.1:5432/postgres), fyller den i biter på 5 000 med bulk_create (saker i program med attestert
-måned, noen fraværsdager, barn og mottakere) og måler i en egen prosess (så minnet er rundens, ikke utfyllingens):
+(standard postgres://postgres@127.0.0.1:5432/postgres), fyller den i biter på 5 000 med bulk_create (saker i program
+med attestert måned, noen fraværsdager, barn og mottakere) og måler i en egen prosess (så minnet er rundens, ikke
+utfyllingens):
 
 * simuleringen (`utbetalingsrunde_kjoer`: lese, beregne, lagre i biter),
 * godkjenningen (`utbetalingsrunde_godkjenn`, av en annen i økonomi) og eksporten (`utbetalingsrunde_eksporter`),
 * regnskapsfilen (CSV) og betalingsfilen (pain.001) med lesingene i revisjonsloggen, som nedlastingene gjør.
 
-Veggtid og CPU-tid (målprosessens egen, ikke databasetjenerens), antall SQL-setninger (COPY teller som én), største
-RSS i målprosessen og lastsnittet. Resultatet legges til som en ny rad per størrelse i docs/benchmarks.md (ikke med
-`--ikke-skriv`). `--profil FIL` lagrer en cProfile-profil av målingen (med CPU-tid som klokke) i FIL.
+Veggtid og CPU-tid (målprosessens egen, ikke databasetjenerens), antall SQL-setninger (uten COPY, som går utenom
+Djangos markør), største RSS i målprosessen og lastsnittet. Resultatet legges til som en ny rad per størrelse i
+docs/benchmarks.md (ikke med `--ikke-skriv`). `--profil FIL` lagrer en cProfile-profil av målingen (CPU-tid som
+klokke) i FIL; `--gjenbruk` beholder den utfylte databasen som mal og kopierer den neste gang (for å måle flere ganger
+uten å fylle ut på nytt; malen må slettes for hånd).
 """
 
 import argparse
