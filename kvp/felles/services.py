@@ -2,7 +2,7 @@
 
 import re
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 from uuid import UUID
 
@@ -67,7 +67,8 @@ def logghendelse_registrer(
     )
 
 
-#: Så mange lesinger skrives per INSERT på andre databaser enn PostgreSQL (en betalingsfil kan ha 100 000 personer).
+#: Så mange lesinger skrives per INSERT (en betalingsfil kan ha 100 000 personer); flere enn dette skrives med én
+#: COPY på PostgreSQL.
 LESINGER_PER_INSERT = 5000
 
 
@@ -79,8 +80,9 @@ def lesing_registrer(
     objekttype: str,
     objekt_id: str = "",
 ) -> int:
-    """Skriver én LES-rad per person som ble vist (en liste, tavlen, et søk, en fil): med én `COPY` på PostgreSQL
-    (`masseinnsett_rader`, uten et modellobjekt per rad) og én INSERT per `LESINGER_PER_INSERT` ellers.
+    """Skriver én LES-rad per person som ble vist (en liste, tavlen, et søk, en fil), med én INSERT for hele siden.
+    Flere enn `LESINGER_PER_INSERT` (en fil for hele landet) skrives med én `COPY` på PostgreSQL
+    (`masseinnsett_rader`, uten et modellobjekt per rad), og med én INSERT per `LESINGER_PER_INSERT` ellers.
 
     `personer` er par (person_id, kontor_id); en person som står flere ganger, logges én gang. Gir antall rader.
     """
@@ -106,10 +108,14 @@ def lesing_registrer(
 
     felt = ["person_id", "kontor_id", "bruker_id", "brukernavn", "handling", "objekttype", "objekt_id", "formaal"]
     felt += ["ip", "sesjon"]
-    if connection.vendor == "postgresql":
-        return masseinnsett_rader(Logghendelse, felt, rader())
-    antall = 0
     iterator = rader()
-    while bit := list(islice(iterator, LESINGER_PER_INSERT)):  # en fil for hele landet: minnet holdes flatt
+    foerste = list(islice(iterator, LESINGER_PER_INSERT + 1))
+    if len(foerste) > LESINGER_PER_INSERT and connection.vendor == "postgresql":
+        return masseinnsett_rader(Logghendelse, felt, chain(foerste, iterator))
+    antall = 0
+    bit = foerste[:LESINGER_PER_INSERT]
+    iterator = chain(foerste[LESINGER_PER_INSERT:], iterator)
+    while bit:  # en fil for hele landet: minnet holdes flatt
         antall += len(Logghendelse.objects.bulk_create([Logghendelse(**dict(zip(felt, r, strict=True))) for r in bit]))
+        bit = list(islice(iterator, LESINGER_PER_INSERT))
     return antall
