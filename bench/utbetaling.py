@@ -1,19 +1,24 @@
 """Måler utbetalingsrunden på PostgreSQL, ende til ende, for et gitt antall deltakere (skaleringskurven).
 
 Kjøres med `make bench` (1 000 og 10 000 deltakere) eller `python -m bench.utbetaling 1000 10000 100000`. Lager en egen
-database (`kvp_bench_utbetaling`) på PostgreSQL-tjeneren i `BENCH_POSTGRES_URL` (standard
-postgres://postgres@127.0.0.1:5432/postgres), fyller den i biter på 5 000 med bulk_create (saker i program med attestert
-måned, noen fraværsdager, barn og mottakere) og måler i en egen prosess (så minnet er rundens, ikke utfyllingens):
+database (`kvp_bench_utbetaling`, eller navnet i `BENCH_UTBETALING_DB`) på PostgreSQL-tjeneren i `BENCH_POSTGRES_URL`
+(standard postgres://postgres@127.0.0.1:5432/postgres), fyller den i biter på 5 000 med bulk_create (saker i program
+med attestert måned, noen fraværsdager, barn og mottakere) og måler i en egen prosess (så minnet er rundens, ikke
+utfyllingens):
 
 * simuleringen (`utbetalingsrunde_kjoer`: lese, beregne, lagre i biter),
 * godkjenningen (`utbetalingsrunde_godkjenn`, av en annen i økonomi) og eksporten (`utbetalingsrunde_eksporter`),
 * regnskapsfilen (CSV) og betalingsfilen (pain.001) med lesingene i revisjonsloggen, som nedlastingene gjør.
 
-Veggtid og CPU-tid (målprosessens egen, ikke databasetjenerens), antall SQL-setninger (COPY teller som én), største
-RSS i målprosessen og lastsnittet. Resultatet legges til som en ny rad per størrelse i docs/benchmarks.md.
+Veggtid og CPU-tid (målprosessens egen, ikke databasetjenerens), antall SQL-setninger (uten COPY, som går utenom
+Djangos markør), største RSS i målprosessen og lastsnittet. Resultatet legges til som en ny rad per størrelse i
+docs/benchmarks.md (ikke med `--ikke-skriv`). `--profil FIL` lagrer en cProfile-profil av målingen (CPU-tid som
+klokke) i FIL; `--gjenbruk` beholder den utfylte databasen som mal og kopierer den neste gang (for å måle flere ganger
+uten å fylle ut på nytt; malen må slettes for hånd).
 """
 
 import argparse
+import cProfile
 import datetime as dt
 import json
 import os
@@ -31,7 +36,7 @@ STOERRELSER = (1_000, 10_000)
 MAAL_MS_PER_DELTAKER = 1.0  # 10 000 under 10 s, 100 000 under 100 s
 MAAL_MB = 500.0
 UTFYLLINGSBIT = 5_000
-DATABASE = "kvp_bench_utbetaling"
+DATABASE = os.environ.get("BENCH_UTBETALING_DB", "kvp_bench_utbetaling")
 START = "<!-- bench:utbetaling start -->"
 SLUTT = "<!-- bench:utbetaling slutt -->"
 
@@ -40,21 +45,55 @@ def _tjener() -> str:
     return os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 
 
-def _lag_database() -> str:
+def _navn(tillegg: str = "") -> Any:
+    from psycopg import sql  # noqa: PLC0415
+
+    return sql.Identifier(DATABASE + tillegg)
+
+
+def _mal(antall: int) -> str:
+    """Navnet på den utfylte malen `--gjenbruk` lager og kopierer (én per antall deltakere)."""
+    return f"_mal_{antall}"
+
+
+def _lag_database(antall: int | None = None) -> tuple[str, bool]:
+    """Lager måledatabasen, tom, eller som kopi av en utfylt mal (`--gjenbruk`, når malen finnes). Gir adressen og
+    om den allerede er utfylt."""
     import psycopg  # noqa: PLC0415
+    from psycopg import sql  # noqa: PLC0415
 
     tjener = _tjener()
+    utfylt = False
     with psycopg.connect(tjener, autocommit=True) as forbindelse:
-        forbindelse.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        forbindelse.execute(f"CREATE DATABASE {DATABASE}")
-    return tjener.rsplit("/", 1)[0] + "/" + DATABASE
+        forbindelse.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(_navn()))
+        if antall is not None:
+            utfylt = (
+                forbindelse.execute(
+                    "SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE + _mal(antall)]
+                ).fetchone()
+                is not None
+            )
+        if utfylt:
+            forbindelse.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(_navn(), _navn(_mal(antall or 0))))
+        else:
+            forbindelse.execute(sql.SQL("CREATE DATABASE {}").format(_navn()))
+    return tjener.rsplit("/", 1)[0] + "/" + DATABASE, utfylt
+
+
+def _lag_mal(antall: int) -> None:
+    import psycopg  # noqa: PLC0415
+    from psycopg import sql  # noqa: PLC0415
+
+    with psycopg.connect(_tjener(), autocommit=True) as forbindelse:
+        forbindelse.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(_navn(_mal(antall)), _navn()))
 
 
 def _slett_database() -> None:
     import psycopg  # noqa: PLC0415
+    from psycopg import sql  # noqa: PLC0415
 
     with psycopg.connect(_tjener(), autocommit=True) as forbindelse:
-        forbindelse.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        forbindelse.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(_navn()))
 
 
 def _oppsett(url: str, *, migrer: bool = True) -> None:
@@ -168,7 +207,7 @@ def _cpu_s() -> float:
     return bruk.ru_utime + bruk.ru_stime
 
 
-def _maal_i_prosessen(url: str, antall: int, bitstoerrelse: int) -> dict[str, Any]:
+def _maal_i_prosessen(url: str, antall: int, bitstoerrelse: int, profil: str | None = None) -> dict[str, Any]:
     """Selve målingen, i en egen prosess etter utfyllingen (`--maal`): største RSS er rundens."""
     _oppsett(url, migrer=False)
     from django.db import connection  # noqa: PLC0415
@@ -192,6 +231,9 @@ def _maal_i_prosessen(url: str, antall: int, bitstoerrelse: int) -> dict[str, An
     bruker = Bruker.objects.get(username="bench")
     godkjenner = Bruker.objects.get(username="bench2")
     rss_foer = _rss_mb()
+    profilering = cProfile.Profile(_cpu_s) if profil else None
+    if profilering is not None:
+        profilering.enable()
     with connection.execute_wrapper(tell):
         c0, t0 = _cpu_s(), time.perf_counter()
         runde = utbetalingsrunde_kjoer(
@@ -222,6 +264,9 @@ def _maal_i_prosessen(url: str, antall: int, bitstoerrelse: int) -> dict[str, An
             objekt_id=str(runde.pk),
         )
         c3, t3 = _cpu_s(), time.perf_counter()
+    if profilering is not None and profil:
+        profilering.disable()
+        profilering.dump_stats(profil)
     antall_utbetalt = Utbetaling.objects.filter(runde=runde).count()
     assert antall_utbetalt == antall, antall_utbetalt
     assert regnskap.count("\n") == antall + 1
@@ -245,16 +290,21 @@ def _maal_i_prosessen(url: str, antall: int, bitstoerrelse: int) -> dict[str, An
     }
 
 
-def maal(antall: int, bitstoerrelse: int = 1000) -> dict[str, Any]:
-    url = _lag_database()
+def maal(
+    antall: int, bitstoerrelse: int = 1000, *, gjenbruk: bool = False, profil: str | None = None
+) -> dict[str, Any]:
+    url, utfylt = _lag_database(antall if gjenbruk else None)
     try:
-        _oppsett(url)
-        from django.db import connection  # noqa: PLC0415
+        if not utfylt:
+            _oppsett(url)
+            from django.db import connection  # noqa: PLC0415
 
-        t0 = time.perf_counter()
-        _fyll(antall, 2025, 3)
-        print(f"{antall} deltakere fylt ut på {time.perf_counter() - t0:.0f} s", file=sys.stderr)
-        connection.close()
+            t0 = time.perf_counter()
+            _fyll(antall, 2025, 3)
+            print(f"{antall} deltakere fylt ut på {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+            connection.close()
+            if gjenbruk:
+                _lag_mal(antall)
         svar = subprocess.run(  # noqa: S603 - fast kommando, ingen brukerinndata
             [
                 sys.executable,
@@ -264,6 +314,7 @@ def maal(antall: int, bitstoerrelse: int = 1000) -> dict[str, Any]:
                 url,
                 "--bitstoerrelse",
                 str(bitstoerrelse),
+                *(["--profil", profil] if profil else []),
                 str(antall),
             ],
             cwd=ROT,
@@ -317,15 +368,23 @@ def main(argumenter: list[str] | None = None) -> None:
     tolker = argparse.ArgumentParser(description="Utbetalingsrunden ende til ende på PostgreSQL.")
     tolker.add_argument("antall", nargs="*", type=int, default=list(STOERRELSER), help="antall deltakere")
     tolker.add_argument("--bitstoerrelse", type=int, default=1000)
+    tolker.add_argument("--ikke-skriv", action="store_true", help="skriv ikke raden i docs/benchmarks.md")
+    tolker.add_argument(
+        "--gjenbruk",
+        action="store_true",
+        help="behold den utfylte databasen som mal (<database>_mal_<antall>) og kopier den neste gang",
+    )
+    tolker.add_argument("--profil", metavar="FIL", help="lagre en cProfile-profil (CPU-tid) av målingen i FIL")
     tolker.add_argument("--maal", metavar="DATABASE_URL", help=argparse.SUPPRESS)
     a = tolker.parse_args(argumenter)
     if a.maal:
-        print(json.dumps(_maal_i_prosessen(a.maal, a.antall[0], a.bitstoerrelse)))
+        print(json.dumps(_maal_i_prosessen(a.maal, a.antall[0], a.bitstoerrelse, a.profil)))
         return
     for antall in a.antall:
-        resultat = maal(antall, a.bitstoerrelse)
+        resultat = maal(antall, a.bitstoerrelse, gjenbruk=a.gjenbruk, profil=a.profil)
         linje = rad(resultat)
-        oppdater_dokument(linje)
+        if not a.ikke_skriv:
+            oppdater_dokument(linje)
         print(linje)
         if not under_maalet(resultat):
             print(f"Utbetalingsrunden for {antall} deltakere er over målet.", file=sys.stderr)

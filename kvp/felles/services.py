@@ -1,13 +1,15 @@
 """Felles skriving: revisjonsloggen."""
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 from typing import Any
 from uuid import UUID
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from .forespoersel import forespoersel_naa
+from .massekopi import masseinnsett_rader
 from .models import Handling, Logghendelse
 
 _ELLEVE_SIFRE = re.compile(r"(?<!\d)(\d{6})[\s-]?(\d{5})(?!\d)")
@@ -65,7 +67,8 @@ def logghendelse_registrer(
     )
 
 
-#: Så mange lesinger skrives per INSERT (en betalingsfil kan ha 100 000 personer).
+#: Så mange lesinger skrives per INSERT (en betalingsfil kan ha 100 000 personer); flere enn dette skrives med én
+#: COPY på PostgreSQL.
 LESINGER_PER_INSERT = 5000
 
 
@@ -77,38 +80,42 @@ def lesing_registrer(
     objekttype: str,
     objekt_id: str = "",
 ) -> int:
-    """Skriver én LES-rad per person som ble vist (en liste, tavlen, et søk, en fil), med én INSERT for hele siden
-    (og én per `LESINGER_PER_INSERT` for en fil med hele landet).
+    """Skriver én LES-rad per person som ble vist (en liste, tavlen, et søk, en fil), med én INSERT for hele siden.
+    Flere enn `LESINGER_PER_INSERT` (en fil for hele landet) skrives med én `COPY` på PostgreSQL
+    (`masseinnsett_rader`, uten et modellobjekt per rad), og med én INSERT per `LESINGER_PER_INSERT` ellers.
 
     `personer` er par (person_id, kontor_id); en person som står flere ganger, logges én gang. Gir antall rader.
     """
     innlogget = bruker if getattr(bruker, "is_authenticated", False) else None
     f = forespoersel_naa()
-    ip = f.ip if f else None
-    sesjon = f.sesjon if f else ""
-    brukernavn = innlogget.get_username() if innlogget else "system"
-    sett: set[UUID] = set()
-    rader: list[Logghendelse] = []
+    felles = (
+        innlogget.pk if innlogget else None,
+        innlogget.get_username() if innlogget else "system",
+        Handling.LES.value,
+        objekttype[:60],
+        objekt_id[:64],
+        formaal[:120],
+        f.ip if f else None,
+        f.sesjon if f else "",
+    )
+
+    def rader() -> Iterator[tuple[Any, ...]]:
+        sett: set[UUID] = set()
+        for person_id, kontor_id in personer:
+            if person_id not in sett:
+                sett.add(person_id)
+                yield (person_id, kontor_id, *felles)
+
+    felt = ["person_id", "kontor_id", "bruker_id", "brukernavn", "handling", "objekttype", "objekt_id", "formaal"]
+    felt += ["ip", "sesjon"]
+    iterator = rader()
+    foerste = list(islice(iterator, LESINGER_PER_INSERT + 1))
+    if len(foerste) > LESINGER_PER_INSERT and connection.vendor == "postgresql":
+        return masseinnsett_rader(Logghendelse, felt, chain(foerste, iterator))
     antall = 0
-    for person_id, kontor_id in personer:
-        if person_id in sett:
-            continue
-        sett.add(person_id)
-        rader.append(
-            Logghendelse(
-                bruker=innlogget,
-                brukernavn=brukernavn,
-                kontor_id=kontor_id,
-                person_id=person_id,
-                handling=Handling.LES,
-                objekttype=objekttype[:60],
-                objekt_id=objekt_id[:64],
-                formaal=formaal[:120],
-                ip=ip,
-                sesjon=sesjon,
-            )
-        )
-        if len(rader) == LESINGER_PER_INSERT:  # en fil for hele landet: minnet holdes flatt
-            antall += len(Logghendelse.objects.bulk_create(rader))
-            rader = []
-    return antall + len(Logghendelse.objects.bulk_create(rader))
+    bit = foerste[:LESINGER_PER_INSERT]
+    iterator = chain(foerste[LESINGER_PER_INSERT:], iterator)
+    while bit:  # en fil for hele landet: minnet holdes flatt
+        antall += len(Logghendelse.objects.bulk_create([Logghendelse(**dict(zip(felt, r, strict=True))) for r in bit]))
+        bit = list(islice(iterator, LESINGER_PER_INSERT))
+    return antall

@@ -8,7 +8,7 @@ saksbildet, deltakerens egen side og utbetalingsrunden.
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from kvp.felles.feil import KvpFeil
 from kvp.felles.idliste import id_liste
@@ -55,14 +55,37 @@ def dager_uten_stoenad_etter_vedtak(ider: list[Any], fra: dt.date, til: dt.date)
     }
 
 
+class Grunnlagssak(NamedTuple):
+    """Det grunnlaget trenger om en sak, lest som verdier (utbetalingsrunden leser tusenvis av saker per bit)."""
+
+    pk: Any
+    person_id: Any
+    foedselsdato: dt.date
+    beregningsmodell: str
+    programperiode: tuple[dt.date, dt.date] | None
+
+
 def grunnlag_for_saker(saker: Iterable[Sak], aar: int, maaned: int) -> dict[Any, Grunnlagsdokument]:
     """Beregningsgrunnlaget for måneden for hver sak, med et fast antall spørringer uansett antall saker.
 
     Sakene må være hentet med `select_related("person__kommune")`. En sak uten programperiode gir `KvpFeil`.
     Dager som fattede vedtak om permisjon eller avbrudd dekker, blir stønadsløse (`dager_uten_stoenad_etter_vedtak`).
     """
+    return grunnlag_for_sakrader(
+        [
+            Grunnlagssak(
+                s.pk, s.person_id, s.person.foedselsdato, s.person.kommune.beregningsmodell, s.programperiode()
+            )
+            for s in saker
+        ],
+        aar,
+        maaned,
+    )
+
+
+def grunnlag_for_sakrader(saker: list[Grunnlagssak], aar: int, maaned: int) -> dict[Any, Grunnlagsdokument]:
+    """Som `grunnlag_for_saker`, med sakene som verdier (`Grunnlagssak`)."""
     fra, til = maanedsperiode(aar, maaned)
-    saker = list(saker)
     ider = [sak.pk for sak in saker]
     personer = [sak.person_id for sak in saker]
 
@@ -108,14 +131,14 @@ def grunnlag_for_saker(saker: Iterable[Sak], aar: int, maaned: int) -> dict[Any,
 
     dokumenter: dict[Any, Grunnlagsdokument] = {}
     for sak in saker:
-        periode = sak.programperiode()
+        periode = sak.programperiode
         if periode is None:
             raise KvpFeil("Saken har ingen programperiode ennå.", kode="KVP_INGEN_PROGRAMPERIODE")
         dokumenter[sak.pk] = {
             "fra_og_med": fra.isoformat(),
             "til_og_med": til.isoformat(),
-            "beregningsmodell": sak.person.kommune.beregningsmodell,
-            "deltaker": {"foedselsdato": sak.person.foedselsdato.isoformat()},
+            "beregningsmodell": sak.beregningsmodell,
+            "deltaker": {"foedselsdato": sak.foedselsdato.isoformat()},
             "programperioder": [{"fra_og_med": periode[0].isoformat(), "til_og_med": periode[1].isoformat()}],
             "barn": barn[sak.person_id],
             "dager": dager[sak.pk],

@@ -90,13 +90,24 @@ class Sak(models.Model):
 
     def programperiode(self) -> tuple[dt.date, dt.date] | None:
         """Perioden deltakeren er i program: fra oppstart (eller planlagt start) til slutt eller avslutning."""
-        fra = self.begynt_dato or self.program_fra_og_med
-        til = self.program_til_og_med
-        if fra is None or til is None:
-            return None
-        if self.avsluttet_dato is not None:
-            til = min(til, self.avsluttet_dato)
-        return (fra, til) if til >= fra else None
+        return programperiode(self.begynt_dato, self.program_fra_og_med, self.program_til_og_med, self.avsluttet_dato)
+
+
+#: Feltene `programperiode` trenger, for lesing som verdier (`values_list(*PROGRAMPERIODEFELT)`).
+PROGRAMPERIODEFELT = ("begynt_dato", "program_fra_og_med", "program_til_og_med", "avsluttet_dato")
+
+
+def programperiode(
+    begynt: dt.date | None, fra_og_med: dt.date | None, til_og_med: dt.date | None, avsluttet: dt.date | None
+) -> tuple[dt.date, dt.date] | None:
+    """`Sak.programperiode` av feltene lest som verdier (utbetalingsrunden leser ikke sakene som modellobjekter)."""
+    fra = begynt or fra_og_med
+    til = til_og_med
+    if fra is None or til is None:
+        return None
+    if avsluttet is not None:
+        til = min(til, avsluttet)
+    return (fra, til) if til >= fra else None
 
 
 class ForeloepigSvar(models.Model):

@@ -1,6 +1,7 @@
 """Én bit av utbetalingsrunden: hvilke deltakere som ennå ikke er med, og beregningen av dem (stønaden per måned,
 etterbetalinger, trekk for tilbakekreving og skattetrekk etter `kvp_regler.oppgjoer`). Kalles med runden låst."""
 
+import uuid
 from collections import defaultdict
 from decimal import Decimal
 from typing import Any
@@ -9,14 +10,14 @@ from django.db.models import Exists, Max, OuterRef, Q, Sum
 
 from kvp.felles.feil import KvpFeil
 from kvp.felles.idliste import id_liste
-from kvp.oppmoete.grunnlag import beregn_mange_som_json, beregn_som_json, grunnlag_for_saker
+from kvp.felles.massekopi import masseinnsett_rader
+from kvp.oppmoete.grunnlag import Grunnlagssak, beregn_mange_som_json, beregn_som_json, grunnlag_for_sakrader
 from kvp.oppmoete.models import Maanedsattestering
-from kvp.sak.models import Sak
+from kvp.sak.models import PROGRAMPERIODEFELT, Sak, programperiode
 from kvp_regler.oppgjoer import NULL, gjoer_opp, skattetrekk, skattetrekk_prosent
 from kvp_regler.parametere import Parametersett
 
 from ..beregning import kroner, maanedstekst
-from ..lagring import masseinnsett
 from ..models import (
     Beregning,
     Beregningsaarsak,
@@ -64,10 +65,27 @@ def kandidater(runde: Utbetalingsrunde, antall: int, etter: Any = None) -> list[
     return sorted(set(attestert) | set(venter), key=str)[:antall]
 
 
+def _navn(sak_id: Any) -> str:
+    """Deltakerens navn til en feilmelding (bare når noe er galt: sakene leses ellers som verdier)."""
+    return Sak.objects.select_related("person").get(pk=sak_id).person.navn
+
+
+_BEREGNINGSFELT = ["id", "sak_id", "aar", "maaned", "versjon", "aarsak", "attesteringsversjon", "grunnlag"]
+_BEREGNINGSFELT += ["resultat", "total", "regelversjon"]
+_POSTFELT = ["utbetaling_id", "sak_id", "type", "aar", "maaned", "beloep", "beregning_id", "korreksjon_id"]
+_POSTFELT += ["tilbakekreving_id", "forklaring"]
+
+
 def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Parametersett) -> int:
+    """Beregner og lagrer sakene i `sak_ider` (en bit): et fast antall spørringer, alt lest som verdier og lagret med
+    `masseinnsett_rader` (COPY på PostgreSQL). Gir antall nye utbetalinger."""
     kommune = runde.kommune
     ider = id_liste(sak_ider)
-    saker = {s.pk: s for s in Sak.objects.select_related("person__kommune").filter(pk__in=ider)}
+    saker: dict[Any, Grunnlagssak] = {}
+    for sak_id, person_id, foedselsdato, modell, *periode in Sak.objects.filter(pk__in=ider).values_list(
+        "pk", "person_id", "person__foedselsdato", "person__kommune__beregningsmodell", *PROGRAMPERIODEFELT
+    ):
+        saker[sak_id] = Grunnlagssak(sak_id, person_id, foedselsdato, modell, programperiode(*periode))
     til_og_med = Q(aar__lt=runde.aar) | Q(aar=runde.aar, maaned__lte=runde.maaned)
     betalt = set(
         Utbetalingspost.objects.filter(type=Posttype.ORDINAER, sak_id__in=ider).values_list("sak_id", "aar", "maaned")
@@ -84,17 +102,20 @@ def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Paramet
         (r["sak_id"], r["aar"], r["maaned"]): r["v"]
         for r in Beregning.objects.filter(sak_id__in=ider).values("sak_id", "aar", "maaned").annotate(v=Max("versjon"))
     }
-    beregninger: list[Beregning] = []
-    poster: dict[Any, list[Utbetalingspost]] = defaultdict(list)
+    beregninger: list[tuple[Any, ...]] = []
+    # Postene per sak, uten utbetalingen (den får id nedenfor): (sak, type, år, måned, beløp, beregning, korreksjon,
+    # tilbakekreving, forklaring).
+    poster: dict[Any, list[tuple[Any, ...]]] = defaultdict(list)
     for sak in saker.values():
-        if sak.programperiode() is None:
+        if sak.programperiode is None:
             raise KvpFeil(
-                f"{sak.person.navn} har en attestert måned, men saken mangler programperiode. Rett saken og simuler "
+                f"{_navn(sak.pk)} har en attestert måned, men saken mangler programperiode. Rett saken og simuler "
                 "runden på nytt.",
                 kode="KVP_RUNDE_SAK_UTEN_PROGRAMPERIODE",
             )
+    ordinaer, aarsak = Posttype.ORDINAER.value, Beregningsaarsak.ORDINAER.value
     for (aar, maaned), liste in sorted(maaneder.items()):
-        dokumenter = grunnlag_for_saker([saker[s] for s, _ in liste], aar, maaned)
+        dokumenter = grunnlag_for_sakrader([saker[s] for s, _ in liste], aar, maaned)
         try:
             resultater = beregn_mange_som_json([dokumenter[s] for s, _ in liste], parametere)
         except KvpFeil:
@@ -104,118 +125,120 @@ def beregn_bit(runde: Utbetalingsrunde, sak_ider: list[Any], parametere: Paramet
                     beregn_som_json(dokumenter[sak_id], parametere)
                 except KvpFeil as feil:
                     raise KvpFeil(
-                        f"{saker[sak_id].person.navn}, {maanedstekst(aar, maaned)}: {feil.melding}", kode=feil.kode
+                        f"{_navn(sak_id)}, {maanedstekst(aar, maaned)}: {feil.melding}", kode=feil.kode
                     ) from feil
             raise
+        forklaring = f"Kvalifiseringsstønad for {maanedstekst(aar, maaned)}."
         for (sak_id, versjon), resultat in zip(liste, resultater, strict=True):
-            dokument = dokumenter[sak_id]
             total = Decimal(resultat["total"])
-            beregning = Beregning(
-                sak_id=sak_id,
-                aar=aar,
-                maaned=maaned,
-                versjon=tidligere_versjon.get((sak_id, aar, maaned), 0) + 1,
-                aarsak=Beregningsaarsak.ORDINAER,
-                attesteringsversjon=versjon,
-                grunnlag=dokument,
-                resultat=resultat,
-                total=total,
-                regelversjon=resultat["regelversjon"],
-            )
-            beregninger.append(beregning)
-            poster[sak_id].append(
-                Utbetalingspost(
-                    sak_id=sak_id,
-                    type=Posttype.ORDINAER,
-                    aar=aar,
-                    maaned=maaned,
-                    beloep=total,
-                    beregning=beregning,
-                    forklaring=f"Kvalifiseringsstønad for {maanedstekst(aar, maaned)}.",
+            beregning_id = uuid.uuid4()
+            beregninger.append(
+                (
+                    beregning_id,
+                    sak_id,
+                    aar,
+                    maaned,
+                    tidligere_versjon.get((sak_id, aar, maaned), 0) + 1,
+                    aarsak,
+                    versjon,
+                    dokumenter[sak_id],
+                    resultat,
+                    total,
+                    resultat["regelversjon"],
                 )
             )
-    for korreksjon in Utbetalingskorreksjon.objects.filter(
-        sak_id__in=ider, differanse__gt=0, utbetalingspost__isnull=True
-    ).order_by("aar", "maaned", "opprettet"):
-        poster[korreksjon.sak_id].append(
-            Utbetalingspost(
-                sak_id=korreksjon.sak_id,
-                type=Posttype.ETTERBETALING,
-                aar=korreksjon.aar,
-                maaned=korreksjon.maaned,
-                beloep=korreksjon.differanse,
-                beregning_id=korreksjon.til_beregning_id,
-                korreksjon=korreksjon,
-                forklaring=korreksjon.forklaring,
+            poster[sak_id].append((sak_id, ordinaer, aar, maaned, total, beregning_id, None, None, forklaring))
+    for korreksjon_id, sak_id, aar, maaned, differanse, til_beregning_id, forklaring in (
+        Utbetalingskorreksjon.objects.filter(sak_id__in=ider, differanse__gt=0, utbetalingspost__isnull=True)
+        .order_by("aar", "maaned", "opprettet")
+        .values_list("pk", "sak_id", "aar", "maaned", "differanse", "til_beregning_id", "forklaring")
+    ):
+        poster[sak_id].append(
+            (
+                sak_id,
+                Posttype.ETTERBETALING.value,
+                aar,
+                maaned,
+                differanse,
+                til_beregning_id,
+                korreksjon_id,
+                None,
+                forklaring,
             )
         )
     mottakere = {
-        m.person_id: m for m in Mottaker.objects.filter(person_id__in=id_liste(s.person_id for s in saker.values()))
+        person_id: (konto, prosent)
+        for person_id, konto, prosent in Mottaker.objects.filter(
+            person_id__in=id_liste(s.person_id for s in saker.values())
+        ).values_list("person_id", "kontonummer", "skattetrekk_prosent")
     }
-    rest: dict[Any, list[tuple[Tilbakekreving, Decimal]]] = defaultdict(list)
-    for aapen in (
+    rest: dict[Any, list[tuple[Any, int, int, Decimal]]] = defaultdict(list)
+    for tk_id, sak_id, beloep, trukket, k_aar, k_maaned in (
         Tilbakekreving.objects.filter(sak_id__in=ider, status=Tilbakekrevingsstatus.VEDTATT)
-        .select_related("korreksjon")
         .annotate(trukket=Sum("trekk__beloep"))
         .order_by("vedtatt", "pk")
+        .values_list("pk", "sak_id", "beloep", "trukket", "korreksjon__aar", "korreksjon__maaned")
     ):
-        rest[aapen.sak_id].append((aapen, aapen.beloep + (aapen.trukket or NULL)))
-    utbetalinger: list[Utbetaling] = []
+        rest[sak_id].append((tk_id, k_aar, k_maaned, beloep + (trukket or NULL)))
+    utbetalinger: list[tuple[Any, ...]] = []
+    alle_poster: list[tuple[Any, ...]] = []
     oppgjort: list[Any] = []
     for sak_id in sak_ider:
-        if not poster[sak_id]:
+        sakens = poster[sak_id]
+        if not sakens:
             continue
-        sak = saker[sak_id]
-        mottaker = mottakere.get(sak.person_id)
+        konto, prosent = mottakere.get(saker[sak_id].person_id, ("", None))
         aapne = rest[sak_id]
         oppgjoer = gjoer_opp(
-            brutto=sum((p.beloep for p in poster[sak_id]), NULL),
-            gjenstaaende=[gjenstaar for _, gjenstaar in aapne],
+            brutto=sum((p[4] for p in sakens), NULL),
+            gjenstaaende=[gjenstaar for *_, gjenstaar in aapne],
             maks_trekk_prosent=kommune.maks_trekk_prosent,
-            skattetrekk_prosent=skattetrekk_prosent(
-                mottaker.skattetrekk_prosent if mottaker else None, runde.utbetalingsdato, parametere
-            ),
+            skattetrekk_prosent=skattetrekk_prosent(prosent, runde.utbetalingsdato, parametere),
         )
-        for (tk, gjenstaar), beloep in zip(aapne, oppgjoer.trekk, strict=True):
+        for (tk_id, k_aar, k_maaned, gjenstaar), beloep in zip(aapne, oppgjoer.trekk, strict=True):
             if beloep <= 0:
                 continue
-            poster[sak_id].append(
-                Utbetalingspost(
-                    sak_id=sak_id,
-                    type=Posttype.TREKK,
-                    aar=runde.aar,
-                    maaned=runde.maaned,
-                    beloep=-beloep,
-                    tilbakekreving=tk,
-                    forklaring=(
+            sakens.append(
+                (
+                    sak_id,
+                    Posttype.TREKK.value,
+                    runde.aar,
+                    runde.maaned,
+                    -beloep,
+                    None,
+                    None,
+                    tk_id,
+                    (
                         f"Trekk for tilbakekreving av for mye utbetalt for "
-                        f"{maanedstekst(tk.korreksjon.aar, tk.korreksjon.maaned)}: {kroner(beloep)} av "
+                        f"{maanedstekst(k_aar, k_maaned)}: {kroner(beloep)} av "
                         f"{kroner(gjenstaar)} som gjenstår (høyst {kommune.maks_trekk_prosent} % av utbetalingen)."
                     )[:500],
                 )
             )
             if beloep == gjenstaar:
-                oppgjort.append(tk.pk)
+                oppgjort.append(tk_id)
+        utbetaling_id = uuid.uuid4()
         utbetalinger.append(
-            Utbetaling(
-                runde=runde,
-                sak_id=sak_id,
-                brutto=oppgjoer.brutto,
-                trekk=oppgjoer.sum_trekk,
-                skattetrekk_prosent=oppgjoer.skattetrekk_prosent,
-                skattetrekk=oppgjoer.skattetrekk,
-                netto=oppgjoer.netto,
-                kontonummer=mottaker.kontonummer if mottaker else "",
+            (
+                utbetaling_id,
+                runde.pk,
+                sak_id,
+                oppgjoer.brutto,
+                oppgjoer.sum_trekk,
+                oppgjoer.skattetrekk_prosent,
+                oppgjoer.skattetrekk,
+                oppgjoer.netto,
+                konto,
             )
         )
-    masseinnsett(Beregning, beregninger)
-    masseinnsett(Utbetaling, utbetalinger)
-    alle_poster = []
-    for utbetaling in utbetalinger:
-        for post in poster[utbetaling.sak_id]:
-            post.utbetaling = utbetaling
-            alle_poster.append(post)
-    masseinnsett(Utbetalingspost, alle_poster)
+        alle_poster.extend((utbetaling_id, *post) for post in sakens)
+    masseinnsett_rader(Beregning, _BEREGNINGSFELT, beregninger)
+    masseinnsett_rader(
+        Utbetaling,
+        ["id", "runde_id", "sak_id", "brutto", "trekk", "skattetrekk_prosent", "skattetrekk", "netto", "kontonummer"],
+        utbetalinger,
+    )
+    masseinnsett_rader(Utbetalingspost, _POSTFELT, alle_poster)
     if oppgjort:
         Tilbakekreving.objects.filter(pk__in=oppgjort).update(status=Tilbakekrevingsstatus.OPPGJORT)
     return len(utbetalinger)

@@ -3,6 +3,7 @@
 `bench/utbetaling.py` og docs/benchmarks.md, ikke her."""
 
 import datetime as dt
+import io
 from decimal import Decimal
 from typing import Any
 
@@ -13,6 +14,7 @@ from django.utils import timezone
 from lxml import etree
 
 from kvp.felles import services as felles_services
+from kvp.felles.massekopi import masseinnsett_rader
 from kvp.felles.models import Logghendelse
 from kvp.utbetaling import eksport
 from kvp.utbetaling.lagring import masseinnsett
@@ -134,5 +136,61 @@ def test_lesingene_skrives_i_biter_og_hver_person_en_gang(monkeypatch, lag_perso
             bruker=oekonomi_a, personer=iter(par), formaal="Test", objekttype="betalingsfil"
         )
     assert antall == 5
-    assert Logghendelse.objects.filter(objekttype="betalingsfil").count() == 5
-    assert sum(1 for q in spoerringer if q["sql"].startswith("INSERT")) == 3
+    lagret = Logghendelse.objects.filter(objekttype="betalingsfil")
+    assert sorted(lagret.values_list("person_id", flat=True), key=str) == sorted((p.pk for p in personer), key=str)
+    assert {(h.handling, h.bruker_id, h.brukernavn, h.kontor_id, h.formaal) for h in lagret} == {
+        ("LES", oekonomi_a.pk, oekonomi_a.username, kontor_a.pk, "Test")
+    }
+    assert all(h.tidspunkt is not None and h.foer is None and h.beskrivelse == "" for h in lagret)
+    # PostgreSQL: én COPY (som ikke går gjennom Djangos markør); ellers én INSERT per `LESINGER_PER_INSERT`.
+    inserts = sum(1 for q in spoerringer if q["sql"].startswith("INSERT"))
+    assert inserts == (0 if connection.vendor == "postgresql" else 3)
+
+
+def test_masseinnsett_rader_gir_de_samme_radene_som_bulk_create(lag_sak_i_program, oekonomi_a):
+    """Rader gitt som verdier: felt som ikke er gitt, får standardverdien, `auto_now_add` og en ny UUID, som med
+    `bulk_create`; JSON gjøres om som i Django; et brudd på en regel blir `IntegrityError` (også med COPY)."""
+    sak = lag_sak_i_program()
+    dokument = {"tekst": 'med "anførselstegn", \\ og æøå\ttab', "tall": [1, "0.10"]}
+    felt = ["sak_id", "aar", "maaned", "versjon", "aarsak", "attesteringsversjon", "grunnlag", "resultat", "total"]
+    felt += ["regelversjon"]
+    rad = [sak.pk, 2025, 3, 1, "ORDINAER", 1, dokument, {"total": "1.05"}, Decimal("1.05"), "v1"]
+    assert masseinnsett_rader(Beregning, felt, iter([rad, [*rad[:3], 2, *rad[4:]]])) == 2
+    lagret = list(Beregning.objects.filter(sak=sak).order_by("versjon"))
+    assert [b.versjon for b in lagret] == [1, 2]
+    assert lagret[0].grunnlag == dokument and lagret[0].resultat == {"total": "1.05"}
+    assert lagret[0].total == Decimal("1.05") and lagret[0].opprettet is not None
+    assert lagret[0].pk != lagret[1].pk
+    with pytest.raises(IntegrityError), transaction.atomic():
+        masseinnsett_rader(Beregning, felt, [rad])
+    assert Beregning.objects.filter(sak=sak).count() == 2
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    ["Ola Nordmann", "Å & <b> \"x\" 'y' \r\t\n z ]]>", "a\x7fb\x85\u2028", "a\x0bb", "ugyldig\ufffe"],
+)
+def test_betalingene_skrives_som_lxml_ville_skrevet_dem(tekst):
+    """Betalingene i pain.001 skrives som ferdig tekst: byte for byte det lxml skriver for det samme elementet
+    (escaping og innrykk), og tekst lxml nekter (kontrolltegn), nektes også her."""
+
+    def med_lxml() -> str:
+        ut = io.BytesIO()
+        with (
+            etree.xmlfile(ut, encoding="UTF-8") as fil,
+            fil.element(f"{{{eksport.PAIN001_NS}}}Document", nsmap={None: eksport.PAIN001_NS}),
+        ):
+            fil.flush()
+            ut.seek(0)
+            ut.truncate()
+            eksport._skriv(fil, eksport.transaksjon("ABC123", "1234.50", tekst, "12345678903", tekst), 3)
+            fil.flush()
+            return ut.getvalue().decode()
+
+    try:
+        forventet = med_lxml()
+    except ValueError:
+        with pytest.raises(ValueError):
+            eksport.transaksjon_xml("ABC123", "1234.50", tekst, "12345678903", tekst)
+        return
+    assert eksport.transaksjon_xml("ABC123", "1234.50", tekst, "12345678903", tekst) == forventet
