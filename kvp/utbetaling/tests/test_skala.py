@@ -17,7 +17,6 @@ from kvp.felles import services as felles_services
 from kvp.felles.massekopi import masseinnsett_rader
 from kvp.felles.models import Logghendelse
 from kvp.utbetaling import eksport
-from kvp.utbetaling.lagring import masseinnsett
 from kvp.utbetaling.models import Beregning, Posttype, Utbetaling, Utbetalingsoppsett, Utbetalingspost, Utbetalingsrunde
 from kvp.utbetaling.services import runde_bit, utbetalingsrunde_kjoer
 
@@ -60,49 +59,6 @@ def test_bitene_tar_alle_deltakerne_en_gang_og_i_fast_rekkefoelge(lag_sak_i_prog
     Utbetaling.objects.filter(runde=runde).delete()
     alle = runde_bit.kandidater(runde, 100)
     assert runde_bit.kandidater(runde, 100, etter=alle[2]) == alle[3:]
-
-
-def test_masseinnsett_gir_de_samme_radene_som_bulk_create(lag_sak_i_program, attester, oekonomi_a):
-    """COPY på PostgreSQL, bulk_create ellers: UUID, Decimal, JSON og `auto_now_add` blir som med `save`."""
-    sak = lag_sak_i_program()
-    attester(sak, 2025, 3)
-    dokument = {"fra_og_med": "2025-03-01", "tekst": 'med "anførselstegn", \\ og æøå'}
-    beregning = Beregning(
-        sak=sak,
-        aar=2025,
-        maaned=3,
-        versjon=1,
-        aarsak="ORDINAER",
-        attesteringsversjon=1,
-        grunnlag=dokument,
-        resultat={"total": "123.45", "linjer": [{"beloep": "-0.01"}]},
-        total=Decimal("123.45"),
-        regelversjon="test",
-    )
-    masseinnsett(Beregning, [beregning])
-    lagret = Beregning.objects.get(pk=beregning.pk)
-    assert lagret.grunnlag == dokument
-    assert lagret.resultat["linjer"] == [{"beloep": "-0.01"}]
-    assert lagret.total == Decimal("123.45")
-    assert lagret.opprettet is not None
-    assert not beregning._state.adding
-
-
-def test_masseinnsett_gir_integrityerror_ved_brutt_regel(lag_sak_i_program, oekonomi_a):
-    """Et brudd på en regel i databasen blir Djangos `IntegrityError` (som `kollisjon_som_feil` gjør om til en
-    forståelig melding), også når radene går gjennom COPY."""
-    sak = lag_sak_i_program()
-    runde = Utbetalingsrunde.objects.create(
-        kommune_id="1127", aar=2025, maaned=3, utbetalingsdato=dt.date(2025, 4, 20), opprettet_av=oekonomi_a
-    )
-
-    def utbetaling() -> Utbetaling:
-        null = Decimal("0.00")
-        return Utbetaling(runde=runde, sak=sak, brutto=null, trekk=null, skattetrekk=null, netto=null)
-
-    with pytest.raises(IntegrityError), transaction.atomic():
-        masseinnsett(Utbetaling, [utbetaling(), utbetaling()])
-    assert not Utbetaling.objects.exists()
 
 
 def test_betalingsfilen_er_gyldig_og_har_alle_betalingene_med_riktig_sum(
