@@ -50,6 +50,9 @@ def logg_inn(page: Page, base: str, brukernavn: str) -> None:
     page.get_by_label("Brukernavn").fill(brukernavn)
     page.get_by_label("Passord").fill(PASSORD)
     page.get_by_role("button", name="Logg inn").click()
+    # Vent til innloggingen er ferdig og neste side er lastet: et klikk på en lenke mens omdirigeringen ennå lastes,
+    # kan ellers gå tapt på en travel maskin.
+    page.wait_for_url(lambda url: "/logg-inn/" not in url)
 
 
 def logg_ut(page: Page) -> None:
